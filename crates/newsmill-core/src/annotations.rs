@@ -1,0 +1,163 @@
+//! What extraction stages add to an article. Each family has one owner stage; later stages
+//! read earlier ones (quotes read entity mentions to name speakers, facts read places and
+//! dates), which is how stage crates cooperate without depending on each other.
+
+use crate::article::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Location,
+    Misc,
+}
+
+impl EntityKind {
+    /// The value written in the `type` column of entities.csv.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Misc => "misc",
+        }
+    }
+
+    /// CoNLL tag suffix (PER, ORG, LOC, MISC).
+    pub fn conll(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organization => "ORG",
+            EntityKind::Location => "LOC",
+            EntityKind::Misc => "MISC",
+        }
+    }
+
+    pub fn from_conll(tag: &str) -> Option<Self> {
+        match tag {
+            "PER" => Some(EntityKind::Person),
+            "ORG" => Some(EntityKind::Organization),
+            "LOC" => Some(EntityKind::Location),
+            "MISC" => Some(EntityKind::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// One normalised entity of an article: every mention that refers to it is folded in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// Fullest name, titles and possessives removed ("Barack Obama").
+    pub name: String,
+    /// Distinct surface forms in order of first appearance ("President Barack Obama", "Obama").
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    pub first: Span,
+}
+
+/// One occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMention {
+    pub span: Span,
+    pub surface: String,
+    pub kind: EntityKind,
+    /// Index into [`Annotations::entities`].
+    pub entity: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// A whole sentence or more of direct speech.
+    Full,
+    /// A quoted fragment embedded in the reporter's sentence.
+    Partial,
+    /// A scare quote or quoted term; exported only when asked for.
+    Term,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Normalised speaker name (matches entities.csv), `None` when unknown.
+    pub speaker: Option<String>,
+    /// The words that named the speaker where the quote is attributed ("he", "Psaki").
+    pub speaker_mention: Option<String>,
+    /// The verb or phrase of attribution ("said", "according to").
+    pub cue: Option<String>,
+    /// The quotation; parts interrupted by the attribution are joined with " … ".
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Where the quotation's first part starts.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Granularity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Year => "year",
+        }
+    }
+}
+
+/// A date expression resolved against the publication date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub text: String,
+    /// ISO value at the given granularity: `2013-12-22`, `2013-W51`, `2013-12`, `2013`.
+    pub value: String,
+    pub granularity: Granularity,
+    pub span: Span,
+}
+
+/// A counted fact: casualties ("killed at least 38") or a quantity ("75 Hellfire missiles").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// killed, wounded, arrested, detained, displaced, missing, quantity, ...
+    pub kind: String,
+    /// Best single value (the stated number, or the lower bound of a vague one).
+    pub count: Option<u64>,
+    pub count_min: Option<u64>,
+    pub count_max: Option<u64>,
+    /// "at least", "over", "some", ...
+    pub qualifier: Option<String>,
+    /// Who or what is counted ("journalists", "Hellfire missiles").
+    pub subject: Option<String>,
+    pub place: Option<String>,
+    /// ISO date (any granularity) the fact is about.
+    pub date: Option<String>,
+    pub sentence: String,
+    pub span: Span,
+}
+
+/// Everything stages attach to an article besides metadata.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Annotations {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<EntityMention>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+    pub facts: Vec<Fact>,
+    /// Id of the first copy (in path order) when this article duplicates an earlier one.
+    pub duplicate_of: Option<String>,
+}

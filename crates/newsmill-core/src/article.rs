@@ -1,0 +1,139 @@
+//! The article model shared by readers, stages and exporters.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::annotations::Annotations;
+
+/// Which reader produced the article; stages may behave differently per format
+/// (for example, HTML pages already had their boilerplate scored away).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SourceFormat {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+    JsonLines,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+            SourceFormat::JsonLines => "jsonl",
+        }
+    }
+}
+
+/// The structural role of a body block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading with its level (1 = top).
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    BlockQuote,
+}
+
+/// One unit of body text, without markup. Line breaks that were hard breaks in the source
+/// are kept as `\n`; soft wraps are spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Byte range of the block in [`Article::raw`], when the reader knows it. Stages that
+    /// need the original markup (a bold byline, say) look there.
+    pub source: Option<Range<usize>>,
+}
+
+impl Block {
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Block { kind: BlockKind::Paragraph, text: text.into(), source: None }
+    }
+
+    pub fn heading(level: u8, text: impl Into<String>) -> Self {
+        Block { kind: BlockKind::Heading(level), text: text.into(), source: None }
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// A byte range inside the text of block number `block`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(block: usize, start: usize, end: usize) -> Self {
+        Span { block, start, end }
+    }
+}
+
+/// Article-level metadata. Readers fill what the source states (front matter, HTML meta);
+/// `extract.metadata` fills the rest from the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// Publication date as ISO 8601: `YYYY-MM-DD`, or a full timestamp when the source has one.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+    /// ISO 639-1 code.
+    pub language: Option<String>,
+    /// 0..=1, from the language detector; `None` when the language came from the source.
+    pub language_confidence: Option<f64>,
+    /// Source-stated fields that have no column of their own (front matter keys, HTML meta).
+    pub extra: BTreeMap<String, String>,
+}
+
+/// One input document flowing through the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// Stable id: the path relative to the input root, with `/` separators
+    /// (for JSON Lines input, `file.jsonl#<line>`).
+    pub id: String,
+    /// Position of the article in path order (0-based); stable for any thread count.
+    pub seq: usize,
+    pub path: PathBuf,
+    pub format: SourceFormat,
+    /// Encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
+    pub encoding: String,
+    /// The decoded source text, as read (Markdown, plain text or HTML).
+    pub raw: String,
+    pub blocks: Vec<Block>,
+    pub meta: Metadata,
+    pub annotations: Annotations,
+}
+
+impl Article {
+    pub fn new(id: impl Into<String>, path: impl Into<PathBuf>) -> Self {
+        Article { id: id.into(), path: path.into(), ..Default::default() }
+    }
+
+    /// The body as exported: block texts joined by a blank line. Offsets in the CSVs are
+    /// character offsets into this string.
+    pub fn body_text(&self) -> String {
+        crate::text::join_blocks(&self.blocks)
+    }
+
+    /// Whitespace-separated words in the body.
+    pub fn word_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
+    }
+
+    /// Paragraph-like blocks in the body (headings are not counted).
+    pub fn paragraph_count(&self) -> usize {
+        self.blocks.iter().filter(|b| !b.is_heading() && !b.text.trim().is_empty()).count()
+    }
+}

@@ -1,0 +1,34 @@
+//! newsmill-core: the vocabulary every other newsmill crate speaks.
+//!
+//! It holds no I/O. Readers turn files into an [`Article`]; stages ([`Stage`]) clean it,
+//! annotate it or drop it; exporters turn the final article into rows.
+//!
+//! Main types:
+//! - [`Article`]: one input document: id, source path, encoding, raw text, body [`Block`]s,
+//!   [`Metadata`] and [`Annotations`] (entities, quotes, dates, facts) added by stages.
+//! - [`Reader`]: turns a [`RawDocument`] (bytes and id) into an article.
+//! - [`Stage`]: one step of the pipeline, built once from its TOML table and shared by all
+//!   threads. A stage that needs to see the whole folder first exposes a [`CorpusIndex`].
+//! - [`StageFactory`]: a registry entry (name, summary, example TOML, build function).
+//!   Stage crates export a `factories()` list; the runner concatenates them.
+//! - [`ConfigIssue`]: a located config mistake (file, line, stage index, key, nearest valid name).
+//! - [`Span`]: a byte range inside one block's text; exporters turn it into a character offset
+//!   in the article's body text (blocks joined by a blank line).
+
+mod annotations;
+mod article;
+mod config_issue;
+mod reader;
+mod registry;
+mod stage;
+pub mod text;
+
+pub use annotations::{
+    Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Granularity, Quote,
+    QuoteKind,
+};
+pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};
+pub use config_issue::{nearest_name, ConfigIssue};
+pub use reader::{RawDocument, Reader};
+pub use registry::{parse_options, StageFactory, StageTable};
+pub use stage::{CorpusIndex, Outcome, Stage, StageCounters, StageError};
