@@ -150,6 +150,15 @@ pub struct Fact {
     pub span: Span,
 }
 
+/// Text a cleaning stage removed, kept so users can audit it (`removed.csv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub stage: &'static str,
+    /// Why: `footer`, `learned`, `pattern`, `share_line`, ...
+    pub reason: String,
+    pub text: String,
+}
+
 /// Everything stages attach to an article besides metadata.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Annotations {
@@ -160,4 +169,6 @@ pub struct Annotations {
     pub facts: Vec<Fact>,
     /// Id of the first copy (in path order) when this article duplicates an earlier one.
     pub duplicate_of: Option<String>,
+    /// What cleaning stages removed, in order.
+    pub removed: Vec<Removal>,
 }
