@@ -1,0 +1,35 @@
+//! One module per subcommand.
+
+pub mod check;
+pub mod init;
+pub mod run;
+pub mod stages;
+
+use std::path::Path;
+
+use newsmill_core::ConfigIssue;
+use newsmill_runner::{load_config, Config, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME};
+
+use crate::registry;
+
+/// Loads the named config, or the built-in default. `Err` carries every issue, located.
+pub fn load(config: Option<&Path>) -> anyhow::Result<Result<Config, Vec<ConfigIssue>>> {
+    let factories = registry::factories();
+    Ok(match config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", path.display()))?;
+            load_config(&path.display().to_string(), &text, &factories)
+        }
+        None => load_config(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, &factories),
+    })
+}
+
+/// Prints config issues the way `check` and `run` both do.
+pub fn print_issues(issues: &[ConfigIssue]) {
+    for issue in issues {
+        eprintln!("error: {issue}");
+    }
+    let n = issues.len();
+    eprintln!("{n} config error{}; nothing was read", if n == 1 { "" } else { "s" });
+}

@@ -1,0 +1,141 @@
+//! The open output files of one run.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use newsmill_core::Article;
+use serde::Deserialize;
+
+use crate::atomic::AtomicFile;
+use crate::csv_out::{CsvOptions, CsvTableWriter};
+use crate::jsonl::article_json;
+use crate::tables::{ErrorRow, Table};
+
+/// The `[output]` config table.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputOptions {
+    /// Folder for the CSVs, articles.jsonl and run-report.json (created if missing).
+    pub dir: PathBuf,
+    /// Any of `csv`, `jsonl`.
+    pub formats: Vec<String>,
+    /// Also write removed.csv: every piece of text a cleaning stage removed, and why.
+    pub audit: bool,
+    pub csv: CsvOptions,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions {
+            dir: PathBuf::from("out"),
+            formats: vec!["csv".into(), "jsonl".into()],
+            audit: false,
+            csv: CsvOptions::default(),
+        }
+    }
+}
+
+impl OutputOptions {
+    pub const FORMATS: [&'static str; 2] = ["csv", "jsonl"];
+
+    pub fn wants(&self, format: &str) -> bool {
+        self.formats.iter().any(|f| f == format)
+    }
+}
+
+/// Writers for every enabled output. Nothing is visible under its final name until
+/// [`OutputSet::commit`].
+pub struct OutputSet {
+    tables: Vec<(Table, CsvTableWriter)>,
+    errors: CsvTableWriter,
+    jsonl: Option<AtomicFile>,
+}
+
+impl std::fmt::Debug for OutputSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutputSet").finish()
+    }
+}
+
+impl OutputSet {
+    /// Opens `tables` (errors.csv is always written) in `options.dir`.
+    pub fn create(options: &OutputOptions, tables: &[Table]) -> io::Result<Self> {
+        std::fs::create_dir_all(&options.dir)?;
+        let open = |t: Table| CsvTableWriter::create(&options.dir.join(t.file_name()), t.header(), &options.csv);
+        let mut writers = Vec::new();
+        if options.wants("csv") {
+            for &table in tables.iter().filter(|t| **t != Table::Errors) {
+                writers.push((table, open(table)?));
+            }
+        }
+        let errors = open(Table::Errors)?;
+        let jsonl = if options.wants("jsonl") {
+            Some(AtomicFile::create(&options.dir.join("articles.jsonl"))?)
+        } else {
+            None
+        };
+        Ok(OutputSet { tables: writers, errors, jsonl })
+    }
+
+    pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
+        for (table, writer) in &mut self.tables {
+            for row in table.rows(article) {
+                writer.write_row(&row)?;
+            }
+        }
+        if let Some(jsonl) = &mut self.jsonl {
+            serde_json::to_writer(&mut *jsonl, &article_json(article))?;
+            jsonl.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    pub fn write_error(&mut self, error: &ErrorRow) -> io::Result<()> {
+        self.errors.write_row(&Table::error_row(error))
+    }
+
+    /// Renames every file into place; returns their paths.
+    pub fn commit(self) -> io::Result<Vec<PathBuf>> {
+        let mut done = Vec::new();
+        for (_, writer) in self.tables {
+            done.push(writer.commit()?);
+        }
+        done.push(self.errors.commit()?);
+        if let Some(jsonl) = self.jsonl {
+            done.push(jsonl.commit()?);
+        }
+        Ok(done)
+    }
+}
+
+/// Writes a small file (the run report) atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit().map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_core::Block;
+
+    #[test]
+    fn writes_only_on_commit_and_every_enabled_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = OutputOptions { dir: dir.path().join("out"), ..OutputOptions::default() };
+        let mut set = OutputSet::create(&options, &[Table::Articles, Table::Entities]).unwrap();
+        let mut article = Article::new("a.md", "a.md");
+        article.blocks = vec![Block::paragraph("Hello world.")];
+        set.write_article(&article).unwrap();
+        set.write_error(&ErrorRow { path: "b".into(), stage: "read".into(), code: "empty".into(), message: "m".into() })
+            .unwrap();
+        assert!(!options.dir.join("articles.csv").exists());
+        let files = set.commit().unwrap();
+        assert_eq!(files.len(), 4);
+        let articles = std::fs::read_to_string(options.dir.join("articles.csv")).unwrap();
+        assert!(articles.lines().nth(1).unwrap().starts_with("a.md,a.md,text,,,"));
+        let errors = std::fs::read_to_string(options.dir.join("errors.csv")).unwrap();
+        assert_eq!(errors, "path,stage,code,message\r\nb,read,empty,m\r\n");
+    }
+}

@@ -1,0 +1,412 @@
+//! Loading `config/pipeline.toml`: every mistake is collected, located (file, line, stage,
+//! key, nearest valid name) and returned before any input is read.
+
+use std::path::PathBuf;
+
+use newsmill_core::{nearest_name, parse_options, ConfigIssue, Stage, StageFactory, StageTable};
+use newsmill_export::OutputOptions;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// The default pipeline, compiled in so `newsmill run DIR` works without a config file.
+pub const DEFAULT_CONFIG: &str = include_str!("../../../config/pipeline.toml");
+pub const DEFAULT_CONFIG_NAME: &str = "config/pipeline.toml (built in)";
+
+/// The `[input]` table.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct InputConfig {
+    /// Folder to read when the command line names none.
+    pub path: Option<PathBuf>,
+    /// Globs over paths relative to the input folder (case-sensitive, `/` separators).
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub follow_symlinks: bool,
+    /// Larger files (and JSON Lines records) become a `too_large` row in errors.csv.
+    pub max_file_bytes: u64,
+}
+
+impl Default for InputConfig {
+    fn default() -> Self {
+        InputConfig {
+            path: None,
+            include: ["md", "markdown", "txt", "text", "html", "htm", "xhtml", "html.gz", "htm.gz", "jsonl", "ndjson"]
+                .iter()
+                .map(|ext| format!("**/*.{ext}"))
+                .collect(),
+            exclude: vec!["**/.*".into(), "**/.*/**".into()],
+            follow_symlinks: false,
+            max_file_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
+
+/// The `[run]` table.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct RunConfig {
+    /// Worker threads; 0 = one per core. `--jobs` overrides it.
+    pub jobs: usize,
+    /// Documents read, processed and written per step. Memory is bounded by this, not by
+    /// the folder.
+    pub chunk_size: usize,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig { jobs: 0, chunk_size: 256 }
+    }
+}
+
+/// One built `[[stage]]`.
+pub struct StageSpec {
+    pub name: String,
+    pub stage: Box<dyn Stage>,
+}
+
+impl std::fmt::Debug for StageSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StageSpec").field("name", &self.name).finish()
+    }
+}
+
+/// A validated config with its stages built.
+#[derive(Debug)]
+pub struct Config {
+    pub file: String,
+    pub input: InputConfig,
+    pub run: RunConfig,
+    pub stages: Vec<StageSpec>,
+    pub output: OutputOptions,
+}
+
+const TOP_LEVEL_KEYS: [&str; 4] = ["input", "run", "stage", "output"];
+
+/// A run of lines that belongs to one top-level key.
+struct Section {
+    key: String,
+    /// 1-based line of its header.
+    first_line: usize,
+    text: String,
+}
+
+/// Parses and validates `text` (named `file` in messages) and builds every stage.
+pub fn load_config(file: &str, text: &str, factories: &[StageFactory]) -> Result<Config, Vec<ConfigIssue>> {
+    if let Err(err) = text.parse::<toml::Table>() {
+        let line = err.span().map(|s| line_of(text, s.start));
+        let mut issue = ConfigIssue::new(file, format!("TOML syntax: {}", err.message().trim()));
+        issue.line = line;
+        return Err(vec![issue]);
+    }
+    let mut issues = Vec::new();
+    let sections = split_sections(file, text, &mut issues);
+    let mut input = InputConfig::default();
+    let mut run = RunConfig::default();
+    let mut output = OutputOptions::default();
+    let mut stages = Vec::new();
+    let mut seen = Vec::<&str>::new();
+    for section in &sections {
+        match section.key.as_str() {
+            "stage" => {
+                // Failed stages are kept as `None`, so numbers match the file's order.
+                let index = stages.len() + 1;
+                match build_stage(file, section, index, factories) {
+                    Ok(spec) => stages.push(Some(spec)),
+                    Err(mut found) => {
+                        stages.push(None);
+                        issues.append(&mut found);
+                    }
+                }
+            }
+            key if seen.contains(&key) => issues.push(
+                ConfigIssue::new(file, format!("[{key}] appears twice; keep each table in one place"))
+                    .at_line(section.first_line),
+            ),
+            "input" => {
+                seen.push("input");
+                merge(parse_section(file, section), &mut input, &mut issues);
+            }
+            "run" => {
+                seen.push("run");
+                merge(parse_section(file, section), &mut run, &mut issues);
+            }
+            "output" => {
+                seen.push("output");
+                merge(parse_section(file, section), &mut output, &mut issues);
+            }
+            _ => {}
+        }
+    }
+    validate_values(file, text, &input, &run, &output, &mut issues);
+    if stages.is_empty() {
+        issues.push(ConfigIssue::new(file, "no [[stage]] tables: the pipeline would do nothing but read"));
+    }
+    if !issues.is_empty() {
+        issues.sort_by_key(|i| i.line);
+        return Err(issues);
+    }
+    let stages = stages.into_iter().flatten().collect();
+    Ok(Config { file: file.to_string(), input, run, stages, output })
+}
+
+fn merge<T>(parsed: Result<T, Vec<ConfigIssue>>, into: &mut T, issues: &mut Vec<ConfigIssue>) {
+    match parsed {
+        Ok(value) => *into = value,
+        Err(mut found) => issues.append(&mut found),
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// The first path segment of a table header line (`[output.csv]` -> `output`), if the line
+/// is a header.
+fn header_key(line: &str) -> Option<(String, bool)> {
+    let trimmed = line.trim();
+    let trimmed = trimmed.split(" #").next().unwrap_or(trimmed).trim_end();
+    let (inner, array) = if let Some(inner) = trimmed.strip_prefix("[[").and_then(|s| s.strip_suffix("]]")) {
+        (inner, true)
+    } else if let Some(inner) = trimmed.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+        (inner, false)
+    } else {
+        return None;
+    };
+    let first = inner.split('.').next()?.trim().trim_matches('"');
+    let valid = !first.is_empty() && first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    valid.then(|| (first.to_string(), array))
+}
+
+fn split_sections(file: &str, text: &str, issues: &mut Vec<ConfigIssue>) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut current: Option<Section> = None;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let line_no = i + 1;
+        if let Some((key, array)) = header_key(line) {
+            let continues = current.as_ref().is_some_and(|c| c.key == key) && !array;
+            if !continues {
+                sections.extend(current.take());
+                if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
+                    issues.push(
+                        ConfigIssue::new(file, format!("unknown table [{key}]"))
+                            .at_line(line_no)
+                            .with_key(key.clone())
+                            .with_suggestion(nearest_name(&key, TOP_LEVEL_KEYS)),
+                    );
+                } else if key == "stage" && !array {
+                    issues.push(
+                        ConfigIssue::new(file, "stages are written [[stage]] (an array of tables)").at_line(line_no),
+                    );
+                }
+                current = Some(Section { key, first_line: line_no, text: String::new() });
+            }
+            if let Some(section) = current.as_mut() {
+                section.text.push_str(line);
+            }
+            continue;
+        }
+        match current.as_mut() {
+            Some(section) => section.text.push_str(line),
+            None => {
+                if let Some((key, _)) = line.split_once('=') {
+                    let key = key.trim();
+                    if !key.is_empty() && !key.starts_with('#') {
+                        issues.push(
+                            ConfigIssue::new(file, "top-level keys belong in a table")
+                                .at_line(line_no)
+                                .with_key(key)
+                                .with_suggestion(nearest_name(key, TOP_LEVEL_KEYS)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    sections.extend(current);
+    sections.retain(|s| TOP_LEVEL_KEYS.contains(&s.key.as_str()));
+    sections
+}
+
+/// Parses `[input]`, `[run]` or `[output]` with the same located, collect-everything option
+/// parser the stages use: the header is renamed to `[[stage]]` so one code path serves both.
+fn parse_section<T: DeserializeOwned>(file: &str, section: &Section) -> Result<T, Vec<ConfigIssue>> {
+    let key = &section.key;
+    let text = section
+        .text
+        .split_inclusive('\n')
+        .map(|line| match header_key(line) {
+            Some(_) => line.replacen(&format!("[{key}]"), "[[stage]]", 1).replacen(&format!("[{key}."), "[stage.", 1),
+            None => line.to_string(),
+        })
+        .collect::<String>();
+    let table =
+        StageTable { file: file.to_string(), index: 0, name: key.clone(), first_line: section.first_line, text };
+    parse_options::<T>(&table).map_err(|issues| {
+        issues
+            .into_iter()
+            .map(|mut i| {
+                i.stage = None;
+                i.stage_name = None;
+                i.key = i.key.map(|k| format!("{key}.{k}"));
+                i
+            })
+            .collect()
+    })
+}
+
+fn build_stage(
+    file: &str,
+    section: &Section,
+    index: usize,
+    factories: &[StageFactory],
+) -> Result<StageSpec, Vec<ConfigIssue>> {
+    let mut use_line = None;
+    let mut name = None;
+    let mut text = String::new();
+    for (i, line) in section.text.split_inclusive('\n').enumerate() {
+        let key = line.split_once('=').map(|(k, _)| k.trim());
+        if key == Some("use") && use_line.is_none() {
+            use_line = Some(section.first_line + i);
+            name = line.split_once('=').and_then(|(_, v)| v.trim().parse::<toml::Value>().ok()).and_then(|v| match v {
+                toml::Value::String(s) => Some(s),
+                _ => None,
+            });
+            text.push('\n');
+        } else {
+            text.push_str(line);
+        }
+    }
+    let Some(name) = name else {
+        let message = if use_line.is_some() { "`use` must be a string" } else { "missing `use = \"<stage name>\"`" };
+        let mut issue = ConfigIssue::new(file, message).in_stage(index, None).with_key("use");
+        issue.line = use_line.or(Some(section.first_line));
+        return Err(vec![issue]);
+    };
+    let Some(factory) = factories.iter().find(|f| f.name == name) else {
+        let suggestion = nearest_name(&name, factories.iter().map(|f| f.name));
+        let mut issue = ConfigIssue::new(file, format!("unknown stage `{name}`"))
+            .in_stage(index, None)
+            .with_key("use")
+            .with_suggestion(suggestion);
+        issue.line = use_line;
+        return Err(vec![issue]);
+    };
+    let table = StageTable { file: file.to_string(), index, name: name.clone(), first_line: section.first_line, text };
+    let stage = (factory.build)(&table)?;
+    Ok(StageSpec { name, stage })
+}
+
+/// Checks that need more than a type: known formats, a one-byte delimiter, sane numbers,
+/// valid globs.
+fn validate_values(
+    file: &str,
+    text: &str,
+    input: &InputConfig,
+    run: &RunConfig,
+    output: &OutputOptions,
+    issues: &mut Vec<ConfigIssue>,
+) {
+    let line_of_key = |key: &str| {
+        text.lines().position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key)).map(|i| i + 1)
+    };
+    let mut issue = |key: &str, message: String, suggestion: Option<&str>| {
+        let mut i = ConfigIssue::new(file, message).with_key(key).with_suggestion(suggestion);
+        i.line = line_of_key(key.rsplit('.').next().unwrap_or(key));
+        issues.push(i);
+    };
+    for format in &output.formats {
+        if !OutputOptions::FORMATS.contains(&format.as_str()) {
+            let near = nearest_name(format, OutputOptions::FORMATS);
+            issue("output.formats", format!("unknown format `{format}`"), near);
+        }
+    }
+    if !output.csv.delimiter.is_ascii() || matches!(output.csv.delimiter, '"' | '\n' | '\r') {
+        issue("output.csv.delimiter", "the delimiter must be one ASCII character other than a quote or newline".into(), None);
+    }
+    if run.chunk_size == 0 {
+        issue("run.chunk_size", "chunk_size must be at least 1".into(), None);
+    }
+    if input.max_file_bytes == 0 {
+        issue("input.max_file_bytes", "max_file_bytes must be at least 1".into(), None);
+    }
+    for (key, globs) in [("input.include", &input.include), ("input.exclude", &input.exclude)] {
+        if let Err(e) = newsmill_read::discover::compile_globs(globs) {
+            issue(key, e, None);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_core::{Article, Outcome, StageCounters, StageError};
+
+    struct Upper;
+    impl Stage for Upper {
+        fn process(&self, a: &mut Article, _: &mut StageCounters) -> Result<Outcome, StageError> {
+            for b in &mut a.blocks {
+                b.text = b.text.to_uppercase();
+            }
+            Ok(Outcome::Keep)
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct UpperOptions {
+        #[serde(default)]
+        threshold: f64,
+        #[serde(default)]
+        min_docs: usize,
+    }
+
+    fn build_upper(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
+        parse_options::<UpperOptions>(table)?;
+        Ok(Box::new(Upper))
+    }
+
+    fn factories() -> Vec<StageFactory> {
+        vec![
+            StageFactory { name: "clean.upper", summary: "", options: "", example: "", build: build_upper },
+            StageFactory { name: "clean.boilerplate", summary: "", options: "", example: "", build: build_upper },
+        ]
+    }
+
+    #[test]
+    fn valid_config_builds_stages_and_sections() {
+        let text = "[input]\npath = \"in\"\n\n[[stage]]\nuse = \"clean.upper\"\nthreshold = 0.5\n\n[output]\ndir = \"o\"\n[output.csv]\nbom = true\n";
+        let config = load_config("p.toml", text, &factories()).unwrap();
+        assert_eq!(config.stages.len(), 1);
+        assert_eq!(config.input.path, Some(PathBuf::from("in")));
+        assert!(config.output.csv.bom);
+        assert_eq!(config.output.dir, PathBuf::from("o"));
+    }
+
+    #[test]
+    fn every_mistake_is_reported_with_its_line() {
+        let text = "[input]\nincldue = []\n\n[[stage]]\nuse = \"clean.boilerplat\"\n\n[[stage]]\nuse = \"clean.upper\"\ntreshold = 1.0\nmin_docs = \"x\"\n\n[output]\nformats = [\"csv\", \"xlsx\"]\n";
+        let issues = load_config("p.toml", text, &factories()).unwrap_err();
+        let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "p.toml:2: key `input.incldue`: unknown option `incldue` (nearest valid name: `include`)",
+                "p.toml:5: stage 1: key `use`: unknown stage `clean.boilerplat` (nearest valid name: `clean.boilerplate`)",
+                "p.toml:9: stage 2 (clean.upper): key `treshold`: unknown option `treshold` (nearest valid name: `threshold`)",
+                "p.toml:10: stage 2 (clean.upper): key `min_docs`: invalid type: string \"x\", expected usize",
+                "p.toml:13: key `output.formats`: unknown format `xlsx` (nearest valid name: `csv`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_tables_are_located() {
+        let issues = load_config("p.toml", "[input\npath = 1\n", &factories()).unwrap_err();
+        assert_eq!(issues[0].line, Some(1));
+        assert!(issues[0].message.starts_with("TOML syntax"));
+        let issues = load_config("p.toml", "[[stage]]\nuse = \"clean.upper\"\n[outptu]\ndir = \"x\"\n", &factories())
+            .unwrap_err();
+        assert_eq!(issues[0].to_string(), "p.toml:3: key `outptu`: unknown table [outptu] (nearest valid name: `output`)");
+    }
+}

@@ -1,0 +1,28 @@
+//! newsmill-runner: builds a pipeline from TOML config and runs it over a folder.
+//!
+//! The runner knows no particular stage: it is handed the registry (stage factories and
+//! readers) by the binary, so it depends only on newsmill-core, the discovery walk of
+//! newsmill-read and the writers of newsmill-export.
+//!
+//! Main types and functions:
+//! - [`load_config`] -> [`Config`]: validates `config/pipeline.toml` (or the built-in
+//!   [`DEFAULT_CONFIG`]), builds every stage, and returns all mistakes at once, located.
+//! - [`Pipeline`]: readers + built stages; [`Pipeline::process`] takes one document through
+//!   them, turning errors and caught panics into [`DocResult::Failed`] rows.
+//! - [`run_folder`]: discovery in path order, chunks processed in parallel with rayon and
+//!   written in order (so outputs are byte-identical for any thread count), corpus passes
+//!   for stages that need the whole folder first, atomic outputs and run-report.json.
+//! - [`RunStats`]: per-stage counts and time, the run report and the one-screen summary.
+
+mod config;
+mod pipeline;
+mod run;
+mod stats;
+
+pub use config::{load_config, Config, InputConfig, RunConfig, StageSpec, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME};
+pub use pipeline::{DocResult, DocStats, Pipeline};
+pub use run::{process_documents, process_files, run_folder, tables_for, Progress, RunOptions, Silent, Sources};
+pub use stats::{RunStats, StageStats};
+
+#[cfg(test)]
+mod run_tests;
