@@ -15,7 +15,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "newsmill", version, about = "Turn a folder of saved news articles into spreadsheet-ready CSVs.")]
+#[command(
+    name = "newsmill",
+    version,
+    about = "Turn a folder of saved news articles into spreadsheet-ready CSVs."
+)]
 struct Cli {
     /// More log output (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -35,6 +39,21 @@ enum Command {
     },
     /// List every stage with its summary, options and an example TOML table.
     Stages,
+    /// Score extraction against gold data.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
+    /// Train a model (the NER tagger).
+    #[command(subcommand)]
+    Train(commands::ner::TrainCommand),
+    /// Tag a CoNLL file with the NER model; predictions to stdout.
+    Tag {
+        /// CoNLL input (token first column).
+        #[arg(long)]
+        conll: PathBuf,
+        /// Model file (default: the committed model built into the binary).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
     /// Write a starter config (the built-in default pipeline) to a file.
     Init {
         /// Where to write it.
@@ -54,7 +73,10 @@ fn init_logging(verbose: u8) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 fn main() -> ExitCode {
@@ -65,6 +87,9 @@ fn main() -> ExitCode {
         Command::Check { config } => commands::check::check(config.as_deref()),
         Command::Stages => commands::stages::print(),
         Command::Init { path, force } => commands::init::init(&path, force),
+        Command::Eval(command) => commands::eval::eval(command),
+        Command::Train(command) => commands::ner::run_train(command),
+        Command::Tag { conll, model } => commands::ner::run_tag(&conll, model.as_deref()),
     };
     match result {
         Ok(code) => code,

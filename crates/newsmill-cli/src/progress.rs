@@ -20,7 +20,9 @@ impl Bar {
 impl Progress for Bar {
     fn start_pass(&self, label: &str, _total: Option<u64>) {
         let style = match self.total {
-            Some(_) => ProgressStyle::with_template("{msg:>24} [{bar:40}] {pos}/{len} docs {per_sec} eta {eta}"),
+            Some(_) => ProgressStyle::with_template(
+                "{msg:>24} [{bar:40}] {pos}/{len} docs {per_sec} eta {eta}",
+            ),
             None => ProgressStyle::with_template("{msg:>24} {spinner} {pos} docs {per_sec}"),
         };
         if let Ok(style) = style {

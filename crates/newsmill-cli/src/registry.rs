@@ -15,7 +15,9 @@ pub fn factories() -> Vec<StageFactory> {
 
 /// Readers, in the order they are asked whether they take a file.
 pub fn readers() -> Vec<Box<dyn Reader>> {
-    Vec::new()
+    let mut all: Vec<Box<dyn Reader>> = vec![Box::new(newsmill_html::HtmlReader::default())];
+    all.extend(newsmill_read::readers());
+    all
 }
 
 #[cfg(test)]
@@ -33,7 +35,12 @@ mod tests {
         for factory in &factories {
             let config = format!("{}\n", factory.example);
             let issues = newsmill_runner::load_config("example", &config, &factories);
-            assert!(issues.is_ok(), "example of {} does not build: {:?}", factory.name, issues.err());
+            assert!(
+                issues.is_ok(),
+                "example of {} does not build: {:?}",
+                factory.name,
+                issues.err()
+            );
             let _ = StageTable::from_options(factory.name, "");
         }
     }

@@ -51,11 +51,19 @@ pub struct Block {
 
 impl Block {
     pub fn paragraph(text: impl Into<String>) -> Self {
-        Block { kind: BlockKind::Paragraph, text: text.into(), source: None }
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            source: None,
+        }
     }
 
     pub fn heading(level: u8, text: impl Into<String>) -> Self {
-        Block { kind: BlockKind::Heading(level), text: text.into(), source: None }
+        Block {
+            kind: BlockKind::Heading(level),
+            text: text.into(),
+            source: None,
+        }
     }
 
     pub fn is_heading(&self) -> bool {
@@ -118,7 +126,11 @@ pub struct Article {
 
 impl Article {
     pub fn new(id: impl Into<String>, path: impl Into<PathBuf>) -> Self {
-        Article { id: id.into(), path: path.into(), ..Default::default() }
+        Article {
+            id: id.into(),
+            path: path.into(),
+            ..Default::default()
+        }
     }
 
     /// The body as exported: block texts joined by a blank line. Offsets in the CSVs are
@@ -129,11 +141,17 @@ impl Article {
 
     /// Whitespace-separated words in the body.
     pub fn word_count(&self) -> usize {
-        self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
+        self.blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
     }
 
     /// Paragraph-like blocks in the body (headings are not counted).
     pub fn paragraph_count(&self) -> usize {
-        self.blocks.iter().filter(|b| !b.is_heading() && !b.text.trim().is_empty()).count()
+        self.blocks
+            .iter()
+            .filter(|b| !b.is_heading() && !b.text.trim().is_empty())
+            .count()
     }
 }

@@ -96,8 +96,14 @@ mod tests {
     #[test]
     fn nearest_name_picks_the_closest_spelling() {
         let names = ["clean.boilerplate", "clean.paragraphs", "extract.metadata"];
-        assert_eq!(nearest_name("clean.boilerplat", names), Some("clean.boilerplate"));
-        assert_eq!(nearest_name("extract.metdata", names), Some("extract.metadata"));
+        assert_eq!(
+            nearest_name("clean.boilerplat", names),
+            Some("clean.boilerplate")
+        );
+        assert_eq!(
+            nearest_name("extract.metdata", names),
+            Some("extract.metadata")
+        );
         assert_eq!(nearest_name("x", std::iter::empty()), None);
     }
 

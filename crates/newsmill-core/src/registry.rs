@@ -25,7 +25,9 @@ pub struct StageFactory {
 
 impl std::fmt::Debug for StageFactory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StageFactory").field("name", &self.name).finish()
+        f.debug_struct("StageFactory")
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -58,7 +60,8 @@ impl StageTable {
     }
 
     pub fn issue(&self, line: Option<usize>, message: impl Into<String>) -> ConfigIssue {
-        let mut issue = ConfigIssue::new(&self.file, message).in_stage(self.index, Some(&self.name));
+        let mut issue =
+            ConfigIssue::new(&self.file, message).in_stage(self.index, Some(&self.name));
         issue.line = line.or(Some(self.first_line));
         issue
     }
@@ -85,7 +88,10 @@ fn parse_options_unsorted<T: DeserializeOwned>(table: &StageTable) -> Result<T, 
     for _ in 0..64 {
         match toml::from_str::<StageEnvelope<T>>(&text) {
             Ok(mut env) if issues.is_empty() => {
-                return env.stage.pop().ok_or_else(|| vec![table.issue(None, "empty stage table")]);
+                return env
+                    .stage
+                    .pop()
+                    .ok_or_else(|| vec![table.issue(None, "empty stage table")]);
             }
             Ok(_) => return Err(issues),
             Err(err) => {
@@ -94,15 +100,23 @@ fn parse_options_unsorted<T: DeserializeOwned>(table: &StageTable) -> Result<T, 
                     return Err(issues);
                 };
                 let line_index = text[..span.start.min(text.len())].matches('\n').count();
-                let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-                let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+                let line_start = text[..span.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                let line_end = text[line_start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| line_start + i);
                 let line_text = &text[line_start..line_end];
-                let key = line_text.split_once('=').map(|(k, _)| k.trim().trim_matches('"').to_string());
-                let mut issue = table.issue(Some(table.first_line + line_index), describe(err.message()));
+                let key = line_text
+                    .split_once('=')
+                    .map(|(k, _)| k.trim().trim_matches('"').to_string());
+                let mut issue =
+                    table.issue(Some(table.first_line + line_index), describe(err.message()));
                 if let Some(key) = key.filter(|k| !k.is_empty() && !k.starts_with('[')) {
                     issue = issue.with_key(key.clone());
                     if let Some(expected) = expected_fields(err.message()) {
-                        issue.suggestion = nearest_name(&key, expected.iter().map(String::as_str)).map(str::to_string);
+                        issue.suggestion = nearest_name(&key, expected.iter().map(String::as_str))
+                            .map(str::to_string);
                     }
                 } else {
                     issues.push(issue);
@@ -160,25 +174,42 @@ mod tests {
     }
 
     fn table(body: &str) -> StageTable {
-        StageTable { first_line: 10, ..StageTable::from_options("clean.test", body) }
+        StageTable {
+            first_line: 10,
+            ..StageTable::from_options("clean.test", body)
+        }
     }
 
     #[test]
     fn parses_valid_options() {
-        let opts: Opts = parse_options(&table("threshold = 0.5\npatterns = [\"a\", \"b\"]")).unwrap();
-        assert_eq!(opts, Opts { threshold: 0.5, min_count: 0, patterns: vec!["a".into(), "b".into()] });
+        let opts: Opts =
+            parse_options(&table("threshold = 0.5\npatterns = [\"a\", \"b\"]")).unwrap();
+        assert_eq!(
+            opts,
+            Opts {
+                threshold: 0.5,
+                min_count: 0,
+                patterns: vec!["a".into(), "b".into()]
+            }
+        );
     }
 
     #[test]
     fn reports_every_bad_key_with_line_and_nearest_name() {
-        let issues = parse_options::<Opts>(&table("treshold = 0.5\nmin_count = \"three\"\npatterns = []"))
-            .unwrap_err();
+        let issues = parse_options::<Opts>(&table(
+            "treshold = 0.5\nmin_count = \"three\"\npatterns = []",
+        ))
+        .unwrap_err();
         assert_eq!(issues.len(), 2, "{issues:?}");
         assert_eq!(issues[0].line, Some(11));
         assert_eq!(issues[0].key.as_deref(), Some("treshold"));
         assert_eq!(issues[0].suggestion.as_deref(), Some("threshold"));
         assert_eq!(issues[1].line, Some(12));
         assert_eq!(issues[1].key.as_deref(), Some("min_count"));
-        assert!(issues[1].message.contains("invalid type"), "{}", issues[1].message);
+        assert!(
+            issues[1].message.contains("invalid type"),
+            "{}",
+            issues[1].message
+        );
     }
 }

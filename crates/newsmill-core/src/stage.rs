@@ -22,7 +22,10 @@ pub struct StageError {
 
 impl StageError {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        StageError { code, message: message.into() }
+        StageError {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -53,7 +56,11 @@ impl StageCounters {
 pub trait Stage: Send + Sync {
     /// Transform or annotate one article. Errors become a row in errors.csv and the
     /// article is left out of the data outputs; other articles go on.
-    fn process(&self, article: &mut Article, counters: &mut StageCounters) -> Result<Outcome, StageError>;
+    fn process(
+        &self,
+        article: &mut Article,
+        counters: &mut StageCounters,
+    ) -> Result<Outcome, StageError>;
 
     /// Stages that need to see the whole folder first (learned boilerplate, duplicates)
     /// return their index here. The runner then makes a first pass in which every article,

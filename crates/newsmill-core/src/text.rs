@@ -33,7 +33,9 @@ impl OffsetMap {
             starts.push(at);
             at += block.text.chars().count() + sep;
         }
-        OffsetMap { block_char_start: starts }
+        OffsetMap {
+            block_char_start: starts,
+        }
     }
 
     /// Character offset of `span.start` in the body text. Spans that point past the blocks
@@ -56,11 +58,17 @@ mod tests {
 
     #[test]
     fn char_offsets_count_separators_and_multibyte_characters() {
-        let blocks = vec![Block::paragraph("Washington’s own"), Block::paragraph("making, and")];
+        let blocks = vec![
+            Block::paragraph("Washington’s own"),
+            Block::paragraph("making, and"),
+        ];
         let map = OffsetMap::new(&blocks);
         let body = join_blocks(&blocks);
         let offset = map.char_offset(&blocks, Span::new(1, 0, 6));
-        assert_eq!(body.chars().skip(offset).take(6).collect::<String>(), "making");
+        assert_eq!(
+            body.chars().skip(offset).take(6).collect::<String>(),
+            "making"
+        );
         let own = blocks[0].text.find("own").unwrap();
         let offset = map.char_offset(&blocks, Span::new(0, own, own + 3));
         assert_eq!(body.chars().skip(offset).take(3).collect::<String>(), "own");

@@ -14,16 +14,30 @@ pub struct AtomicFile {
 
 impl std::fmt::Debug for AtomicFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AtomicFile").field("target", &self.target).finish()
+        f.debug_struct("AtomicFile")
+            .field("target", &self.target)
+            .finish()
     }
 }
 
 impl AtomicFile {
     pub fn create(target: &Path) -> io::Result<Self> {
-        let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let temp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)?;
-        Ok(AtomicFile { target: target.to_path_buf(), writer: BufWriter::with_capacity(1 << 16, temp) })
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            writer: BufWriter::with_capacity(1 << 16, temp),
+        })
     }
 
     pub fn target(&self) -> &Path {

@@ -21,7 +21,11 @@ pub struct CsvOptions {
 
 impl Default for CsvOptions {
     fn default() -> Self {
-        CsvOptions { bom: false, delimiter: ',', formula_guard: true }
+        CsvOptions {
+            bom: false,
+            delimiter: ',',
+            formula_guard: true,
+        }
     }
 }
 
@@ -47,7 +51,11 @@ impl std::fmt::Debug for CsvTableWriter {
 }
 
 impl CsvTableWriter {
-    pub fn create(path: &std::path::Path, header: &[&str], options: &CsvOptions) -> io::Result<Self> {
+    pub fn create(
+        path: &std::path::Path,
+        header: &[&str],
+        options: &CsvOptions,
+    ) -> io::Result<Self> {
         let mut file = AtomicFile::create(path)?;
         if options.bom {
             file.write_all("\u{feff}".as_bytes())?;
@@ -57,8 +65,14 @@ impl CsvTableWriter {
             .terminator(csv::Terminator::CRLF)
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(file);
-        let mut table = CsvTableWriter { writer, guard: options.formula_guard };
-        table.writer.write_record(header).map_err(io::Error::other)?;
+        let mut table = CsvTableWriter {
+            writer,
+            guard: options.formula_guard,
+        };
+        table
+            .writer
+            .write_record(header)
+            .map_err(io::Error::other)?;
         Ok(table)
     }
 
@@ -71,13 +85,20 @@ impl CsvTableWriter {
                 Cell::Text(s) if guard => guard_formula(s),
                 Cell::Text(s) | Cell::Number(s) => std::borrow::Cow::Borrowed(s.as_str()),
             };
-            self.writer.write_field(field.as_bytes()).map_err(io::Error::other)?;
+            self.writer
+                .write_field(field.as_bytes())
+                .map_err(io::Error::other)?;
         }
-        self.writer.write_record(None::<&[u8]>).map_err(io::Error::other)
+        self.writer
+            .write_record(None::<&[u8]>)
+            .map_err(io::Error::other)
     }
 
     pub fn commit(self) -> io::Result<std::path::PathBuf> {
-        let file = self.writer.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
         file.commit()
     }
 }
@@ -125,12 +146,22 @@ mod tests {
     fn writes_rfc4180_with_bom_and_guard() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
-        let options = CsvOptions { bom: true, ..CsvOptions::default() };
+        let options = CsvOptions {
+            bom: true,
+            ..CsvOptions::default()
+        };
         let mut table = CsvTableWriter::create(&path, &["a", "b"], &options).unwrap();
-        table.write_row(&[Cell::text("say \"hi\", then\nleave"), Cell::num(-3)]).unwrap();
-        table.write_row(&[Cell::text("=1+1"), Cell::text("ok")]).unwrap();
+        table
+            .write_row(&[Cell::text("say \"hi\", then\nleave"), Cell::num(-3)])
+            .unwrap();
+        table
+            .write_row(&[Cell::text("=1+1"), Cell::text("ok")])
+            .unwrap();
         table.commit().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text, "\u{feff}a,b\r\n\"say \"\"hi\"\", then\nleave\",-3\r\n'=1+1,ok\r\n");
+        assert_eq!(
+            text,
+            "\u{feff}a,b\r\n\"say \"\"hi\"\", then\nleave\",-3\r\n'=1+1,ok\r\n"
+        );
     }
 }

@@ -61,7 +61,9 @@ impl OutputSet {
     /// Opens `tables` (errors.csv is always written) in `options.dir`.
     pub fn create(options: &OutputOptions, tables: &[Table]) -> io::Result<Self> {
         std::fs::create_dir_all(&options.dir)?;
-        let open = |t: Table| CsvTableWriter::create(&options.dir.join(t.file_name()), t.header(), &options.csv);
+        let open = |t: Table| {
+            CsvTableWriter::create(&options.dir.join(t.file_name()), t.header(), &options.csv)
+        };
         let mut writers = Vec::new();
         if options.wants("csv") {
             for &table in tables.iter().filter(|t| **t != Table::Errors) {
@@ -74,7 +76,11 @@ impl OutputSet {
         } else {
             None
         };
-        Ok(OutputSet { tables: writers, errors, jsonl })
+        Ok(OutputSet {
+            tables: writers,
+            errors,
+            jsonl,
+        })
     }
 
     pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
@@ -123,18 +129,30 @@ mod tests {
     #[test]
     fn writes_only_on_commit_and_every_enabled_file() {
         let dir = tempfile::tempdir().unwrap();
-        let options = OutputOptions { dir: dir.path().join("out"), ..OutputOptions::default() };
+        let options = OutputOptions {
+            dir: dir.path().join("out"),
+            ..OutputOptions::default()
+        };
         let mut set = OutputSet::create(&options, &[Table::Articles, Table::Entities]).unwrap();
         let mut article = Article::new("a.md", "a.md");
         article.blocks = vec![Block::paragraph("Hello world.")];
         set.write_article(&article).unwrap();
-        set.write_error(&ErrorRow { path: "b".into(), stage: "read".into(), code: "empty".into(), message: "m".into() })
-            .unwrap();
+        set.write_error(&ErrorRow {
+            path: "b".into(),
+            stage: "read".into(),
+            code: "empty".into(),
+            message: "m".into(),
+        })
+        .unwrap();
         assert!(!options.dir.join("articles.csv").exists());
         let files = set.commit().unwrap();
         assert_eq!(files.len(), 4);
         let articles = std::fs::read_to_string(options.dir.join("articles.csv")).unwrap();
-        assert!(articles.lines().nth(1).unwrap().starts_with("a.md,a.md,text,,,"));
+        assert!(articles
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("a.md,a.md,text,,,"));
         let errors = std::fs::read_to_string(options.dir.join("errors.csv")).unwrap();
         assert_eq!(errors, "path,stage,code,message\r\nb,read,empty,m\r\n");
     }

@@ -32,8 +32,15 @@ pub enum Table {
 const TOP_NAMES: usize = 5;
 
 impl Table {
-    pub const ALL: [Table; 7] =
-        [Table::Articles, Table::Entities, Table::Quotes, Table::Dates, Table::Facts, Table::Errors, Table::Removed];
+    pub const ALL: [Table; 7] = [
+        Table::Articles,
+        Table::Entities,
+        Table::Quotes,
+        Table::Dates,
+        Table::Facts,
+        Table::Errors,
+        Table::Removed,
+    ];
 
     pub fn file_name(self) -> &'static str {
         match self {
@@ -68,10 +75,24 @@ impl Table {
                 "top_organizations",
                 "top_places",
             ],
-            Table::Entities => &["article_id", "type", "name", "mentions", "first_offset", "aliases"],
-            Table::Quotes => {
-                &["article_id", "speaker", "speaker_mention", "cue", "quote", "kind", "paragraph", "offset"]
-            }
+            Table::Entities => &[
+                "article_id",
+                "type",
+                "name",
+                "mentions",
+                "first_offset",
+                "aliases",
+            ],
+            Table::Quotes => &[
+                "article_id",
+                "speaker",
+                "speaker_mention",
+                "cue",
+                "quote",
+                "kind",
+                "paragraph",
+                "offset",
+            ],
             Table::Dates => &["article_id", "text", "value", "granularity", "offset"],
             Table::Facts => &[
                 "article_id",
@@ -178,7 +199,14 @@ impl Table {
                 .annotations
                 .removed
                 .iter()
-                .map(|r| vec![id(), Cell::text(r.stage), Cell::text(&r.reason), Cell::text(&r.text)])
+                .map(|r| {
+                    vec![
+                        id(),
+                        Cell::text(r.stage),
+                        Cell::text(&r.reason),
+                        Cell::text(&r.text),
+                    ]
+                })
                 .collect(),
             Table::Errors => Vec::new(),
         }
@@ -196,9 +224,18 @@ impl Table {
 
 /// The most mentioned entities of a kind, most mentions first, ties in order of appearance.
 pub(crate) fn top_names(article: &Article, kind: EntityKind) -> Vec<&str> {
-    let mut of_kind: Vec<_> = article.annotations.entities.iter().filter(|e| e.kind == kind).collect();
+    let mut of_kind: Vec<_> = article
+        .annotations
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .collect();
     of_kind.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)));
-    of_kind.into_iter().take(TOP_NAMES).map(|e| e.name.as_str()).collect()
+    of_kind
+        .into_iter()
+        .take(TOP_NAMES)
+        .map(|e| e.name.as_str())
+        .collect()
 }
 
 fn article_row(article: &Article) -> Vec<Cell> {
@@ -230,20 +267,32 @@ mod tests {
     use newsmill_core::{Block, Entity, Span};
 
     fn entity(kind: EntityKind, name: &str, mentions: usize, block: usize) -> Entity {
-        Entity { kind, name: name.into(), aliases: vec![name.into()], mentions, first: Span::new(block, 0, 1) }
+        Entity {
+            kind,
+            name: name.into(),
+            aliases: vec![name.into()],
+            mentions,
+            first: Span::new(block, 0, 1),
+        }
     }
 
     #[test]
     fn every_row_has_as_many_cells_as_the_header() {
         let mut article = Article::new("a.md", "in/a.md");
-        article.blocks = vec![Block::paragraph("Obama spoke."), Block::paragraph("Baghdad.")];
+        article.blocks = vec![
+            Block::paragraph("Obama spoke."),
+            Block::paragraph("Baghdad."),
+        ];
         article.annotations.entities = vec![entity(EntityKind::Person, "Barack Obama", 2, 0)];
         for table in Table::ALL {
             for row in table.rows(&article) {
                 assert_eq!(row.len(), table.header().len(), "{table:?}");
             }
         }
-        assert_eq!(Table::error_row(&ErrorRow::default_for_test()).len(), Table::Errors.header().len());
+        assert_eq!(
+            Table::error_row(&ErrorRow::default_for_test()).len(),
+            Table::Errors.header().len()
+        );
     }
 
     #[test]
@@ -255,12 +304,20 @@ mod tests {
             entity(EntityKind::Location, "Turkey", 5, 2),
             entity(EntityKind::Person, "Obama", 9, 0),
         ];
-        assert_eq!(top_names(&article, EntityKind::Location), ["Turkey", "Syria", "Iraq"]);
+        assert_eq!(
+            top_names(&article, EntityKind::Location),
+            ["Turkey", "Syria", "Iraq"]
+        );
     }
 
     impl ErrorRow {
         fn default_for_test() -> Self {
-            ErrorRow { path: "p".into(), stage: "s".into(), code: "c".into(), message: "m".into() }
+            ErrorRow {
+                path: "p".into(),
+                stage: "s".into(),
+                code: "c".into(),
+                message: "m".into(),
+            }
         }
     }
 }

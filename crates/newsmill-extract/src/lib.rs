@@ -1,6 +1,59 @@
-//! (being written)
+//! newsmill-extract: the `extract.metadata` stage.
+//!
+//! Readers fill the metadata a source states (front matter, JSON fields, HTML meta tags);
+//! this stage fills the rest from the text itself, and never overwrites a stated value:
+//! - title: the first H1 at the top, else a heading that opens the text, else the first
+//!   line of the first block (as in the BBC corpus, where line 1 is the headline);
+//! - authors: a byline near the top ("By A, B and C", "Written by", "Author:", or a name set
+//!   wholly in bold, as WSWS articles have it), names cleaned of roles, places and dates;
+//! - published: a date line near the top, in unambiguous forms only, as ISO `YYYY-MM-DD`;
+//! - publisher: a user pattern, a known site footer ("To contact the WSWS", "© 2024
+//!   Reuters"), or the URL's domain.
+//!
+//! With `strip_header` (the default) the title block and the byline and date lines are
+//! taken out of the body and recorded in `annotations.removed`.
+//!
+//! Modules: `stage` (the stage), `options` (its TOML options), `dates`, `byline` and
+//! `publisher` (the recognisers, each compiled once when the stage is built).
+
+mod byline;
+mod dates;
+mod options;
+mod publisher;
+mod stage;
+
+use newsmill_core::StageFactory;
 
 /// The stages this crate registers.
-pub fn factories() -> Vec<newsmill_core::StageFactory> {
-    Vec::new()
+pub fn factories() -> Vec<StageFactory> {
+    vec![StageFactory {
+        name: "extract.metadata",
+        summary: "Fill title, authors, publication date and publisher from the text when the source did not state them; take the title, byline and date lines out of the body",
+        options: options::OPTIONS_HELP,
+        example: options::EXAMPLE,
+        build: stage::build,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_core::StageTable;
+
+    #[test]
+    fn every_example_builds() {
+        for factory in factories() {
+            let body: Vec<&str> = factory
+                .example
+                .lines()
+                .filter(|l| !l.starts_with("[[stage]]") && !l.trim_start().starts_with("use "))
+                .collect();
+            let table = StageTable::from_options(factory.name, &body.join("\n"));
+            assert!(
+                (factory.build)(&table).is_ok(),
+                "example of {} does not build",
+                factory.name
+            );
+        }
+    }
 }

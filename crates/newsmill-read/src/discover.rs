@@ -33,7 +33,11 @@ pub enum Found {
     /// A file to load on a worker thread.
     File { id: String, path: PathBuf },
     /// One line of a JSON Lines file, already read (lines are read in order by the walk).
-    Line { id: String, path: PathBuf, bytes: Vec<u8> },
+    Line {
+        id: String,
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
     /// Something that could not be walked or read; becomes a row in errors.csv.
     Failed { path: PathBuf, error: StageError },
 }
@@ -41,7 +45,9 @@ pub enum Found {
 impl Found {
     pub fn path(&self) -> &Path {
         match self {
-            Found::File { path, .. } | Found::Line { path, .. } | Found::Failed { path, .. } => path,
+            Found::File { path, .. } | Found::Line { path, .. } | Found::Failed { path, .. } => {
+                path
+            }
         }
     }
 }
@@ -57,7 +63,10 @@ pub fn compile_globs(globs: &[String]) -> Result<GlobSet, String> {
 }
 
 fn is_json_lines(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
 }
 
 /// Walks the input in a stable order, yielding files (and JSON Lines records) that match.
@@ -78,7 +87,13 @@ impl Discovery {
             .follow_links(spec.follow_symlinks)
             .sort_by_file_name()
             .into_iter();
-        Ok(Discovery { spec, include, exclude, walk, lines: None })
+        Ok(Discovery {
+            spec,
+            include,
+            exclude,
+            walk,
+            lines: None,
+        })
     }
 
     fn relative_id(&self, path: &Path) -> String {
@@ -112,17 +127,27 @@ impl Discovery {
                             "too_large",
                             format!("JSON Lines record over max_file_bytes ({max} bytes)"),
                         );
-                        return Some(Found::Failed { path: PathBuf::from(id), error });
+                        return Some(Found::Failed {
+                            path: PathBuf::from(id),
+                            error,
+                        });
                     }
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(Found::Line { id, path: path.clone(), bytes: buf });
+                    return Some(Found::Line {
+                        id,
+                        path: path.clone(),
+                        bytes: buf,
+                    });
                 }
                 Err(e) => {
                     let path = path.clone();
                     self.lines = None;
-                    return Some(Found::Failed { path, error: StageError::new("io", e.to_string()) });
+                    return Some(Found::Failed {
+                        path,
+                        error: StageError::new("io", e.to_string()),
+                    });
                 }
             }
         }
@@ -143,9 +168,19 @@ impl Iterator for Discovery {
             let entry = match self.walk.next()? {
                 Ok(entry) => entry,
                 Err(e) => {
-                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| self.spec.root.clone());
-                    let code = if e.loop_ancestor().is_some() { "symlink_loop" } else { "io" };
-                    return Some(Found::Failed { path, error: StageError::new(code, e.to_string()) });
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| self.spec.root.clone());
+                    let code = if e.loop_ancestor().is_some() {
+                        "symlink_loop"
+                    } else {
+                        "io"
+                    };
+                    return Some(Found::Failed {
+                        path,
+                        error: StageError::new(code, e.to_string()),
+                    });
                 }
             };
             let path = entry.path();
@@ -155,7 +190,9 @@ impl Iterator for Discovery {
                 }
                 continue;
             }
-            if !entry.file_type().is_file() && !(self.spec.follow_symlinks && path.is_file()) {
+            let is_file =
+                entry.file_type().is_file() || (self.spec.follow_symlinks && path.is_file());
+            if !is_file {
                 continue;
             }
             let rel = self.relative_id(path);
@@ -170,11 +207,17 @@ impl Iterator for Discovery {
                     }
                     Err(e) => {
                         let error = StageError::new("io", format!("cannot open: {e}"));
-                        return Some(Found::Failed { path: path.to_path_buf(), error });
+                        return Some(Found::Failed {
+                            path: path.to_path_buf(),
+                            error,
+                        });
                     }
                 }
             }
-            return Some(Found::File { id: rel, path: path.to_path_buf() });
+            return Some(Found::File {
+                id: rel,
+                path: path.to_path_buf(),
+            });
         }
     }
 }
@@ -187,13 +230,23 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 }
 
 /// Reads one found document into memory, enforcing `max_bytes`.
-pub fn load(found: Found, seq: usize, max_bytes: u64) -> Result<RawDocument, (PathBuf, StageError)> {
+pub fn load(
+    found: Found,
+    seq: usize,
+    max_bytes: u64,
+) -> Result<RawDocument, (PathBuf, StageError)> {
     match found {
-        Found::Line { id, path, bytes } => Ok(RawDocument { id, seq, path, bytes }),
+        Found::Line { id, path, bytes } => Ok(RawDocument {
+            id,
+            seq,
+            path,
+            bytes,
+        }),
         Found::Failed { path, error } => Err((path, error)),
         Found::File { id, path } => {
             let result = (|| {
-                let file = File::open(&path).map_err(|e| StageError::new("io", format!("cannot open: {e}")))?;
+                let file = File::open(&path)
+                    .map_err(|e| StageError::new("io", format!("cannot open: {e}")))?;
                 let len = file.metadata().map(|m| m.len()).unwrap_or(0);
                 if len > max_bytes {
                     return Err(StageError::new(
@@ -207,12 +260,20 @@ pub fn load(found: Found, seq: usize, max_bytes: u64) -> Result<RawDocument, (Pa
                     .read_to_end(&mut bytes)
                     .map_err(|e| StageError::new("io", format!("cannot read: {e}")))?;
                 if bytes.len() as u64 > max_bytes {
-                    return Err(StageError::new("too_large", format!("file is over max_file_bytes ({max_bytes})")));
+                    return Err(StageError::new(
+                        "too_large",
+                        format!("file is over max_file_bytes ({max_bytes})"),
+                    ));
                 }
                 Ok(bytes)
             })();
             match result {
-                Ok(bytes) => Ok(RawDocument { id, seq, path, bytes }),
+                Ok(bytes) => Ok(RawDocument {
+                    id,
+                    seq,
+                    path,
+                    bytes,
+                }),
                 Err(error) => Err((path, error)),
             }
         }
@@ -256,7 +317,10 @@ mod tests {
         std::fs::write(root.join("skip/c.txt"), "x").unwrap();
         std::fs::write(root.join("notes.md"), "x").unwrap();
         std::fs::write(root.join("d.jsonl"), "{\"a\":1}\n\n{\"a\":2}\n").unwrap();
-        assert_eq!(ids(root), ["a.txt", "b/10.txt", "b/2.txt", "d.jsonl#1", "d.jsonl#3"]);
+        assert_eq!(
+            ids(root),
+            ["a.txt", "b/10.txt", "b/2.txt", "d.jsonl#1", "d.jsonl#3"]
+        );
     }
 
     #[test]

@@ -1,1 +1,61 @@
-//! (being written)
+//! newsmill-read: from files on disk to [`Article`](newsmill_core::Article)s.
+//!
+//! Discovery ([`discover`]) walks the input folder and hands out
+//! [`RawDocument`](newsmill_core::RawDocument)s; a [`Reader`] turns each into an article.
+//! This crate holds the readers for Markdown, plain text and JSON Lines (HTML has its own
+//! crate) and the decoding they share.
+//!
+//! Main items:
+//! - [`decode`] / [`decode_owned`] -> [`Decoded`]: bytes to text (UTF-8 with or without BOM,
+//!   UTF-16 with BOM, legacy 8-bit guessed by chardetng, UTF-8 with stray Latin-1 bytes),
+//!   refusing empty and binary files with the codes `empty` and `binary`.
+//! - [`MarkdownReader`] (`read.markdown`), [`TextReader`] (`read.text`) and
+//!   [`JsonLinesReader`] (`read.jsonl`); [`readers`] lists them in the order to try them.
+//! - Front matter (YAML between `---` lines) and JSON Lines fields fill the metadata the
+//!   source states; everything else is left to the `extract.metadata` stage.
+
+mod decode;
+pub mod discover;
+mod document;
+mod fields;
+mod front_matter;
+mod jsonl;
+mod markdown;
+mod plain;
+
+pub use decode::{decode, decode_owned, Decoded};
+pub use document::{MarkdownReader, TextReader};
+pub use jsonl::JsonLinesReader;
+
+use newsmill_core::Reader;
+
+/// The readers of this crate in the order the runner should try them: the first whose
+/// `accepts` is true reads the document.
+pub fn readers() -> Vec<Box<dyn Reader>> {
+    vec![
+        Box::new(JsonLinesReader),
+        Box::new(MarkdownReader),
+        Box::new(TextReader),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn readers_pick_by_extension_in_order() {
+        let pick = |p: &str| {
+            readers()
+                .into_iter()
+                .find(|r| r.accepts(Path::new(p), b""))
+                .map(|r| r.name())
+        };
+        assert_eq!(pick("x/a.ndjson"), Some("read.jsonl"));
+        assert_eq!(pick("a.markdown"), Some("read.markdown"));
+        assert_eq!(pick("a.TXT"), Some("read.text"));
+        assert_eq!(pick("NOTES"), Some("read.text"));
+        assert_eq!(pick("a.html"), None);
+    }
+}

@@ -30,10 +30,13 @@ impl Default for InputConfig {
     fn default() -> Self {
         InputConfig {
             path: None,
-            include: ["md", "markdown", "txt", "text", "html", "htm", "xhtml", "html.gz", "htm.gz", "jsonl", "ndjson"]
-                .iter()
-                .map(|ext| format!("**/*.{ext}"))
-                .collect(),
+            include: [
+                "md", "markdown", "txt", "text", "html", "htm", "xhtml", "html.gz", "htm.gz",
+                "jsonl", "ndjson",
+            ]
+            .iter()
+            .map(|ext| format!("**/*.{ext}"))
+            .collect(),
             exclude: vec!["**/.*".into(), "**/.*/**".into()],
             follow_symlinks: false,
             max_file_bytes: 32 * 1024 * 1024,
@@ -54,7 +57,10 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { jobs: 0, chunk_size: 256 }
+        RunConfig {
+            jobs: 0,
+            chunk_size: 256,
+        }
     }
 }
 
@@ -66,7 +72,9 @@ pub struct StageSpec {
 
 impl std::fmt::Debug for StageSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StageSpec").field("name", &self.name).finish()
+        f.debug_struct("StageSpec")
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -91,7 +99,11 @@ struct Section {
 }
 
 /// Parses and validates `text` (named `file` in messages) and builds every stage.
-pub fn load_config(file: &str, text: &str, factories: &[StageFactory]) -> Result<Config, Vec<ConfigIssue>> {
+pub fn load_config(
+    file: &str,
+    text: &str,
+    factories: &[StageFactory],
+) -> Result<Config, Vec<ConfigIssue>> {
     if let Err(err) = text.parse::<toml::Table>() {
         let line = err.span().map(|s| line_of(text, s.start));
         let mut issue = ConfigIssue::new(file, format!("TOML syntax: {}", err.message().trim()));
@@ -119,8 +131,11 @@ pub fn load_config(file: &str, text: &str, factories: &[StageFactory]) -> Result
                 }
             }
             key if seen.contains(&key) => issues.push(
-                ConfigIssue::new(file, format!("[{key}] appears twice; keep each table in one place"))
-                    .at_line(section.first_line),
+                ConfigIssue::new(
+                    file,
+                    format!("[{key}] appears twice; keep each table in one place"),
+                )
+                .at_line(section.first_line),
             ),
             "input" => {
                 seen.push("input");
@@ -139,14 +154,23 @@ pub fn load_config(file: &str, text: &str, factories: &[StageFactory]) -> Result
     }
     validate_values(file, text, &input, &run, &output, &mut issues);
     if stages.is_empty() {
-        issues.push(ConfigIssue::new(file, "no [[stage]] tables: the pipeline would do nothing but read"));
+        issues.push(ConfigIssue::new(
+            file,
+            "no [[stage]] tables: the pipeline would do nothing but read",
+        ));
     }
     if !issues.is_empty() {
         issues.sort_by_key(|i| i.line);
         return Err(issues);
     }
     let stages = stages.into_iter().flatten().collect();
-    Ok(Config { file: file.to_string(), input, run, stages, output })
+    Ok(Config {
+        file: file.to_string(),
+        input,
+        run,
+        stages,
+        output,
+    })
 }
 
 fn merge<T>(parsed: Result<T, Vec<ConfigIssue>>, into: &mut T, issues: &mut Vec<ConfigIssue>) {
@@ -165,7 +189,10 @@ fn line_of(text: &str, byte: usize) -> usize {
 fn header_key(line: &str) -> Option<(String, bool)> {
     let trimmed = line.trim();
     let trimmed = trimmed.split(" #").next().unwrap_or(trimmed).trim_end();
-    let (inner, array) = if let Some(inner) = trimmed.strip_prefix("[[").and_then(|s| s.strip_suffix("]]")) {
+    let (inner, array) = if let Some(inner) = trimmed
+        .strip_prefix("[[")
+        .and_then(|s| s.strip_suffix("]]"))
+    {
         (inner, true)
     } else if let Some(inner) = trimmed.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
         (inner, false)
@@ -173,7 +200,10 @@ fn header_key(line: &str) -> Option<(String, bool)> {
         return None;
     };
     let first = inner.split('.').next()?.trim().trim_matches('"');
-    let valid = !first.is_empty() && first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let valid = !first.is_empty()
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     valid.then(|| (first.to_string(), array))
 }
 
@@ -195,10 +225,15 @@ fn split_sections(file: &str, text: &str, issues: &mut Vec<ConfigIssue>) -> Vec<
                     );
                 } else if key == "stage" && !array {
                     issues.push(
-                        ConfigIssue::new(file, "stages are written [[stage]] (an array of tables)").at_line(line_no),
+                        ConfigIssue::new(file, "stages are written [[stage]] (an array of tables)")
+                            .at_line(line_no),
                     );
                 }
-                current = Some(Section { key, first_line: line_no, text: String::new() });
+                current = Some(Section {
+                    key,
+                    first_line: line_no,
+                    text: String::new(),
+                });
             }
             if let Some(section) = current.as_mut() {
                 section.text.push_str(line);
@@ -229,18 +264,30 @@ fn split_sections(file: &str, text: &str, issues: &mut Vec<ConfigIssue>) -> Vec<
 
 /// Parses `[input]`, `[run]` or `[output]` with the same located, collect-everything option
 /// parser the stages use: the header is renamed to `[[stage]]` so one code path serves both.
-fn parse_section<T: DeserializeOwned>(file: &str, section: &Section) -> Result<T, Vec<ConfigIssue>> {
+fn parse_section<T: DeserializeOwned>(
+    file: &str,
+    section: &Section,
+) -> Result<T, Vec<ConfigIssue>> {
     let key = &section.key;
     let text = section
         .text
         .split_inclusive('\n')
         .map(|line| match header_key(line) {
-            Some(_) => line.replacen(&format!("[{key}]"), "[[stage]]", 1).replacen(&format!("[{key}."), "[stage.", 1),
+            Some(_) => line.replacen(&format!("[{key}]"), "[[stage]]", 1).replacen(
+                &format!("[{key}."),
+                "[stage.",
+                1,
+            ),
             None => line.to_string(),
         })
         .collect::<String>();
-    let table =
-        StageTable { file: file.to_string(), index: 0, name: key.clone(), first_line: section.first_line, text };
+    let table = StageTable {
+        file: file.to_string(),
+        index: 0,
+        name: key.clone(),
+        first_line: section.first_line,
+        text,
+    };
     parse_options::<T>(&table).map_err(|issues| {
         issues
             .into_iter()
@@ -267,18 +314,27 @@ fn build_stage(
         let key = line.split_once('=').map(|(k, _)| k.trim());
         if key == Some("use") && use_line.is_none() {
             use_line = Some(section.first_line + i);
-            name = line.split_once('=').and_then(|(_, v)| v.trim().parse::<toml::Value>().ok()).and_then(|v| match v {
-                toml::Value::String(s) => Some(s),
-                _ => None,
-            });
+            name = line
+                .split_once('=')
+                .and_then(|(_, v)| v.trim().parse::<toml::Value>().ok())
+                .and_then(|v| match v {
+                    toml::Value::String(s) => Some(s),
+                    _ => None,
+                });
             text.push('\n');
         } else {
             text.push_str(line);
         }
     }
     let Some(name) = name else {
-        let message = if use_line.is_some() { "`use` must be a string" } else { "missing `use = \"<stage name>\"`" };
-        let mut issue = ConfigIssue::new(file, message).in_stage(index, None).with_key("use");
+        let message = if use_line.is_some() {
+            "`use` must be a string"
+        } else {
+            "missing `use = \"<stage name>\"`"
+        };
+        let mut issue = ConfigIssue::new(file, message)
+            .in_stage(index, None)
+            .with_key("use");
         issue.line = use_line.or(Some(section.first_line));
         return Err(vec![issue]);
     };
@@ -291,7 +347,13 @@ fn build_stage(
         issue.line = use_line;
         return Err(vec![issue]);
     };
-    let table = StageTable { file: file.to_string(), index, name: name.clone(), first_line: section.first_line, text };
+    let table = StageTable {
+        file: file.to_string(),
+        index,
+        name: name.clone(),
+        first_line: section.first_line,
+        text,
+    };
     let stage = (factory.build)(&table)?;
     Ok(StageSpec { name, stage })
 }
@@ -307,10 +369,14 @@ fn validate_values(
     issues: &mut Vec<ConfigIssue>,
 ) {
     let line_of_key = |key: &str| {
-        text.lines().position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key)).map(|i| i + 1)
+        text.lines()
+            .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
+            .map(|i| i + 1)
     };
     let mut issue = |key: &str, message: String, suggestion: Option<&str>| {
-        let mut i = ConfigIssue::new(file, message).with_key(key).with_suggestion(suggestion);
+        let mut i = ConfigIssue::new(file, message)
+            .with_key(key)
+            .with_suggestion(suggestion);
         i.line = line_of_key(key.rsplit('.').next().unwrap_or(key));
         issues.push(i);
     };
@@ -321,15 +387,30 @@ fn validate_values(
         }
     }
     if !output.csv.delimiter.is_ascii() || matches!(output.csv.delimiter, '"' | '\n' | '\r') {
-        issue("output.csv.delimiter", "the delimiter must be one ASCII character other than a quote or newline".into(), None);
+        issue(
+            "output.csv.delimiter",
+            "the delimiter must be one ASCII character other than a quote or newline".into(),
+            None,
+        );
     }
     if run.chunk_size == 0 {
-        issue("run.chunk_size", "chunk_size must be at least 1".into(), None);
+        issue(
+            "run.chunk_size",
+            "chunk_size must be at least 1".into(),
+            None,
+        );
     }
     if input.max_file_bytes == 0 {
-        issue("input.max_file_bytes", "max_file_bytes must be at least 1".into(), None);
+        issue(
+            "input.max_file_bytes",
+            "max_file_bytes must be at least 1".into(),
+            None,
+        );
     }
-    for (key, globs) in [("input.include", &input.include), ("input.exclude", &input.exclude)] {
+    for (key, globs) in [
+        ("input.include", &input.include),
+        ("input.exclude", &input.exclude),
+    ] {
         if let Err(e) = newsmill_read::discover::compile_globs(globs) {
             issue(key, e, None);
         }
@@ -368,8 +449,20 @@ mod tests {
 
     fn factories() -> Vec<StageFactory> {
         vec![
-            StageFactory { name: "clean.upper", summary: "", options: "", example: "", build: build_upper },
-            StageFactory { name: "clean.boilerplate", summary: "", options: "", example: "", build: build_upper },
+            StageFactory {
+                name: "clean.upper",
+                summary: "",
+                options: "",
+                example: "",
+                build: build_upper,
+            },
+            StageFactory {
+                name: "clean.boilerplate",
+                summary: "",
+                options: "",
+                example: "",
+                build: build_upper,
+            },
         ]
     }
 
@@ -405,8 +498,15 @@ mod tests {
         let issues = load_config("p.toml", "[input\npath = 1\n", &factories()).unwrap_err();
         assert_eq!(issues[0].line, Some(1));
         assert!(issues[0].message.starts_with("TOML syntax"));
-        let issues = load_config("p.toml", "[[stage]]\nuse = \"clean.upper\"\n[outptu]\ndir = \"x\"\n", &factories())
-            .unwrap_err();
-        assert_eq!(issues[0].to_string(), "p.toml:3: key `outptu`: unknown table [outptu] (nearest valid name: `output`)");
+        let issues = load_config(
+            "p.toml",
+            "[[stage]]\nuse = \"clean.upper\"\n[outptu]\ndir = \"x\"\n",
+            &factories(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            issues[0].to_string(),
+            "p.toml:3: key `outptu`: unknown table [outptu] (nearest valid name: `output`)"
+        );
     }
 }

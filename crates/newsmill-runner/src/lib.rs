@@ -19,10 +19,14 @@ mod pipeline;
 mod run;
 mod stats;
 
-pub use config::{load_config, Config, InputConfig, RunConfig, StageSpec, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME};
+pub use config::{
+    load_config, Config, InputConfig, RunConfig, StageSpec, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME,
+};
 pub use pipeline::{DocResult, DocStats, Pipeline};
-pub use run::{process_documents, process_files, run_folder, tables_for, Progress, RunOptions, Silent, Sources};
-pub use stats::{RunStats, StageStats};
+pub use run::{
+    process_documents, process_files, run_folder, tables_for, Progress, RunOptions, Silent, Sources,
+};
+pub use stats::{peak_rss_mb, RunStats, StageStats};
 
 #[cfg(test)]
 mod run_tests;

@@ -28,7 +28,9 @@ pub struct Pipeline {
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline").field("stages", &self.stages).finish()
+        f.debug_struct("Pipeline")
+            .field("stages", &self.stages)
+            .finish()
     }
 }
 
@@ -43,7 +45,11 @@ impl DocStats {
     pub fn for_pipeline(pipeline: &Pipeline) -> Self {
         DocStats {
             read: StageStats::new("read"),
-            stages: pipeline.stages.iter().map(|s| StageStats::new(&s.name)).collect(),
+            stages: pipeline
+                .stages
+                .iter()
+                .map(|s| StageStats::new(&s.name))
+                .collect(),
         }
     }
 
@@ -68,7 +74,10 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 impl Pipeline {
     fn reader_for(&self, doc: &RawDocument) -> Option<&dyn Reader> {
         let head = &doc.bytes[..doc.bytes.len().min(SNIFF_BYTES)];
-        self.readers.iter().find(|r| r.accepts(&doc.path, head)).map(|r| r.as_ref())
+        self.readers
+            .iter()
+            .find(|r| r.accepts(&doc.path, head))
+            .map(|r| r.as_ref())
     }
 
     /// Reads the document and runs stages `0..until` (all stages when `until` is `None`).
@@ -94,7 +103,10 @@ impl Pipeline {
         stats.read.bytes_in += doc.bytes.len() as u64;
         let Some(reader) = self.reader_for(&doc) else {
             *stats.read.errors.entry("unsupported".into()).or_default() += 1;
-            return fail("read", StageError::new("unsupported", "no reader handles this file type"));
+            return fail(
+                "read",
+                StageError::new("unsupported", "no reader handles this file type"),
+            );
         };
         let started = Instant::now();
         let read = catch_unwind(AssertUnwindSafe(|| reader.read(doc)));
@@ -116,20 +128,32 @@ impl Pipeline {
         let until = until.unwrap_or(self.stages.len()).min(self.stages.len());
         for (spec, stage_stats) in self.stages[..until].iter().zip(stats.stages.iter_mut()) {
             stage_stats.seen += 1;
-            stage_stats.bytes_in += article.blocks.iter().map(|b| b.text.len() as u64).sum::<u64>();
+            stage_stats.bytes_in += article
+                .blocks
+                .iter()
+                .map(|b| b.text.len() as u64)
+                .sum::<u64>();
             let mut counters = StageCounters::default();
             let started = Instant::now();
-            let outcome = catch_unwind(AssertUnwindSafe(|| spec.stage.process(&mut article, &mut counters)));
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                spec.stage.process(&mut article, &mut counters)
+            }));
             stage_stats.seconds += started.elapsed().as_secs_f64();
             stage_stats.add_counters(&counters);
             match outcome {
                 Ok(Ok(Outcome::Keep)) => stage_stats.kept += 1,
                 Ok(Ok(Outcome::Drop(reason))) => {
                     *stage_stats.dropped.entry(reason.to_string()).or_default() += 1;
-                    return DocResult::Dropped { stage: spec.name.clone(), reason };
+                    return DocResult::Dropped {
+                        stage: spec.name.clone(),
+                        reason,
+                    };
                 }
                 Ok(Err(error)) => {
-                    *stage_stats.errors.entry(error.code.to_string()).or_default() += 1;
+                    *stage_stats
+                        .errors
+                        .entry(error.code.to_string())
+                        .or_default() += 1;
                     return fail(&spec.name, error);
                 }
                 Err(payload) => {

@@ -55,15 +55,21 @@ pub fn process_documents(
         .context("cannot start worker threads")?;
     let corpus_started = Instant::now();
     for (index, spec) in pipeline.stages.iter().enumerate() {
-        let Some(corpus) = spec.stage.corpus_index() else { continue };
+        let Some(corpus) = spec.stage.corpus_index() else {
+            continue;
+        };
         progress.start_pass(&format!("first pass for {}", spec.name), None);
         for_each_chunk(sources, options, |chunk| {
             let n = chunk.len() as u64;
             pool.install(|| {
                 chunk.into_par_iter().for_each(|(seq, found)| {
-                    let Ok(doc) = load(found, seq, options.max_file_bytes) else { return };
+                    let Ok(doc) = load(found, seq, options.max_file_bytes) else {
+                        return;
+                    };
                     let mut stats = DocStats::for_pipeline(pipeline);
-                    if let DocResult::Kept(article) = pipeline.process(doc, Some(index), prepare, &mut stats) {
+                    if let DocResult::Kept(article) =
+                        pipeline.process(doc, Some(index), prepare, &mut stats)
+                    {
                         corpus.observe(seq, &article);
                     }
                 })
@@ -79,8 +85,12 @@ pub fn process_documents(
     progress.start_pass("processing", None);
     for_each_chunk(sources, options, |chunk| {
         let n = chunk.len() as u64;
-        let results: Vec<(usize, DocResult, DocStats)> =
-            pool.install(|| chunk.into_par_iter().map(|(seq, found)| process_one(pipeline, seq, found, prepare, options)).collect());
+        let results: Vec<(usize, DocResult, DocStats)> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(seq, found)| process_one(pipeline, seq, found, prepare, options))
+                .collect()
+        });
         for (seq, result, stats) in results {
             totals.merge(&stats);
             sink(seq, result)?;
@@ -165,7 +175,10 @@ pub fn run_folder(
 ) -> anyhow::Result<RunStats> {
     let started = Instant::now();
     if !input.is_dir() {
-        anyhow::bail!("input folder {} does not exist or is not a folder", input.display());
+        anyhow::bail!(
+            "input folder {} does not exist or is not a folder",
+            input.display()
+        );
     }
     let spec = InputSpec {
         root: input.to_path_buf(),
@@ -180,8 +193,16 @@ pub fn run_folder(
     let sources = move || -> Box<dyn Iterator<Item = Found>> {
         Box::new(Discovery::new(spec.clone()).expect("globs were validated with the config"))
     };
-    let jobs = if jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { jobs };
-    let options = RunOptions { jobs, chunk_size: config.run.chunk_size, max_file_bytes: config.input.max_file_bytes };
+    let jobs = if jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        jobs
+    };
+    let options = RunOptions {
+        jobs,
+        chunk_size: config.run.chunk_size,
+        max_file_bytes: config.input.max_file_bytes,
+    };
     let mut outputs = OutputSet::create(output, &tables_for(pipeline, output))
         .with_context(|| format!("cannot create outputs in {}", output.dir.display()))?;
     let mut stats = RunStats {
@@ -209,15 +230,21 @@ pub fn run_folder(
             }
         }
     };
-    let (totals, corpus_seconds) = process_documents(pipeline, &sources, &|_| {}, &options, progress, &mut sink)?;
+    let (totals, corpus_seconds) =
+        process_documents(pipeline, &sources, &|_| {}, &options, progress, &mut sink)?;
     let written = outputs.commit().context("cannot move outputs into place")?;
     stats.corpus_pass_seconds = corpus_seconds;
     stats.input_bytes = totals.read.bytes_in;
     stats.read = totals.read;
     stats.stages = totals.stages;
     let report_path = output.dir.join("run-report.json");
-    stats.outputs = written.iter().chain([&report_path]).map(|p| p.display().to_string()).collect();
+    stats.outputs = written
+        .iter()
+        .chain([&report_path])
+        .map(|p| p.display().to_string())
+        .collect();
     stats.seconds = started.elapsed().as_secs_f64();
+    stats.peak_rss_mb = crate::stats::peak_rss_mb();
     let report = serde_json::to_vec_pretty(&stats)?;
     write_atomic(&report_path, &report).context("cannot write run-report.json")?;
     Ok(stats)
@@ -233,19 +260,28 @@ pub fn process_files(
 ) -> anyhow::Result<Vec<DocResult>> {
     let files = files.to_vec();
     let sources = move || -> Box<dyn Iterator<Item = Found>> {
-        Box::new(
-            files
-                .clone()
-                .into_iter()
-                .map(|path| Found::File { id: path.to_string_lossy().into_owned(), path }),
-        )
+        Box::new(files.clone().into_iter().map(|path| Found::File {
+            id: path.to_string_lossy().into_owned(),
+            path,
+        }))
     };
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let options = RunOptions { jobs, chunk_size: 64, max_file_bytes };
+    let options = RunOptions {
+        jobs,
+        chunk_size: 64,
+        max_file_bytes,
+    };
     let mut results = Vec::new();
-    process_documents(pipeline, &sources, prepare, &options, &Silent, &mut |_, r| {
-        results.push(r);
-        Ok(())
-    })?;
+    process_documents(
+        pipeline,
+        &sources,
+        prepare,
+        &options,
+        &Silent,
+        &mut |_, r| {
+            results.push(r);
+            Ok(())
+        },
+    )?;
     Ok(results)
 }

@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use newsmill_core::{
-    Article, Block, ConfigIssue, CorpusIndex, Outcome, RawDocument, Reader, Stage, StageCounters, StageError,
-    StageFactory, StageTable,
+    Article, Block, ConfigIssue, CorpusIndex, Outcome, RawDocument, Reader, Stage, StageCounters,
+    StageError, StageFactory, StageTable,
 };
 use newsmill_export::OutputOptions;
 
@@ -22,7 +22,8 @@ impl Reader for LinesReader {
         path.extension().is_some_and(|e| e == "txt")
     }
     fn read(&self, doc: RawDocument) -> Result<Article, StageError> {
-        let text = String::from_utf8(doc.bytes).map_err(|_| StageError::new("decode", "not UTF-8"))?;
+        let text =
+            String::from_utf8(doc.bytes).map_err(|_| StageError::new("decode", "not UTF-8"))?;
         if text.is_empty() {
             return Err(StageError::new("empty", "file is empty"));
         }
@@ -37,13 +38,21 @@ impl Reader for LinesReader {
 /// Panics on articles that contain "boom"; drops ones that contain "drop".
 struct Fragile;
 impl Stage for Fragile {
-    fn process(&self, article: &mut Article, counters: &mut StageCounters) -> Result<Outcome, StageError> {
+    fn process(
+        &self,
+        article: &mut Article,
+        counters: &mut StageCounters,
+    ) -> Result<Outcome, StageError> {
         let text = article.body_text();
         if text.contains("boom") {
             panic!("exploded on purpose");
         }
         counters.add("words", text.split_whitespace().count() as u64);
-        Ok(if text.contains("drop") { Outcome::Drop("unwanted") } else { Outcome::Keep })
+        Ok(if text.contains("drop") {
+            Outcome::Drop("unwanted")
+        } else {
+            Outcome::Keep
+        })
     }
 }
 
@@ -56,7 +65,10 @@ struct Repeats {
 }
 impl CorpusIndex for Repeats {
     fn observe(&self, doc: usize, article: &Article) {
-        self.seen.lock().unwrap().push((doc, article.meta.title.clone().unwrap_or_default()));
+        self.seen
+            .lock()
+            .unwrap()
+            .push((doc, article.meta.title.clone().unwrap_or_default()));
     }
     fn finish(&self) {
         let mut seen = self.seen.lock().unwrap().clone();
@@ -74,7 +86,11 @@ impl CorpusIndex for Repeats {
 }
 impl Stage for Repeats {
     fn process(&self, article: &mut Article, _: &mut StageCounters) -> Result<Outcome, StageError> {
-        assert_eq!(self.finished.load(Ordering::SeqCst), 1, "process before finish");
+        assert_eq!(
+            self.finished.load(Ordering::SeqCst),
+            1,
+            "process before finish"
+        );
         if let Some(first) = self.first_of.lock().unwrap().get(&article.seq) {
             article.annotations.duplicate_of = Some(format!("doc {first}"));
         }
@@ -94,12 +110,25 @@ fn build_repeats(_: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
 
 fn factories() -> Vec<StageFactory> {
     vec![
-        StageFactory { name: "test.fragile", summary: "", options: "", example: "", build: build_fragile },
-        StageFactory { name: "test.repeats", summary: "", options: "", example: "", build: build_repeats },
+        StageFactory {
+            name: "test.fragile",
+            summary: "",
+            options: "",
+            example: "",
+            build: build_fragile,
+        },
+        StageFactory {
+            name: "test.repeats",
+            summary: "",
+            options: "",
+            example: "",
+            build: build_repeats,
+        },
     ]
 }
 
-const CONFIG: &str = "[run]\nchunk_size = 3\n[[stage]]\nuse = \"test.repeats\"\n[[stage]]\nuse = \"test.fragile\"\n";
+const CONFIG: &str =
+    "[run]\nchunk_size = 3\n[[stage]]\nuse = \"test.repeats\"\n[[stage]]\nuse = \"test.fragile\"\n";
 
 fn write_corpus(root: &Path) {
     for i in 0..40 {
@@ -107,7 +136,10 @@ fn write_corpus(root: &Path) {
             7 => "Title seven\n\nthis one goes boom".to_string(),
             11 => "Title eleven\n\nplease drop me".to_string(),
             13 => String::new(),
-            _ => format!("Title {}\n\nbody of {i}, with a \"quote\", and =1+1", i % 10),
+            _ => format!(
+                "Title {}\n\nbody of {i}, with a \"quote\", and =1+1",
+                i % 10
+            ),
         };
         std::fs::write(root.join(format!("{i:03}.txt")), body).unwrap();
     }
@@ -117,8 +149,14 @@ fn write_corpus(root: &Path) {
 fn run_with_jobs(input: &Path, out: &Path, jobs: usize) -> crate::RunStats {
     let mut config = load_config("test.toml", CONFIG, &factories()).unwrap();
     config.input.include.push("**/*.bin".into());
-    let pipeline = Pipeline { readers: vec![Box::new(LinesReader)], stages: std::mem::take(&mut config.stages) };
-    let output = OutputOptions { dir: out.to_path_buf(), ..OutputOptions::default() };
+    let pipeline = Pipeline {
+        readers: vec![Box::new(LinesReader)],
+        stages: std::mem::take(&mut config.stages),
+    };
+    let output = OutputOptions {
+        dir: out.to_path_buf(),
+        ..OutputOptions::default()
+    };
     run_folder(&config, &pipeline, input, &output, jobs, &Silent).unwrap()
 }
 
@@ -142,18 +180,34 @@ fn errors_become_rows_and_outputs_are_identical_for_any_thread_count() {
     let errors = std::fs::read_to_string(dir.path().join("out1/errors.csv")).unwrap();
     let rows: Vec<&str> = errors.lines().skip(1).collect();
     assert_eq!(rows.len(), 3);
-    assert!(rows[0].contains("007.txt,test.fragile,panic,stage panicked: exploded on purpose"), "{errors}");
-    assert!(rows[1].contains("013.txt,read.test,empty,file is empty"), "{errors}");
-    assert!(rows[2].contains("ignored.bin,read,unsupported,"), "{errors}");
+    assert!(
+        rows[0].contains("007.txt,test.fragile,panic,stage panicked: exploded on purpose"),
+        "{errors}"
+    );
+    assert!(
+        rows[1].contains("013.txt,read.test,empty,file is empty"),
+        "{errors}"
+    );
+    assert!(
+        rows[2].contains("ignored.bin,read,unsupported,"),
+        "{errors}"
+    );
     let articles = std::fs::read_to_string(dir.path().join("out1/articles.csv")).unwrap();
-    let ids: Vec<&str> = articles.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let ids: Vec<&str> = articles
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     assert_eq!(ids, sorted, "rows are in path order");
     // The corpus pass saw every readable article: 010.txt repeats 000.txt's title.
     let row_010 = articles.lines().find(|l| l.starts_with("010.txt")).unwrap();
     assert!(row_010.contains("doc 0"), "{row_010}");
-    assert_eq!(one.stages[1].counters.get("words"), four.stages[1].counters.get("words"));
+    assert_eq!(
+        one.stages[1].counters.get("words"),
+        four.stages[1].counters.get("words")
+    );
     assert!(dir.path().join("out1/run-report.json").exists());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out1"))
         .unwrap()

@@ -25,7 +25,10 @@ pub struct StageStats {
 
 impl StageStats {
     pub fn new(name: &str) -> Self {
-        StageStats { name: name.to_string(), ..Default::default() }
+        StageStats {
+            name: name.to_string(),
+            ..Default::default()
+        }
     }
 
     pub fn merge(&mut self, other: &StageStats) {
@@ -75,7 +78,17 @@ pub struct RunStats {
     /// Reading and decoding (thread time).
     pub read: StageStats,
     pub stages: Vec<StageStats>,
+    /// Peak resident memory of the process in MB (VmHWM; Linux only).
+    pub peak_rss_mb: Option<f64>,
     pub outputs: Vec<String>,
+}
+
+/// Peak resident set size of this process, from /proc/self/status (Linux). `None` elsewhere.
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 impl RunStats {
@@ -96,14 +109,25 @@ impl RunStats {
             self.jobs,
         ));
         if !self.errors.is_empty() {
-            let codes: Vec<String> = self.errors.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let codes: Vec<String> = self
+                .errors
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
             out.push_str(&format!("  errors by code: {}\n", codes.join(", ")));
         }
         if !self.dropped.is_empty() {
-            let reasons: Vec<String> = self.dropped.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let reasons: Vec<String> = self
+                .dropped
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
             out.push_str(&format!("  dropped: {}\n", reasons.join(", ")));
         }
-        out.push_str(&format!("  {:<22} {:>8} {:>8} {:>7} {:>9} {:>9}\n", "stage", "seen", "kept", "errors", "cpu s", "MB/s"));
+        out.push_str(&format!(
+            "  {:<22} {:>8} {:>8} {:>7} {:>9} {:>9}\n",
+            "stage", "seen", "kept", "errors", "cpu s", "MB/s"
+        ));
         for stage in std::iter::once(&self.read).chain(&self.stages) {
             let errors: u64 = stage.errors.values().sum();
             let rate = stage.bytes_in as f64 / 1e6 / stage.seconds.max(1e-9);
@@ -111,6 +135,9 @@ impl RunStats {
                 "  {:<22} {:>8} {:>8} {:>7} {:>9.3} {:>9.1}\n",
                 stage.name, stage.seen, stage.kept, errors, stage.seconds, rate
             ));
+        }
+        if let Some(rss) = self.peak_rss_mb {
+            out.push_str(&format!("  peak memory {rss:.0} MB\n"));
         }
         for path in &self.outputs {
             out.push_str(&format!("  wrote {path}\n"));

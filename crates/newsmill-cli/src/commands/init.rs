@@ -13,6 +13,10 @@ pub fn init(path: &Path, force: bool) -> anyhow::Result<ExitCode> {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(path, DEFAULT_CONFIG)?;
-    println!("wrote {} (the default pipeline); check it with `newsmill check {}`", path.display(), path.display());
+    println!(
+        "wrote {} (the default pipeline); check it with `newsmill check {}`",
+        path.display(),
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod eval;
 pub mod init;
+pub mod ner;
 pub mod run;
 pub mod stages;
 
@@ -31,5 +33,8 @@ pub fn print_issues(issues: &[ConfigIssue]) {
         eprintln!("error: {issue}");
     }
     let n = issues.len();
-    eprintln!("{n} config error{}; nothing was read", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "{n} config error{}; nothing was read",
+        if n == 1 { "" } else { "s" }
+    );
 }

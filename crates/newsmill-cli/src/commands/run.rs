@@ -40,7 +40,9 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let Some(input) = args.dir.clone().or_else(|| config.input.path.clone()) else {
-        anyhow::bail!("no input folder: name one (`newsmill run DIR`) or set [input] path in the config");
+        anyhow::bail!(
+            "no input folder: name one (`newsmill run DIR`) or set [input] path in the config"
+        );
     };
     let mut output = config.output.clone();
     if let Some(out) = &args.out {
@@ -59,12 +61,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         &Silent
     };
-    let pipeline = Pipeline { readers: registry::readers(), stages: std::mem::take(&mut config.stages) };
+    let pipeline = Pipeline {
+        readers: registry::readers(),
+        stages: std::mem::take(&mut config.stages),
+    };
     let stats = run_folder(&config, &pipeline, &input, &output, jobs, progress)?;
     if !args.quiet {
         eprint!("{}", stats.summary());
     }
-    Ok(if stats.error_rows > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.error_rows > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A quick walk for the progress bar's length (it reads no file but JSON Lines).

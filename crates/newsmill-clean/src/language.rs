@@ -1,0 +1,330 @@
+//! `detect.language`: the article's language as an ISO 639-1 code, with whatlang.
+
+use newsmill_core::{
+    parse_options, Article, ConfigIssue, Outcome, Stage, StageCounters, StageError, StageFactory,
+    StageTable,
+};
+use serde::Deserialize;
+use whatlang::Lang;
+
+pub const NAME: &str = "detect.language";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct LanguageOptions {
+    keep: Vec<String>,
+    overwrite: bool,
+    min_letters: usize,
+    min_confidence: f64,
+    max_chars: usize,
+}
+
+impl Default for LanguageOptions {
+    fn default() -> Self {
+        LanguageOptions {
+            keep: Vec::new(),
+            overwrite: false,
+            min_letters: 40,
+            min_confidence: 0.25,
+            max_chars: 1000,
+        }
+    }
+}
+
+pub fn factory() -> StageFactory {
+    StageFactory {
+        name: NAME,
+        summary: "Detect the article's language (ISO 639-1) and confidence with whatlang; optionally keep only some languages.",
+        options: "keep (list of ISO 639-1 codes, default []): drop articles in other languages (counted as dropped_language); empty keeps all. Articles whose language stays undetermined are kept\n\
+                  overwrite (bool, default false): detect even when the source stated a language (front matter, HTML lang) and replace it\n\
+                  min_letters (integer, default 40): with fewer letters in the body the language is left empty (counter undetermined)\n\
+                  min_confidence (float 0..1, default 0.25): below this whatlang confidence the language is left empty (counter undetermined)\n\
+                  max_chars (integer, default 1000): detect on at most this many characters from the start of the body (speed)",
+        example: "keep = [\"en\", \"fr\"]\noverwrite = false\nmin_letters = 40\nmin_confidence = 0.25",
+        build,
+    }
+}
+
+fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
+    let o: LanguageOptions = parse_options(table)?;
+    let mut issues = Vec::new();
+    let known: Vec<&str> = Lang::all().iter().filter_map(|l| iso639_1(*l)).collect();
+    let mut keep = Vec::new();
+    for code in &o.keep {
+        let code = code.trim().to_lowercase();
+        if known.contains(&code.as_str()) {
+            keep.push(code);
+        } else {
+            let nearest = newsmill_core::nearest_name(&code, known.iter().copied());
+            issues.push(
+                table
+                    .issue(
+                        None,
+                        format!("keep: `{code}` is not an ISO 639-1 code whatlang can detect"),
+                    )
+                    .with_key("keep")
+                    .with_suggestion(nearest),
+            );
+        }
+    }
+    if !(0.0..=1.0).contains(&o.min_confidence) {
+        issues.push(
+            table
+                .issue(None, "min_confidence must be between 0 and 1")
+                .with_key("min_confidence"),
+        );
+    }
+    if o.max_chars < 20 {
+        issues.push(
+            table
+                .issue(None, "max_chars must be at least 20")
+                .with_key("max_chars"),
+        );
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Ok(Box::new(LanguageStage {
+        options: LanguageOptions { keep, ..o },
+    }))
+}
+
+pub struct LanguageStage {
+    options: LanguageOptions,
+}
+
+/// The first `max_chars` characters of the body (cut at a character boundary).
+fn sample(article: &Article, max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for block in &article.blocks {
+        for c in block.text.chars().chain(std::iter::once('\n')) {
+            if chars >= max_chars {
+                return out;
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    out
+}
+
+/// Detected (ISO 639-1 code, confidence), or `None` when the text is too short or unclear.
+pub fn detect(text: &str, min_letters: usize, min_confidence: f64) -> Option<(&'static str, f64)> {
+    if text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(min_letters)
+        .count()
+        < min_letters
+    {
+        return None;
+    }
+    let info = whatlang::detect(text)?;
+    let code = iso639_1(info.lang())?;
+    (info.confidence() >= min_confidence).then_some((code, info.confidence()))
+}
+
+/// "en-US", "EN", "eng" → "en"; anything unrecognised as it was, lower-cased.
+fn primary_code(stated: &str) -> String {
+    let primary = stated
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if primary.len() == 3 {
+        if let Some(code) = Lang::from_code(primary.as_str()).and_then(iso639_1) {
+            return code.to_string();
+        }
+    }
+    primary
+}
+
+impl Stage for LanguageStage {
+    fn process(
+        &self,
+        article: &mut Article,
+        counters: &mut StageCounters,
+    ) -> Result<Outcome, StageError> {
+        let o = &self.options;
+        let stated = article
+            .meta
+            .language
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .map(primary_code);
+        let language = match stated {
+            Some(code) if !o.overwrite => {
+                counters.add("stated", 1);
+                article.meta.language = Some(code.clone());
+                Some(code)
+            }
+            _ => match detect(
+                &sample(article, o.max_chars),
+                o.min_letters,
+                o.min_confidence,
+            ) {
+                Some((code, confidence)) => {
+                    counters.add("detected", 1);
+                    article.meta.language = Some(code.to_string());
+                    article.meta.language_confidence = Some((confidence * 1000.0).round() / 1000.0);
+                    Some(code.to_string())
+                }
+                None => {
+                    counters.add("undetermined", 1);
+                    article.meta.language = None;
+                    article.meta.language_confidence = None;
+                    None
+                }
+            },
+        };
+        match language {
+            Some(code) if !o.keep.is_empty() && !o.keep.contains(&code) => {
+                Ok(Outcome::Drop("language"))
+            }
+            _ => Ok(Outcome::Keep),
+        }
+    }
+}
+
+/// whatlang's ISO 639-3 languages mapped to ISO 639-1 (all 69 have one).
+fn iso639_1(lang: Lang) -> Option<&'static str> {
+    use Lang::*;
+    Some(match lang {
+        Epo => "eo",
+        Eng => "en",
+        Rus => "ru",
+        Cmn => "zh",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Ben => "bn",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Kat => "ka",
+        Ara => "ar",
+        Hin => "hi",
+        Jpn => "ja",
+        Heb => "he",
+        Yid => "yi",
+        Pol => "pl",
+        Amh => "am",
+        Jav => "jv",
+        Kor => "ko",
+        Nob => "nb",
+        Dan => "da",
+        Swe => "sv",
+        Fin => "fi",
+        Tur => "tr",
+        Nld => "nl",
+        Hun => "hu",
+        Ces => "cs",
+        Ell => "el",
+        Bul => "bg",
+        Bel => "be",
+        Mar => "mr",
+        Kan => "kn",
+        Ron => "ro",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Mkd => "mk",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Tam => "ta",
+        Vie => "vi",
+        Urd => "ur",
+        Tha => "th",
+        Guj => "gu",
+        Uzb => "uz",
+        Pan => "pa",
+        Aze => "az",
+        Ind => "id",
+        Tel => "te",
+        Pes => "fa",
+        Mal => "ml",
+        Ori => "or",
+        Mya => "my",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Tuk => "tk",
+        Aka => "ak",
+        Zul => "zu",
+        Sna => "sn",
+        Afr => "af",
+        Lat => "la",
+        Slk => "sk",
+        Cat => "ca",
+        Tgl => "tl",
+        Hye => "hy",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_core::Block;
+
+    fn article(text: &str) -> Article {
+        Article {
+            blocks: vec![Block::paragraph(text)],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn every_whatlang_language_has_a_two_letter_code() {
+        let codes: Vec<&str> = Lang::all().iter().filter_map(|l| iso639_1(*l)).collect();
+        assert_eq!(codes.len(), Lang::all().len());
+        assert!(codes.iter().all(|c| c.len() == 2));
+    }
+
+    #[test]
+    fn short_text_is_undetermined_and_kept() {
+        let stage = build(&StageTable::from_options(NAME, "keep = [\"en\"]")).unwrap();
+        let mut a = article("Oui.");
+        let mut counters = StageCounters::default();
+        assert_eq!(stage.process(&mut a, &mut counters).unwrap(), Outcome::Keep);
+        assert_eq!(a.meta.language, None);
+        assert_eq!(counters.0.get("undetermined"), Some(&1));
+    }
+
+    #[test]
+    fn stated_language_wins_unless_overwrite() {
+        let text = "Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les agriculteurs touchés par la sécheresse.";
+        let stage = build(&StageTable::from_options(NAME, "")).unwrap();
+        let mut a = article(text);
+        a.meta.language = Some("en-GB".into());
+        stage
+            .process(&mut a, &mut StageCounters::default())
+            .unwrap();
+        assert_eq!(a.meta.language.as_deref(), Some("en"));
+        assert_eq!(a.meta.language_confidence, None);
+        let stage = build(&StageTable::from_options(
+            NAME,
+            "overwrite = true\nkeep = [\"en\"]",
+        ))
+        .unwrap();
+        let mut a = article(text);
+        a.meta.language = Some("en".into());
+        assert_eq!(
+            stage
+                .process(&mut a, &mut StageCounters::default())
+                .unwrap(),
+            Outcome::Drop("language")
+        );
+        assert_eq!(a.meta.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn unknown_keep_code_is_a_config_issue() {
+        let issues = build(&StageTable::from_options(NAME, "keep = [\"english\"]"))
+            .err()
+            .unwrap();
+        assert_eq!(issues[0].key.as_deref(), Some("keep"));
+    }
+}

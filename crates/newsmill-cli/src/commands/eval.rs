@@ -1,0 +1,184 @@
+//! `newsmill eval ...`: extraction quality against gold data.
+//!
+//! `body` and `dates GOLD.csv` score the HTML reader on saved pages; `ner` scores CoNLL
+//! predictions; `quotes`, `dates GOLD.jsonl` and `facts` run the configured pipeline over the
+//! articles a gold file names and score what it extracted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use newsmill_core::Article;
+use newsmill_runner::{process_files, DocResult, Pipeline};
+
+use crate::registry;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum EvalCommand {
+    /// Main-text extraction from HTML: snippet expectations (trafilatura format) or the
+    /// article-extraction benchmark format (id -> {articleBody}).
+    Body {
+        gold: PathBuf,
+        /// Folder of the HTML pages (default: `html/` beside the gold file).
+        #[arg(long)]
+        html_dir: Option<PathBuf>,
+    },
+    /// Dates: GOLD.csv (url,file,date) scores HTML publication dates (exact day); GOLD.jsonl
+    /// scores resolved date expressions (docs/dates-and-facts.md).
+    Dates {
+        gold: PathBuf,
+        #[arg(long)]
+        html_dir: Option<PathBuf>,
+        /// Pipeline config for JSONL gold (default: built in).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Casualty and quantity facts against JSONL gold (docs/dates-and-facts.md).
+    Facts {
+        gold: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Quotations and speakers against JSONL gold (docs/quotes.md).
+    Quotes {
+        gold: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// NER predictions in CoNLL format (last column predicted, the one before gold): per-type
+    /// precision, recall and F1 with exact-span matching (IOB1 and IOB2).
+    Ner { file: PathBuf },
+}
+
+pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
+    let report = match command {
+        EvalCommand::Body { gold, html_dir } => {
+            newsmill_html::eval_body(&gold, html_dir.as_deref())?
+        }
+        EvalCommand::Dates {
+            gold,
+            html_dir,
+            config,
+        } => {
+            if gold.extension().is_some_and(|e| e == "csv") {
+                newsmill_html::eval_pubdates(&gold, html_dir.as_deref())?
+            } else {
+                let golds = newsmill_temporal::eval::load_gold(&gold)?;
+                let inputs = gold_inputs(
+                    &gold,
+                    golds.iter().map(|g| (g.file.as_str(), g.published.clone())),
+                );
+                let articles = run_pipeline(config.as_deref(), &inputs)?;
+                let mut tally = newsmill_temporal::eval::DateTally::default();
+                for (g, a) in golds.iter().zip(&articles) {
+                    tally.add(g, a);
+                }
+                tally.report()
+            }
+        }
+        EvalCommand::Facts { gold, config } => {
+            let golds = newsmill_temporal::eval::load_gold(&gold)?;
+            let inputs = gold_inputs(
+                &gold,
+                golds.iter().map(|g| (g.file.as_str(), g.published.clone())),
+            );
+            let articles = run_pipeline(config.as_deref(), &inputs)?;
+            let mut tally = newsmill_temporal::eval::FactTally::default();
+            for (g, a) in golds.iter().zip(&articles) {
+                tally.add(g, a);
+            }
+            tally.report()
+        }
+        EvalCommand::Quotes { gold, config } => {
+            let golds = newsmill_quotes::eval::load_gold(&gold)?;
+            let inputs = gold_inputs(
+                &gold,
+                golds.iter().map(|g| (g.file.as_str(), g.published.clone())),
+            );
+            let articles = run_pipeline(config.as_deref(), &inputs)?;
+            let mut tally = newsmill_quotes::eval::Tally::default();
+            for (g, a) in golds.iter().zip(&articles) {
+                tally.add(g, a);
+            }
+            tally.report()
+        }
+        EvalCommand::Ner { file } => newsmill_tagger::eval_conll(&file)?,
+    };
+    println!("{}", report.trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Gold files name articles relative to the gold file's folder.
+fn gold_inputs<'a>(
+    gold: &Path,
+    entries: impl Iterator<Item = (&'a str, Option<String>)>,
+) -> Vec<(PathBuf, Option<String>)> {
+    let base = gold.parent().unwrap_or(Path::new("."));
+    entries
+        .map(|(file, published)| (base.join(file), published))
+        .collect()
+}
+
+/// Runs the pipeline over the gold articles, in gold order. An article that is missing,
+/// failed or was dropped scores as an empty article (everything in its gold is missed).
+fn run_pipeline(
+    config: Option<&Path>,
+    inputs: &[(PathBuf, Option<String>)],
+) -> anyhow::Result<Vec<Article>> {
+    let mut config = match super::load(config)? {
+        Ok(config) => config,
+        Err(issues) => {
+            super::print_issues(&issues);
+            anyhow::bail!("config errors");
+        }
+    };
+    let present: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|(p, _)| p.is_file())
+        .map(|(p, _)| p.clone())
+        .collect();
+    for (path, _) in inputs.iter().filter(|(p, _)| !p.is_file()) {
+        eprintln!(
+            "skipping: {} not found (its gold counts as missed)",
+            path.display()
+        );
+    }
+    let published: BTreeMap<PathBuf, String> = inputs
+        .iter()
+        .filter_map(|(p, d)| d.clone().map(|d| (p.clone(), d)))
+        .collect();
+    let prepare = |article: &mut Article| {
+        if let Some(date) = published.get(&article.path) {
+            article.meta.published = Some(date.clone());
+        }
+    };
+    let pipeline = Pipeline {
+        readers: registry::readers(),
+        stages: std::mem::take(&mut config.stages),
+    };
+    let results = process_files(&pipeline, &present, &prepare, config.input.max_file_bytes)?;
+    let mut by_path: BTreeMap<PathBuf, Article> = BTreeMap::new();
+    for (path, result) in present.iter().zip(results) {
+        match result {
+            DocResult::Kept(article) => {
+                by_path.insert(path.clone(), *article);
+            }
+            DocResult::Dropped { stage, reason } => {
+                eprintln!("warning: {} dropped by {stage} ({reason})", path.display());
+            }
+            DocResult::Failed(error) => {
+                eprintln!(
+                    "warning: {} failed in {}: {} {}",
+                    path.display(),
+                    error.stage,
+                    error.code,
+                    error.message
+                );
+            }
+        }
+    }
+    Ok(inputs
+        .iter()
+        .map(|(p, _)| by_path.remove(p).unwrap_or_default())
+        .collect())
+}

@@ -1,0 +1,404 @@
+//! Cuts the flattened page into candidate text blocks (paragraphs, headings, list items,
+//! quotes, preformatted text, loose text in containers), skipping elements that never hold
+//! article text (scripts, navigation, forms controls, hidden and boilerplate-hinted parts).
+
+use newsmill_core::BlockKind;
+
+use crate::dom::{Dom, Event};
+use crate::hints;
+
+/// One block of visible text and where it sits in the page.
+#[derive(Debug, Clone)]
+pub struct TextBlock {
+    pub kind: BlockKind,
+    pub text: String,
+    /// The element the text belongs to (the `p`, `li`, ...; for loose text the container).
+    pub owner: usize,
+    /// Characters of the text inside links.
+    pub link_chars: usize,
+    pub chars: usize,
+    /// Inside `pre`/`code`: kept even when it looks unlike prose.
+    pub preformatted: bool,
+}
+
+impl TextBlock {
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// Elements whose content is never article text.
+fn is_skip_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "button"
+            | "select"
+            | "option"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "dialog"
+            | "menu"
+            | "label"
+            | "audio"
+            | "video"
+            | "picture"
+            | "img"
+            | "map"
+    )
+}
+
+/// Elements that end the current block and start a new one.
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "td"
+            | "th"
+            | "dd"
+            | "dt"
+            | "table"
+            | "tr"
+            | "tbody"
+            | "thead"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "header"
+            | "address"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "body"
+            | "caption"
+            | "hr"
+            | "figure"
+            | "figcaption"
+            | "html"
+    )
+}
+
+/// Which elements to leave out entirely, decided top-down (a skipped parent skips its
+/// subtree).
+pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
+    let body_len = dom
+        .elements
+        .iter()
+        .find(|e| e.tag == "body")
+        .map(|e| e.text_len)
+        .unwrap_or(0)
+        .max(1);
+    let n = dom.elements.len();
+    // Elements inside / around a strong content marker (`article`, `main`,
+    // itemprop=articleBody, `entry-content`, ...).
+    let marks: Vec<bool> = dom
+        .elements
+        .iter()
+        .map(|e| matches!(e.tag.as_str(), "article" | "main") || e.info.content)
+        .collect();
+    let mut in_content = vec![false; n];
+    let mut has_content = vec![false; n];
+    // Subtree holds an `article`, `hentry`, `post` ... with real text: protects against weak
+    // boilerplate words (`sidebar_content` wrapping the post).
+    let mut has_weak_content = vec![false; n];
+    for i in 0..n {
+        if let Some(p) = dom.elements[i].parent {
+            in_content[i] = in_content[p] || marks[p];
+        }
+    }
+    for i in (0..n).rev() {
+        let el = &dom.elements[i];
+        // `article` alone is not enough here: comment threads use one per comment.
+        let strong_mark = el.tag == "main" || el.info.content;
+        if strong_mark && el.text_len >= 200 {
+            has_content[i] = true;
+        }
+        let weak_mark = el.tag == "article" || el.info.weight > 0.0;
+        if (strong_mark || weak_mark) && el.text_len >= 500 {
+            has_weak_content[i] = true;
+        }
+        if let Some(p) = dom.elements[i].parent {
+            has_content[p] |= has_content[i];
+            has_weak_content[p] |= has_weak_content[i] || has_content[i];
+        }
+    }
+    let mut skip = vec![false; n];
+    for (i, el) in dom.elements.iter().enumerate() {
+        if let Some(p) = el.parent {
+            if skip[p] {
+                skip[i] = true;
+                continue;
+            }
+        }
+        if el.tag == "html" || el.tag == "body" {
+            continue;
+        }
+        // Without scripts, `<noscript>` holds real text only inside the article.
+        let dead_noscript = el.tag == "noscript" && !in_content[i];
+        if is_skip_tag(&el.tag) || el.hidden || dead_noscript {
+            skip[i] = true;
+            continue;
+        }
+        let kind = el.info.boilerplate;
+        if kind == hints::Boilerplate::No || el.info.content {
+            continue;
+        }
+        // A wrapper holding most of the page is a layout container whatever its class says.
+        let share = el.text_len as f64 / body_len as f64;
+        if share >= 0.6 && el.text_len >= 500 {
+            continue;
+        }
+        if has_content[i] {
+            continue;
+        }
+        // Inside the article container, weak words (widget, meta, hidden) name layout parts.
+        if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) {
+            continue;
+        }
+        skip[i] = true;
+    }
+    skip
+}
+
+/// Walk the event stream once and emit the text blocks in document order.
+pub fn collect(dom: &Dom, skip: &[bool]) -> Vec<TextBlock> {
+    let mut out = Vec::new();
+    // Open block owners; text goes to the innermost one.
+    let mut owners: Vec<usize> = Vec::new();
+    let mut buf = String::new();
+    let mut link_chars = 0usize;
+    let mut skip_depth = 0usize;
+    let mut in_link = 0usize;
+    let mut in_pre = 0usize;
+    let mut in_quote = 0usize;
+    let mut pre_flag = false;
+
+    for ev in &dom.events {
+        match *ev {
+            Event::Open(i) => {
+                if skip_depth > 0 || skip[i] {
+                    skip_depth += 1;
+                    continue;
+                }
+                let tag = dom.elements[i].tag.as_str();
+                if dom.elements[i].link {
+                    in_link += 1;
+                }
+                match tag {
+                    "pre" => in_pre += 1,
+                    "blockquote" => in_quote += 1,
+                    "br" => buf.push('\n'),
+                    _ => {}
+                }
+                if is_block_tag(tag) {
+                    flush(
+                        dom,
+                        &mut out,
+                        &owners,
+                        &mut buf,
+                        &mut link_chars,
+                        in_quote,
+                        pre_flag,
+                    );
+                    owners.push(i);
+                    pre_flag = in_pre > 0;
+                } else if matches!(tag, "td" | "th") {
+                    buf.push(' ');
+                }
+            }
+            Event::Close(i) => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                let tag = dom.elements[i].tag.as_str();
+                if is_block_tag(tag) {
+                    flush(
+                        dom,
+                        &mut out,
+                        &owners,
+                        &mut buf,
+                        &mut link_chars,
+                        in_quote,
+                        pre_flag,
+                    );
+                    owners.pop();
+                }
+                if dom.elements[i].link {
+                    in_link = in_link.saturating_sub(1);
+                }
+                match tag {
+                    "pre" => in_pre = in_pre.saturating_sub(1),
+                    "blockquote" => in_quote = in_quote.saturating_sub(1),
+                    _ => {}
+                }
+                pre_flag = in_pre > 0;
+            }
+            Event::Text(s, e) => {
+                if skip_depth > 0 || owners.is_empty() {
+                    continue;
+                }
+                let t = &dom.text[s..e];
+                if in_pre > 0 {
+                    pre_flag = true;
+                }
+                if in_link > 0 {
+                    link_chars += crate::dom::visible_len(t);
+                }
+                buf.push_str(t);
+            }
+        }
+    }
+    flush(
+        dom,
+        &mut out,
+        &owners,
+        &mut buf,
+        &mut link_chars,
+        in_quote,
+        pre_flag,
+    );
+    out
+}
+
+fn flush(
+    dom: &Dom,
+    out: &mut Vec<TextBlock>,
+    owners: &[usize],
+    buf: &mut String,
+    link_chars: &mut usize,
+    in_quote: usize,
+    preformatted: bool,
+) {
+    let Some(&owner) = owners.last() else {
+        buf.clear();
+        *link_chars = 0;
+        return;
+    };
+    let text = if preformatted {
+        normalize_pre(buf)
+    } else {
+        normalize(buf)
+    };
+    buf.clear();
+    let links = std::mem::take(link_chars);
+    if text.is_empty() {
+        return;
+    }
+    let tag = dom.elements[owner].tag.as_str();
+    let kind = match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            BlockKind::Heading(tag.as_bytes().get(1).map(|b| b - b'0').unwrap_or(2))
+        }
+        _ if in_quote > 0 => BlockKind::BlockQuote,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        _ => BlockKind::Paragraph,
+    };
+    let chars = text.chars().count();
+    out.push(TextBlock {
+        kind,
+        text,
+        owner,
+        link_chars: links.min(chars),
+        chars,
+        preformatted,
+    });
+}
+
+/// Collapse whitespace within lines; `\n` (from `<br>`) separates lines, empty lines go.
+pub fn normalize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.split('\n') {
+        let mut first = true;
+        let mut line_out = String::new();
+        for word in line.split_whitespace() {
+            if !first {
+                line_out.push(' ');
+            }
+            line_out.push_str(word);
+            first = false;
+        }
+        if !line_out.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&line_out);
+        }
+    }
+    out
+}
+
+/// Preformatted text keeps its lines; only trailing spaces and blank edges go.
+fn normalize_pre(raw: &str) -> String {
+    let lines: Vec<&str> = raw.lines().map(|l| l.trim_end()).collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map(|e| e + 1)
+        .unwrap_or(start);
+    lines[start..end.max(start)].join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn blocks(html: &str) -> Vec<TextBlock> {
+        let dom = Dom::build(&Html::parse_document(html));
+        let skip = skipped_elements(&dom);
+        collect(&dom, &skip)
+    }
+
+    #[test]
+    fn splits_nested_blocks_and_keeps_kinds() {
+        let b = blocks(
+            "<body><div>Loose <b>text</b><h2>Head</h2><ul><li>one</li><li>two<br>lines</li></ul>\
+             <blockquote><p>quoted</p></blockquote><script>var x;</script><nav>menu</nav></div></body>",
+        );
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Loose text", "Head", "one", "two\nlines", "quoted"]);
+        assert_eq!(b[1].kind, BlockKind::Heading(2));
+        assert_eq!(b[2].kind, BlockKind::ListItem);
+        assert_eq!(b[4].kind, BlockKind::BlockQuote);
+    }
+
+    #[test]
+    fn counts_link_characters() {
+        let b = blocks("<p>see <a href=x>this link</a></p>");
+        assert_eq!(b[0].link_chars, 9);
+    }
+}

@@ -1,0 +1,554 @@
+//! Date strings as pages write them, to a calendar day: ISO 8601 and its variants, numeric
+//! day-month-year forms, month names in English, Spanish, Portuguese, French, German,
+//! Italian, Dutch, Russian, Ukrainian, Turkish and a few more, and dates inside URL paths.
+//! Hand-written because no maintained crate parses free-text multilingual dates to a day
+//! without also guessing times and relative dates we do not want.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Day {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if !(1995..=2035).contains(&year) || day == 0 || day > days {
+            return None;
+        }
+        Some(Day { year, month, day })
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T|\s|_)").expect("iso date")
+});
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:[^\d]|$)").expect("compact date")
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d|\d\d)(?:[^\d]|$)")
+        .expect("dmy date")
+});
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}]+\.?|\d+").expect("tokens"));
+
+/// Month names (and common abbreviations) by language; matched lower-case, on whole words.
+const MONTHS: &[(&str, u32)] = &[
+    // English
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // Spanish
+    ("enero", 1),
+    ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("ago", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("abril", 4),
+    ("maio", 5),
+    ("mai", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("set", 9),
+    ("outubro", 10),
+    ("out", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    // Turkish
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    // Polish (genitive)
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Russian (nominative and genitive)
+    ("январь", 1),
+    ("января", 1),
+    ("янв", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("фев", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("апр", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("авг", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("сен", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("окт", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("ноя", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("дек", 12),
+    // Ukrainian
+    ("січень", 1),
+    ("січня", 1),
+    ("лютий", 2),
+    ("лютого", 2),
+    ("березень", 3),
+    ("березня", 3),
+    ("квітень", 4),
+    ("квітня", 4),
+    ("травень", 5),
+    ("травня", 5),
+    ("червень", 6),
+    ("червня", 6),
+    ("липень", 7),
+    ("липня", 7),
+    ("серпень", 8),
+    ("серпня", 8),
+    ("вересень", 9),
+    ("вересня", 9),
+    ("жовтень", 10),
+    ("жовтня", 10),
+    ("листопад", 11),
+    ("листопада", 11),
+    ("грудень", 12),
+    ("грудня", 12),
+    // Romanian
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    // Arabic (Egyptian/Gulf and Levantine names)
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("أيلول", 9),
+    // Indonesian / Malay
+    ("januari", 1),
+    ("pebruari", 2),
+    ("agustus", 8),
+    ("oktober", 10),
+    ("desember", 12),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("maret", 3),
+];
+
+static MONTH_INDEX: LazyLock<std::collections::HashMap<&'static str, u32>> =
+    LazyLock::new(|| MONTHS.iter().copied().collect());
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(&m) = MONTH_INDEX.get(w) {
+        return Some(m);
+    }
+    MONTH_INDEX.get(w.to_lowercase().as_str()).copied()
+}
+
+fn year_of(token: &str) -> Option<i32> {
+    let y: i32 = token.parse().ok()?;
+    if (1995..=2035).contains(&y) && token.len() == 4 {
+        Some(y)
+    } else {
+        None
+    }
+}
+
+/// Parse the first date in `s`. `month_first` says how to read ambiguous `01/02/2020`
+/// (US pages); otherwise day-first.
+pub fn parse(s: &str, month_first: bool) -> Option<Day> {
+    if let Some(d) = parse_iso(s) {
+        return Some(d);
+    }
+    if let Some(d) = parse_words(s) {
+        return Some(d);
+    }
+    parse_numeric(s, month_first)
+}
+
+/// ISO-like `YYYY-MM-DD` (also `/` and `.` separated), the form machine-readable markup uses.
+pub fn parse_iso(s: &str) -> Option<Day> {
+    for c in ISO.captures_iter(s) {
+        let y = c[1].parse().ok()?;
+        let m = c[2].parse().ok()?;
+        let d = c[3].parse().ok()?;
+        if let Some(day) = Day::new(y, m, d) {
+            return Some(day);
+        }
+    }
+    None
+}
+
+static UTC_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::\d\d?(?:\.\d+)?)?\s*(?:Z|UTC|GMT|\+00:?00)\s*$")
+        .expect("utc timestamp")
+});
+
+impl Day {
+    fn next(self) -> Option<Day> {
+        Day::new(self.year, self.month, self.day + 1)
+            .or_else(|| Day::new(self.year, self.month + 1, 1))
+            .or_else(|| Day::new(self.year + 1, 1, 1))
+    }
+
+    fn prev(self) -> Option<Day> {
+        if self.day > 1 {
+            return Day::new(self.year, self.month, self.day - 1);
+        }
+        let (y, m) = if self.month == 1 {
+            (self.year - 1, 12)
+        } else {
+            (self.year, self.month - 1)
+        };
+        (28..=31).rev().find_map(|d| Day::new(y, m, d))
+    }
+}
+
+/// A timestamp written in UTC (`...Z`), as the calendar day at `offset_minutes` east of
+/// UTC: the publisher's local day. `None` when `s` is not such a timestamp.
+pub fn parse_utc_in_zone(s: &str, offset_minutes: i32) -> Option<Day> {
+    let c = UTC_TIMESTAMP.captures(s)?;
+    let day = Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    let minutes = c[4].parse::<i32>().ok()? * 60 + c[5].parse::<i32>().ok()? + offset_minutes;
+    if minutes < 0 {
+        day.prev()
+    } else if minutes >= 24 * 60 {
+        day.next()
+    } else {
+        Some(day)
+    }
+}
+
+/// `20200607` and ISO forms, as found in URL paths; also `/2020/06/07/`.
+pub fn parse_url(url: &str) -> Option<Day> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    if let Some(d) = parse_iso(path) {
+        return Some(d);
+    }
+    for c in COMPACT.captures_iter(path) {
+        if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
+            if let Some(day) = Day::new(y, m, d) {
+                return Some(day);
+            }
+        }
+    }
+    None
+}
+
+fn parse_numeric(s: &str, month_first: bool) -> Option<Day> {
+    for c in DMY.captures_iter(s) {
+        let a: u32 = c[1].parse().ok()?;
+        let b: u32 = c[2].parse().ok()?;
+        let y_raw = &c[3];
+        let mut y: i32 = y_raw.parse().ok()?;
+        if y_raw.len() == 2 {
+            y += 2000;
+        }
+        let (m, d) = if a > 12 {
+            (b, a)
+        } else if b > 12 || month_first {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(day) = Day::new(y, m, d) {
+            return Some(day);
+        }
+    }
+    None
+}
+
+/// Dates with a month name: `June 7, 2020`, `7 June 2020`, `7 de junio de 2020`,
+/// `7 июня 2020 г.`, `7. Juni 2020`, `2020年6月7日`.
+fn parse_words(s: &str) -> Option<Day> {
+    if let Some(d) = parse_cjk(s) {
+        return Some(d);
+    }
+    let tokens: Vec<&str> = WORD.find_iter(s).map(|m| m.as_str()).take(4000).collect();
+    for (i, tok) in tokens.iter().enumerate() {
+        let Some(month) = month_of(tok) else { continue };
+        // `may`, `mar`, `set`, `out` are also words: require a number right next to them.
+        let window = |from: usize, to: usize| -> Vec<&str> {
+            tokens
+                .get(from..to.min(tokens.len()))
+                .map(|w| w.to_vec())
+                .unwrap_or_default()
+        };
+        let before = window(i.saturating_sub(2), i);
+        let after = window(i + 1, i + 5);
+        let is_filler = |t: &str| {
+            matches!(
+                t.to_lowercase().as_str(),
+                "de" | "del" | "of" | "the" | "г" | "г." | "року" | "года"
+            )
+        };
+        // Day before the month: `7 June 2020`, `7 de junio de 2020`.
+        let day_before = before
+            .iter()
+            .rev()
+            .find(|t| !is_filler(t))
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d));
+        let year_after = after
+            .iter()
+            .filter(|t| !is_filler(t))
+            .take(2)
+            .find_map(|t| year_of(t));
+        if let (Some(d), Some(y)) = (day_before, year_after) {
+            if let Some(day) = Day::new(y, month, d) {
+                return Some(day);
+            }
+        }
+        // `June 7, 2020` / `June 7th 2020`.
+        let mut rest = after.iter().filter(|t| !is_filler(t));
+        if let Some(first) = rest.next() {
+            let first = first.trim_end_matches(|c: char| c.is_alphabetic());
+            if let Ok(d) = first.parse::<u32>() {
+                if let Some(y) = rest.take(2).find_map(|t| year_of(t)) {
+                    if let Some(day) = Day::new(y, month, d) {
+                        return Some(day);
+                    }
+                }
+            }
+        }
+        // `2020 June 7` and `2020. június 7.` style.
+        let year_before = before.iter().find_map(|t| year_of(t));
+        if let (Some(y), Some(d)) = (
+            year_before,
+            after.first().and_then(|t| t.parse::<u32>().ok()),
+        ) {
+            if let Some(day) = Day::new(y, month, d) {
+                return Some(day);
+            }
+        }
+    }
+    None
+}
+
+fn parse_cjk(s: &str) -> Option<Day> {
+    static CJK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+            .expect("cjk date")
+    });
+    let c = CJK.captures(s)?;
+    Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<String> {
+        parse(s, false).map(|d| d.iso())
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(
+            p("2020-06-07T10:00:00+02:00").as_deref(),
+            Some("2020-06-07")
+        );
+        assert_eq!(
+            p("Published June 7, 2020 at 5pm").as_deref(),
+            Some("2020-06-07")
+        );
+        assert_eq!(p("7 de junio de 2020").as_deref(), Some("2020-06-07"));
+        assert_eq!(p("7 июня 2020 г.").as_deref(), Some("2020-06-07"));
+        assert_eq!(p("07.06.2020 10:12").as_deref(), Some("2020-06-07"));
+        assert_eq!(p("le 7 juin 2020").as_deref(), Some("2020-06-07"));
+        assert_eq!(p("2020年6月7日").as_deref(), Some("2020-06-07"));
+        assert_eq!(
+            parse("06/07/2020", true).map(|d| d.iso()).as_deref(),
+            Some("2020-06-07")
+        );
+        assert_eq!(p("may be 2020"), None);
+        assert_eq!(p("2020-13-45"), None);
+    }
+
+    #[test]
+    fn utc_to_local_day() {
+        let d = |s, o| parse_utc_in_zone(s, o).map(|d| d.iso());
+        assert_eq!(
+            d("2020-08-25T00:23:33.312Z", -300).as_deref(),
+            Some("2020-08-24")
+        );
+        assert_eq!(d("2020-12-31T23:15:0Z", 60).as_deref(), Some("2021-01-01"));
+        assert_eq!(d("2020-12-05T12:00:00Z", 60).as_deref(), Some("2020-12-05"));
+        assert_eq!(d("2020-12-05T12:00:00+02:00", 60), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            parse_url("https://x.com/2020/06/07/story")
+                .map(|d| d.iso())
+                .as_deref(),
+            Some("2020-06-07")
+        );
+        assert_eq!(
+            parse_url("https://x.com/news-20200607-abc")
+                .map(|d| d.iso())
+                .as_deref(),
+            Some("2020-06-07")
+        );
+        assert_eq!(parse_url("https://x.com/id/1234567890"), None);
+    }
+}

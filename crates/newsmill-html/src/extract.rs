@@ -1,0 +1,314 @@
+//! Main-text extraction: pick the element that holds the article and keep its prose blocks.
+//!
+//! Signals, combined: readability-style paragraph scores propagated to ancestors (length,
+//! commas), class/id/itemprop hints, `<article>`/`<main>`, link density, and the siblings of
+//! the winner that look like continuation of the same text. Boilerplate elements were
+//! already dropped by [`crate::blocks::skipped_elements`].
+
+use newsmill_core::{Block, BlockKind};
+
+use crate::blocks::{self, TextBlock};
+use crate::dom::Dom;
+use crate::hints;
+
+/// How many ancestor levels a paragraph's score reaches.
+const LEVELS: usize = 5;
+
+/// Blocks whose text is mostly link text are navigation, not prose.
+const LINK_LIMIT: f64 = 0.6;
+
+/// The extracted main text.
+#[derive(Debug, Default)]
+pub struct MainText {
+    pub blocks: Vec<Block>,
+}
+
+pub fn extract(dom: &Dom) -> MainText {
+    let skip = blocks::skipped_elements(dom);
+    let all = blocks::collect(dom, &skip);
+    if all.is_empty() {
+        return MainText::default();
+    }
+    let scores = score_candidates(dom, &all);
+    let Some(best) = best_candidate(dom, &scores) else {
+        return MainText {
+            blocks: filter_blocks(dom, &all, None),
+        };
+    };
+    let best = promote_to_marked_container(dom, best);
+    let mut roots = with_siblings(dom, &scores, best);
+    add_marked_cousins(dom, best, &mut roots);
+    let mut kept: Vec<TextBlock> = all
+        .iter()
+        .filter(|b| roots.iter().any(|&r| dom.contains(r, b.owner)))
+        .cloned()
+        .collect();
+    prepend_headline(dom, &all, &mut kept);
+    MainText {
+        blocks: filter_blocks(dom, &kept, Some(best)),
+    }
+}
+
+/// Article templates often put the headline above the body container: keep the page's
+/// first `<h1>` when it comes before the kept text and the text has no `<h1>` of its own.
+fn prepend_headline(dom: &Dom, all: &[TextBlock], kept: &mut Vec<TextBlock>) {
+    if kept.iter().any(|b| b.kind == BlockKind::Heading(1)) {
+        return;
+    }
+    let Some(first_owner) = kept.first().map(|b| b.owner) else { return };
+    let Some(at) = all.iter().position(|b| b.kind == BlockKind::Heading(1) && b.owner < first_owner) else {
+        return;
+    };
+    let h = &all[at];
+    if h.link_chars * 2 >= h.chars {
+        return;
+    }
+    // The standfirst between headline and body (`<p class="intro">`, `lead`, `dek`).
+    let mut lead: Vec<TextBlock> = all[at + 1..]
+        .iter()
+        .take_while(|b| b.owner < first_owner)
+        .filter(|b| b.chars >= 40 && b.link_chars * 4 < b.chars && is_lead(dom, b.owner))
+        .cloned()
+        .collect();
+    lead.insert(0, h.clone());
+    kept.splice(0..0, lead);
+}
+
+/// Whether an element (or its parent) is marked as the article's standfirst.
+fn is_lead(dom: &Dom, owner: usize) -> bool {
+    const WORDS: &[&str] = &["intro", "lead", "standfirst", "dek", "summary", "excerpt", "subtitle", "teaser-text", "sapo", "chapo"];
+    let mut node = Some(owner);
+    for _ in 0..2 {
+        let Some(i) = node else { break };
+        let hint = &dom.elements[i].hint;
+        if hint.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|part| WORDS.contains(&part)) {
+            return true;
+        }
+        node = dom.elements[i].parent;
+    }
+    false
+}
+
+/// Blocks that vote for their container. List items do not: reference lists, link lists
+/// and menus are long and comma-rich without being the article.
+fn is_prose(b: &TextBlock) -> bool {
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::BlockQuote) && b.chars >= 25
+}
+
+/// Paragraph scores summed into ancestors, then weighted by the candidate's hints and link
+/// density.
+fn score_candidates(dom: &Dom, all: &[TextBlock]) -> Vec<f64> {
+    let n = dom.elements.len();
+    let mut raw = vec![0.0f64; n];
+    for b in all.iter().filter(|b| is_prose(b)) {
+        let link_ratio = b.link_chars as f64 / b.chars.max(1) as f64;
+        if link_ratio > 0.5 {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、', '،']).count() as f64;
+        let score = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
+        // Loose text belongs to its container, which then acts as the paragraph.
+        let mut node = if dom.elements[b.owner].tag == "p" || b.kind != BlockKind::Paragraph {
+            dom.elements[b.owner].parent
+        } else {
+            Some(b.owner)
+        };
+        let mut level = 0;
+        while let Some(a) = node {
+            if level >= LEVELS {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            raw[a] += score / divider;
+            node = dom.elements[a].parent;
+            level += 1;
+        }
+    }
+    let mut scores = vec![0.0f64; n];
+    for i in 0..n {
+        if raw[i] <= 0.0 {
+            continue;
+        }
+        let el = &dom.elements[i];
+        let mut s = raw[i] + el.info.weight;
+        match el.tag.as_str() {
+            "article" => s += 15.0,
+            "main" => s += 10.0,
+            "td" | "blockquote" | "li" => s -= 5.0,
+            "form" | "ul" | "ol" | "dl" => s -= 5.0,
+            _ => {}
+        }
+        scores[i] = s * (1.0 - dom.link_density(i));
+    }
+    scores
+}
+
+fn best_candidate(dom: &Dom, scores: &[f64]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if s <= 0.0 || matches!(dom.elements[i].tag.as_str(), "html" | "body") {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some(b) => s > scores[b],
+        };
+        if better {
+            best = Some(i);
+        }
+    }
+    best.or_else(|| dom.elements.iter().position(|e| e.tag == "body"))
+}
+
+/// When the winner sits inside an element the page marks as the article body
+/// (`itemprop=articleBody`, `entry-content`, `article-body`, ...), the whole marked element
+/// is the article: page builders split one text into many small boxes.
+fn promote_to_marked_container(dom: &Dom, best: usize) -> usize {
+    let mut node = dom.elements[best].parent;
+    while let Some(a) = node {
+        let el = &dom.elements[a];
+        if matches!(el.tag.as_str(), "body" | "html") {
+            break;
+        }
+        if el.info.content && dom.link_density(a) < 0.4 {
+            return a;
+        }
+        node = el.parent;
+    }
+    best
+}
+
+/// Sites that split the body into several marked sections (`articleBody` per section)
+/// leave some of them outside the winner's siblings: take every marked section that shares
+/// the winner's `article`/`main` ancestor.
+fn add_marked_cousins(dom: &Dom, best: usize, roots: &mut Vec<usize>) {
+    if !dom.elements[best].info.content {
+        return;
+    }
+    let mut scope = dom.elements[best].parent;
+    while let Some(a) = scope {
+        if matches!(dom.elements[a].tag.as_str(), "article" | "main") {
+            break;
+        }
+        scope = dom.elements[a].parent;
+    }
+    let Some(scope) = scope.or_else(|| dom.elements.iter().position(|e| e.tag == "body")) else {
+        return;
+    };
+    let mut i = scope + 1;
+    while i < dom.elements[scope].end {
+        let el = &dom.elements[i];
+        if roots.iter().any(|&r| dom.contains(r, i)) {
+            i = el.end;
+            continue;
+        }
+        if el.info.content
+            && el.info.boilerplate == hints::Boilerplate::No
+            && el.text_len > 100
+            && dom.link_density(i) < 0.4
+        {
+            roots.push(i);
+            i = el.end;
+            continue;
+        }
+        i += 1;
+    }
+    roots.sort_unstable();
+}
+
+/// The winner plus siblings that continue the same text (readability's sibling rule).
+fn with_siblings(dom: &Dom, scores: &[f64], best: usize) -> Vec<usize> {
+    let Some(parent) = dom.elements[best].parent else {
+        return vec![best];
+    };
+    let threshold = (scores[best] * 0.2).max(10.0);
+    let best_hint = &dom.elements[best].hint;
+    let mut roots = Vec::new();
+    let mut child = parent + 1;
+    while child < dom.elements[parent].end {
+        let el = &dom.elements[child];
+        if child != best && el.info.boilerplate != hints::Boilerplate::No {
+            child = el.end;
+            continue;
+        }
+        let keep = child == best
+            || scores[child] >= threshold
+            || (el.info.content && el.text_len > 100 && dom.link_density(child) < 0.4)
+            || (!best_hint.is_empty() && el.hint == *best_hint && scores[child] > 0.0)
+            || (el.tag == "p" && el.text_len > 80 && dom.link_density(child) < 0.25);
+        if keep {
+            roots.push(child);
+        }
+        child = el.end;
+    }
+    roots
+}
+
+/// Drop link lists and leftovers inside the chosen container.
+fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Block> {
+    let _ = (dom, best);
+    let mut out = Vec::new();
+    for b in kept {
+        let link_ratio = b.link_chars as f64 / b.chars.max(1) as f64;
+        if link_ratio > LINK_LIMIT && !b.preformatted {
+            continue;
+        }
+        if !b.preformatted && hints::is_boilerplate_text(&b.text) {
+            continue;
+        }
+        // A block that is only a date (the dateline under a headline) is metadata.
+        if b.chars < 40 && !b.is_heading() && crate::dates::parse(&b.text, false).is_some() && b.text.split_whitespace().count() <= 6 {
+            continue;
+        }
+        out.push(Block {
+            kind: b.kind,
+            text: b.text.clone(),
+            source: None,
+        });
+    }
+    out
+}
+
+/// Tuning aid: for the first text block containing `needle`, the chain of its ancestors
+/// with their skip flag, score and hint, and the chosen container.
+pub fn explain(dom: &Dom, needle: &str) -> String {
+    use std::fmt::Write as _;
+    let skip = blocks::skipped_elements(dom);
+    let all = blocks::collect(dom, &vec![false; dom.elements.len()]);
+    let scores = score_candidates(dom, &blocks::collect(dom, &skip));
+    let best = best_candidate(dom, &scores);
+    let mut out = String::new();
+    if let Some(b) = best {
+        let _ = writeln!(
+            out,
+            "best: {} <{} {}> score {:.1}",
+            b, dom.elements[b].tag, dom.elements[b].hint, scores[b]
+        );
+        for r in with_siblings(dom, &scores, b) {
+            let _ = writeln!(
+                out,
+                "  root {} <{} {}>",
+                r, dom.elements[r].tag, dom.elements[r].hint
+            );
+        }
+    }
+    let Some(block) = all.iter().find(|b| b.text.contains(needle)) else {
+        let _ = writeln!(out, "needle not in any block");
+        return out;
+    };
+    let mut node = Some(block.owner);
+    while let Some(i) = node {
+        let el = &dom.elements[i];
+        let _ = writeln!(
+            out,
+            "{i} <{} {}> skip={} score={:.1} len={} links={}",
+            el.tag, el.hint, skip[i], scores[i], el.text_len, el.link_len
+        );
+        node = el.parent;
+    }
+    out
+}

@@ -1,0 +1,459 @@
+//! Class/id/itemprop/role hints: which words in an element's attributes mark boilerplate
+//! (navigation, comments, sharing, related links, ads, cookie banners) and which mark
+//! article content. Generic vocabulary only; no per-site rules.
+//!
+//! Matching works on `-`/`_` separated parts of each class token, through hash sets: it
+//! runs once per element of every page, so it must stay cheap.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Boilerplate words that mark a block as never article text, even inside the article
+/// container (comments, sharing, related links, ads, cookie banners).
+const STRONG_BOILERPLATE: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "comment-list",
+    "comments-area",
+    "respond",
+    "replies",
+    "disqus",
+    "share",
+    "shares",
+    "sharing",
+    "sharedaddy",
+    "sharebar",
+    "share-bar",
+    "social",
+    "socials",
+    "sociable",
+    "addthis",
+    "shareaholic",
+    "related",
+    "relatedposts",
+    "related-posts",
+    "related-articles",
+    "related-content",
+    "recommended",
+    "recommendations",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "also-read",
+    "read-also",
+    "you-may-like",
+    "most-read",
+    "most-popular",
+    "trending",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "sign-up",
+    "paywall",
+    "cookie",
+    "cookies",
+    "cookie-banner",
+    "cookie-notice",
+    "consent",
+    "gdpr",
+    "advert",
+    "advertisement",
+    "adverts",
+    "ads",
+    "adsbygoogle",
+    "ad",
+    "ad-slot",
+    "adslot",
+    "ad-container",
+    "ad-wrapper",
+    "dfp",
+    "sponsored",
+    "promo",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "breadcrumbs",
+    "navbar",
+    "nav",
+    "navigation",
+    "menu",
+    "footer",
+    "site-footer",
+    "site-header",
+    "masthead",
+    "popup",
+    "modal",
+    "overlay",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+    "skip-link",
+    "print-only",
+    "jp-relatedposts",
+    "yarpp",
+    "crp_related",
+    "pagination",
+    "pager",
+    "post-navigation",
+    "nav-links",
+    "tags",
+    "tag-list",
+    "tagcloud",
+    "post-tags",
+    "entry-tags",
+    "login",
+    "author-bio",
+    "author-box",
+    "about-author",
+    "post-author",
+    "byline",
+    "wp-caption-text",
+    "factbox",
+    "next-post",
+    "nextstory",
+    "next-story",
+    "prev-post",
+    "previous-post",
+    "up-next",
+    "more-posts",
+    "callout",
+    "fact-box",
+    "infobox",
+    "read-next",
+    "more-from",
+    "further-reading",
+];
+
+/// Words that mark boilerplate outside the article container, but that article
+/// containers also use for layout parts (widgets of a page builder, a meta line, hidden
+/// copies).
+const WEAK_BOILERPLATE: &[&str] = &[
+    "sidebar",
+    "side-bar",
+    "widget",
+    "widgets",
+    "widget-area",
+    "aside",
+    "topbar",
+    "toolbar",
+    "tools",
+    "meta",
+    "entry-meta",
+    "post-meta",
+    "article-meta",
+    "hidden",
+    "hide",
+    "caption",
+    "credit",
+    "copyright",
+    "banner",
+    "search",
+    "rss",
+    "categories",
+    "popular",
+    "foot",
+    "header-bar",
+    "teaser",
+    "promotion",
+    "sponsor",
+    "links",
+];
+
+/// Strong words so specific that they mark boilerplate anywhere in a token, also glued to
+/// other words (`relatedcoverage-container`, `articlebody-related-coverage`).
+const ANYWHERE_BOILERPLATE: &[&str] = &[
+    "related",
+    "comments",
+    "newsletter",
+    "cookie",
+    "advert",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "subscribe",
+    "paywall",
+];
+
+/// The containers most sites put the body text in.
+const STRONG_CONTENT: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article-content",
+    "article-text",
+    "articletext",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "postbody",
+    "story-body",
+    "storytext",
+    "story-text",
+    "body-text",
+    "e-content",
+    "rich-text",
+    "text-content",
+    "post-text",
+    "story-content",
+    "articlecontent",
+    "post-entry",
+    "entry-body",
+    "article-main",
+];
+
+/// Words that suggest article content wherever they appear as a token part.
+const CONTENT: &[&str] = &[
+    "article",
+    "story",
+    "post",
+    "content",
+    "text",
+    "body",
+    "main",
+    "blog",
+    "entry",
+    "hentry",
+    "prose",
+    "articlebody",
+    "storytext",
+    "postbody",
+];
+
+/// Weaker negative words used only as a scoring penalty, not to drop the element.
+const NEGATIVE: &[&str] = &[
+    "combx",
+    "contact",
+    "footnote",
+    "media",
+    "meta",
+    "scroll",
+    "shoutbox",
+    "skyscraper",
+    "shopping",
+    "tool",
+    "teaser",
+    "card",
+    "list",
+    "links",
+    "info",
+    "date",
+    "time",
+    "head",
+    "header",
+    "title",
+];
+
+/// State-flag prefixes (`no-share`, `has-comments`, `with-sidebar`): they describe the
+/// element's options or neighbours, not its role.
+const FLAG_PREFIXES: &[&str] = &[
+    "no-", "has-", "with-", "is-", "show-", "hide-", "enable-", "disable-",
+];
+
+struct Vocabulary {
+    strong: HashSet<&'static str>,
+    weak: HashSet<&'static str>,
+    content_strong: HashSet<&'static str>,
+    content: HashSet<&'static str>,
+    negative: HashSet<&'static str>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary {
+    strong: STRONG_BOILERPLATE.iter().copied().collect(),
+    weak: WEAK_BOILERPLATE.iter().copied().collect(),
+    content_strong: STRONG_CONTENT.iter().copied().collect(),
+    content: CONTENT.iter().copied().collect(),
+    negative: NEGATIVE.iter().copied().collect(),
+});
+
+/// How a class/id hint marks boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Boilerplate {
+    #[default]
+    No,
+    Weak,
+    Strong,
+}
+
+/// What an element's class/id/itemprop/role say about it; computed once per element.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct HintInfo {
+    pub boilerplate: Boilerplate,
+    /// Marked as the article body container.
+    pub content: bool,
+    /// Readability-style class weight.
+    pub weight: f64,
+}
+
+/// One class token normalised to `-` separators, and its non-empty parts.
+fn parts_of(token: &str) -> (String, Vec<&str>) {
+    let norm = token.replace('_', "-");
+    let parts = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    (norm, parts)
+}
+
+/// Whether the token, its first or last part, or its first or last two parts (joined by
+/// `-`) are in `set`. A word in the middle (`with-sidebar-right`) describes layout.
+fn edge_match(norm: &str, parts: &[&str], set: &HashSet<&'static str>) -> bool {
+    if set.contains(norm) {
+        return true;
+    }
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if set.contains(first) || set.contains(last) {
+        return true;
+    }
+    let n = parts.len();
+    n >= 2 && (pair_in(parts[0], parts[1], set) || pair_in(parts[n - 2], parts[n - 1], set))
+}
+
+/// Whether `a-b` is in `set` (no allocation for the common miss: the set's longest entry
+/// bounds the pair length).
+fn pair_in(a: &str, b: &str, set: &HashSet<&'static str>) -> bool {
+    let len = a.len() + 1 + b.len();
+    if len > 24 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()] = b'-';
+    buf[a.len() + 1..len].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(&buf[..len]).is_ok_and(|pair| set.contains(pair))
+}
+
+/// Whether any part or adjacent pair of parts is in `set`.
+fn any_match(parts: &[&str], set: &HashSet<&'static str>) -> bool {
+    parts.iter().any(|p| set.contains(p)) || parts.windows(2).any(|w| pair_in(w[0], w[1], set))
+}
+
+impl HintInfo {
+    pub fn of(hint: &str) -> HintInfo {
+        let mut info = HintInfo::default();
+        if hint.is_empty() {
+            return info;
+        }
+        let v = &*VOCABULARY;
+        let mut weak_content = false;
+        let mut negative = false;
+        for token in hint.split_whitespace() {
+            let (norm, parts) = parts_of(token);
+            if any_match(&parts, &v.content_strong) || v.content_strong.contains(norm.as_str()) {
+                info.content = true;
+            }
+            weak_content |= any_match(&parts, &v.content);
+            negative |= any_match(&parts, &v.negative);
+            if FLAG_PREFIXES.iter().any(|p| norm.starts_with(p)) {
+                continue;
+            }
+            if edge_match(&norm, &parts, &v.strong)
+                || ANYWHERE_BOILERPLATE.iter().any(|w| token.contains(w))
+            {
+                info.boilerplate = Boilerplate::Strong;
+            } else if info.boilerplate == Boilerplate::No && edge_match(&norm, &parts, &v.weak) {
+                info.boilerplate = Boilerplate::Weak;
+            }
+        }
+        let mut w = 0.0;
+        if info.content {
+            w += 40.0;
+        } else if weak_content {
+            w += 20.0;
+        }
+        match info.boilerplate {
+            Boilerplate::Strong => w -= 40.0,
+            Boilerplate::Weak => w -= 20.0,
+            Boilerplate::No => {}
+        }
+        if negative {
+            w -= 10.0;
+        }
+        info.weight = w;
+        info
+    }
+}
+
+/// Calls to action and page furniture that sites put inside the article container:
+/// subscription prompts, app and social plugs, captions and credits, "related" headers.
+static BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix-u)
+        \b(?:subscribe\ (?:now|today|here|to\ our)|please\ subscribe|already\ a\ subscriber|
+            subscribers?\ (?:also\ )?receive|first-time\ subscribers|subscription\ (?:required|offer)|
+            sign\ up\ (?:for|to|now|here|today)|by\ signing\ up|(?:our|free|daily|weekly)\ newsletter|
+            newsletter\ sign|log\ in\ for|
+            follow\ (?:us|the\ \w+)\ on|download\ (?:the|our)\ \w+\ apps?|our\ app|the\ \w+\ app\b|
+            click\ here|all\ rights\ reserved|related\ (?:stories|coverage|articles|posts|content)|
+            read\ more|explore\ further|\d+\ min\ read|keep\ up\ with\ me|
+            contains\ references\ to\ products|affiliate\ links?|we\ recommend\ the\ best|
+            not\ responsible\ for\ the\ opinions|share\ this|
+            you\ (?:may|might)\ also\ like|recommended\ for\ you|
+            estimated\ value\ calculated|copyrighted\ (?:property|material)|written\ permission|
+            contact\ us\ at|want\ to\ hear\ what\ you\ think|let\ us\ know\ what\ you\ think)\b
+        |^(?:advertisement|advertising|sponsored|credit|credits|photo|image|source|category|release\ date|posted\ in|filed\ under|tags?)\s*:?\s*(?:$|:)
+        |^(?:advertisement|credit|photo|image|getty\ images|related|category|categories|tags?|filed\ under|posted\ in)\s*:",
+    )
+    .expect("boilerplate text pattern")
+});
+
+/// Whether a short block reads as page furniture rather than article text.
+pub fn is_boilerplate_text(text: &str) -> bool {
+    text.len() < 300 && (BOILERPLATE_TEXT.is_match(text) || has_homoglyph_word(text))
+}
+
+/// A word mixing Latin and Cyrillic letters: spam text disguised from filters, never prose.
+fn has_homoglyph_word(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+        let cyrillic = w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        latin && cyrillic
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn boilerplate(hint: &str) -> Boilerplate {
+        HintInfo::of(hint).boilerplate
+    }
+
+    fn is_boilerplate(hint: &str) -> bool {
+        boilerplate(hint) != Boilerplate::No
+    }
+
+    fn is_content(hint: &str) -> bool {
+        HintInfo::of(hint).content
+    }
+
+    fn class_weight(hint: &str) -> f64 {
+        HintInfo::of(hint).weight
+    }
+
+    #[test]
+    fn token_boundaries() {
+        assert!(is_boilerplate("post-comments"));
+        assert!(is_boilerplate("social_share"));
+        assert!(!is_boilerplate("commentary-piece"));
+        assert!(!is_boilerplate("with-sidebar-right sticky-sidebar-parent"));
+        assert_eq!(boilerplate("elementor-widget"), Boilerplate::Weak);
+        assert!(!is_boilerplate("advantage"));
+        assert!(is_content("entry-content clearfix"));
+        assert!(class_weight("article-body") > class_weight("sidebar"));
+        assert!(is_boilerplate("articlebody-related-coverage-7s2f1"));
+    }
+
+    #[test]
+    fn furniture_text() {
+        assert!(is_boilerplate_text(
+            "Subscribe now to our edition for the full story."
+        ));
+        assert!(is_boilerplate_text("Credit: Getty"));
+        assert!(!is_boilerplate_text(
+            "The council voted to subscribe to the new water plan in May."
+        ));
+    }
+}

@@ -1,0 +1,582 @@
+//! Page metadata: title, authors, dates, publisher, canonical URL, description, language.
+//!
+//! Sources, in order of trust: JSON-LD article objects, `<meta>` tags (OpenGraph,
+//! `article:*`, Twitter, Dublin Core, common CMS names), microdata (`itemprop`), `<time
+//! datetime>`, byline markup, the URL path, and visible date text near bylines.
+
+use scraper::{ElementRef, Html, Node};
+
+use crate::dates::{self, Day};
+use crate::jsonld::{self, LdArticle};
+use newsmill_core::Metadata;
+
+/// Meta names that carry the publication date, most specific first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "article.published",
+    "article_date_original",
+    "publication_date",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "pub_date",
+    "cxenseparse:recs:publishtime",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "originalpublicationdate",
+    "bt:pubdate",
+    "date_published",
+    "rnews:datepublished",
+    "article.created",
+    "created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "og:pubdate",
+    "citation_publication_date",
+    "citation_date",
+    "displaydate",
+    "datecreated",
+    "content_create_date",
+    "creation_date",
+    "last-modified-not",
+];
+
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "datemodified",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "revised",
+    "modified_time",
+];
+
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+    "citation_author",
+];
+
+/// Everything one pass over the page collects.
+#[derive(Debug, Default)]
+struct Raw {
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    ld_scripts: Vec<String>,
+    html_lang: Option<String>,
+    title: Option<String>,
+    h1: Option<String>,
+    /// `(datetime or content attribute, visible text, marked as publication date)`.
+    times: Vec<(Option<String>, String, bool)>,
+    bylines: Vec<String>,
+    /// Short texts of elements whose class/id talk about dates.
+    date_texts: Vec<String>,
+    /// Short visible text nodes from the first `<h1>` on (from `<body>` without one).
+    texts_after_h1: Vec<String>,
+    texts_from_body: Vec<String>,
+}
+
+/// The page metadata plus the JSON-LD body, which the extractor may fall back to.
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    pub meta: Metadata,
+    pub ld_body: Option<String>,
+}
+
+pub fn extract(html: &Html, url_hint: Option<&str>) -> PageMeta {
+    let raw = collect(html);
+    let ld = jsonld::parse(&raw.ld_scripts);
+    let mut meta = Metadata {
+        url: raw
+            .canonical
+            .clone()
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| meta_value(&raw, &["og:url", "twitter:url"]))
+            .or_else(|| ld.url.clone().filter(|u| u.starts_with("http"))),
+        ..Metadata::default()
+    };
+    let lang_raw = raw
+        .html_lang
+        .clone()
+        .or_else(|| {
+            meta_value(
+                &raw,
+                &["content-language", "language", "dc.language", "og:locale"],
+            )
+        })
+        .or_else(|| ld.language.clone());
+    meta.language = lang_raw.as_deref().and_then(iso639_1);
+
+    meta.title = meta_value(&raw, &["og:title"])
+        .or_else(|| ld.headline.clone())
+        .or_else(|| meta_value(&raw, &["twitter:title", "dc.title", "headline"]))
+        .or_else(|| raw.h1.clone())
+        .or_else(|| raw.title.clone())
+        .map(|t| clean_title(&t, meta_value(&raw, &["og:site_name"]).as_deref()));
+    meta.description = meta_value(
+        &raw,
+        &[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+        ],
+    )
+    .or_else(|| ld.description.clone());
+    meta.authors = authors(&raw, &ld);
+    meta.publisher = meta_value(
+        &raw,
+        &[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+        ],
+    )
+    .or_else(|| ld.publisher.clone())
+    .or_else(|| meta.url.as_deref().or(url_hint).and_then(domain_of));
+
+    let month_first = lang_raw.as_deref().is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        l == "en-us" || l == "en_us" || l == "en"
+    });
+    let url_for_date = url_hint.map(str::to_string).or_else(|| meta.url.clone());
+    if let Some(found) = published(&raw, &ld, url_for_date.as_deref(), month_first) {
+        meta.published = Some(found.day.iso());
+        meta.extra
+            .insert("published_source".into(), found.source.into());
+        if let Some(full) = found.raw.filter(|r| r.len() > 10) {
+            meta.extra.insert("published_time".into(), full);
+        }
+    }
+    meta.modified = ld
+        .date_modified
+        .as_deref()
+        .and_then(dates::parse_iso)
+        .or_else(|| {
+            meta_value(&raw, MODIFIED_KEYS)
+                .as_deref()
+                .and_then(dates::parse_iso)
+        })
+        .map(|d| d.iso());
+    if let Some(kind) = &ld.kind {
+        meta.extra.insert("jsonld_type".into(), kind.clone());
+    }
+    for (key, extra) in [
+        ("og:type", "og_type"),
+        ("keywords", "keywords"),
+        ("article:section", "section"),
+    ] {
+        if let Some(v) = meta_value(&raw, &[key]) {
+            meta.extra.insert(extra.into(), v);
+        }
+    }
+    PageMeta {
+        meta,
+        ld_body: ld.article_body.clone(),
+    }
+}
+
+fn collect(html: &Html) -> Raw {
+    let mut raw = Raw::default();
+    let mut seen_h1 = false;
+    let mut class = String::new();
+    let mut seen_body = false;
+    for node in html.tree.nodes() {
+        if let Node::Text(t) = node.value() {
+            let wanted = (seen_h1 && raw.texts_after_h1.len() < 300)
+                || (seen_body && raw.texts_from_body.len() < 300);
+            if !wanted {
+                continue;
+            }
+            let text = t.trim();
+            if text.is_empty() || text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let in_code = node
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| {
+                    matches!(
+                        e.name.local.as_ref(),
+                        "script" | "style" | "noscript" | "template" | "title"
+                    )
+                });
+            if in_code {
+                continue;
+            }
+            if seen_h1 && raw.texts_after_h1.len() < 300 {
+                raw.texts_after_h1.push(text.to_string());
+            }
+            if seen_body && raw.texts_from_body.len() < 300 {
+                raw.texts_from_body.push(text.to_string());
+            }
+            continue;
+        }
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        match el.name.local.as_ref() {
+            "h1" => seen_h1 = true,
+            "body" => seen_body = true,
+            _ => {}
+        }
+        let name = el.name.local.as_ref();
+        let Some(eref) = ElementRef::wrap(node) else {
+            continue;
+        };
+        match name {
+            "html" => {
+                raw.html_lang = el
+                    .attr("lang")
+                    .or_else(|| el.attr("xml:lang"))
+                    .map(str::to_string)
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .or_else(|| el.attr("http-equiv"));
+                if let (Some(k), Some(c)) = (key, el.attr("content")) {
+                    let c = c.trim();
+                    if !c.is_empty() {
+                        raw.metas
+                            .push((k.trim().to_ascii_lowercase(), c.to_string()));
+                    }
+                }
+            }
+            "link" => {
+                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && raw.canonical.is_none() {
+                    raw.canonical = el.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            "script" => {
+                let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                if ty.contains("ld+json") {
+                    raw.ld_scripts.push(eref.text().collect());
+                }
+            }
+            "title" if raw.title.is_none() => raw.title = nonempty(short_text(eref, 400)),
+            "h1" if raw.h1.is_none() => raw.h1 = nonempty(short_text(eref, 400)),
+            _ => {}
+        }
+        let itemprop = el
+            .attr("itemprop")
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        class.clear();
+        for attr in ["class", "id"] {
+            if let Some(v) = el.attr(attr) {
+                class.push_str(v);
+                class.push(' ');
+            }
+        }
+        class.make_ascii_lowercase();
+        if name == "time" || itemprop.contains("datepublished") {
+            let attr = el
+                .attr("datetime")
+                .or_else(|| el.attr("content"))
+                .map(str::to_string);
+            let marked = itemprop.contains("datepublished")
+                || el.attr("pubdate").is_some()
+                || class.contains("publish")
+                || class.contains("posted")
+                || class.contains("pubdate");
+            if raw.times.len() < 50 {
+                raw.times.push((attr, short_text(eref, 200), marked));
+            }
+        }
+        if name != "meta" && name != "link" && name != "html" && name != "body" {
+            let rel = el.attr("rel").unwrap_or("");
+            let is_byline = itemprop == "author"
+                || rel == "author"
+                || class.contains("byline")
+                || class.contains("author-name");
+            if is_byline && raw.bylines.len() < 10 {
+                let t = short_text(eref, 200);
+                if !t.is_empty() {
+                    raw.bylines.push(t);
+                }
+            }
+            if raw.date_texts.len() < 40
+                && [
+                    "date", "time", "publish", "posted", "byline", "meta", "fecha", "data", "datum",
+                ]
+                .iter()
+                .any(|w| class.contains(w))
+            {
+                let t = short_text(eref, 300);
+                if !t.is_empty() && t.chars().count() < 300 {
+                    raw.date_texts.push(t);
+                }
+            }
+        }
+    }
+    raw
+}
+
+/// Text of an element, whitespace collapsed, cut after `max` characters.
+fn short_text(el: ElementRef<'_>, max: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+            n += w.chars().count() + 1;
+        }
+        if n > max {
+            break;
+        }
+    }
+    out
+}
+
+fn nonempty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn meta_value(raw: &Raw, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        raw.metas
+            .iter()
+            .find(|(mk, _)| mk == k)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+/// A publication date and where it came from.
+struct Found {
+    day: Day,
+    /// The full timestamp as the page wrote it, when it had one.
+    raw: Option<String>,
+    source: &'static str,
+}
+
+/// Typical UTC offset (minutes) of the country a host's top-level domain names; a UTC
+/// timestamp is turned into the publisher's local day with it.
+fn tld_offset_minutes(url: Option<&str>) -> Option<i32> {
+    let host = domain_of(url?)?;
+    let tld = host.rsplit('.').next()?;
+    let hours: f32 = match tld {
+        "ca" | "us" => -5.0,
+        "mx" => -6.0,
+        "br" | "ar" | "cl" | "uy" => -3.0,
+        "co" | "pe" | "ec" => -5.0,
+        "uk" | "ie" | "pt" => 0.0,
+        "fr" | "de" | "it" | "es" | "nl" | "be" | "ch" | "at" | "pl" | "se" | "no" | "dk"
+        | "cz" | "sk" | "hu" | "hr" | "si" | "rs" | "ba" | "ng" => 1.0,
+        "gr" | "ro" | "bg" | "fi" | "ua" | "za" | "eg" | "il" | "lt" | "lv" | "ee" => 2.0,
+        "ru" | "tr" | "by" | "ke" | "sa" | "qa" => 3.0,
+        "ae" => 4.0,
+        "pk" => 5.0,
+        "in" => 5.5,
+        "bd" => 6.0,
+        "th" | "vn" | "id" => 7.0,
+        "cn" | "hk" | "tw" | "sg" | "my" | "ph" => 8.0,
+        "jp" | "kr" => 9.0,
+        "au" => 10.0,
+        "nz" => 12.0,
+        _ => return None,
+    };
+    Some((hours * 60.0) as i32)
+}
+
+fn published(raw: &Raw, ld: &LdArticle, url: Option<&str>, month_first: bool) -> Option<Found> {
+    let zone = tld_offset_minutes(url);
+    let parse = |s: &str| {
+        zone.and_then(|z| dates::parse_utc_in_zone(s, z))
+            .or_else(|| dates::parse_iso(s))
+            .or_else(|| dates::parse(s, month_first))
+    };
+    let found = |day, raw: Option<&str>, source| {
+        Some(Found {
+            day,
+            raw: raw.map(str::to_string),
+            source,
+        })
+    };
+    if let Some(s) = ld.date_published.as_deref() {
+        if let Some(d) = parse(s) {
+            return found(d, Some(s), "jsonld");
+        }
+    }
+    for key in PUBLISHED_KEYS {
+        for (_, v) in raw.metas.iter().filter(|(k, _)| k == key) {
+            if let Some(d) = parse(v) {
+                return found(d, Some(v), "meta");
+            }
+        }
+    }
+    for (attr, text, marked) in &raw.times {
+        if !marked {
+            continue;
+        }
+        if let Some(d) = attr.as_deref().and_then(parse) {
+            return found(d, attr.as_deref(), "time");
+        }
+        if let Some(d) = dates::parse(text, month_first) {
+            return found(d, None, "time");
+        }
+    }
+    if let Some(d) = ld.date_created.as_deref().and_then(parse) {
+        return found(d, ld.date_created.as_deref(), "jsonld");
+    }
+    if let Some(d) = url.and_then(dates::parse_url) {
+        return found(d, None, "url");
+    }
+    for (attr, text, _) in &raw.times {
+        if let Some(d) = attr.as_deref().and_then(parse) {
+            return found(d, attr.as_deref(), "time");
+        }
+        if let Some(d) = dates::parse(text, month_first) {
+            return found(d, None, "time");
+        }
+    }
+    for t in &raw.texts_after_h1 {
+        if let Some(d) = dates::parse(t, month_first) {
+            return found(d, None, "text");
+        }
+    }
+    for t in &raw.date_texts {
+        if let Some(d) = dates::parse(t, month_first) {
+            return found(d, None, "date_markup");
+        }
+    }
+    for t in &raw.texts_from_body {
+        if let Some(d) = dates::parse(t, month_first) {
+            return found(d, None, "text");
+        }
+    }
+    None
+}
+
+fn authors(raw: &Raw, ld: &LdArticle) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    fn push(out: &mut Vec<String>, name: &str) {
+        let n = clean_author(name);
+        if !n.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            out.push(n);
+        }
+    }
+    if !ld.authors.is_empty() {
+        ld.authors.iter().for_each(|a| push(&mut out, a));
+        return out;
+    }
+    for key in AUTHOR_KEYS {
+        for (_, v) in raw.metas.iter().filter(|(k, _)| k == key) {
+            if !v.starts_with("http") && !v.starts_with('@') {
+                for part in v.split([',', ';', '|']) {
+                    push(&mut out, part);
+                }
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    if let Some(b) = raw.bylines.first() {
+        for part in b.split([',', '|']).flat_map(|p| p.split(" and ")) {
+            push(&mut out, part);
+        }
+    }
+    out
+}
+
+/// `By Jane Doe` -> `Jane Doe`; drops long strings that are not names.
+fn clean_author(s: &str) -> String {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = t.to_lowercase();
+    let t = ["by ", "por ", "par ", "von ", "автор: ", "written by "]
+        .iter()
+        .find_map(|p| {
+            lower
+                .starts_with(p)
+                .then(|| t.get(p.len()..).unwrap_or("").to_string())
+        })
+        .unwrap_or(t);
+    let t = t
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '|' || c == '-')
+        .trim()
+        .to_string();
+    if t.chars().count() > 80 || t.split_whitespace().count() > 6 {
+        String::new()
+    } else {
+        t
+    }
+}
+
+/// Drop a trailing ` | Site` / ` - Site` from a title.
+fn clean_title(title: &str, site: Option<&str>) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some((head, tail)) = t.rsplit_once(sep) {
+            let tail_is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()))
+                || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4);
+            if tail_is_site {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t
+}
+
+/// `en-US` -> `en`; only two- and three-letter primary tags pass.
+pub fn iso639_1(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase())).then_some(primary)
+}
+
+fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_cleanup_and_language() {
+        assert_eq!(
+            clean_title("Big news today in town | Daily", Some("Daily")),
+            "Big news today in town"
+        );
+        assert_eq!(iso639_1("en-US").as_deref(), Some("en"));
+        assert_eq!(iso639_1("x"), None);
+        assert_eq!(
+            domain_of("https://www.example.com/a").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(clean_author("By  Jane Doe"), "Jane Doe");
+    }
+}

@@ -1,0 +1,490 @@
+//! The post-processing that turns the tagger's spans into normalised entities, step by
+//! step: trim each span, split titles off, correct types with the gazetteers, add missed
+//! mentions, apply acronym definitions, propagate known names, link, filter.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use newsmill_core::{Entity, EntityKind, EntityMention};
+
+use crate::acronyms::definitions;
+use crate::candidate::{sort_and_dedupe, Candidate};
+use crate::clean::{split_titles, trim_span};
+use crate::fold::key;
+use crate::gazetteer::Gazetteer;
+use crate::link::{link, LinkRules};
+use crate::recall::{add_places, add_titled_people, propagate_aliases};
+use crate::repair::repair;
+use crate::retype::corrected_kind;
+use crate::words::{words, Word};
+
+/// Which post-processing steps run and what is kept (the stage's options, parsed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Kinds to keep, in any order.
+    pub types: Vec<EntityKind>,
+    /// Entities with fewer mentions are dropped with their mentions.
+    pub min_mentions: usize,
+    pub link_acronyms: bool,
+    pub strip_titles: bool,
+    pub gazetteer_fix: bool,
+    pub add_missed: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            types: vec![
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Location,
+                EntityKind::Misc,
+            ],
+            min_mentions: 1,
+            link_acronyms: true,
+            strip_titles: true,
+            gazetteer_fix: true,
+            add_missed: true,
+        }
+    }
+}
+
+/// Normalises tagged spans (`tagged[b]` are the spans found in `blocks[b]`) into the
+/// article's entities (by first appearance) and mentions (by position).
+pub fn annotate(
+    blocks: &[&str],
+    tagged: &[Vec<(Range<usize>, EntityKind)>],
+    settings: &Settings,
+    gaz: &Gazetteer,
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let mut cands = Vec::new();
+    let mut pieces = Vec::new();
+    for (block, spans) in tagged.iter().enumerate() {
+        let Some(text) = blocks.get(block) else {
+            continue;
+        };
+        for (range, kind) in spans
+            .iter()
+            .flat_map(|(r, k)| split_at_punctuation(text, r.clone()).map(move |p| (p, k)))
+        {
+            let Some((start, end)) = trim_span(text, range.start, range.end, gaz) else {
+                continue;
+            };
+            let cand = Candidate::new(block, start, end, *kind);
+            pieces.clear();
+            if settings.strip_titles {
+                split_titles(text, cand, gaz, &mut pieces);
+            } else {
+                pieces.push(cand);
+            }
+            for piece in &pieces {
+                if let Some((start, end)) = trim_span(text, piece.start, piece.end, gaz) {
+                    cands.push(Candidate::new(block, start, end, piece.kind));
+                }
+            }
+        }
+    }
+    if settings.gazetteer_fix {
+        repair(blocks, &mut cands, gaz);
+        cands.retain_mut(|c| {
+            let text = blocks.get(c.block).copied().unwrap_or("");
+            match corrected_kind(&text[c.start..c.end], c.kind, &text[..c.start], gaz) {
+                Some(kind) => {
+                    c.kind = kind;
+                    true
+                }
+                None => false,
+            }
+        });
+    }
+    sort_and_dedupe(&mut cands);
+
+    let mut defined: BTreeMap<String, (String, EntityKind)> = BTreeMap::new();
+    if settings.add_missed || settings.link_acronyms {
+        let block_words: Vec<Vec<Word>> = blocks
+            .iter()
+            .map(|t| words(t, &|w| gaz.is_title(w)))
+            .collect();
+        for (block, (text, words)) in blocks.iter().zip(&block_words).enumerate() {
+            if settings.add_missed {
+                add_titled_people(block, text, words, gaz, &mut cands);
+                add_places(block, text, words, gaz, &mut cands);
+            }
+            if settings.link_acronyms {
+                for def in definitions(block, text, words) {
+                    let kind = apply_definition(block, def.long, def.short, &mut cands);
+                    let long = key(&text[def.long.0..def.long.1]);
+                    defined
+                        .entry(key(&text[def.short.0..def.short.1]))
+                        .or_insert((long, kind));
+                }
+            }
+        }
+        sort_and_dedupe(&mut cands);
+    }
+    if settings.add_missed {
+        propagate_aliases(blocks, gaz, &mut cands);
+        sort_and_dedupe(&mut cands);
+    }
+    let rules = LinkRules {
+        acronyms: settings.link_acronyms,
+        retype_surnames: settings.gazetteer_fix,
+    };
+    let (entities, mentions) = link(blocks, &cands, &defined, gaz, rules);
+    filter(entities, mentions, settings)
+}
+
+/// A tagged span cut where punctuation separates two names ("al-Maliki, the New York
+/// Times", "Human Rights (SOHR)"): no name the stage reports holds ", ", "; " or brackets.
+fn split_at_punctuation(
+    text: &str,
+    range: Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let span = text.get(range.clone()).unwrap_or("");
+    let base = range.start;
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (at, c) in span.char_indices() {
+        let separator = match c {
+            ',' | ';' => span[at + 1..].starts_with(char::is_whitespace),
+            '(' | ')' | '[' | ']' | '\n' => true,
+            _ => false,
+        };
+        if separator {
+            pieces.push(base + from..base + at);
+            from = at + c.len_utf8();
+        }
+    }
+    pieces.push(base + from..base + span.len());
+    pieces.into_iter().filter(|r| r.start < r.end)
+}
+
+/// Makes the long form and the acronym of a definition one mention each (the tagger often
+/// cuts "Islamic State of Iraq and the Levant" into pieces) and returns their kind: the
+/// tagger's when it typed the exact long form an organisation or place, else organisation.
+fn apply_definition(
+    block: usize,
+    long: (usize, usize),
+    short: (usize, usize),
+    cands: &mut Vec<Candidate>,
+) -> EntityKind {
+    let inside: Vec<Candidate> = cands
+        .iter()
+        .filter(|c| c.overlaps(block, long.0, long.1))
+        .copied()
+        .collect();
+    let exact = inside
+        .iter()
+        .find(|c| c.start == long.0 && c.end == long.1)
+        .map(|c| c.kind);
+    // A defined acronym names an organisation far more often than anything else; the
+    // tagger's misc for a long form ("Syrian Observatory for Human Rights") is not trusted.
+    let kind = match exact {
+        Some(kind @ (EntityKind::Organization | EntityKind::Location)) => kind,
+        _ => EntityKind::Organization,
+    };
+    cands.retain(|c| !c.overlaps(block, long.0, long.1) && !c.overlaps(block, short.0, short.1));
+    cands.push(Candidate::new(block, long.0, long.1, kind));
+    cands.push(Candidate::new(block, short.0, short.1, kind));
+    kind
+}
+
+fn filter(
+    entities: Vec<Entity>,
+    mentions: Vec<EntityMention>,
+    settings: &Settings,
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let keep = |e: &Entity| settings.types.contains(&e.kind) && e.mentions >= settings.min_mentions;
+    let mut new_index = vec![None; entities.len()];
+    let mut kept = Vec::with_capacity(entities.len());
+    for (i, entity) in entities.into_iter().enumerate() {
+        if keep(&entity) {
+            new_index[i] = Some(kept.len());
+            kept.push(entity);
+        }
+    }
+    let mentions = mentions
+        .into_iter()
+        .filter_map(|mut m| {
+            m.entity = new_index.get(m.entity).copied().flatten()?;
+            Some(m)
+        })
+        .collect();
+    (kept, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    /// Stands in for the tagger: marks every word-bounded occurrence of each name, longest
+    /// names first, the way a tagger with the given (partly wrong) decisions would.
+    fn fake_tags(text: &str, names: &[(&str, EntityKind)]) -> Vec<(Range<usize>, EntityKind)> {
+        let mut sorted: Vec<&(&str, EntityKind)> = names.iter().collect();
+        sorted.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        let mut out: Vec<(Range<usize>, EntityKind)> = Vec::new();
+        for (name, kind) in sorted {
+            for (at, _) in text.match_indices(name) {
+                let end = at + name.len();
+                let bounded = !text[..at].ends_with(char::is_alphanumeric)
+                    && !text[end..].starts_with(char::is_alphanumeric);
+                if bounded && !out.iter().any(|(r, _)| r.start < end && at < r.end) {
+                    out.push((at..end, *kind));
+                }
+            }
+        }
+        out.sort_by_key(|(r, _)| r.start);
+        out
+    }
+
+    fn run(
+        blocks: &[&str],
+        names: &[(&str, EntityKind)],
+        settings: &Settings,
+    ) -> (Vec<Entity>, Vec<EntityMention>) {
+        let tagged: Vec<_> = blocks.iter().map(|b| fake_tags(b, names)).collect();
+        annotate(blocks, &tagged, settings, Gazetteer::embedded())
+    }
+
+    fn entity<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name:?} in {entities:#?}"))
+    }
+
+    const EXCERPT: &[&str] = &[
+        "Two years after President Barack Obama declared the war over, the government of Iraqi Prime Minister Nuri al-Maliki asked for help.",
+        "Last Sunday, State Department spokeswoman Jen Psaki said Al Qaeda’s fighters threatened Anbar.",
+        "The Islamic State of Iraq and the Levant, known by the initials ISIS, has claimed the attacks. The British-based Syrian Observatory for Human Rights (SOHR) described the ISIS as strong.",
+        "The operation was named after Maj. Gen. Mohammad al-Karawi, the division commander. Iraqi Defense Ministry spokesman Mohammed al-Askari spoke of Nineveh province.",
+        "The Free Syrian Army (FSA) fought President Bashar al-Assad. US-backed commander Gen. Salim Idriss, the head of the FSA, fled. The Obama administration told its envoy Robert Ford to talk.",
+        "Assad would be toppled, said critics of Obama. Prime Minister al-Maliki spoke in Ramadi, Anbar’s largest city, and the FSA’s council met.",
+    ];
+
+    /// What a CoNLL-trained tagger typically gets on such text: titles in person spans,
+    /// long names cut, places typed as people, misc for armed groups.
+    const TAGGER: &[(&str, EntityKind)] = &[
+        ("President Barack Obama", Person),
+        ("Iraqi", Misc),
+        ("Nuri al-Maliki", Person),
+        ("State Department spokeswoman Jen Psaki", Person),
+        ("Al Qaeda’s", Misc),
+        ("Anbar", Person),
+        ("Islamic State", Organization),
+        ("Iraq", Location),
+        ("Levant", Location),
+        ("Syrian Observatory", Organization),
+        ("Human Rights", Organization),
+        ("Mohammad", Person),
+        ("Defense Ministry", Organization),
+        ("Mohammed al-Askari", Person),
+        ("Free Syrian Army", Misc),
+        ("Bashar al-Assad", Person),
+        ("Salim Idriss", Organization),
+        ("Obama", Person),
+        ("Robert Ford", Person),
+        ("Assad", Misc),
+        ("al-Maliki", Person),
+    ];
+
+    #[test]
+    fn normalises_people_acronyms_and_places_on_an_excerpt() {
+        let (entities, mentions) = run(EXCERPT, TAGGER, &Settings::default());
+        for name in [
+            "Barack Obama",
+            "Nuri al-Maliki",
+            "Jen Psaki",
+            "Mohammad al-Karawi",
+            "Mohammed al-Askari",
+            "Bashar al-Assad",
+            "Salim Idriss",
+            "Robert Ford",
+        ] {
+            assert_eq!(entity(&entities, name).kind, Person, "{name}");
+        }
+        let obama = entity(&entities, "Barack Obama");
+        assert_eq!(obama.aliases, ["Barack Obama", "Obama"]);
+        assert_eq!(obama.mentions, 3);
+        assert_eq!(
+            entity(&entities, "Nuri al-Maliki").aliases,
+            ["Nuri al-Maliki", "al-Maliki"]
+        );
+        assert_eq!(entity(&entities, "Bashar al-Assad").mentions, 2);
+        assert_eq!(entity(&entities, "State Department").kind, Organization);
+        assert_eq!(entity(&entities, "Al Qaeda").kind, Organization);
+        assert_eq!(entity(&entities, "Anbar").kind, Location);
+        assert_eq!(entity(&entities, "Anbar").mentions, 2);
+        assert_eq!(entity(&entities, "Nineveh").kind, Location);
+        assert_eq!(entity(&entities, "Ramadi").kind, Location);
+        for (long, short) in [
+            ("Islamic State of Iraq and the Levant", "ISIS"),
+            ("Syrian Observatory for Human Rights", "SOHR"),
+            ("Free Syrian Army", "FSA"),
+        ] {
+            let e = entity(&entities, long);
+            assert_eq!(e.kind, Organization, "{long}");
+            assert!(
+                e.aliases.iter().any(|a| a == short),
+                "{long}: {:?}",
+                e.aliases
+            );
+        }
+        assert_eq!(entity(&entities, "Free Syrian Army").mentions, 4);
+        // No place is a person; every mention points at an entity of its own kind.
+        for e in &entities {
+            if e.kind == Person {
+                assert!(Gazetteer::embedded().place(&e.name).is_none(), "{}", e.name);
+            }
+        }
+        for m in &mentions {
+            assert_eq!(m.kind, entities[m.entity].kind);
+            assert_eq!(
+                EXCERPT[m.span.block].get(m.span.start..m.span.end),
+                Some(m.surface.as_str())
+            );
+        }
+        // Entities come in order of first appearance.
+        let firsts: Vec<_> = entities.iter().map(|e| e.first).collect();
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn tagged_spans_are_cut_at_separating_punctuation() {
+        let text = "Nuri al-Maliki, the New York Times (NYT) said";
+        let pieces: Vec<&str> = split_at_punctuation(text, 5..text.len() - 5)
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(pieces, ["al-Maliki", " the New York Times ", "NYT"]);
+    }
+
+    #[test]
+    fn arbitrary_spans_never_panic() {
+        let blocks = [
+            "Ünïcödé “quoted” al-Assad’s — Maj. Gen. (SOHR) ’s",
+            "",
+            "the The the",
+            "(X) , known as ZZ",
+        ];
+        let kinds = [Person, Organization, Location, Misc];
+        for b in 0..blocks.len() {
+            let len = blocks[b].len();
+            for start in 0..=len + 1 {
+                for end in start..=len + 2 {
+                    let mut tagged = vec![Vec::new(); blocks.len() + 1];
+                    tagged[b].push((start..end, kinds[(start + end) % 4]));
+                    tagged[blocks.len()].push((0..3, Person));
+                    let (entities, mentions) = annotate(
+                        &blocks,
+                        &tagged,
+                        &Settings::default(),
+                        Gazetteer::embedded(),
+                    );
+                    assert!(mentions.iter().all(|m| m.entity < entities.len()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn options_turn_steps_off_and_filter() {
+        let plain = Settings {
+            strip_titles: false,
+            gazetteer_fix: false,
+            add_missed: false,
+            link_acronyms: false,
+            ..Settings::default()
+        };
+        let (entities, _) = run(EXCERPT, TAGGER, &plain);
+        assert!(entities
+            .iter()
+            .any(|e| e.name == "State Department spokeswoman Jen Psaki"));
+        assert_eq!(entity(&entities, "Anbar").kind, Person);
+        assert!(entities
+            .iter()
+            .all(|e| e.name != "Syrian Observatory for Human Rights"));
+
+        let people_twice = Settings {
+            types: vec![Person],
+            min_mentions: 2,
+            ..Settings::default()
+        };
+        let (entities, mentions) = run(EXCERPT, TAGGER, &people_twice);
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Barack Obama", "Nuri al-Maliki", "Bashar al-Assad"]);
+        assert!(mentions
+            .iter()
+            .all(|m| m.entity < entities.len() && m.kind == Person));
+    }
+
+    #[test]
+    fn surnames_link_to_the_nearest_full_name_before_them() {
+        let blocks = [
+            "George Bush met Jeb Bush. Bush said no.",
+            "Later George Bush left and Bush stayed.",
+        ];
+        let names = [
+            ("George Bush", Person),
+            ("Jeb Bush", Person),
+            ("Bush", Person),
+        ];
+        let (entities, mentions) = run(&blocks, &names, &Settings::default());
+        let george = entities
+            .iter()
+            .position(|e| e.name == "George Bush")
+            .unwrap();
+        let jeb = entities.iter().position(|e| e.name == "Jeb Bush").unwrap();
+        let bush: Vec<usize> = mentions
+            .iter()
+            .filter(|m| m.surface == "Bush")
+            .map(|m| m.entity)
+            .collect();
+        assert_eq!(bush, [jeb, george]);
+    }
+
+    #[test]
+    fn first_names_link_only_when_one_person_has_them() {
+        let blocks = ["Sonia O'Sullivan and Andy Campbell met Andy Murray. Sonia won; Andy lost."];
+        let names = [
+            ("Sonia O'Sullivan", Person),
+            ("Andy Campbell", Person),
+            ("Andy Murray", Person),
+            ("Sonia", Person),
+            ("Andy", Person),
+        ];
+        let (entities, _) = run(&blocks, &names, &Settings::default());
+        assert_eq!(
+            entity(&entities, "Sonia O'Sullivan").aliases,
+            ["Sonia O'Sullivan", "Sonia"]
+        );
+        assert_eq!(entity(&entities, "Andy").kind, Person);
+    }
+
+    #[test]
+    fn undefined_acronyms_link_by_initials_and_empty_input_is_fine() {
+        let blocks = ["The United States and the European Union talked; the EU and the US agreed."];
+        let names = [
+            ("United States", Location),
+            ("European Union", Organization),
+            ("EU", Organization),
+            ("US", Location),
+        ];
+        let (entities, _) = run(&blocks, &names, &Settings::default());
+        assert_eq!(
+            entity(&entities, "United States").aliases,
+            ["United States", "US"]
+        );
+        assert_eq!(
+            entity(&entities, "European Union").aliases,
+            ["European Union", "EU"]
+        );
+        let (entities, mentions) = annotate(
+            &["", "x"],
+            &[vec![(0..0, Person)], vec![(0..9, Person)]],
+            &Settings::default(),
+            Gazetteer::embedded(),
+        );
+        assert!(entities.is_empty() && mentions.is_empty());
+    }
+}

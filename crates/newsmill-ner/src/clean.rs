@@ -1,0 +1,291 @@
+//! Trims a tagged span to the name itself and splits titles and roles off person names.
+//!
+//! "the Free Syrian Army" -> "Free Syrian Army"; "Al Qaeda’s" -> "Al Qaeda";
+//! "President Barack Obama" -> "Barack Obama"; "State Department spokeswoman Jen Psaki" ->
+//! organisation "State Department" + person "Jen Psaki".
+
+use newsmill_core::EntityKind;
+
+use crate::candidate::Candidate;
+use crate::fold::is_particle;
+use crate::gazetteer::{title_key, Gazetteer};
+use crate::words::{is_capitalised, is_particle_name};
+
+const LEADING: &[char] = &[
+    '"', '“', '‘', '\'', '(', '[', '{', '*', '_', '«', '„', ' ', '\n', '\t', ',', '-', '–', '—',
+];
+const TRAILING: &[char] = &[
+    '"', '”', '’', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '*', '_', '»', '…', ' ', '\n',
+    '\t', '-', '–', '—',
+];
+
+/// The trimmed range of `text[start..end]`, or `None` when nothing of a name is left.
+pub fn trim_span(
+    text: &str,
+    mut start: usize,
+    mut end: usize,
+    gaz: &Gazetteer,
+) -> Option<(usize, usize)> {
+    loop {
+        let s = text.get(start..end)?;
+        if let Some(c) = s.chars().next().filter(|c| LEADING.contains(c)) {
+            start += c.len_utf8();
+            continue;
+        }
+        if let Some(c) = s.chars().next_back().filter(|c| TRAILING.contains(c)) {
+            end -= c.len_utf8();
+            continue;
+        }
+        if let Some(rest) = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")) {
+            end = start + rest.len();
+            continue;
+        }
+        if s.len() > 1 && s.ends_with('.') && !keeps_final_stop(s, gaz) {
+            end -= 1;
+            continue;
+        }
+        let lower_the = s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the "));
+        if lower_the && gaz.place(s).is_none() {
+            start += 4;
+            continue;
+        }
+        // "Qaeda-affiliated", "Qaeda-associated force": lowercase words after a hyphen
+        // are not part of the name.
+        if let Some(cut) = lowercase_suffix(s) {
+            end = start + cut;
+            continue;
+        }
+        // "Guantanamo Bay for", "former Salim Idriss": an all-lowercase word at either end
+        // is the tagger running over (name particles excepted: "de Gaulle", "bin Laden").
+        if let Some((first, rest)) = s.split_once(' ') {
+            if is_lowercase_word(first)
+                && !is_particle(first)
+                && rest.starts_with(char::is_uppercase)
+            {
+                start += first.len() + 1;
+                continue;
+            }
+        }
+        if let Some((rest, last)) = s.rsplit_once(' ') {
+            if is_lowercase_word(last) && rest.chars().any(char::is_uppercase) {
+                end = start + rest.len();
+                continue;
+            }
+        }
+        break;
+    }
+    let s = text.get(start..end)?;
+    s.chars().any(char::is_alphanumeric).then_some((start, end))
+}
+
+fn is_lowercase_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(char::is_lowercase)
+}
+
+/// Where a lowercase suffix joined by a hyphen starts ("Al Qaeda-linked" -> 8), if any.
+fn lowercase_suffix(s: &str) -> Option<usize> {
+    s.match_indices('-').map(|(i, _)| i).find(|&i| {
+        let (head, tail) = (&s[..i], &s[i + 1..]);
+        head.chars().any(char::is_uppercase)
+            && tail.starts_with(char::is_lowercase)
+            && tail
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase))
+    })
+}
+
+fn keeps_final_stop(s: &str, gaz: &Gazetteer) -> bool {
+    let last = s
+        .split_whitespace()
+        .next_back()
+        .unwrap_or(s)
+        .trim_end_matches('.');
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    (letters == 1 && last.chars().all(char::is_uppercase))
+        || last.contains('.')
+        || matches!(last, "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "Bros")
+        || gaz.is_title(last)
+}
+
+/// Byte ranges of the whitespace words of `text[start..end]`.
+fn word_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(s) = text.get(start..end) else {
+        return out;
+    };
+    let mut at = start;
+    for piece in s.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        if !word.is_empty() {
+            out.push((at, at + word.len()));
+        }
+        at += piece.len();
+    }
+    out
+}
+
+/// The longest title starting at word `i` (in words), if any.
+fn title_at(text: &str, words: &[(usize, usize)], i: usize, gaz: &Gazetteer) -> usize {
+    if !gaz.may_start_title(&text[words[i].0..words[i].1]) {
+        return 0;
+    }
+    let longest = gaz.max_title_words.min(words.len() - i);
+    (1..=longest)
+        .rev()
+        .find(|&n| {
+            let key = title_key(&text[words[i].0..words[i + n - 1].1]);
+            gaz.is_title_key(&key)
+        })
+        .unwrap_or(0)
+}
+
+fn starts_name(word: &str) -> bool {
+    is_capitalised(word) || is_particle_name(word)
+}
+
+/// The kind of the words before a role ("State Department" spokeswoman, "Syrian" envoy).
+fn prefix_kind(prefix: &str, gaz: &Gazetteer) -> Option<EntityKind> {
+    if !starts_name(prefix) || gaz.is_title(prefix) {
+        return None;
+    }
+    if let Some(place) = gaz.place(prefix) {
+        return (!place.weak).then_some(EntityKind::Location);
+    }
+    if gaz.is_demonym(prefix) {
+        return Some(EntityKind::Misc);
+    }
+    Some(EntityKind::Organization)
+}
+
+/// Splits the titles off a cleaned candidate. A person loses its leading titles; any
+/// candidate that holds a lowercase role followed by a name ("... spokeswoman Jen Psaki")
+/// becomes the name (a person) and, before the role, an organisation, place or nationality.
+pub fn split_titles(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let words = word_ranges(text, c.start, c.end);
+    // The last run of titles that is followed by a name.
+    let mut split: Option<(usize, usize, bool)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let n = title_at(text, &words, i, gaz);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut lowercase_role = false;
+        while i < words.len() {
+            let n = title_at(text, &words, i, gaz);
+            if n == 0 {
+                break;
+            }
+            lowercase_role |= text[words[i].0..words[i].1].starts_with(char::is_lowercase);
+            i += n;
+        }
+        if let Some(&(ws, we)) = words.get(i) {
+            if starts_name(&text[ws..we]) {
+                split = Some((run_start, i, lowercase_role));
+            }
+        }
+    }
+    let Some((run_start, name_start, lowercase_role)) = split else {
+        out.push(c);
+        return;
+    };
+    let is_person = c.kind == EntityKind::Person;
+    if !is_person && !lowercase_role {
+        out.push(c);
+        return;
+    }
+    if run_start > 0 {
+        let (ps, pe) = (words[0].0, words[run_start - 1].1);
+        if let Some(kind) = prefix_kind(&text[ps..pe], gaz) {
+            out.push(Candidate::new(c.block, ps, pe, kind));
+        }
+    }
+    out.push(Candidate::new(
+        c.block,
+        words[name_start].0,
+        c.end,
+        EntityKind::Person,
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trimmed(text: &str) -> &str {
+        let (s, e) = trim_span(text, 0, text.len(), Gazetteer::embedded()).unwrap_or((0, 0));
+        &text[s..e]
+    }
+
+    #[test]
+    fn trims_the_possessives_quotes_and_suffixes() {
+        assert_eq!(trimmed("Al Qaeda’s"), "Al Qaeda");
+        assert_eq!(trimmed("the Free Syrian Army"), "Free Syrian Army");
+        assert_eq!(trimmed("“Geneva II,”"), "Geneva II");
+        assert_eq!(trimmed("Al Qaeda-affiliated"), "Al Qaeda");
+        assert_eq!(trimmed("Qaeda-associated force"), "Qaeda");
+        assert_eq!(trimmed("al-Qaeda-linked"), "al-Qaeda");
+        assert_eq!(trimmed("Bashar al-Assad"), "Bashar al-Assad");
+        assert_eq!(trimmed("Guantanamo Bay for"), "Guantanamo Bay");
+        assert_eq!(trimmed("former Salim Idriss"), "Salim Idriss");
+        assert_eq!(trimmed("bin Laden"), "bin Laden");
+        assert_eq!(trimmed("Windows 7"), "Windows 7");
+        assert_eq!(trimmed("The Hague"), "The Hague");
+        assert_eq!(trimmed("U.S."), "U.S.");
+        assert_eq!(trimmed("Iraq."), "Iraq");
+        assert_eq!(trim_span("’s", 0, 4, Gazetteer::embedded()), None);
+    }
+
+    fn split(text: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
+        let mut out = Vec::new();
+        split_titles(
+            text,
+            Candidate::new(0, 0, text.len(), kind),
+            Gazetteer::embedded(),
+            &mut out,
+        );
+        out.iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn strips_titles_and_splits_roles() {
+        use EntityKind::*;
+        assert_eq!(
+            split("President Barack Obama", Person),
+            [("Barack Obama".into(), Person)]
+        );
+        assert_eq!(
+            split("Maj. Gen. Mohammad al-Karawi", Person),
+            [("Mohammad al-Karawi".into(), Person)]
+        );
+        assert_eq!(
+            split("Prime Minister al-Maliki", Person),
+            [("al-Maliki".into(), Person)]
+        );
+        assert_eq!(
+            split("State Department spokeswoman Jen Psaki", Organization),
+            [
+                ("State Department".into(), Organization),
+                ("Jen Psaki".into(), Person)
+            ]
+        );
+        assert_eq!(
+            split("Iraqi Prime Minister Nuri al-Maliki", Person),
+            [("Iraqi".into(), Misc), ("Nuri al-Maliki".into(), Person)]
+        );
+        // Not a person and no lowercase role: left alone.
+        assert_eq!(
+            split("Office of the Prime Minister", Organization),
+            [("Office of the Prime Minister".into(), Organization)]
+        );
+        // A title with no name after it is kept as it is.
+        assert_eq!(
+            split("Martin Luther King", Person),
+            [("Martin Luther King".into(), Person)]
+        );
+    }
+}

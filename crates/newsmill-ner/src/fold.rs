@@ -1,0 +1,70 @@
+//! Comparison keys for names: the same name written with other case, quotes, hyphens,
+//! full stops, a leading "the" or a possessive gets the same key ("Al Qaeda’s",
+//! "al-Qaeda" -> "al qaeda"; "U.S." -> "us").
+
+/// The comparison key of a name.
+pub fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let c = match c {
+            '’' | '‘' | '`' | '´' | 'ʼ' => '\'',
+            '.' | '"' | '“' | '”' | '„' | '*' | '«' | '»' => continue,
+            '-' | '‐' | '‑' | '–' | '—' | '_' => {
+                pending_space = true;
+                continue;
+            }
+            c if c.is_whitespace() => {
+                pending_space = true;
+                continue;
+            }
+            c => c,
+        };
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.extend(c.to_lowercase());
+    }
+    let mut key = out.as_str();
+    if let Some(rest) = key.strip_prefix("the ") {
+        key = rest;
+    }
+    if let Some(rest) = key.strip_suffix("'s") {
+        key = rest;
+    } else if let Some(rest) = key.strip_suffix('\'') {
+        key = rest;
+    }
+    key.trim().to_string()
+}
+
+/// Words of a key (keys are single-space separated).
+pub fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ').filter(|w| !w.is_empty())
+}
+
+/// Name particles that may be written or dropped before a surname ("al-Assad" / "Assad").
+pub const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "van", "von", "de", "da",
+    "di", "du", "del", "der", "la", "le",
+];
+
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_quotes_hyphens_the_and_possessives() {
+        assert_eq!(key("Al Qaeda’s"), "al qaeda");
+        assert_eq!(key("al-Qaeda"), "al qaeda");
+        assert_eq!(key("the Free  Syrian Army"), "free syrian army");
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("“ISIS”"), "isis");
+        assert_eq!(key("Rights’"), "rights");
+        assert_eq!(key(""), "");
+    }
+}

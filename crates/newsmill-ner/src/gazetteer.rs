@@ -1,0 +1,363 @@
+//! Gazetteers compiled into the binary from the text files in `data/`: places (countries,
+//! capitals, cities, provinces, regions), demonyms, person titles and organisation cues.
+//! Lookups use [`crate::fold::key`], so case, hyphens and full stops do not matter; callers
+//! check capitalisation in the text themselves.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::fold::key;
+
+const COUNTRIES: &str = include_str!("../data/countries.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
+const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
+const MISC: &str = include_str!("../data/misc.txt");
+
+/// What the gazetteer knows about a place name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Row of the country this is a name of (all names of one country share it), so that
+    /// "US" and "United States" fold into one entity.
+    pub country: Option<usize>,
+    /// Also a common first name or word ("Jordan", "Chad", "Victoria"): used to correct a
+    /// type only when the tagger did not say person, and never to add a mention.
+    pub weak: bool,
+}
+
+/// The compiled gazetteers. Build once with [`Gazetteer::embedded`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: HashMap<String, Place>,
+    demonyms: HashSet<String>,
+    /// Religions, groups, holidays: typed misc like demonyms, but not nationalities.
+    misc: HashSet<String>,
+    titles: HashSet<String>,
+    org_heads: HashSet<String>,
+    org_leads: HashSet<String>,
+    known_orgs: HashSet<String>,
+    /// First words of place names and demonyms (key form), to skip most words cheaply.
+    place_first: HashSet<String>,
+    /// First words of titles (title-key form).
+    title_first: HashSet<String>,
+    /// Longest place name, in words.
+    pub max_place_words: usize,
+    /// Longest title, in words.
+    pub max_title_words: usize,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// "~Jordan" -> ("Jordan", weak).
+fn weak_flag(name: &str) -> (&str, bool) {
+    match name.trim().strip_prefix('~') {
+        Some(rest) => (rest.trim(), true),
+        None => (name.trim(), false),
+    }
+}
+
+fn word_count(key: &str) -> usize {
+    key.split(' ').filter(|w| !w.is_empty()).count()
+}
+
+/// Title keys keep hyphens ("vice-president") and drop full stops ("maj. gen." -> "maj gen").
+pub fn title_key(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs `f` on the lowercase form of an ASCII word, on the stack when it is short.
+fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 40];
+    match buf.get_mut(..word.len()) {
+        Some(slot) => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            f(std::str::from_utf8(slot).unwrap_or(""))
+        }
+        None => f(&word.to_ascii_lowercase()),
+    }
+}
+
+impl Gazetteer {
+    /// The gazetteer compiled from the crate's data files, parsed on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::parse)
+    }
+
+    fn parse() -> Gazetteer {
+        let mut gaz = Gazetteer {
+            places: HashMap::new(),
+            demonyms: HashSet::new(),
+            misc: HashSet::new(),
+            titles: HashSet::new(),
+            org_heads: HashSet::new(),
+            org_leads: HashSet::new(),
+            known_orgs: HashSet::new(),
+            place_first: HashSet::new(),
+            title_first: HashSet::new(),
+            max_place_words: 1,
+            max_title_words: 1,
+        };
+        for (row, line) in data_lines(COUNTRIES).enumerate() {
+            let mut fields = line.split('|');
+            let names = fields.next().unwrap_or("");
+            let demonyms = fields.next().unwrap_or("");
+            let capitals = fields.next().unwrap_or("");
+            for name in names.split('/').filter(|n| !n.trim().is_empty()) {
+                let (name, weak) = weak_flag(name);
+                gaz.add_place(
+                    name,
+                    Place {
+                        country: Some(row),
+                        weak,
+                    },
+                );
+            }
+            for capital in capitals.split('/').filter(|n| !n.trim().is_empty()) {
+                let (name, weak) = weak_flag(capital);
+                gaz.add_place(
+                    name,
+                    Place {
+                        country: None,
+                        weak,
+                    },
+                );
+            }
+            for demonym in demonyms.split('/').filter(|n| !n.trim().is_empty()) {
+                let k = key(weak_flag(demonym).0);
+                gaz.place_first
+                    .insert(k.split(' ').next().unwrap_or("").to_string());
+                gaz.demonyms.insert(k);
+            }
+        }
+        for line in data_lines(PLACES) {
+            let (name, weak) = weak_flag(line);
+            gaz.add_place(
+                name,
+                Place {
+                    country: None,
+                    weak,
+                },
+            );
+        }
+        for line in data_lines(MISC) {
+            gaz.misc.insert(key(line));
+        }
+        for line in data_lines(TITLES) {
+            let title = title_key(line);
+            gaz.title_first
+                .insert(title.split(' ').next().unwrap_or("").to_string());
+            gaz.max_title_words = gaz.max_title_words.max(title.split(' ').count());
+            gaz.titles.insert(title);
+        }
+        let mut section = "";
+        for line in data_lines(ORGANISATIONS) {
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            match section {
+                "[heads]" => gaz.org_heads.insert(line.to_string()),
+                "[leads]" => gaz.org_leads.insert(line.to_string()),
+                _ => gaz.known_orgs.insert(key(line)),
+            };
+        }
+        gaz
+    }
+
+    fn add_place(&mut self, name: &str, place: Place) {
+        let k = key(name);
+        if k.is_empty() {
+            return;
+        }
+        self.max_place_words = self.max_place_words.max(word_count(&k));
+        self.place_first
+            .insert(k.split(' ').next().unwrap_or("").to_string());
+        // A country name wins over a city of the same name (Djibouti, Singapore).
+        match self.places.get(&k) {
+            Some(old) if old.country.is_some() && place.country.is_none() => {}
+            _ => {
+                self.places.insert(k, place);
+            }
+        }
+    }
+
+    /// Whether a name is only known as a country's formal name ("Republic of Iraq"); the
+    /// short name is preferred as an entity's name.
+    pub fn is_formal_country_name(&self, name: &str) -> bool {
+        let k = key(name);
+        !self.places.contains_key(&k) && self.formal_country(&k).is_some()
+    }
+
+    /// Whether a place name or demonym may start with this word (false for most words,
+    /// checked without allocating).
+    pub fn may_start_place(&self, word: &str) -> bool {
+        if word.contains('.') || !word.is_ascii() {
+            return true;
+        }
+        let first = word.split('-').next().unwrap_or(word);
+        with_ascii_lowercase(first, |w| self.place_first.contains(w))
+    }
+
+    /// Whether a title may start with this word (false for most words, checked without
+    /// allocating).
+    pub fn may_start_title(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        if !word.is_ascii() {
+            return true;
+        }
+        with_ascii_lowercase(word, |w| self.title_first.contains(w))
+    }
+
+    /// The place a name is, if any (`name` as written, or a key).
+    pub fn place(&self, name: &str) -> Option<Place> {
+        let k = key(name);
+        if let Some(place) = self.places.get(&k) {
+            return Some(*place);
+        }
+        self.formal_country(&k)
+    }
+
+    /// "Republic of Iraq", "Islamic Republic of Iran": a country's formal name (a key).
+    fn formal_country(&self, k: &str) -> Option<Place> {
+        let rest = [
+            "republic of ",
+            "kingdom of ",
+            "state of ",
+            "islamic republic of ",
+            "people's republic of ",
+            "federal republic of ",
+            "arab republic of ",
+        ]
+        .iter()
+        .find_map(|prefix| k.strip_prefix(prefix))?;
+        self.places
+            .get(rest)
+            .copied()
+            .filter(|p| p.country.is_some())
+    }
+
+    pub fn is_demonym(&self, name: &str) -> bool {
+        self.demonyms.contains(&key(name))
+    }
+
+    /// A religion, group, holiday or other misc name ("Sunni", "Christmas Day").
+    pub fn is_misc(&self, name: &str) -> bool {
+        self.misc.contains(&key(name))
+    }
+
+    /// Whether a word qualifies a place without being part of its name ("Sunni Anbar",
+    /// "Syrian Aleppo"): a nationality or a religious or ethnic group.
+    pub fn is_qualifier(&self, word: &str) -> bool {
+        self.is_demonym(word) || self.is_misc(word)
+    }
+
+    /// "Northern Syria": a direction that can open a place name.
+    pub fn is_direction(&self, word: &str) -> bool {
+        matches!(
+            word,
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Upper"
+                | "Lower"
+                | "Greater"
+                | "Northeast"
+                | "Northwest"
+                | "Southeast"
+                | "Southwest"
+                | "Northeastern"
+                | "Northwestern"
+                | "Southeastern"
+                | "Southwestern"
+        )
+    }
+
+    /// Whether the words (already in [`title_key`] form) are one title.
+    pub fn is_title_key(&self, title: &str) -> bool {
+        self.titles.contains(title)
+    }
+
+    pub fn is_title(&self, text: &str) -> bool {
+        self.titles.contains(&title_key(text))
+    }
+
+    /// A name known to be an organisation ("Al Qaeda", "Pentagon", "NATO").
+    pub fn is_known_org(&self, name: &str) -> bool {
+        self.known_orgs.contains(&key(name))
+    }
+
+    /// A word that ends organisation names, as written ("Department", "Army", "Front").
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word.trim_end_matches('.'))
+    }
+
+    /// Whether a name has the shape of an organisation: "X Department", "Ministry of X".
+    pub fn looks_like_org(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
+            return false;
+        }
+        let last_is_head = words.last().is_some_and(|w| self.is_org_head(w));
+        let lead_of = self.org_leads.contains(words[0]) && matches!(words[1], "of" | "for");
+        last_is_head || lead_of
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_places_demonyms_titles_and_org_cues() {
+        let gaz = Gazetteer::embedded();
+        assert!(gaz.place("Anbar").is_some_and(|p| !p.weak));
+        assert!(gaz.place("Nineveh").is_some());
+        assert!(gaz.place("Jordan").is_some_and(|p| p.weak));
+        let us = gaz.place("U.S.").and_then(|p| p.country);
+        assert!(us.is_some());
+        assert_eq!(us, gaz.place("United States").and_then(|p| p.country));
+        assert!(gaz.is_demonym("Syrian") && gaz.is_demonym("Iraqi"));
+        assert!(
+            gaz.is_title("Maj. Gen.")
+                && gaz.is_title("spokeswoman")
+                && gaz.is_title("Prime Minister")
+        );
+        assert!(
+            gaz.looks_like_org("State Department") && gaz.looks_like_org("Ministry of Defence")
+        );
+        assert!(!gaz.looks_like_org("Barack Obama"));
+        assert!(gaz.is_known_org("Al Qaeda’s"));
+        assert!(gaz.place("Barack").is_none());
+        assert!(
+            gaz.may_start_place("Saudi")
+                && gaz.may_start_place("Syrian")
+                && !gaz.may_start_place("Barack")
+        );
+        assert!(
+            gaz.may_start_title("Maj.")
+                && gaz.may_start_title("spokeswoman")
+                && !gaz.may_start_title("Barack")
+        );
+        assert_eq!(
+            gaz.place("Republic of Iraq").and_then(|p| p.country),
+            gaz.place("Iraq").and_then(|p| p.country)
+        );
+        assert!(gaz.place("Republic of Anbar").is_none());
+    }
+}

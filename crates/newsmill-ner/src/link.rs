@@ -1,0 +1,334 @@
+//! Folds an article's mentions into entities: same name (by [`key`]), a defined acronym and
+//! its long form, a surname and the full name it belongs to ("Assad" -> "Bashar al-Assad",
+//! the nearest full name before it when several share the surname), an undefined acronym
+//! and the one name whose initials it spells, a country's other names ("US", "United
+//! States"), and a one-word organisation and the longer name it ends ("Times" -> "New York
+//! Times"). Entities come out in order of first appearance.
+
+use std::collections::{BTreeMap, HashMap};
+
+use newsmill_core::{Entity, EntityKind, EntityMention, Span};
+
+use crate::acronyms::{acronym_letters, initials, is_acronym};
+use crate::candidate::Candidate;
+use crate::fold::{is_particle, key, key_words};
+use crate::gazetteer::Gazetteer;
+
+/// What the linker may do beyond folding identical names.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkRules {
+    /// Link undefined acronyms to the name whose initials they spell.
+    pub acronyms: bool,
+    /// A one-word mention of another type that is a known person's surname becomes that person.
+    pub retype_surnames: bool,
+}
+
+struct Mention<'a> {
+    cand: Candidate,
+    surface: &'a str,
+    key: String,
+}
+
+/// Links candidates (sorted by position) into entities and mentions. `defined` maps an
+/// acronym's key to its long form's key, `long_kinds` the long form's key to its kind.
+pub fn link(
+    blocks: &[&str],
+    cands: &[Candidate],
+    defined: &BTreeMap<String, (String, EntityKind)>,
+    gaz: &Gazetteer,
+    rules: LinkRules,
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let mut mentions: Vec<Mention> = cands
+        .iter()
+        .map(|c| {
+            let surface = c.text(blocks);
+            Mention {
+                cand: *c,
+                surface,
+                key: key(surface),
+            }
+        })
+        .filter(|m| !m.key.is_empty())
+        .collect();
+    let mut group_of = vec![0usize; mentions.len()];
+    let mut group_ids: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let canonical = match defined.get(&m.key) {
+            Some((long, _)) => long.clone(),
+            None => match gaz.place(&m.key).and_then(|p| p.country) {
+                Some(row) if m.cand.kind == EntityKind::Location => format!("\u{1}country {row}"),
+                _ => m.key.clone(),
+            },
+        };
+        let next = group_ids.len();
+        group_of[i] = *group_ids.entry(canonical).or_insert(next);
+    }
+    link_surnames(&mut mentions, &mut group_of, gaz, rules);
+    if rules.acronyms {
+        link_initials(&mentions, &mut group_of, defined);
+    }
+    link_organisation_short_names(&mentions, &mut group_of, gaz);
+    build(&mentions, &group_of, defined, gaz)
+}
+
+/// Mention indices per group, groups in order of first mention.
+fn members(group_of: &[usize]) -> Vec<Vec<usize>> {
+    let mut slot_of: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (i, &g) in group_of.iter().enumerate() {
+        let slot = *slot_of.entry(g).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[slot].push(i);
+    }
+    out
+}
+
+/// Surname keys of a full personal name: "bashar al assad" -> ["assad", "al assad"].
+fn surname_keys(name_key: &str) -> Vec<String> {
+    let words: Vec<&str> = key_words(name_key).collect();
+    let significant = words.iter().filter(|w| !is_particle(w)).count();
+    if significant < 2 {
+        return Vec::new();
+    }
+    let Some(last) = words.last() else {
+        return Vec::new();
+    };
+    let mut keys = vec![last.to_string()];
+    if words.len() >= 3 && is_particle(words[words.len() - 2]) {
+        keys.push(format!("{} {last}", words[words.len() - 2]));
+    }
+    keys
+}
+
+/// "assad", "al assad": a surname on its own.
+fn is_short_name(name_key: &str) -> bool {
+    let words: Vec<&str> = key_words(name_key).collect();
+    match words.as_slice() {
+        [one] => !is_particle(one),
+        [particle, _] => is_particle(particle),
+        _ => false,
+    }
+}
+
+fn link_surnames(
+    mentions: &mut [Mention],
+    group_of: &mut [usize],
+    gaz: &Gazetteer,
+    rules: LinkRules,
+) {
+    // surname key -> (group, mention index) of every mention of a full name
+    let mut full: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.cand.kind == EntityKind::Person {
+            for s in surname_keys(&m.key) {
+                full.entry(s).or_default().push((group_of[i], i));
+            }
+        }
+    }
+    // first name -> groups of the full names that start with it ("Sonia" -> Sonia O'Sullivan)
+    let mut first_names: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let words: Vec<&str> = key_words(&m.key).collect();
+        if m.cand.kind == EntityKind::Person && words.len() >= 2 && !is_particle(words[0]) {
+            let groups = first_names.entry(words[0]).or_default();
+            if !groups.contains(&group_of[i]) {
+                groups.push(group_of[i]);
+            }
+        }
+    }
+    let mut retyped = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !is_short_name(&m.key) {
+            continue;
+        }
+        if m.cand.kind == EntityKind::Person && !full.contains_key(&m.key) {
+            // A first name on its own is linked only when one person in the article has it.
+            if let Some([group]) = first_names.get(m.key.as_str()).map(Vec::as_slice) {
+                group_of[i] = *group;
+            }
+            continue;
+        }
+        let retypable = rules.retype_surnames
+            && gaz.place(&m.key).is_none()
+            && !gaz.is_demonym(&m.key)
+            && !is_acronym(m.surface);
+        if m.cand.kind != EntityKind::Person && !retypable {
+            continue;
+        }
+        let Some(holders) = full.get(&m.key) else {
+            continue;
+        };
+        let before = holders
+            .iter()
+            .filter(|(_, at)| *at < i)
+            .max_by_key(|(_, at)| *at);
+        let after = holders
+            .iter()
+            .filter(|(_, at)| *at > i)
+            .min_by_key(|(_, at)| *at);
+        if let Some(&(group, _)) = before.or(after) {
+            group_of[i] = group;
+            retyped.push(i);
+        }
+    }
+    for i in retyped {
+        mentions[i].cand.kind = EntityKind::Person;
+    }
+}
+
+fn link_initials(
+    mentions: &[Mention],
+    group_of: &mut [usize],
+    defined: &BTreeMap<String, (String, EntityKind)>,
+) {
+    let groups = members(group_of);
+    for g in &groups {
+        let all_acronyms = g
+            .iter()
+            .all(|&i| is_acronym(mentions[i].surface) && !defined.contains_key(&mentions[i].key));
+        if !all_acronyms {
+            continue;
+        }
+        let letters = acronym_letters(mentions[g[0]].surface);
+        let mut targets: Vec<usize> = groups
+            .iter()
+            .filter(|other| other[0] != g[0])
+            .filter(|other| {
+                other.iter().any(|&i| {
+                    let m = &mentions[i];
+                    m.cand.kind != EntityKind::Person
+                        && !is_acronym(m.surface)
+                        && (initials(m.surface, false) == letters
+                            || initials(m.surface, true) == letters)
+                })
+            })
+            .map(|other| group_of[other[0]])
+            .collect();
+        targets.dedup();
+        if let [target] = targets.as_slice() {
+            for &i in g {
+                group_of[i] = *target;
+            }
+        }
+    }
+}
+
+fn link_organisation_short_names(mentions: &[Mention], group_of: &mut [usize], gaz: &Gazetteer) {
+    let groups = members(group_of);
+    for g in &groups {
+        let m = &mentions[g[0]];
+        let single = key_words(&m.key).count() == 1;
+        if !single
+            || !matches!(m.cand.kind, EntityKind::Organization | EntityKind::Misc)
+            || gaz.place(&m.key).is_some()
+            || is_acronym(m.surface)
+        {
+            continue;
+        }
+        let mut targets: Vec<usize> = groups
+            .iter()
+            .filter(|other| other[0] != g[0])
+            .filter(|other| {
+                other.iter().any(|&i| {
+                    let o = &mentions[i];
+                    o.cand.kind == EntityKind::Organization
+                        && key_words(&o.key).count() >= 2
+                        && key_words(&o.key).last() == Some(m.key.as_str())
+                })
+            })
+            .map(|other| group_of[other[0]])
+            .collect();
+        targets.dedup();
+        if let [target] = targets.as_slice() {
+            for &i in g {
+                group_of[i] = *target;
+            }
+        }
+    }
+}
+
+fn span(c: &Candidate) -> Span {
+    Span::new(c.block, c.start, c.end)
+}
+
+fn build(
+    mentions: &[Mention],
+    group_of: &[usize],
+    defined: &BTreeMap<String, (String, EntityKind)>,
+    gaz: &Gazetteer,
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let groups = members(group_of);
+    let mut entities = Vec::with_capacity(groups.len());
+    let mut out_mentions: Vec<EntityMention> = Vec::with_capacity(mentions.len());
+    let long_kind: HashMap<&str, EntityKind> = defined
+        .values()
+        .map(|(long, kind)| (long.as_str(), *kind))
+        .collect();
+    for (entity, g) in groups.iter().enumerate() {
+        let kind = g
+            .iter()
+            .find_map(|&i| long_kind.get(mentions[i].key.as_str()).copied())
+            .unwrap_or_else(|| majority_kind(mentions, g));
+        let name = g
+            .iter()
+            .map(|&i| &mentions[i])
+            .max_by(|a, b| {
+                let rank = |m: &Mention| {
+                    (
+                        !is_acronym(m.surface),
+                        !gaz.is_formal_country_name(&m.key),
+                        key_words(&m.key).count(),
+                        m.surface.chars().count(),
+                    )
+                };
+                rank(a).cmp(&rank(b)).then_with(|| {
+                    b.cand
+                        .start
+                        .cmp(&a.cand.start)
+                        .then(b.cand.block.cmp(&a.cand.block))
+                })
+            })
+            .map_or("", |m| m.surface);
+        let mut aliases: Vec<String> = Vec::new();
+        for &i in g {
+            if !aliases.iter().any(|a| a == mentions[i].surface) {
+                aliases.push(mentions[i].surface.to_string());
+            }
+        }
+        entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            aliases,
+            mentions: g.len(),
+            first: span(&mentions[g[0]].cand),
+        });
+        for &i in g {
+            out_mentions.push(EntityMention {
+                span: span(&mentions[i].cand),
+                surface: mentions[i].surface.to_string(),
+                kind,
+                entity,
+            });
+        }
+    }
+    out_mentions.sort_by_key(|m| m.span);
+    (entities, out_mentions)
+}
+
+/// The most frequent kind among a group's mentions; ties go to the earliest.
+fn majority_kind(mentions: &[Mention], group: &[usize]) -> EntityKind {
+    let mut counts: Vec<(EntityKind, usize, usize)> = Vec::new();
+    for (order, &i) in group.iter().enumerate() {
+        let kind = mentions[i].cand.kind;
+        match counts.iter_mut().find(|c| c.0 == kind) {
+            Some(c) => c.1 += 1,
+            None => counts.push((kind, 1, order)),
+        }
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map_or(EntityKind::Misc, |c| c.0)
+}

@@ -1,0 +1,443 @@
+//! Mentions the tagger missed, added conservatively, never over a mention it found:
+//! - gazetteer places and nationalities that stand alone (not inside a longer capitalised
+//!   name: "New York" in "New York Times" is left to the tagger);
+//! - a name right after a person title or role ("Maj. Gen. Mohammad al-Karawi",
+//!   "envoy Robert Ford");
+//! - later occurrences of names the article already has (a person's surname, an acronym,
+//!   any tagged name written the same way), so one missed token does not lose a mention.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use newsmill_core::EntityKind;
+
+use crate::candidate::{any_overlap, Candidate};
+use crate::fold::key;
+use crate::gazetteer::{title_key, Gazetteer};
+use crate::words::{is_capitalised, is_particle_name, joined, Word};
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "du", "des", "la", "le", "del", "on",
+];
+
+/// Capitalised words that start sentences without being part of a name ("The British-based").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "From", "For", "With", "By", "After", "Before", "Last",
+    "This", "That", "These", "Those", "But", "And", "Of", "To", "As", "Since", "When", "While",
+    "If", "Its", "His", "Her", "Their", "Our", "Both", "Many", "Some", "All", "Most", "Every",
+    "Two", "Three", "Several", "Other",
+];
+
+fn capitalised_at(text: &str, words: &[Word], i: usize) -> bool {
+    words.get(i).is_some_and(|w| is_capitalised(w.text(text)))
+}
+
+/// Whether word `i` continues a capitalised name that starts before it.
+fn inside_longer_name(text: &str, words: &[Word], i: usize) -> bool {
+    if i == 0 || !joined(&words[i - 1], &words[i]) {
+        return false;
+    }
+    let prev = words[i - 1].text(text);
+    if is_capitalised(prev) && !prev.ends_with('.') && !SENTENCE_STARTERS.contains(&prev) {
+        return true;
+    }
+    CONNECTORS.contains(&prev)
+        && i >= 2
+        && joined(&words[i - 2], &words[i - 1])
+        && capitalised_at(text, words, i - 2)
+}
+
+fn followed_by_name(text: &str, words: &[Word], last: usize) -> bool {
+    words
+        .get(last + 1)
+        .is_some_and(|next| joined(&words[last], next) && is_capitalised(next.text(text)))
+}
+
+/// Adds standalone gazetteer places (locations) and nationalities (misc).
+pub fn add_places(
+    block: usize,
+    text: &str,
+    words: &[Word],
+    gaz: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let start_word = words[i].text(text);
+        if !is_capitalised(start_word)
+            || !gaz.may_start_place(start_word)
+            || inside_longer_name(text, words, i)
+        {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        let longest = gaz.max_place_words.min(words.len() - i);
+        for n in (1..=longest).rev() {
+            if (i..i + n - 1).any(|k| !joined(&words[k], &words[k + 1])) {
+                continue;
+            }
+            let name = &text[words[i].start..words[i + n - 1].end];
+            let kind = match gaz.place(name) {
+                Some(place) if !place.weak => EntityKind::Location,
+                Some(_) => continue,
+                None if n == 1 && gaz.is_demonym(name) => EntityKind::Misc,
+                None => continue,
+            };
+            if !followed_by_name(text, words, i + n - 1) {
+                let (s, e) = (words[i].start, words[i + n - 1].end);
+                if !any_overlap(cands, block, s, e) {
+                    added.push(Candidate::new(block, s, e, kind));
+                }
+            }
+            matched = n;
+            break;
+        }
+        i += matched.max(1);
+    }
+    cands.extend(added);
+}
+
+/// Number of words of the title starting at word `i` (0 when none).
+fn title_len(text: &str, words: &[Word], i: usize, gaz: &Gazetteer) -> usize {
+    if !gaz.may_start_title(words[i].text(text)) {
+        return 0;
+    }
+    let longest = gaz.max_title_words.min(words.len() - i);
+    (1..=longest)
+        .rev()
+        .find(|&n| {
+            (i..i + n - 1).all(|k| joined(&words[k], &words[k + 1]))
+                && gaz.is_title_key(&title_key(&text[words[i].start..words[i + n - 1].end]))
+        })
+        .unwrap_or(0)
+}
+
+/// Adds a person for a name that follows a title or role and that the tagger missed or cut.
+pub fn add_titled_people(
+    block: usize,
+    text: &str,
+    words: &[Word],
+    gaz: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let mut end_of_titles = i;
+        loop {
+            let n = title_len(text, words, end_of_titles, gaz);
+            if n == 0
+                || end_of_titles + n >= words.len()
+                || !joined(&words[end_of_titles + n - 1], &words[end_of_titles + n])
+            {
+                end_of_titles += n;
+                break;
+            }
+            end_of_titles += n;
+        }
+        if end_of_titles == i {
+            i += 1;
+            continue;
+        }
+        let first = end_of_titles;
+        if first > i && first < words.len() && joined(&words[first - 1], &words[first]) {
+            if let Some(last) = name_end(text, words, first, gaz) {
+                let (s, e) = (words[first].start, words[last].end);
+                add_person(block, s, e, cands);
+            }
+        }
+        i = end_of_titles.max(i + 1);
+    }
+}
+
+/// The last word of a personal name starting at `first`, if it is one.
+fn name_end(text: &str, words: &[Word], first: usize, gaz: &Gazetteer) -> Option<usize> {
+    let is_name_word = |w: &str| (is_capitalised(w) && !gaz.is_org_head(w)) || is_particle_name(w);
+    if !is_name_word(words[first].text(text)) {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < words.len() && last + 1 - first < 4 && joined(&words[last], &words[last + 1]) {
+        let next = words[last + 1].text(text);
+        let particle_then_name = crate::fold::is_particle(next)
+            && words
+                .get(last + 2)
+                .is_some_and(|w| joined(&words[last + 1], w) && is_capitalised(w.text(text)));
+        if is_name_word(next) {
+            last += 1;
+        } else if particle_then_name {
+            last += 2;
+        } else {
+            break;
+        }
+    }
+    if followed_by_name(text, words, last)
+        || words
+            .get(last + 1)
+            .is_some_and(|w| gaz.is_org_head(w.text(text)))
+    {
+        // The capitalised run goes on into something that is not a name ("General Motors").
+        return None;
+    }
+    let name = &text[words[first].start..words[last].end];
+    let first_word = words[first].text(text);
+    let not_a_person = gaz.place(name).is_some()
+        || gaz.place(first_word).is_some_and(|p| !p.weak)
+        || gaz.is_demonym(first_word)
+        || gaz.is_known_org(name)
+        || gaz.looks_like_org(name)
+        || gaz.is_title(first_word);
+    (!not_a_person).then_some(last)
+}
+
+/// Adds a person over `s..e`, replacing candidates that lie inside it; skipped when an
+/// overlapping candidate reaches outside (the tagger saw a different name there).
+fn add_person(block: usize, s: usize, e: usize, cands: &mut Vec<Candidate>) {
+    let overlapping = |c: &Candidate| c.overlaps(block, s, e);
+    if cands
+        .iter()
+        .filter(|c| overlapping(c))
+        .any(|c| c.start < s || c.end > e)
+    {
+        return;
+    }
+    if cands
+        .iter()
+        .any(|c| c.block == block && c.start == s && c.end == e && c.kind == EntityKind::Person)
+    {
+        return;
+    }
+    cands.retain(|c| !overlapping(c));
+    cands.push(Candidate::new(block, s, e, EntityKind::Person));
+}
+
+/// Words that are never propagated on their own, whatever the tagger said: function words,
+/// and months and weekdays (a surname "May" must not claim every "in May").
+const NOT_ALIASES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "his",
+    "her",
+    "its",
+    "if",
+    "as",
+    "for",
+    "of",
+    "to",
+    "by",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a name may be searched for elsewhere in the article: capitalised (or a particle
+/// name), not a function word or title, and, when it is one short word, an acronym.
+fn usable_alias(name: &str, gaz: &Gazetteer) -> bool {
+    let capitalised = name.starts_with(char::is_uppercase) || is_particle_name(name);
+    let short_word = name.chars().count() < 3 && !name.contains(' ');
+    capitalised
+        && (!short_word || crate::acronyms::is_acronym(name))
+        && !NOT_ALIASES.contains(&key(name).as_str())
+        && !gaz.is_title(name)
+}
+
+/// Adds every further occurrence of a name the article already has: the names themselves
+/// and, for people, the surname with and without its particle ("al-Assad", "Assad").
+pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candidate>) {
+    let mut aliases: BTreeMap<String, EntityKind> = BTreeMap::new();
+    for c in cands.iter() {
+        let name = c.text(blocks);
+        if usable_alias(name, gaz) {
+            aliases.entry(name.to_string()).or_insert(c.kind);
+        }
+        if c.kind != EntityKind::Person {
+            continue;
+        }
+        let Some(last) = name
+            .split_whitespace()
+            .nth(1)
+            .and(name.split_whitespace().next_back())
+        else {
+            continue;
+        };
+        for surname in [
+            Some(last),
+            last.split_once('-')
+                .map(|(_, rest)| rest)
+                .filter(|_| is_particle_name(last)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if surname.len() >= 3 && usable_alias(surname, gaz) && gaz.place(surname).is_none() {
+                aliases
+                    .entry(surname.to_string())
+                    .or_insert(EntityKind::Person);
+            }
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    let patterns: Vec<&String> = aliases.keys().collect();
+    let Ok(matcher) = AhoCorasick::builder()
+        // Built per article for a few dozen names: a contiguous NFA builds far faster than
+        // a DFA and searches fast enough.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return;
+    };
+    let mut added = Vec::new();
+    for (block, text) in blocks.iter().enumerate() {
+        for found in matcher.find_iter(*text) {
+            let (s, e) = (found.start(), found.end());
+            let before_ok = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok && !any_overlap(cands, block, s, e) {
+                let kind = aliases[patterns[found.pattern().as_usize()]];
+                added.push(Candidate::new(block, s, e, kind));
+            }
+        }
+    }
+    cands.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::words;
+
+    fn run(
+        text: &str,
+        step: fn(usize, &str, &[Word], &Gazetteer, &mut Vec<Candidate>),
+        cands: &mut Vec<Candidate>,
+    ) -> Vec<(String, EntityKind)> {
+        let gaz = Gazetteer::embedded();
+        let w = words(text, &|t| gaz.is_title(t));
+        step(0, text, &w, gaz, cands);
+        cands.sort_by_key(|c| c.start);
+        cands
+            .iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn adds_standalone_places_only() {
+        use EntityKind::*;
+        let text = "Fighting in Anbar province and the New York Times office near Nineveh. Syrian forces left Saudi Arabia.";
+        let got = run(text, add_places, &mut Vec::new());
+        assert_eq!(
+            got,
+            [
+                ("Anbar".into(), Location),
+                ("Nineveh".into(), Location),
+                ("Syrian".into(), Misc),
+                ("Saudi Arabia".into(), Location)
+            ]
+        );
+    }
+
+    #[test]
+    fn adds_names_after_titles() {
+        use EntityKind::*;
+        let text = "after Maj. Gen. Mohammad al-Karawi, the envoy Robert Ford met Prime Minister al-Maliki and General Motors.";
+        let mut cands = vec![Candidate::new(
+            0,
+            text.find("Mohammad").unwrap(),
+            text.find("Mohammad").unwrap() + 8,
+            Person,
+        )];
+        let got = run(text, add_titled_people, &mut cands);
+        assert_eq!(
+            got,
+            [
+                ("Mohammad al-Karawi".into(), Person),
+                ("Robert Ford".into(), Person),
+                ("al-Maliki".into(), Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn propagates_names_and_surnames() {
+        let blocks = [
+            "President Bashar al-Assad spoke.",
+            "Assad and the FSA; al-Assad’s FSA-led ASSAD",
+        ];
+        let mut cands = vec![
+            Candidate::new(0, 10, 25, EntityKind::Person),
+            Candidate::new(1, 14, 17, EntityKind::Organization),
+        ];
+        propagate_aliases(&blocks, Gazetteer::embedded(), &mut cands);
+        let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
+        assert_eq!(got, ["Bashar al-Assad", "FSA", "Assad", "al-Assad", "FSA"]);
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+
+    #[test]
+    fn months_and_short_words_are_not_propagated() {
+        let blocks = [
+            "Theresa May and Al Smith spoke.",
+            "In May, Al Qaeda and Smith and the US",
+        ];
+        let mut cands = vec![
+            Candidate::new(0, 0, 11, EntityKind::Person),
+            Candidate::new(0, 16, 24, EntityKind::Person),
+            Candidate::new(1, 35, 37, EntityKind::Location),
+        ];
+        propagate_aliases(&blocks, Gazetteer::embedded(), &mut cands);
+        let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
+        assert_eq!(got, ["Theresa May", "Al Smith", "US", "Smith"]);
+        assert!(
+            !usable_alias("Al", Gazetteer::embedded()) && usable_alias("US", Gazetteer::embedded())
+        );
+    }
+}

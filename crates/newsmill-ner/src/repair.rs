@@ -1,0 +1,184 @@
+//! Repairs of the tagger's span boundaries, guided by the gazetteers: pieces of one name
+//! joined ("Bashar" + "al-Assad", "Al" + "Qaeda", "Northern" + "Syria"), and two names
+//! run together split ("Supreme Military Council in Babisqa", "Sunni Anbar").
+
+use newsmill_core::EntityKind;
+
+use crate::candidate::{sort_and_dedupe, Candidate};
+use crate::gazetteer::Gazetteer;
+use crate::words::{is_capitalised, is_particle_name};
+
+/// Joins and splits candidates; leaves them sorted.
+pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
+    sort_and_dedupe(cands);
+    let mut joined: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if let Some(prev) = joined.last_mut() {
+            let text = blocks.get(c.block).copied().unwrap_or("");
+            if prev.block == c.block {
+                if let Some(kind) = joined_kind(text, prev, &c, gaz) {
+                    prev.end = c.end;
+                    prev.kind = kind;
+                    continue;
+                }
+            }
+        }
+        joined.push(c);
+    }
+    for c in joined {
+        let text = blocks.get(c.block).copied().unwrap_or("");
+        split(text, c, gaz, cands);
+    }
+}
+
+/// The kind of `a` and `b` as one name, when they are one.
+fn joined_kind(text: &str, a: &Candidate, b: &Candidate, gaz: &Gazetteer) -> Option<EntityKind> {
+    if text.get(a.end..b.start)? != " " {
+        return None;
+    }
+    let (first, second, both) = (
+        text.get(a.start..a.end)?,
+        text.get(b.start..b.end)?,
+        text.get(a.start..b.end)?,
+    );
+    if gaz.place(both).is_some_and(|p| !p.weak) {
+        return Some(EntityKind::Location);
+    }
+    if gaz.is_known_org(both) {
+        return Some(EntityKind::Organization);
+    }
+    if gaz.is_direction(first) && b.kind == EntityKind::Location {
+        return Some(EntityKind::Location);
+    }
+    let first_is_other_name =
+        gaz.place(first).is_some() || gaz.is_qualifier(first) || gaz.is_known_org(first);
+    if is_particle_name(second) && is_capitalised(first) && !first_is_other_name {
+        let person = a.kind == EntityKind::Person || b.kind == EntityKind::Person;
+        return Some(if person { EntityKind::Person } else { a.kind });
+    }
+    None
+}
+
+fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let Some(name) = text.get(c.start..c.end) else {
+        return;
+    };
+    // "Supreme Military Council in Babisqa": an organisation, then where it is.
+    if let Some(at) = name.find(" in ") {
+        let (left, right) = (&name[..at], &name[at + 4..]);
+        if left
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| gaz.is_org_head(w))
+            && is_capitalised(right)
+        {
+            out.push(Candidate::new(
+                c.block,
+                c.start,
+                c.start + at,
+                EntityKind::Organization,
+            ));
+            out.push(Candidate::new(
+                c.block,
+                c.start + at + 4,
+                c.end,
+                EntityKind::Location,
+            ));
+            return;
+        }
+    }
+    // "Sunni Anbar", "Syrian Aleppo": a qualifier, then a place.
+    if let Some((first, rest)) = name.split_once(' ') {
+        let whole_is_place = gaz.place(name).is_some();
+        if !whole_is_place && gaz.is_qualifier(first) && gaz.place(rest).is_some_and(|p| !p.weak) {
+            out.push(Candidate::new(
+                c.block,
+                c.start,
+                c.start + first.len(),
+                EntityKind::Misc,
+            ));
+            out.push(Candidate::new(
+                c.block,
+                c.start + first.len() + 1,
+                c.end,
+                EntityKind::Location,
+            ));
+            return;
+        }
+    }
+    out.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    fn repaired(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let mut cands: Vec<Candidate> = spans
+            .iter()
+            .map(|(s, k)| {
+                let at = text.find(s).unwrap();
+                Candidate::new(0, at, at + s.len(), *k)
+            })
+            .collect();
+        repair(&[text], &mut cands, Gazetteer::embedded());
+        cands
+            .iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn joins_pieces_of_one_name() {
+        assert_eq!(
+            repaired(
+                "President Bashar al-Assad",
+                &[("Bashar", Person), ("al-Assad", Location)]
+            ),
+            [("Bashar al-Assad".into(), Person)]
+        );
+        assert_eq!(
+            repaired("another Al Qaeda force", &[("Al", Person), ("Qaeda", Misc)]),
+            [("Al Qaeda".into(), Organization)]
+        );
+        assert_eq!(
+            repaired(
+                "in Northern Syria",
+                &[("Northern", Location), ("Syria", Location)]
+            ),
+            [("Northern Syria".into(), Location)]
+        );
+        assert_eq!(
+            repaired("Bab al-Hawa border", &[("Bab", Misc), ("al-Hawa", Misc)]),
+            [("Bab al-Hawa".into(), Misc)]
+        );
+        // Two names that merely touch stay two.
+        assert_eq!(
+            repaired("Iraq Syria", &[("Iraq", Location), ("Syria", Location)]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn splits_names_run_together() {
+        assert_eq!(
+            repaired(
+                "the Supreme Military Council in Babisqa, just",
+                &[("Supreme Military Council in Babisqa", Organization)]
+            ),
+            [
+                ("Supreme Military Council".into(), Organization),
+                ("Babisqa".into(), Location)
+            ]
+        );
+        assert_eq!(
+            repaired("Sunni Anbar province", &[("Sunni Anbar", Misc)]),
+            [("Sunni".into(), Misc), ("Anbar".into(), Location)]
+        );
+        assert_eq!(
+            repaired("Saudi Arabia", &[("Saudi Arabia", Location)]),
+            [("Saudi Arabia".into(), Location)]
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Whitespace words of a block with surrounding punctuation split off, for the scans that
+//! look for name phrases (titles before names, gazetteer places, acronym definitions).
+//! The tagger has its own tokens; these only need to know where a capitalised phrase starts
+//! and ends, which punctuation between words decides.
+
+/// One whitespace-separated word. `start..end` is its core: leading quotes and brackets,
+/// trailing punctuation, a possessive and a lowercase hyphenated suffix ("US-backed") cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// Punctuation before the core (an opening quote or bracket).
+    pub lead: Option<char>,
+    /// Punctuation, a possessive or a suffix was cut after the core: the phrase ends here.
+    pub trail: bool,
+    /// The first character after the core when something was cut (`)`, `,`).
+    pub trail_char: Option<char>,
+}
+
+impl Word {
+    pub fn text<'a>(&self, block: &'a str) -> &'a str {
+        block.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+const LEADING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '*', '_', '«', '„'];
+const TRAILING: &[char] = &[
+    '"', '”', '’', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '*', '_', '»', '…',
+];
+
+/// Whether a word is capitalised (its first letter is uppercase).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+        && word.starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// "al-Karawi", "el-Sisi", "bin Laden": a lowercase particle joined to a capitalised name.
+pub fn is_particle_name(word: &str) -> bool {
+    match word.split_once('-') {
+        Some((particle, rest)) => crate::fold::is_particle(particle) && is_capitalised(rest),
+        None => false,
+    }
+}
+
+/// An abbreviation whose full stop belongs to the word: titles ("Gen."), initials ("W."),
+/// dotted acronyms ("U.S."), company suffixes ("Inc.").
+fn keeps_full_stop(core: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
+    let bare = core.trim_end_matches('.');
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    (letters == 1 && bare.chars().all(char::is_uppercase))
+        || bare.contains('.')
+        || matches!(
+            bare,
+            "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "St" | "Mt" | "No" | "Bros"
+        )
+        || is_title(bare)
+}
+
+/// Splits a block into words. `is_title` tells abbreviations whose full stop is kept.
+pub fn words(text: &str, is_title: &dyn Fn(&str) -> bool) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += piece.len();
+        let raw = piece.trim_end();
+        let mut s = start;
+        let mut e = start + raw.len();
+        let mut lead = None;
+        while let Some(c) = text[s..e].chars().next().filter(|c| LEADING.contains(c)) {
+            lead = Some(c);
+            s += c.len_utf8();
+        }
+        let before_trim = e;
+        loop {
+            let core = &text[s..e];
+            if let Some(c) = core.chars().next_back().filter(|c| TRAILING.contains(c)) {
+                e -= c.len_utf8();
+            } else if let Some(stripped) =
+                core.strip_suffix("’s").or_else(|| core.strip_suffix("'s"))
+            {
+                e = s + stripped.len();
+            } else if core.ends_with('.') && core.len() > 1 && !keeps_full_stop(core, is_title) {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        // "Qaeda-affiliated", "US-backed": the lowercase suffix is not part of the name.
+        if let Some(hyphen) = text[s..e].rfind('-') {
+            let (head, tail) = (&text[s..s + hyphen], &text[s + hyphen + 1..e]);
+            if is_capitalised(head) && tail.starts_with(char::is_lowercase) {
+                e = s + hyphen;
+            }
+        }
+        if s >= e {
+            continue;
+        }
+        let trail_char = (e < before_trim)
+            .then(|| text[e..].chars().next())
+            .flatten();
+        out.push(Word {
+            start: s,
+            end: e,
+            lead,
+            trail: e < before_trim,
+            trail_char,
+        });
+    }
+    out
+}
+
+/// Whether words `a` and `b` (consecutive) belong to one phrase: nothing but spaces between.
+pub fn joined(a: &Word, b: &Word) -> bool {
+    !a.trail && b.lead.is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        let titles = |w: &str| matches!(w, "Gen" | "Maj");
+        words(text, &titles).iter().map(|w| w.text(text)).collect()
+    }
+
+    #[test]
+    fn cuts_punctuation_possessives_and_suffixes() {
+        assert_eq!(
+            texts("after Maj. Gen. Mohammad al-Karawi, the (SOHR) Al Qaeda-affiliated Iraq’s “surge.”"),
+            ["after", "Maj.", "Gen.", "Mohammad", "al-Karawi", "the", "SOHR", "Al", "Qaeda", "Iraq", "surge"]
+        );
+        assert_eq!(
+            texts("the U.S. and George W. Bush left."),
+            ["the", "U.S.", "and", "George", "W.", "Bush", "left"]
+        );
+        assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn marks_phrase_breaks() {
+        let text = "Levant, known (SOHR) described";
+        let w = words(text, &|_| false);
+        assert!(w[0].trail && w[0].trail_char == Some(','));
+        assert_eq!(w[2].lead, Some('('));
+        assert!(joined(&w[1], &w[1]) && !joined(&w[1], &w[2]));
+        assert!(
+            is_particle_name("al-Maliki")
+                && !is_particle_name("Al-Maliki")
+                && !is_particle_name("US-backed")
+        );
+    }
+}

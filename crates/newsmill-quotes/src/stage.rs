@@ -1,0 +1,398 @@
+//! The `extract.quotes` stage: quotations with speakers into `annotations.quotes`.
+
+use newsmill_core::{
+    parse_options, Article, Outcome, Quote, QuoteKind, Span, Stage, StageCounters, StageError,
+    StageFactory, StageTable,
+};
+
+use crate::attribution::CueForm;
+use crate::doc::Doc;
+use crate::options::QuoteOptions;
+
+pub const STAGE_NAME: &str = "extract.quotes";
+
+/// The built stage; cheap to share between threads (it holds only its options).
+#[derive(Debug, Clone, Default)]
+pub struct QuoteStage {
+    pub options: QuoteOptions,
+}
+
+impl QuoteStage {
+    pub fn new(options: QuoteOptions) -> Self {
+        QuoteStage { options }
+    }
+}
+
+impl Stage for QuoteStage {
+    fn process(
+        &self,
+        article: &mut Article,
+        counters: &mut StageCounters,
+    ) -> Result<Outcome, StageError> {
+        let quotes = extract_quotes(article, &self.options);
+        let speech = quotes.iter().filter(|q| q.kind != QuoteKind::Term).count() as u64;
+        let named = quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Term && q.speaker.is_some())
+            .count() as u64;
+        counters.add("quotes", speech);
+        counters.add("quotes_with_speaker", named);
+        if self.options.include_terms {
+            counters.add("quoted_terms", quotes.len() as u64 - speech);
+        }
+        article.annotations.quotes = quotes;
+        Ok(Outcome::Keep)
+    }
+}
+
+fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<newsmill_core::ConfigIssue>> {
+    let options: QuoteOptions = parse_options(table)?;
+    let issues = options.validate(table);
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Ok(Box::new(QuoteStage::new(options)))
+}
+
+pub fn factory() -> StageFactory {
+    StageFactory {
+        name: STAGE_NAME,
+        summary: "Direct quotations with speaker, speech verb and kind (full, partial; terms on request)",
+        options: "include_terms (bool, default false): also output scare quotes and quoted names with kind `term`\n\
+                  min_words (integer, default 5): a quoted fragment with no speech cue in its sentence is a quotation from this many words on\n\
+                  min_cued_words (integer, default 2): a quoted fragment with a speech cue in its sentence is a quotation from this many words on\n\
+                  use_entities (bool, default true): name speakers from extract.entities mentions when present",
+        example: "[[stage]]\nuse = \"extract.quotes\"\ninclude_terms = false\nmin_words = 5\nmin_cued_words = 2\nuse_entities = true\n",
+        build,
+    }
+}
+
+/// Groups runs that one attribution interrupts ("“...,” he said, “...”") into one quotation.
+fn group_runs(doc: &Doc) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for r in 0..doc.runs.len() {
+        let joins = groups
+            .last()
+            .and_then(|g| g.last())
+            .is_some_and(|&prev| interrupted(doc, prev, r));
+        match groups.last_mut() {
+            Some(group) if joins => group.push(r),
+            _ => groups.push(vec![r]),
+        }
+    }
+    groups
+}
+
+fn interrupted(doc: &Doc, first: usize, second: usize) -> bool {
+    let Some(&(b1, i)) = doc.piece_tok.get(first).and_then(|p| p.last()) else {
+        return false;
+    };
+    let Some(&(b2, j)) = doc.piece_tok.get(second).and_then(|p| p.first()) else {
+        return false;
+    };
+    if b1 != b2
+        || b1 == usize::MAX
+        || j <= i + 1
+        || doc.sentence_of(b1, i) != doc.sentence_of(b1, j)
+    {
+        return false;
+    }
+    let toks = &doc.toks[b1];
+    let text = doc.texts[b1];
+    let first_piece_text = doc.runs[first]
+        .pieces
+        .last()
+        .map_or("", |p| text.get(p.start..p.end).unwrap_or(""));
+    let comma_after_first = first_piece_text.trim_end().ends_with(',') || toks[i + 1].is_punct(',');
+    let between = (i + 1)..j;
+    let has_cue = between.clone().any(|k| doc.cue_form(b1, k).is_some());
+    let no_other_quote = between.clone().all(|k| toks[k].quote().is_none());
+    let ends_open = toks[j - 1].is_punct(',') || toks[j - 1].is_punct(':');
+    comma_after_first && has_cue && no_other_quote && ends_open && j - i <= 12
+}
+
+/// The text of a group: pieces of one run joined by a space, interrupted runs by " … ".
+fn group_text(doc: &Doc, group: &[usize]) -> String {
+    let parts: Vec<String> = group
+        .iter()
+        .map(|&r| {
+            doc.runs[r]
+                .pieces
+                .iter()
+                .map(|p| {
+                    doc.texts
+                        .get(p.block)
+                        .and_then(|t| t.get(p.start..p.end))
+                        .unwrap_or("")
+                        .trim()
+                })
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    parts
+        .join(" … ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn cue_text(doc: &Doc, block: usize, tok: usize, form: CueForm) -> Option<String> {
+    match form {
+        CueForm::AccordingTo => Some("according to".to_string()),
+        _ => doc.word(block, tok).map(str::to_string),
+    }
+}
+
+/// Finds the quotations of an article (the stage's work, without counters).
+pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
+    let has_mark = article
+        .blocks
+        .iter()
+        .any(|b| b.text.contains(['"', '“', '”', '„', '«', '»']));
+    if !has_mark {
+        return Vec::new();
+    }
+    let doc = Doc::new(article, options.use_entities);
+    let mut quotes = Vec::new();
+    // The last speech quotation's speaker and block, for quotations that continue it.
+    let mut previous: Option<(usize, Option<String>)> = None;
+    for group in group_runs(&doc) {
+        let (Some(&first_run), Some(&last_run)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let Some(&(b1, q1)) = doc.piece_tok[first_run].first() else {
+            continue;
+        };
+        let Some(&(b2, q2)) = doc.piece_tok[last_run].last() else {
+            continue;
+        };
+        if b1 == usize::MAX || b2 == usize::MAX {
+            continue;
+        }
+        let text = group_text(&doc, &group);
+        let Some(first_piece) = doc.runs[first_run].pieces.first().copied() else {
+            continue;
+        };
+        let first_text = doc.texts[b1]
+            .get(first_piece.start..first_piece.end)
+            .unwrap_or("");
+        let mut cue = doc.find_cue(b1, q1, false);
+        if cue.is_none() && b2 != b1 {
+            cue = doc.find_cue(b2, q2, true);
+        }
+        let kind = doc.classify(b1, q1, first_text, cue.is_some(), options);
+        let span = Span::new(b1, first_piece.start, first_piece.end);
+        if kind == QuoteKind::Term {
+            if options.include_terms {
+                quotes.push(Quote {
+                    speaker: None,
+                    speaker_mention: None,
+                    cue: None,
+                    text,
+                    kind,
+                    span,
+                });
+            }
+            continue;
+        }
+        // A quotation with no cue of its own continues the speaker of the sentence just
+        // before it when that sentence names one with a speech verb (indirect speech), else
+        // the previous quotation's speaker when it is in this or the previous paragraph.
+        let sentence = doc.sentence_of(b1, q1);
+        let continues = |prev: &Option<(usize, Option<String>)>| {
+            sentence
+                .checked_sub(1)
+                .filter(|&s| doc.sents[s].0 + 1 >= b1)
+                .and_then(|s| doc.sentence_speaker(s))
+                .or_else(|| {
+                    prev.as_ref()
+                        .filter(|(block, _)| b1 <= block + 1)
+                        .and_then(|(_, s)| s.clone())
+                })
+        };
+        let (speaker, speaker_mention, cue_word) = match cue {
+            Some(c) => {
+                let found = doc.speaker_for_cue(c);
+                let cue_word = cue_text(&doc, c.block, c.tok, c.form);
+                if found.name.is_none() && found.mention.is_none() {
+                    // A cue without a subject ("And continued: ...") carries on the last speaker.
+                    (continues(&previous), None, cue_word)
+                } else {
+                    (found.name, found.mention, cue_word)
+                }
+            }
+            None if kind == QuoteKind::Full => (continues(&previous), None, None),
+            None => (None, None, None),
+        };
+        previous = Some((b2, speaker.clone()));
+        quotes.push(Quote {
+            speaker,
+            speaker_mention,
+            cue: cue_word,
+            text,
+            kind,
+            span,
+        });
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed_tests::article_from_paragraphs;
+    use newsmill_core::{Entity, EntityKind, EntityMention};
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        extract_quotes(&article_from_paragraphs(text), &QuoteOptions::default())
+    }
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        quotes(text)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn every_example_builds_and_bad_options_are_reported() {
+        for factory in crate::factories() {
+            let body: String = factory
+                .example
+                .lines()
+                .filter(|l| !l.starts_with("[[") && !l.starts_with("use"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let table = StageTable::from_options(factory.name, &body);
+            assert!((factory.build)(&table).is_ok(), "{}", factory.name);
+        }
+        let bad = StageTable::from_options(STAGE_NAME, "min_word = 3\nmin_cued_words = 0");
+        let issues = (factory().build)(&bad).err().unwrap();
+        assert_eq!(issues[0].suggestion.as_deref(), Some("min_words"));
+        let zero = StageTable::from_options(STAGE_NAME, "min_cued_words = 0");
+        let issues = (factory().build)(&zero).err().unwrap();
+        assert_eq!(issues[0].key.as_deref(), Some("min_cued_words"));
+    }
+
+    #[test]
+    fn interrupted_quotation_is_one_quote_in_two_parts() {
+        let q = quotes("\"I fully welcome the words of Mr Snow,\" said Joaquin Almunia, \"but we will need to see decisions.\"");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].text,
+            "I fully welcome the words of Mr Snow, … but we will need to see decisions."
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Joaquin Almunia"));
+        assert_eq!(q[0].cue.as_deref(), Some("said"));
+        assert_eq!(q[0].kind, QuoteKind::Full);
+    }
+
+    #[test]
+    fn attribution_forms() {
+        assert_eq!(
+            speakers(
+                "The plan is \"deeply flawed and dangerous\", according to Amnesty International."
+            ),
+            vec![(
+                "deeply flawed and dangerous".to_string(),
+                Some("Amnesty International".to_string())
+            )]
+        );
+        assert_eq!(
+            speakers("Joyce Johnston, principal of the college, said: \"It is very fitting.\""),
+            vec![(
+                "It is very fitting.".to_string(),
+                Some("Joyce Johnston".to_string())
+            )]
+        );
+        assert_eq!(
+            speakers("\"We will win,\" BA chairman Martin Broughton said."),
+            vec![(
+                "We will win,".to_string(),
+                Some("Martin Broughton".to_string())
+            )]
+        );
+        assert_eq!(
+            speakers(
+                "\"He's been ripping people off,\" AP quoted prosecutor Russell McGuire as saying."
+            ),
+            vec![(
+                "He's been ripping people off,".to_string(),
+                Some("Russell McGuire".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn pronouns_roles_and_continuations_name_earlier_speakers() {
+        let text = "Home Secretary Charles Clarke met police chiefs on Monday.\n\n\
+                    The home secretary said the plan was \"a sensible first step\".\n\n\
+                    \"We will not back down,\" he said. \"Nobody should doubt it.\"";
+        let got = speakers(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(_, s)| s.as_deref() == Some("Charles Clarke")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_and_unbalanced_quotations() {
+        let q = quotes("He said: \"First paragraph.\n\n\"Second paragraph.\"\n\nThe \"unclosed one starts here\n\nand the article goes on normally.");
+        assert_eq!(q[0].text, "First paragraph. Second paragraph.");
+        assert_eq!(q[0].speaker, None);
+        assert!(q.iter().all(|q| !q.text.contains("goes on")), "{q:?}");
+    }
+
+    #[test]
+    fn speakers_come_from_entity_mentions_when_present() {
+        let text =
+            "Prime Minister al-Maliki declared that the sit-in \"has turned into a headquarters\".";
+        let mut article = article_from_paragraphs(text);
+        let start = text.find("al-Maliki").unwrap();
+        article.annotations.entities = vec![Entity {
+            kind: EntityKind::Person,
+            name: "Nuri al-Maliki".into(),
+            aliases: vec!["al-Maliki".into()],
+            mentions: 1,
+            first: Span::new(0, start, start + 9),
+        }];
+        article.annotations.mentions = vec![EntityMention {
+            span: Span::new(0, start, start + 9),
+            surface: "al-Maliki".into(),
+            kind: EntityKind::Person,
+            entity: 0,
+        }];
+        let q = extract_quotes(&article, &QuoteOptions::default());
+        assert_eq!(q[0].speaker.as_deref(), Some("Nuri al-Maliki"));
+        assert_eq!(
+            q[0].speaker_mention.as_deref(),
+            Some("Prime Minister al-Maliki")
+        );
+        let text_only = extract_quotes(
+            &article,
+            &QuoteOptions {
+                use_entities: false,
+                ..QuoteOptions::default()
+            },
+        );
+        assert_eq!(text_only[0].speaker.as_deref(), Some("al-Maliki"));
+    }
+
+    #[test]
+    fn stage_fills_annotations_and_counters() {
+        let mut article =
+            article_from_paragraphs("\"We won,\" she said. The so-called \"experts\" disagreed.");
+        let mut counters = StageCounters::default();
+        let stage = QuoteStage::default();
+        assert_eq!(
+            stage.process(&mut article, &mut counters),
+            Ok(Outcome::Keep)
+        );
+        assert_eq!(article.annotations.quotes.len(), 1);
+        assert_eq!(counters.0.get("quotes"), Some(&1));
+    }
+}

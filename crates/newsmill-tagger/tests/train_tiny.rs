@@ -1,0 +1,85 @@
+//! Trains a tiny model on a hand-made fixture and checks that it learns: the training data
+//! comes back nearly perfect and a sentence with unseen names is tagged right.
+
+use std::path::{Path, PathBuf};
+
+use newsmill_core::EntityKind;
+use newsmill_tagger::{eval_conll, find_entities, tag_conll, train, Tag, Tagger, TrainOptions};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.conll")
+}
+
+/// The overall FB1 from an eval report's second line.
+fn overall_f1(report: &str) -> f64 {
+    let line = report.lines().nth(1).unwrap_or_default();
+    line.rsplit("FB1:").next().and_then(|v| v.trim().parse().ok()).unwrap_or(0.0)
+}
+
+#[test]
+fn a_tiny_model_learns_its_fixture_and_generalises_from_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_lists = dir.path().join("lists");
+    std::fs::create_dir(&no_lists).unwrap();
+    let model = dir.path().join("tiny.bin");
+    let opts = TrainOptions { iterations: 8, hash_bits: 16, gazetteers: Some(no_lists), ..TrainOptions::default() };
+    let report = train(&fixture(), Some(&fixture()), &model, &opts).unwrap();
+    assert!(report.contains("pass  1"), "{report}");
+
+    let tagger = Tagger::load(&model).unwrap();
+    let mut tagged = Vec::new();
+    tag_conll(&tagger, &fixture(), &mut tagged).unwrap();
+    let tagged_path = dir.path().join("tagged.conll");
+    std::fs::write(&tagged_path, &tagged).unwrap();
+    let scores = eval_conll(&tagged_path).unwrap();
+    assert!(overall_f1(&scores) >= 95.0, "{scores}");
+
+    let tags = tagger.tag(&["Mr", "Carlos", "Mendes", "joined", "Globex", "Inc", "in", "1996", "."]);
+    use EntityKind::*;
+    assert_eq!(
+        tags,
+        [Tag::O, Tag::B(Person), Tag::I(Person), Tag::O, Tag::B(Organization), Tag::I(Organization), Tag::O, Tag::O, Tag::O]
+    );
+    let text = "Mr Carlos Mendes joined Globex Inc in 1996.";
+    let found: Vec<_> = find_entities(&tagger, text).into_iter().map(|(r, k)| (&text[r], k)).collect();
+    assert_eq!(found, [("Carlos Mendes", Person), ("Globex Inc", Organization)]);
+}
+
+#[test]
+fn training_is_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_lists = dir.path().join("lists");
+    std::fs::create_dir(&no_lists).unwrap();
+    let opts = TrainOptions { iterations: 3, hash_bits: 14, gazetteers: Some(no_lists), ..TrainOptions::default() };
+    let (a, b) = (dir.path().join("a.bin"), dir.path().join("b.bin"));
+    train(&fixture(), None, &a, &opts).unwrap();
+    train(&fixture(), None, &b, &opts).unwrap();
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+}
+
+#[test]
+fn bad_files_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.conll");
+    std::fs::write(&bad, "Paris I-NOPE\n").unwrap();
+    assert!(train(&bad, None, &dir.path().join("m.bin"), &TrainOptions::default()).is_err());
+    assert!(Tagger::load(&bad).is_err());
+    assert!(Tagger::load(&dir.path().join("missing.bin")).is_err());
+}
+
+#[test]
+fn embedded_model_reaches_the_quality_bar_on_conll_testa() {
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let testa = shared.join("data/conll2003/eng.testa");
+    if !testa.exists() {
+        println!("skipping: ../shared not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut tagged = Vec::new();
+    tag_conll(Tagger::embedded(), &testa, &mut tagged).unwrap();
+    let tagged_path = dir.path().join("testa.tagged");
+    std::fs::write(&tagged_path, &tagged).unwrap();
+    let scores = eval_conll(&tagged_path).unwrap();
+    assert!(overall_f1(&scores) >= 89.0, "{scores}");
+}

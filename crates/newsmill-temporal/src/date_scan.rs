@@ -1,0 +1,845 @@
+//! Finds temporal expressions in a tokenised sentence and says what they denote, before any
+//! resolution against the publication date.
+
+use std::ops::Range;
+
+use crate::lexicon::{month_abbreviation, month_name, weekday_name};
+use crate::tokens::{Tok, TokenKind};
+
+/// A calendar unit in relative expressions ("two weeks ago", "last month").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// "last", "next", "this" or nothing in front of a month or weekday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    None,
+    Last,
+    Next,
+    This,
+    /// "since March": always the past one.
+    Since,
+    /// "later on Friday", "earlier on Friday": the publication day itself when it is that
+    /// weekday.
+    SameDay,
+}
+
+/// What an expression denotes, unresolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// A day, with or without its year ("27 December 2013", "Dec. 27", Christmas Day).
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// A month with its year ("July 2003", "March last year" = year offset).
+    MonthOfYear {
+        year: YearRef,
+        month: u32,
+    },
+    /// A month without a year ("last April", "in March").
+    Month {
+        month: u32,
+        modifier: Modifier,
+    },
+    Year(i32),
+    /// 0 = Monday.
+    Weekday {
+        weekday: u32,
+        modifier: Modifier,
+    },
+    /// Relative to the publication date: today (Day, 0), last week (Week, -1), two years ago.
+    Offset {
+        unit: Unit,
+        n: i64,
+    },
+    /// A rolling period ending (`past`) or starting at publication: "the last year",
+    /// "the coming year"; resolved to the unit holding its midpoint.
+    Period {
+        unit: Unit,
+        past: bool,
+    },
+    /// Relative to the previous resolved date: "two days later" (Day, 2), "the day before".
+    Shift {
+        unit: Unit,
+        n: i64,
+    },
+}
+
+/// The year of a month expression: stated, or relative to publication ("last year").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    Absolute(i32),
+    Relative(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundExpr {
+    /// Token index range in the block's token list.
+    pub tokens: Range<usize>,
+    pub expr: Expr,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ScanOptions {
+    pub bare_years: bool,
+    pub holidays: bool,
+}
+
+const SMALL_NUMBERS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+];
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "and",
+    "or",
+    "between",
+    "through",
+    "throughout",
+    "for",
+    "around",
+];
+const NOT_A_YEAR_NEXT: &[&str] = &[
+    "local", "gmt", "bst", "utc", "hours", "hrs", "%", "per", "percent",
+];
+const NOT_A_YEAR_PREV: &[&str] = &[
+    "$", "£", "€", "¥", "number", "no", "flight", "route", "room", "page", "section", "at",
+];
+const WEEKDAY_LEAD_INS: &[&str] = &[
+    "last", "next", "this", "on", "by", "until", "since", "from", "early", "late", "before",
+    "after", "that", "coming", "till",
+];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// A lowercase word that reads as a plural noun after a number ("2000 people").
+fn plural_like(tok: &Tok) -> bool {
+    const IRREGULAR_PLURALS: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "personnel",
+        "staff",
+        "crew",
+    ];
+    tok.kind == TokenKind::Word
+        && !tok.capital
+        && (tok.norm.ends_with('s') || tok.is_any(IRREGULAR_PLURALS))
+}
+
+/// Small number words and digits, for "two days ago".
+fn small_number(tok: &Tok) -> Option<i64> {
+    if tok.kind == TokenKind::Number {
+        return tok.norm.parse().ok().filter(|n| (1..=1000).contains(n));
+    }
+    SMALL_NUMBERS
+        .iter()
+        .position(|w| *w == tok.norm)
+        .map(|i| if i < 2 { 1 } else { i as i64 - 1 })
+}
+
+fn unit_of(tok: &Tok) -> Option<(Unit, bool)> {
+    Some(match tok.norm.as_str() {
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "year" => (Unit::Year, false),
+        "years" => (Unit::Year, true),
+        _ => return None,
+    })
+}
+
+/// A day of the month: "27", "27th", "1st".
+fn day_number(tok: &Tok) -> Option<u32> {
+    let digits = tok
+        .norm
+        .strip_suffix("st")
+        .or_else(|| tok.norm.strip_suffix("nd"));
+    let digits = digits
+        .or_else(|| tok.norm.strip_suffix("rd"))
+        .or_else(|| tok.norm.strip_suffix("th"));
+    let digits = digits.unwrap_or(&tok.norm);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A four-digit year token ("2013"), range 1000-2999.
+fn year_number(tok: &Tok) -> Option<i32> {
+    if tok.kind != TokenKind::Number || tok.norm.len() != 4 {
+        return None;
+    }
+    tok.norm.parse().ok().filter(|y| (1000..=2999).contains(y))
+}
+
+struct Cursor<'a> {
+    tokens: &'a [Tok],
+    end: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn get(&self, i: usize) -> Option<&'a Tok> {
+        if i < self.end {
+            self.tokens.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.get(i).is_some_and(|t| t.is(word))
+    }
+
+    /// A month name at `i` (full, or abbreviated when followed by a day number), and the
+    /// index after it (skipping the abbreviation's period).
+    fn month_at(&self, i: usize, need_day_after_abbreviation: bool) -> Option<(u32, usize)> {
+        let tok = self.get(i)?;
+        if let Some(m) = month_name(tok) {
+            return Some((m, i + 1));
+        }
+        let m = month_abbreviation(tok)?;
+        let after = if self.is(i + 1, ".") { i + 2 } else { i + 1 };
+        let day_follows = self.get(after).and_then(day_number).is_some();
+        (!need_day_after_abbreviation || day_follows).then_some((m, after))
+    }
+
+    /// ", 2013" or "2013" after a day expression.
+    fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.get(i).and_then(year_number) {
+            return Some((y, i + 1));
+        }
+        if self.is(i, ",") {
+            if let Some(y) = self.get(i + 1).and_then(year_number) {
+                return Some((y, i + 2));
+            }
+        }
+        None
+    }
+}
+
+/// Scans one sentence (`range` of `tokens`) and returns non-overlapping expressions.
+pub fn scan(tokens: &[Tok], range: Range<usize>, options: ScanOptions) -> Vec<FoundExpr> {
+    let cursor = Cursor {
+        tokens,
+        end: range.end.min(tokens.len()),
+    };
+    let mut found = Vec::new();
+    let mut i = range.start;
+    while i < cursor.end {
+        match match_at(&cursor, i, range.start, options) {
+            Some(hit) if hit.tokens.end > i => {
+                i = hit.tokens.end;
+                found.push(hit);
+            }
+            _ => i += 1,
+        }
+    }
+    borrow_nearby_years(&mut found);
+    found
+}
+
+/// How close a stated year must be for a yearless day to take it.
+const YEAR_CONTEXT_TOKENS: usize = 8;
+
+/// "including 2001 when the 11 September attacks", "the 11 September attacks in 2001": a
+/// day without a year takes a year stated a few tokens away, with no other date between.
+fn borrow_nearby_years(found: &mut [FoundExpr]) {
+    for i in 0..found.len() {
+        let Expr::Day {
+            year: None,
+            month,
+            day,
+        } = found[i].expr
+        else {
+            continue;
+        };
+        let neighbours = [i.checked_sub(1), Some(i + 1)];
+        let year = neighbours.into_iter().flatten().find_map(|j| {
+            let other = found.get(j)?;
+            let Expr::Year(year) = other.expr else {
+                return None;
+            };
+            let gap = if j < i {
+                found[i].tokens.start.saturating_sub(other.tokens.end)
+            } else {
+                other.tokens.start.saturating_sub(found[i].tokens.end)
+            };
+            (gap <= YEAR_CONTEXT_TOKENS).then_some(year)
+        });
+        if let Some(year) = year {
+            found[i].expr = Expr::Day {
+                year: Some(year),
+                month,
+                day,
+            };
+        }
+    }
+}
+
+/// Words after which a date is not a noun modifier ("on Friday in aid of ...").
+const NOT_MODIFIED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "and",
+    "or",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+    "when",
+    "which",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "after",
+    "before",
+    "but",
+    "while",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// A date used as a modifier names an event ("Sunday's earthquake", "the Boxing Day
+/// disaster", "the 19 February meets"); the tense of the clause around it says little
+/// about when that event was.
+pub fn is_attributive(tokens: &[Tok], expr: &Range<usize>) -> bool {
+    let next = tokens.get(expr.end);
+    if next.is_some_and(|n| n.is("'s")) {
+        return true;
+    }
+    let prev_is_the = expr
+        .start
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| p.is("the"));
+    prev_is_the
+        && next.is_some_and(|n| n.kind == TokenKind::Word && !n.capital && !n.is_any(NOT_MODIFIED))
+}
+
+fn hit(start: usize, end: usize, expr: Expr) -> Option<FoundExpr> {
+    Some(FoundExpr {
+        tokens: start..end,
+        expr,
+    })
+}
+
+fn match_at(
+    c: &Cursor,
+    i: usize,
+    sentence_start: usize,
+    options: ScanOptions,
+) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    if let Some(found) = iso_date(c, i) {
+        return Some(found);
+    }
+    if let Some(found) = absolute_day(c, i) {
+        return Some(found);
+    }
+    if let Some(found) = month_expression(c, i) {
+        return Some(found);
+    }
+    if let Some(found) = weekday(c, i, sentence_start) {
+        return Some(found);
+    }
+    if let Some(found) = relative(c, i) {
+        return Some(found);
+    }
+    if options.holidays {
+        if let Some(found) = holiday(c, i) {
+            return Some(found);
+        }
+    }
+    if options.bare_years {
+        if let Some(year) = year_number(tok) {
+            let prev = i.checked_sub(1).and_then(|p| c.tokens.get(p));
+            let next = c.get(i + 1);
+            let blocked_prev = prev.is_some_and(|p| p.is_any(NOT_A_YEAR_PREV));
+            let blocked_next = next.is_some_and(|n| n.is_any(NOT_A_YEAR_NEXT));
+            // "2000 people": a lowercase plural right after the number makes it a count,
+            // unless a preposition announces a year ("in 2004 plans ...").
+            // A sentence-initial year is a subject ("2004 reinforces the trend").
+            let opens_sentence = i == sentence_start
+                || i == sentence_start + 1 && prev.is_some_and(|p| p.kind == TokenKind::Punct);
+            let count_like = next.is_some_and(plural_like)
+                && !prev.is_some_and(|p| p.is_any(YEAR_PREPOSITIONS))
+                && !opens_sentence;
+            if (1800..=2099).contains(&year) && !blocked_prev && !blocked_next && !count_like {
+                return hit(i, i + 1, Expr::Year(year));
+            }
+        }
+    }
+    None
+}
+
+fn iso_date(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let bytes = tok.norm.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let date = crate::civil::CivilDate::parse_iso(&tok.norm)?;
+    hit(
+        i,
+        i + 1,
+        Expr::Day {
+            year: Some(date.year),
+            month: date.month,
+            day: date.day,
+        },
+    )
+}
+
+/// "27 December 2013", "1 May, 2002", "27th of December", "December 27, 2013", "Dec. 27",
+/// optionally led by a weekday ("Friday 27 December").
+fn absolute_day(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let mut start = i;
+    let mut at = i;
+    if c.get(i).and_then(weekday_name).is_some() {
+        at = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
+    }
+    let found = day_month(c, at).or_else(|| month_day(c, at))?;
+    if at == i {
+        start = found.tokens.start;
+    }
+    Some(FoundExpr {
+        tokens: start..found.tokens.end,
+        expr: found.expr,
+    })
+}
+
+fn day_month(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let day = day_number(c.get(i)?)?;
+    let month_at = if c.is(i + 1, "of") { i + 2 } else { i + 1 };
+    let (month, after) = c.month_at(month_at, false)?;
+    if month_at == i + 2 && month_name(c.get(month_at)?).is_none() {
+        return None;
+    }
+    let (year, end) = c
+        .year_after(after)
+        .map_or((None, after), |(y, e)| (Some(y), e));
+    crate::civil::CivilDate::new(year.unwrap_or(2000), month, day)?;
+    hit(i, end, Expr::Day { year, month, day })
+}
+
+fn month_day(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let (month, after) = c.month_at(i, true)?;
+    let day = day_number(c.get(after)?)?;
+    // "May 2 people" is not a date; a following lowercase plural noun means a count.
+    if c.get(after + 1).is_some_and(plural_like) {
+        return None;
+    }
+    let (year, end) = c
+        .year_after(after + 1)
+        .map_or((None, after + 1), |(y, e)| (Some(y), e));
+    crate::civil::CivilDate::new(year.unwrap_or(2000), month, day)?;
+    hit(i, end, Expr::Day { year, month, day })
+}
+
+/// "July 2003", "March last year", "last April", "early December", "mid-December", "in March".
+fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let (modifier, month_at) = match tok.norm.as_str() {
+        "last" | "past" => (Modifier::Last, i + 1),
+        "next" | "coming" => (Modifier::Next, i + 1),
+        "this" => (Modifier::This, i + 1),
+        "since" => (Modifier::Since, i + 1),
+        "early" | "late" | "mid" | "in" | "of" | "until" | "by" | "from" | "during" | "before"
+        | "after" | "to" => (Modifier::None, i + 1),
+        _ => (Modifier::None, i),
+    };
+    let start = if matches!(modifier, Modifier::Last | Modifier::Next | Modifier::This) {
+        i
+    } else {
+        month_at
+    };
+    let mid_month = c.get(month_at).and_then(|t| {
+        let rest = t.norm.strip_prefix("mid-")?;
+        let m = month_name(&Tok {
+            norm: rest.to_string(),
+            capital: true,
+            ..t.clone()
+        })?;
+        Some(m)
+    });
+    let (month, after) = match mid_month {
+        Some(m) => (m, month_at + 1),
+        None => {
+            let t = c.get(month_at)?;
+            let m = month_name(t)?;
+            // "may" the modal is lowercase, but a sentence-initial "May" is ambiguous: take
+            // it only with a lead-in word or a year.
+            if m == 5 && month_at == i && c.get(month_at + 1).and_then(year_number).is_none() {
+                return None;
+            }
+            (m, month_at + 1)
+        }
+    };
+    if let Some((year, end)) = c
+        .year_after(after)
+        .filter(|_| modifier == Modifier::None || modifier == Modifier::Since)
+    {
+        return hit(
+            start,
+            end,
+            Expr::MonthOfYear {
+                year: YearRef::Absolute(year),
+                month,
+            },
+        );
+    }
+    if c.is(after, "of") {
+        if let Some(year) = c.get(after + 1).and_then(year_number) {
+            return hit(
+                start,
+                after + 2,
+                Expr::MonthOfYear {
+                    year: YearRef::Absolute(year),
+                    month,
+                },
+            );
+        }
+    }
+    if c.get(after + 1).is_some_and(|t| t.is("year")) {
+        let n = match c.get(after).map(|t| t.norm.as_str()) {
+            Some("last") => Some(-1),
+            Some("this") => Some(0),
+            Some("next") => Some(1),
+            _ => None,
+        };
+        if let Some(n) = n {
+            return hit(
+                start,
+                after + 2,
+                Expr::MonthOfYear {
+                    year: YearRef::Relative(n),
+                    month,
+                },
+            );
+        }
+    }
+    hit(start, after, Expr::Month { month, modifier })
+}
+
+/// "Monday", "on Monday", "last Saturday", "next Friday", "Tuesday morning"; not "Black
+/// Friday" (a capitalised word before it makes it a name) nor "every Monday".
+fn weekday(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let (modifier, day_at) = match tok.norm.as_str() {
+        "last" | "past" => (Modifier::Last, i + 1),
+        "next" | "coming" => (Modifier::Next, i + 1),
+        "this" => (Modifier::This, i + 1),
+        _ => (Modifier::None, i),
+    };
+    let weekday = weekday_name(c.get(day_at)?)?;
+    let before = |k: usize| {
+        i.checked_sub(k)
+            .filter(|&p| p >= sentence_start)
+            .and_then(|p| c.tokens.get(p))
+    };
+    let same_day = before(1).is_some_and(|t| t.is("on"))
+        && before(2).is_some_and(|t| t.is_any(&["later", "earlier"]));
+    let modifier = if same_day {
+        Modifier::SameDay
+    } else {
+        modifier
+    };
+    if modifier == Modifier::None && i > sentence_start {
+        let prev = c.tokens.get(i - 1)?;
+        let name_part =
+            prev.kind == TokenKind::Word && prev.capital && !prev.is_any(WEEKDAY_LEAD_INS);
+        if name_part || prev.is_any(&["every", "each"]) {
+            return None;
+        }
+    }
+    let mut end = day_at + 1;
+    if c.get(end).is_some_and(|t| t.is_any(DAY_PARTS)) {
+        end += 1;
+    }
+    hit(i, end, Expr::Weekday { weekday, modifier })
+}
+
+fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let word = tok.norm.as_str();
+    let offset = |unit, n| Expr::Offset { unit, n };
+    match word {
+        "today" | "tonight" => return hit(i, i + 1, offset(Unit::Day, 0)),
+        "yesterday" => return hit(i, i + 1, offset(Unit::Day, -1)),
+        "tomorrow" => return hit(i, i + 1, offset(Unit::Day, 1)),
+        _ => {}
+    }
+    // "earlier this month", "later this year"
+    if matches!(word, "earlier" | "later") && c.is(i + 1, "this") {
+        if let Some((unit, false)) = c.get(i + 2).and_then(unit_of) {
+            return hit(i, i + 3, offset(unit, 0));
+        }
+    }
+    // "the last year", "the past month", "the coming year", "the next week" (rolling periods)
+    if word == "the" {
+        let past = match c.get(i + 1).map(|t| t.norm.as_str()) {
+            Some("last" | "past") => Some(true),
+            Some("coming") => Some(false),
+            _ => None,
+        };
+        if let (Some(past), Some((unit, false))) = (past, c.get(i + 2).and_then(unit_of)) {
+            if unit != Unit::Day {
+                return hit(i, i + 3, Expr::Period { unit, past });
+            }
+        }
+        // "the next day", "the following day", "the day before", "the previous day"
+        if c.get(i + 1)
+            .is_some_and(|t| t.is_any(&["next", "following"]))
+            && c.is(i + 2, "day")
+        {
+            return hit(
+                i,
+                i + 3,
+                Expr::Shift {
+                    unit: Unit::Day,
+                    n: 1,
+                },
+            );
+        }
+        if c.is(i + 1, "previous") && c.is(i + 2, "day") {
+            return hit(
+                i,
+                i + 3,
+                Expr::Shift {
+                    unit: Unit::Day,
+                    n: -1,
+                },
+            );
+        }
+        if c.is(i + 1, "day")
+            && c.is(i + 2, "before")
+            && !c.get(i + 3).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            return hit(
+                i,
+                i + 3,
+                Expr::Shift {
+                    unit: Unit::Day,
+                    n: -1,
+                },
+            );
+        }
+    }
+    // "last week", "next month", "this year", "past week"
+    let step = match word {
+        "last" => Some(-1),
+        "next" => Some(1),
+        "this" => Some(0),
+        _ => None,
+    };
+    if let (Some(n), Some((unit, false))) = (step, c.get(i + 1).and_then(unit_of)) {
+        if unit != Unit::Day {
+            return hit(i, i + 2, offset(unit, n));
+        }
+    }
+    // "two days ago", "a week later", "three years earlier"
+    if let (Some(n), Some((unit, plural))) = (small_number(tok), c.get(i + 1).and_then(unit_of)) {
+        let singular_article = matches!(word, "a" | "an" | "one");
+        if plural == (n > 1) || singular_article && !plural {
+            match c.get(i + 2).map(|t| t.norm.as_str()) {
+                Some("ago") => return hit(i, i + 3, offset(unit, -n)),
+                Some("later") => return hit(i, i + 3, Expr::Shift { unit, n }),
+                Some("earlier") => return hit(i, i + 3, Expr::Shift { unit, n: -n }),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+fn holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    if !tok.capital {
+        return None;
+    }
+    let day_or_eve = |j: usize| c.get(j).filter(|t| t.capital).map(|t| t.norm.clone());
+    let (month, day, end) = match (tok.norm.as_str(), day_or_eve(i + 1).as_deref()) {
+        ("christmas", Some("day")) => (12, 25, i + 2),
+        ("christmas", Some("eve")) => (12, 24, i + 2),
+        ("boxing", Some("day")) => (12, 26, i + 2),
+        ("new", Some("year")) if c.is(i + 2, "'s") => match day_or_eve(i + 3).as_deref() {
+            Some("day") => (1, 1, i + 4),
+            Some("eve") => (12, 31, i + 4),
+            _ => return None,
+        },
+        ("valentine", Some("'s")) if c.get(i + 2).is_some_and(|t| t.capital && t.is("day")) => {
+            (2, 14, i + 3)
+        }
+        _ => return None,
+    };
+    hit(
+        i,
+        end,
+        Expr::Day {
+            year: None,
+            month,
+            day,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    const ALL: ScanOptions = ScanOptions {
+        bare_years: true,
+        holidays: true,
+    };
+
+    fn found(text: &str) -> Vec<(String, Expr)> {
+        let tokens = tokenize(text);
+        scan(&tokens, 0..tokens.len(), ALL)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[tokens[f.tokens.start].start..tokens[f.tokens.end - 1].end].to_string(),
+                    f.expr,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn finds_absolute_and_partial_dates() {
+        assert_eq!(
+            texts("On 27 December 2013 and December 27, 2013 and Dec. 27 and 2013-12-27."),
+            [
+                "27 December 2013",
+                "December 27, 2013",
+                "Dec. 27",
+                "2013-12-27"
+            ]
+        );
+        assert_eq!(
+            found("the 1 May, 2002 raid")[0].1,
+            Expr::Day {
+                year: Some(2002),
+                month: 5,
+                day: 1
+            }
+        );
+        assert_eq!(
+            texts("in July 2003, last April, in March, the 2003 winner"),
+            ["July 2003", "last April", "March", "2003"]
+        );
+        assert_eq!(texts("On April 18, 33 people died."), ["April 18"]);
+        assert_eq!(
+            found("since March last year")[0].1,
+            Expr::MonthOfYear {
+                year: YearRef::Relative(-1),
+                month: 3
+            }
+        );
+    }
+
+    #[test]
+    fn finds_weekdays_but_not_names_or_habits() {
+        assert_eq!(texts("the film Black Friday opens on Friday"), ["Friday"]);
+        assert_eq!(
+            texts("He goes every Monday. Last Sunday, he left Tuesday morning."),
+            ["Last Sunday", "Tuesday morning"]
+        );
+        assert_eq!(texts("killed in last Saturday’s attack"), ["last Saturday"]);
+    }
+
+    #[test]
+    fn finds_relative_expressions() {
+        assert_eq!(
+            texts("today, yesterday, last week, Earlier this month, next month's talks, over the last year, two days later, three weeks ago, the next day"),
+            ["today", "yesterday", "last week", "Earlier this month", "next month", "the last year", "two days later", "three weeks ago", "the next day"]
+        );
+        assert!(
+            texts("over the next two days and for the last nine years, two years after").is_empty()
+        );
+    }
+
+    #[test]
+    fn yearless_days_borrow_a_nearby_year() {
+        assert_eq!(
+            found("10 days after the 11 September attacks in 2001")[0].1,
+            Expr::Day {
+                year: Some(2001),
+                month: 9,
+                day: 11
+            }
+        );
+        assert_eq!(found("The club meets on 12 January to discuss what the committee had planned for the season of 2005")[0].1, Expr::Day {
+            year: None,
+            month: 1,
+            day: 12
+        });
+    }
+
+    #[test]
+    fn attributive_dates_are_recognised() {
+        let tokens =
+            tokenize("by Sunday's earthquake and the Boxing Day disaster but on Friday in aid");
+        let spans: Vec<bool> = scan(&tokens, 0..tokens.len(), ALL)
+            .iter()
+            .map(|f| is_attributive(&tokens, &f.tokens))
+            .collect();
+        assert_eq!(spans, [true, true, false]);
+    }
+
+    #[test]
+    fn skips_numbers_that_are_not_years() {
+        assert!(
+            texts("at 2100 local time, 2000 people, $1999, 1,000 troops, 1973-90, the 1960s")
+                .is_empty()
+        );
+        assert_eq!(
+            texts("Christmas Day and New Year's Day"),
+            ["Christmas Day", "New Year's Day"]
+        );
+    }
+}
