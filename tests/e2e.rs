@@ -154,17 +154,48 @@ fn bbc_titles_match_first_lines_and_outputs_do_not_depend_on_threads() {
     for row in &articles {
         let bytes = std::fs::read(bbc.join(&row["id"])).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        let first_line = text.lines().next().unwrap().trim();
-        if first_line.is_ascii() {
+        let first_line = decode_numeric_references(text.lines().next().unwrap().trim());
+        if first_line.is_ascii() || !first_line.contains('\u{fffd}') {
             assert_eq!(row["title"], first_line, "{}", row["id"]);
         } else {
             // sport/199.txt has a raw Latin-1 byte; compare the decoded title's ASCII part.
-            assert_eq!(
-                row["title"].chars().filter(char::is_ascii).count(),
-                first_line.chars().filter(char::is_ascii).count()
-            );
+            let ascii = |s: &str| s.chars().filter(char::is_ascii).collect::<String>();
+            assert_eq!(ascii(&row["title"]), ascii(&first_line), "{}", row["id"]);
+            assert!(row["title"].contains('£'), "{}", row["title"]);
         }
     }
+}
+
+/// A few BBC headlines carry `&#163;` for £; clean.markup decodes character references, so
+/// the title is compared with the decoded first line.
+fn decode_numeric_references(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        let end = tail
+            .find(';')
+            .filter(|&e| e > 0 && tail[..e].chars().all(|c| c.is_ascii_digit()));
+        match end.and_then(|e| {
+            tail[..e]
+                .parse::<u32>()
+                .ok()
+                .and_then(char::from_u32)
+                .map(|c| (e, c))
+        }) {
+            Some((e, c)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[test]

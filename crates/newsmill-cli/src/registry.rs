@@ -33,7 +33,7 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), factories.len(), "duplicate stage names");
         for factory in &factories {
-            let config = format!("{}\n", factory.example);
+            let config = factory.example_table();
             let issues = newsmill_runner::load_config("example", &config, &factories);
             assert!(
                 issues.is_ok(),
@@ -41,7 +41,14 @@ mod tests {
                 factory.name,
                 issues.err()
             );
-            let _ = StageTable::from_options(factory.name, "");
+            // Every option has a default: an empty table builds too.
+            let built = (factory.build)(&StageTable::from_options(factory.name, ""));
+            assert!(
+                built.is_ok(),
+                "{} needs options: {:?}",
+                factory.name,
+                built.err()
+            );
         }
     }
 }

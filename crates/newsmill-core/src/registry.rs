@@ -18,9 +18,22 @@ pub struct StageFactory {
     pub summary: &'static str,
     /// One line per option: `key (type, default X): what it does`.
     pub options: &'static str,
-    /// A complete `[[stage]]` table; a test builds every example.
+    /// An example: a complete `[[stage]]` table, or just its option lines (see
+    /// [`StageFactory::example_table`]). A test builds every example.
     pub example: &'static str,
     pub build: BuildFn,
+}
+
+impl StageFactory {
+    /// The example as a complete `[[stage]]` table, whichever form the stage wrote it in.
+    pub fn example_table(&self) -> String {
+        let example = self.example.trim();
+        if example.contains("[[stage]]") {
+            format!("{example}\n")
+        } else {
+            format!("[[stage]]\nuse = \"{}\"\n{example}\n", self.name)
+        }
+    }
 }
 
 impl std::fmt::Debug for StageFactory {

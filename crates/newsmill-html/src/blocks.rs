@@ -169,7 +169,7 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             continue;
         }
         let kind = el.info.boilerplate;
-        if kind == hints::Boilerplate::No || el.info.content {
+        if kind == hints::Boilerplate::No || (el.info.content && kind == hints::Boilerplate::Weak) {
             continue;
         }
         // A wrapper holding most of the page is a layout container whatever its class says.

@@ -55,8 +55,13 @@ fn prepend_headline(dom: &Dom, all: &[TextBlock], kept: &mut Vec<TextBlock>) {
     if kept.iter().any(|b| b.kind == BlockKind::Heading(1)) {
         return;
     }
-    let Some(first_owner) = kept.first().map(|b| b.owner) else { return };
-    let Some(at) = all.iter().position(|b| b.kind == BlockKind::Heading(1) && b.owner < first_owner) else {
+    let Some(first_owner) = kept.first().map(|b| b.owner) else {
+        return;
+    };
+    let Some(at) = all
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading(1) && b.owner < first_owner)
+    else {
         return;
     };
     let h = &all[at];
@@ -76,12 +81,26 @@ fn prepend_headline(dom: &Dom, all: &[TextBlock], kept: &mut Vec<TextBlock>) {
 
 /// Whether an element (or its parent) is marked as the article's standfirst.
 fn is_lead(dom: &Dom, owner: usize) -> bool {
-    const WORDS: &[&str] = &["intro", "lead", "standfirst", "dek", "summary", "excerpt", "subtitle", "teaser-text", "sapo", "chapo"];
+    const WORDS: &[&str] = &[
+        "intro",
+        "lead",
+        "standfirst",
+        "dek",
+        "summary",
+        "excerpt",
+        "subtitle",
+        "teaser-text",
+        "sapo",
+        "chapo",
+    ];
     let mut node = Some(owner);
     for _ in 0..2 {
         let Some(i) = node else { break };
         let hint = &dom.elements[i].hint;
-        if hint.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|part| WORDS.contains(&part)) {
+        if hint
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|part| WORDS.contains(&part))
+        {
             return true;
         }
         node = dom.elements[i].parent;
@@ -202,7 +221,9 @@ fn add_marked_cousins(dom: &Dom, best: usize, roots: &mut Vec<usize>) {
     let mut i = scope + 1;
     while i < dom.elements[scope].end {
         let el = &dom.elements[i];
-        if roots.iter().any(|&r| dom.contains(r, i)) {
+        if roots.iter().any(|&r| dom.contains(r, i))
+            || el.info.boilerplate != hints::Boilerplate::No
+        {
             i = el.end;
             continue;
         }
@@ -261,7 +282,11 @@ fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Bloc
             continue;
         }
         // A block that is only a date (the dateline under a headline) is metadata.
-        if b.chars < 40 && !b.is_heading() && crate::dates::parse(&b.text, false).is_some() && b.text.split_whitespace().count() <= 6 {
+        if b.chars < 40
+            && !b.is_heading()
+            && crate::dates::parse(&b.text, false).is_some()
+            && b.text.split_whitespace().count() <= 6
+        {
             continue;
         }
         out.push(Block {

@@ -21,7 +21,10 @@ struct Document {
 
 fn read_documents(text: &str) -> Vec<Document> {
     let mut docs = Vec::new();
-    let mut doc = Document { blocks: Vec::new(), gold: Vec::new() };
+    let mut doc = Document {
+        blocks: Vec::new(),
+        gold: Vec::new(),
+    };
     let mut sentence = String::new();
     // (kind, start) of the gold mention being read
     let mut open: Option<(EntityKind, usize)> = None;
@@ -37,12 +40,20 @@ fn read_documents(text: &str) -> Vec<Document> {
                 doc.blocks.push(std::mem::take(&mut sentence));
             }
             if line.starts_with("-DOCSTART-") && !doc.blocks.is_empty() {
-                docs.push(std::mem::replace(&mut doc, Document { blocks: Vec::new(), gold: Vec::new() }));
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    Document {
+                        blocks: Vec::new(),
+                        gold: Vec::new(),
+                    },
+                ));
             }
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        let (Some(token), Some(tag)) = (cols.first(), cols.last()) else { continue };
+        let (Some(token), Some(tag)) = (cols.first(), cols.last()) else {
+            continue;
+        };
         if !sentence.is_empty() {
             sentence.push(' ');
         }
@@ -106,13 +117,28 @@ impl Score {
         let prf = |tp: usize, p: usize, g: usize| {
             let precision = if p == 0 { 0.0 } else { tp as f64 / p as f64 };
             let recall = if g == 0 { 0.0 } else { tp as f64 / g as f64 };
-            let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-            format!("P {:.1} R {:.1} F1 {:.1}", precision * 100.0, recall * 100.0, f1 * 100.0)
+            let f1 = if precision + recall == 0.0 {
+                0.0
+            } else {
+                2.0 * precision * recall / (precision + recall)
+            };
+            format!(
+                "P {:.1} R {:.1} F1 {:.1}",
+                precision * 100.0,
+                recall * 100.0,
+                f1 * 100.0
+            )
         };
         let sum = |a: &[usize; 4]| a.iter().sum::<usize>();
-        println!("{label}: all {}", prf(sum(&self.tp), sum(&self.predicted), sum(&self.gold)));
+        println!(
+            "{label}: all {}",
+            prf(sum(&self.tp), sum(&self.predicted), sum(&self.gold))
+        );
         for (i, name) in ["PER", "ORG", "LOC", "MISC"].iter().enumerate() {
-            println!("  {name:4} {}", prf(self.tp[i], self.predicted[i], self.gold[i]));
+            println!(
+                "  {name:4} {}",
+                prf(self.tp[i], self.predicted[i], self.gold[i])
+            );
         }
     }
 }
@@ -121,7 +147,12 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/conll2003/eng.testa")));
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/conll2003/eng.testa"
+            ))
+        });
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) => {
@@ -131,25 +162,93 @@ fn main() {
     };
     let docs = read_documents(&text);
     let stage = ExtractEntities::new(Settings::default());
-    let off = Settings { strip_titles: false, gazetteer_fix: false, add_missed: false, link_acronyms: false, ..Settings::default() };
+    let off = Settings {
+        strip_titles: false,
+        gazetteer_fix: false,
+        add_missed: false,
+        link_acronyms: false,
+        ..Settings::default()
+    };
     let steps: [(&str, Settings); 5] = [
         ("tagger only (trimmed)", off.clone()),
-        ("+ strip_titles", Settings { strip_titles: true, ..off.clone() }),
-        ("+ gazetteer_fix", Settings { strip_titles: true, gazetteer_fix: true, ..off.clone() }),
-        ("+ add_missed", Settings { strip_titles: true, gazetteer_fix: true, add_missed: true, ..off.clone() }),
+        (
+            "+ strip_titles",
+            Settings {
+                strip_titles: true,
+                ..off.clone()
+            },
+        ),
+        (
+            "+ gazetteer_fix",
+            Settings {
+                strip_titles: true,
+                gazetteer_fix: true,
+                ..off.clone()
+            },
+        ),
+        (
+            "+ add_missed",
+            Settings {
+                strip_titles: true,
+                gazetteer_fix: true,
+                add_missed: true,
+                ..off.clone()
+            },
+        ),
         ("all (default)", Settings::default()),
     ];
     let mut scores: Vec<Score> = steps.iter().map(|_| Score::default()).collect();
+    // With ERRORS=1, the mentions the full post-processing gets wrong that the tagger alone
+    // got right, and the reverse, as "kind text (gold: kind)".
+    let show_errors = std::env::var_os("ERRORS").is_some();
     for doc in &docs {
         let blocks: Vec<&str> = doc.blocks.iter().map(String::as_str).collect();
         let tagged = stage.tag_blocks(&blocks);
-        for ((_, settings), score) in steps.iter().zip(&mut scores) {
+        let mut first_and_last = Vec::new();
+        for (i, ((_, settings), score)) in steps.iter().zip(&mut scores).enumerate() {
             let (_, mentions) = annotate(&blocks, &tagged, settings, Gazetteer::embedded());
-            let predicted: Vec<Mention> = mentions.iter().map(|m| (m.span.block, m.span.start, m.span.end, m.kind)).collect();
+            let predicted: Vec<Mention> = mentions
+                .iter()
+                .map(|m| (m.span.block, m.span.start, m.span.end, m.kind))
+                .collect();
             score.add(&doc.gold, &predicted);
+            if i == 0 || i == steps.len() - 1 {
+                first_and_last.push(predicted);
+            }
+        }
+        if show_errors {
+            let describe = |m: &Mention| {
+                let gold = doc
+                    .gold
+                    .iter()
+                    .find(|g| (g.0, g.1, g.2) == (m.0, m.1, m.2))
+                    .map_or("none", |g| g.3.conll());
+                format!(
+                    "{} {} (gold: {gold})",
+                    m.3.conll(),
+                    &doc.blocks[m.0][m.1..m.2]
+                )
+            };
+            let (before, after) = (&first_and_last[0], &first_and_last[1]);
+            for m in after
+                .iter()
+                .filter(|m| !doc.gold.contains(m) && !before.contains(m))
+            {
+                println!("WORSE {}", describe(m));
+            }
+            for m in before
+                .iter()
+                .filter(|m| doc.gold.contains(m) && !after.contains(m))
+            {
+                println!("LOST {}", describe(m));
+            }
         }
     }
-    println!("{}: {} documents, exact-span scores", path.display(), docs.len());
+    println!(
+        "{}: {} documents, exact-span scores",
+        path.display(),
+        docs.len()
+    );
     for ((label, _), score) in steps.iter().zip(&scores) {
         score.print(label);
     }

@@ -128,7 +128,7 @@ pub fn annotate(
     }
     let rules = LinkRules {
         acronyms: settings.link_acronyms,
-        retype_surnames: settings.gazetteer_fix,
+        gazetteer_types: settings.gazetteer_fix,
     };
     let (entities, mentions) = link(blocks, &cands, &defined, gaz, rules);
     filter(entities, mentions, settings)
@@ -316,6 +316,7 @@ mod tests {
         assert_eq!(entity(&entities, "Al Qaeda").kind, Organization);
         assert_eq!(entity(&entities, "Anbar").kind, Location);
         assert_eq!(entity(&entities, "Anbar").mentions, 2);
+        assert!(entities.iter().all(|e| e.name != "Washington"));
         assert_eq!(entity(&entities, "Nineveh").kind, Location);
         assert_eq!(entity(&entities, "Ramadi").kind, Location);
         for (long, short) in [
@@ -441,6 +442,20 @@ mod tests {
             .map(|m| m.entity)
             .collect();
         assert_eq!(bush, [jeb, george]);
+    }
+
+    #[test]
+    fn a_place_typed_person_stays_a_person_when_it_is_someones_surname() {
+        let blocks = ["MaliVai Washington beat Anbar. Washington won in Washington."];
+        let names = [
+            ("MaliVai Washington", Person),
+            ("Washington", Person),
+            ("Anbar", Person),
+        ];
+        let (entities, mentions) = run(&blocks, &names, &Settings::default());
+        assert_eq!(entity(&entities, "MaliVai Washington").mentions, 3);
+        assert_eq!(entity(&entities, "Anbar").kind, Location);
+        assert!(mentions.iter().all(|m| m.kind == entities[m.entity].kind));
     }
 
     #[test]

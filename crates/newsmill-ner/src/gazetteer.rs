@@ -10,6 +10,7 @@ use crate::fold::key;
 
 const COUNTRIES: &str = include_str!("../data/countries.txt");
 const PLACES: &str = include_str!("../data/places.txt");
+const REGIONS: &str = include_str!("../data/regions.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
 const MISC: &str = include_str!("../data/misc.txt");
@@ -20,9 +21,12 @@ pub struct Place {
     /// Row of the country this is a name of (all names of one country share it), so that
     /// "US" and "United States" fold into one entity.
     pub country: Option<usize>,
-    /// Also a common first name or word ("Jordan", "Chad", "Victoria"): used to correct a
-    /// type only when the tagger did not say person, and never to add a mention.
+    /// Also a common first name or word ("Jordan", "Chad", "Victoria"): never used to
+    /// correct a type or to add a mention.
     pub weak: bool,
+    /// A country or a world region: rarely the name of a team or an organisation, so it
+    /// overrides the tagger's organisation type (a city does not: "Leeds", "Chicago").
+    pub broad: bool,
 }
 
 /// The compiled gazetteers. Build once with [`Gazetteer::embedded`].
@@ -33,7 +37,8 @@ pub struct Gazetteer {
     /// Religions, groups, holidays: typed misc like demonyms, but not nationalities.
     misc: HashSet<String>,
     titles: HashSet<String>,
-    org_heads: HashSet<String>,
+    /// Organisation head words, and whether each is strong.
+    org_heads: HashMap<String, bool>,
     org_leads: HashSet<String>,
     known_orgs: HashSet<String>,
     /// First words of place names and demonyms (key form), to skip most words cheaply.
@@ -99,7 +104,7 @@ impl Gazetteer {
             demonyms: HashSet::new(),
             misc: HashSet::new(),
             titles: HashSet::new(),
-            org_heads: HashSet::new(),
+            org_heads: HashMap::new(),
             org_leads: HashSet::new(),
             known_orgs: HashSet::new(),
             place_first: HashSet::new(),
@@ -119,6 +124,7 @@ impl Gazetteer {
                     Place {
                         country: Some(row),
                         weak,
+                        broad: true,
                     },
                 );
             }
@@ -129,6 +135,7 @@ impl Gazetteer {
                     Place {
                         country: None,
                         weak,
+                        broad: false,
                     },
                 );
             }
@@ -139,15 +146,18 @@ impl Gazetteer {
                 gaz.demonyms.insert(k);
             }
         }
-        for line in data_lines(PLACES) {
-            let (name, weak) = weak_flag(line);
-            gaz.add_place(
-                name,
-                Place {
-                    country: None,
-                    weak,
-                },
-            );
+        for (text, broad) in [(PLACES, false), (REGIONS, true)] {
+            for line in data_lines(text) {
+                let (name, weak) = weak_flag(line);
+                gaz.add_place(
+                    name,
+                    Place {
+                        country: None,
+                        weak,
+                        broad,
+                    },
+                );
+            }
         }
         for line in data_lines(MISC) {
             gaz.misc.insert(key(line));
@@ -166,10 +176,19 @@ impl Gazetteer {
                 continue;
             }
             match section {
-                "[heads]" => gaz.org_heads.insert(line.to_string()),
-                "[leads]" => gaz.org_leads.insert(line.to_string()),
-                _ => gaz.known_orgs.insert(key(line)),
-            };
+                "[strong heads]" => {
+                    gaz.org_heads.insert(line.to_string(), true);
+                }
+                "[heads]" => {
+                    gaz.org_heads.entry(line.to_string()).or_insert(false);
+                }
+                "[leads]" => {
+                    gaz.org_leads.insert(line.to_string());
+                }
+                _ => {
+                    gaz.known_orgs.insert(key(line));
+                }
+            }
         }
         gaz
     }
@@ -288,7 +307,7 @@ impl Gazetteer {
         )
     }
 
-    /// Whether the words (already in [`title_key`] form) are one title.
+    /// Whether the words (already in title-key form: lowercase, full stops dropped) are one title.
     pub fn is_title_key(&self, title: &str) -> bool {
         self.titles.contains(title)
     }
@@ -304,18 +323,30 @@ impl Gazetteer {
 
     /// A word that ends organisation names, as written ("Department", "Army", "Front").
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(word.trim_end_matches('.'))
+        self.org_heads.contains_key(word.trim_end_matches('.'))
     }
 
-    /// Whether a name has the shape of an organisation: "X Department", "Ministry of X".
-    pub fn looks_like_org(&self, name: &str) -> bool {
+    /// Whether a name has the shape of an organisation ("X Department", "Ministry of X"):
+    /// `Some(strong)`, where a strong shape overrides any tagger type and a weak one only a
+    /// person type.
+    pub fn org_shape(&self, name: &str) -> Option<bool> {
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() < 2 {
-            return false;
+            return None;
         }
-        let last_is_head = words.last().is_some_and(|w| self.is_org_head(w));
-        let lead_of = self.org_leads.contains(words[0]) && matches!(words[1], "of" | "for");
-        last_is_head || lead_of
+        let head = words
+            .last()
+            .and_then(|w| self.org_heads.get(w.trim_end_matches('.')).copied());
+        let lead = (self.org_leads.contains(words[0]) && matches!(words[1], "of" | "for"))
+            .then(|| self.org_heads.get(words[0]).copied().unwrap_or(false));
+        match (head, lead) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(false) || b.unwrap_or(false)),
+        }
+    }
+
+    pub fn looks_like_org(&self, name: &str) -> bool {
+        self.org_shape(name).is_some()
     }
 }
 
@@ -342,6 +373,13 @@ mod tests {
             gaz.looks_like_org("State Department") && gaz.looks_like_org("Ministry of Defence")
         );
         assert!(!gaz.looks_like_org("Barack Obama"));
+        assert_eq!(gaz.org_shape("State Department"), Some(true));
+        assert_eq!(gaz.org_shape("National Tennis Centre"), Some(false));
+        assert!(
+            gaz.place("Iraq").is_some_and(|p| p.broad)
+                && gaz.place("Western Europe").is_some_and(|p| p.broad)
+        );
+        assert!(gaz.place("Leeds").is_some_and(|p| !p.broad));
         assert!(gaz.is_known_org("Al Qaeda’s"));
         assert!(gaz.place("Barack").is_none());
         assert!(

@@ -2,7 +2,21 @@
 //! of an article and turns the tagged spans into normalised people, organisations, places
 //! and other names (`annotations.entities`), with every mention (`annotations.mentions`).
 //!
-//! (stage being wired; see annotate)
+//! The tagger (`newsmill-tagger`, loaded once when the stage is built) finds spans; this
+//! crate makes them usable: it trims them, takes titles off names, corrects types and adds
+//! missed mentions with compiled-in gazetteers, applies the acronyms an article defines, and
+//! links short forms to full names. docs/entities.md describes every rule and option.
+//!
+//! Main items:
+//! - [`factories`]: the `extract.entities` stage factory; [`ExtractEntities`] is the built
+//!   stage ([`ExtractEntities::tag_blocks`] runs the tagger alone).
+//! - [`annotate`]: the post-processing on its own: tagged spans per block in, entities and
+//!   mentions out, controlled by [`Settings`].
+//! - [`Gazetteer`]: places, nationalities, titles and organisation cues from `data/`.
+//!
+//! Modules by step: `clean` (trim, titles), `repair` (join and split spans), `retype`,
+//! `recall` (missed mentions, repeats), `acronyms`, `link` (entities), `fold` (name keys),
+//! `words` (phrase scanning).
 
 mod acronyms;
 mod annotate;

@@ -5,7 +5,7 @@
 //! States"), and a one-word organisation and the longer name it ends ("Times" -> "New York
 //! Times"). Entities come out in order of first appearance.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use newsmill_core::{Entity, EntityKind, EntityMention, Span};
 
@@ -19,8 +19,9 @@ use crate::gazetteer::Gazetteer;
 pub struct LinkRules {
     /// Link undefined acronyms to the name whose initials they spell.
     pub acronyms: bool,
-    /// A one-word mention of another type that is a known person's surname becomes that person.
-    pub retype_surnames: bool,
+    /// Gazetteer types: a one-word mention of another type that is a known person's surname
+    /// becomes that person, and a place typed person that is nobody's name a location.
+    pub gazetteer_types: bool,
 }
 
 struct Mention<'a> {
@@ -64,6 +65,9 @@ pub fn link(
         group_of[i] = *group_ids.entry(canonical).or_insert(next);
     }
     link_surnames(&mut mentions, &mut group_of, gaz, rules);
+    if rules.gazetteer_types {
+        places_typed_person(&mut mentions, &group_of, gaz);
+    }
     if rules.acronyms {
         link_initials(&mentions, &mut group_of, defined);
     }
@@ -150,7 +154,7 @@ fn link_surnames(
             }
             continue;
         }
-        let retypable = rules.retype_surnames
+        let retypable = rules.gazetteer_types
             && gaz.place(&m.key).is_none()
             && !gaz.is_demonym(&m.key)
             && !is_acronym(m.surface);
@@ -175,6 +179,27 @@ fn link_surnames(
     }
     for i in retyped {
         mentions[i].cand.kind = EntityKind::Person;
+    }
+}
+
+/// A place name typed person ("Anbar") becomes a location unless its entity holds a person
+/// named in full ("Washington" linked to "MaliVai Washington").
+fn places_typed_person(mentions: &mut [Mention], group_of: &[usize], gaz: &Gazetteer) {
+    let has_full_name: HashSet<usize> = mentions
+        .iter()
+        .zip(group_of)
+        .filter(|(m, _)| {
+            m.cand.kind == EntityKind::Person
+                && gaz.place(&m.key).is_none()
+                && key_words(&m.key).count() >= 2
+        })
+        .map(|(_, &g)| g)
+        .collect();
+    for (m, g) in mentions.iter_mut().zip(group_of) {
+        let strong_place = gaz.place(&m.key).is_some_and(|p| !p.weak);
+        if m.cand.kind == EntityKind::Person && strong_place && !has_full_name.contains(g) {
+            m.cand.kind = EntityKind::Location;
+        }
     }
 }
 

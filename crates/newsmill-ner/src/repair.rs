@@ -8,12 +8,16 @@ use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::gazetteer::Gazetteer;
 use crate::words::{is_capitalised, is_particle_name};
 
-/// Joins and splits candidates; leaves them sorted.
+/// Splits and joins candidates; leaves them sorted.
 pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
-    sort_and_dedupe(cands);
-    let mut joined: Vec<Candidate> = Vec::with_capacity(cands.len());
+    let mut pieces = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
-        if let Some(prev) = joined.last_mut() {
+        let text = blocks.get(c.block).copied().unwrap_or("");
+        split(text, c, gaz, &mut pieces);
+    }
+    sort_and_dedupe(&mut pieces);
+    for c in pieces {
+        if let Some(prev) = cands.last_mut() {
             let text = blocks.get(c.block).copied().unwrap_or("");
             if prev.block == c.block {
                 if let Some(kind) = joined_kind(text, prev, &c, gaz) {
@@ -23,11 +27,7 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
                 }
             }
         }
-        joined.push(c);
-    }
-    for c in joined {
-        let text = blocks.get(c.block).copied().unwrap_or("");
-        split(text, c, gaz, cands);
+        cands.push(c);
     }
 }
 
@@ -63,21 +63,22 @@ fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let Some(name) = text.get(c.start..c.end) else {
         return;
     };
-    // "Supreme Military Council in Babisqa": an organisation, then where it is.
+    // "Supreme Military Council in Babisqa", "al-Maliki in Baghdad": a name, then where it
+    // is: split when the first part is an organisation or the second a known place.
     if let Some(at) = name.find(" in ") {
         let (left, right) = (&name[..at], &name[at + 4..]);
-        if left
+        let left_org = left
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| gaz.is_org_head(w))
-            && is_capitalised(right)
-        {
-            out.push(Candidate::new(
-                c.block,
-                c.start,
-                c.start + at,
-                EntityKind::Organization,
-            ));
+            .is_some_and(|w| gaz.is_org_head(w));
+        let right_place = gaz.place(right).is_some_and(|p| !p.weak);
+        if is_capitalised(right) && (left_org || right_place) {
+            let left_kind = if left_org {
+                EntityKind::Organization
+            } else {
+                c.kind
+            };
+            out.push(Candidate::new(c.block, c.start, c.start + at, left_kind));
             out.push(Candidate::new(
                 c.block,
                 c.start + at + 4,

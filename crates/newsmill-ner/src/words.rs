@@ -60,8 +60,9 @@ fn keeps_full_stop(core: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
 
 /// Splits a block into words. `is_title` tells abbreviations whose full stop is kept.
 pub fn words(text: &str, is_title: &dyn Fn(&str) -> bool) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out: Vec<Word> = Vec::new();
     let mut offset = 0;
+    let mut pending_lead = None;
     for piece in text.split_inclusive(char::is_whitespace) {
         let start = offset;
         offset += piece.len();
@@ -96,8 +97,18 @@ pub fn words(text: &str, is_title: &dyn Fn(&str) -> bool) -> Vec<Word> {
             }
         }
         if s >= e {
+            // Punctuation standing alone ("Clinton , Dole"; "( SOHR )") ends the phrase
+            // before it and opens the next word like leading punctuation would.
+            if let Some(c) = text[start..start + raw.len()].chars().next() {
+                if let Some(last) = out.last_mut() {
+                    last.trail = true;
+                    last.trail_char = last.trail_char.or(Some(c));
+                }
+                pending_lead = Some(c);
+            }
             continue;
         }
+        let lead = lead.or(pending_lead.take());
         let trail_char = (e < before_trim)
             .then(|| text[e..].chars().next())
             .flatten();
@@ -137,6 +148,16 @@ mod tests {
             ["the", "U.S.", "and", "George", "W.", "Bush", "left"]
         );
         assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn punctuation_standing_alone_breaks_phrases() {
+        let text = "President Clinton , Bob Dole ( SOHR )";
+        let w = words(text, &|_| false);
+        assert_eq!(w.len(), 5);
+        assert!(w[1].trail && w[1].trail_char == Some(','));
+        assert!(!joined(&w[1], &w[2]));
+        assert_eq!(w[4].lead, Some('('));
     }
 
     #[test]

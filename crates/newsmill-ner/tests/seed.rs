@@ -87,6 +87,15 @@ fn seed_people_acronyms_and_places() {
             e.aliases
         );
     }
+    assert_eq!(
+        find("State Department").map(|e| e.kind),
+        Some(EntityKind::Organization)
+    );
+    let obama = find("Barack Obama").unwrap();
+    assert!(
+        obama.aliases.iter().any(|a| a == "Obama") && obama.mentions >= 5,
+        "{obama:?}"
+    );
     let gazetteer = newsmill_ner::Gazetteer::embedded();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         assert!(

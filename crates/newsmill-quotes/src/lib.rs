@@ -8,7 +8,8 @@
 //! - [`marks`]: pairs quotation marks into runs (multi-paragraph, unbalanced recovery).
 //! - [`tokens`]: word/punctuation/quotation tokens and sentences.
 //! - [`names`]: speaker candidates from entity mentions or from capitalised runs.
-//! - [`attribution`]: speech cues and the speaker they point at (pronouns, roles).
+//! - [`attribution`]: speech cues and the phrase naming their speaker.
+//! - [`resolve`]: who that phrase refers to (mentions, names, pronouns, roles).
 //! - [`classify`]: full, partial or term.
 //! - [`QuoteStage`] / [`extract_quotes`]: the stage; [`factories`] registers it.
 //! - [`eval`]: gold-file loading and precision/recall/speaker-accuracy tallies for
@@ -22,6 +23,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod names;
 pub mod options;
+pub mod resolve;
 mod stage;
 pub mod tokens;
 

@@ -7,7 +7,9 @@ use std::time::Instant;
 use newsmill_tagger::{find_entities, Tagger};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -39,8 +41,16 @@ fn main() -> anyhow::Result<()> {
         .first()
         .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/bbc")));
-    let model = args.iter().position(|a| a == "--model").and_then(|i| args.get(i + 1));
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/bbc"
+            ))
+        });
+    let model = args
+        .iter()
+        .position(|a| a == "--model")
+        .and_then(|i| args.get(i + 1));
     let owned;
     let tagger: &Tagger = match model {
         Some(path) => {
@@ -52,8 +62,10 @@ fn main() -> anyhow::Result<()> {
     let mut paths = Vec::new();
     collect(&dir, &mut paths)?;
     // BBC files are Latin-1 in places; lossy decoding is fine for a speed test.
-    let texts: Vec<String> =
-        paths.iter().map(|p| std::fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned())).collect::<Result<_, _>>()?;
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned()))
+        .collect::<Result<_, _>>()?;
     let bytes: usize = texts.iter().map(String::len).sum();
     anyhow::ensure!(!texts.is_empty(), "no .txt files under {}", dir.display());
 
@@ -68,8 +80,13 @@ fn main() -> anyhow::Result<()> {
         mentions += find_entities(tagger, text).len();
     }
     let secs = started.elapsed().as_secs_f64();
-    let cpu_secs = thread_cpu_secs().zip(cpu_started).map(|(end, start)| end - start);
-    println!("files: {}, bytes: {bytes}, tokens: {tokens}, mentions: {mentions}", texts.len());
+    let cpu_secs = thread_cpu_secs()
+        .zip(cpu_started)
+        .map(|(end, start)| end - start);
+    println!(
+        "files: {}, bytes: {bytes}, tokens: {tokens}, mentions: {mentions}",
+        texts.len()
+    );
     println!(
         "tokenise only: {:.0} tokens/s, {:.1} MB/s",
         tokens as f64 / tokenise_secs,
@@ -89,7 +106,10 @@ fn main() -> anyhow::Result<()> {
             bytes as f64 / 1e6 / cpu
         );
     }
-    println!("model weights in memory: {:.1} MB", tagger.weight_bytes() as f64 / 1e6);
+    println!(
+        "model weights in memory: {:.1} MB",
+        tagger.weight_bytes() as f64 / 1e6
+    );
     if let Some(kb) = peak_rss_kb() {
         println!("peak RSS (VmHWM): {:.1} MB", kb as f64 / 1024.0);
     }

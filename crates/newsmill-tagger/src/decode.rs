@@ -2,10 +2,12 @@
 //! one (IOB2: an I- continues a mention of its own type), with the two previous labels and the
 //! document's label history as features. Training runs the same steps and updates as it goes.
 
-use crate::features::{features, PreparedSentence, INIT_CAP};
+use crate::document::PreparedSentence;
+use crate::features::features;
 use crate::hash::HashKeyed;
 use crate::labels::{allowed, type_of, N_LABELS};
-use crate::stacking::attach_first_stage;
+use crate::stacking::{attach_first_stage, has_evidence, second_stage_decides};
+use crate::token_info::INIT_CAP;
 use crate::weights::Weights;
 
 /// Which type each capitalised word form was given earlier in the document.
@@ -64,17 +66,20 @@ pub(crate) fn score<W: Weights>(weights: &W, feats: &[u64]) -> [f32; N_LABELS] {
 }
 
 /// Labels for every sentence of a document, in order.
-pub(crate) fn decode_document<W: Weights>(weights: &W, document: &[PreparedSentence]) -> Vec<Vec<usize>> {
+pub(crate) fn decode_document<W: Weights>(
+    weights: &W,
+    document: &[PreparedSentence],
+) -> Vec<Vec<usize>> {
     decode_sentences(weights, document, None)
 }
 
-/// Decodes each sentence, except that with `keep` a sentence whose tokens carry no
-/// first-stage document evidence keeps the labels given there: the second stage would only
-/// repeat the first there, at the cost of a second decode.
-fn decode_sentences<W: Weights>(
+/// Decodes each sentence. With `first` (first-stage labels: this is the second stage), a
+/// sentence without document evidence keeps its first-stage labels, and so does every token
+/// the second stage does not decide (see `stacking::second_stage_decides`).
+pub(crate) fn decode_sentences<W: Weights>(
     weights: &W,
     document: &[PreparedSentence],
-    keep: Option<&[Vec<usize>]>,
+    first: Option<&[Vec<usize>]>,
 ) -> Vec<Vec<usize>> {
     let mut history = History::default();
     let mut feats = Vec::with_capacity(128);
@@ -82,15 +87,27 @@ fn decode_sentences<W: Weights>(
         .iter()
         .enumerate()
         .map(|(s, sentence)| {
-            let kept = keep.and_then(|k| k.get(s)).filter(|_| sentence.stack.iter().all(|t| t.others == 0 && t.longer == 0));
-            let labels = match kept {
-                Some(labels) => labels.clone(),
-                None => {
+            let first = first.and_then(|f| f.get(s));
+            let labels = match first {
+                Some(first) if !has_evidence(sentence) => first.clone(),
+                _ => {
                     let mut labels = Vec::with_capacity(sentence.tokens.len());
                     let (mut prev1, mut prev2) = (0, 0);
                     for i in 0..sentence.tokens.len() {
-                        features(sentence, i, prev1, prev2, history.lookup(sentence, i), &mut feats);
-                        let label = best_label(&score(weights, &feats), prev1);
+                        let label = match first {
+                            Some(first) if !second_stage_decides(sentence, first, i) => first[i],
+                            _ => {
+                                features(
+                                    sentence,
+                                    i,
+                                    prev1,
+                                    prev2,
+                                    history.lookup(sentence, i),
+                                    &mut feats,
+                                );
+                                best_label(&score(weights, &feats), prev1)
+                            }
+                        };
                         labels.push(label);
                         prev2 = prev1;
                         prev1 = label;
@@ -106,7 +123,10 @@ fn decode_sentences<W: Weights>(
 
 /// Runs the model's stages over a prepared document: the first stage, then (if present) the
 /// second with the first stage's document evidence attached.
-pub(crate) fn run_stages<W: Weights>(stages: &[W], document: &mut [PreparedSentence]) -> Vec<Vec<usize>> {
+pub(crate) fn run_stages<W: Weights>(
+    stages: &[W],
+    document: &mut [PreparedSentence],
+) -> Vec<Vec<usize>> {
     let mut labels: Vec<Vec<usize>> = Vec::new();
     for (n, stage) in stages.iter().enumerate() {
         if n == 0 {

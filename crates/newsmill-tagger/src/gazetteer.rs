@@ -10,8 +10,8 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::features::normalize;
 use crate::hash::{hash_lower, mix, HashKeyed};
+use crate::token_info::normalize;
 
 /// At most this many lists: each uses two bits (first token, later token) of a `u32`.
 pub(crate) const MAX_LISTS: usize = 16;

@@ -1,6 +1,6 @@
 //! The model file: a magic line, then one deflate stream holding the gazetteer lists the model
 //! was trained with and the compact weights of each stage (hash bits, scale, row numbers
-//! delta-encoded as varints, weights as little-endian `i16`). 
+//! delta-encoded as varints, weights as little-endian `i16`).
 
 use std::io::{Read, Write};
 
@@ -43,13 +43,14 @@ pub(crate) fn write_model(parts: &ModelParts) -> anyhow::Result<Vec<u8>> {
 fn put_weights(body: &mut Vec<u8>, w: &CompactWeights) {
     body.push(w.bits);
     body.extend_from_slice(&w.scale.to_le_bytes());
-    put_varint(body, w.keys.len() as u64);
+    let rows = w.sorted_rows();
+    put_varint(body, rows.len() as u64);
     let mut last = 0u32;
-    for &key in &w.keys {
+    for &(key, _) in &rows {
         put_varint(body, u64::from(key - last));
         last = key;
     }
-    for row in &w.rows {
+    for (_, row) in &rows {
         for q in row {
             body.extend_from_slice(&q.to_le_bytes());
         }
@@ -61,12 +62,23 @@ pub(crate) fn read_model(bytes: &[u8]) -> anyhow::Result<ModelParts> {
         bail!("not a newsmill NER model of this version (bad header)");
     };
     let mut body = Vec::new();
-    DeflateDecoder::new(compressed).read_to_end(&mut body).context("model data is corrupt")?;
-    let mut r = Cursor { bytes: &body, at: 0 };
-    ensure!(usize::from(r.byte()?) == N_LABELS, "model has a different label set");
+    DeflateDecoder::new(compressed)
+        .read_to_end(&mut body)
+        .context("model data is corrupt")?;
+    let mut r = Cursor {
+        bytes: &body,
+        at: 0,
+    };
+    ensure!(
+        usize::from(r.byte()?) == N_LABELS,
+        "model has a different label set"
+    );
     let lists = read_lists(&mut r)?;
     let stage_count = r.varint()? as usize;
-    ensure!((1..=2).contains(&stage_count), "model has {stage_count} stages; 1 or 2 expected");
+    ensure!(
+        (1..=2).contains(&stage_count),
+        "model has {stage_count} stages; 1 or 2 expected"
+    );
     let mut stages = Vec::with_capacity(stage_count);
     for _ in 0..stage_count {
         let bits = r.byte()?;
@@ -78,7 +90,10 @@ pub(crate) fn read_model(bytes: &[u8]) -> anyhow::Result<ModelParts> {
 
 fn read_lists(r: &mut Cursor<'_>) -> anyhow::Result<Vec<NameList>> {
     let list_count = r.varint()? as usize;
-    ensure!(list_count <= crate::gazetteer::MAX_LISTS, "too many gazetteer lists");
+    ensure!(
+        list_count <= crate::gazetteer::MAX_LISTS,
+        "too many gazetteer lists"
+    );
     let mut lists = Vec::with_capacity(list_count);
     for _ in 0..list_count {
         let name = String::from_utf8(r.bytes_field()?.to_vec()).context("list name")?;
@@ -89,10 +104,18 @@ fn read_lists(r: &mut Cursor<'_>) -> anyhow::Result<Vec<NameList>> {
 }
 
 fn read_weights_after_bits(r: &mut Cursor<'_>, bits: u8) -> anyhow::Result<CompactWeights> {
-    ensure!((8..=28).contains(&bits), "model hash bits {bits} out of range");
+    ensure!(
+        (8..=28).contains(&bits),
+        "model hash bits {bits} out of range"
+    );
     let scale = f32::from_le_bytes(r.take(4)?.try_into()?);
     let count = r.varint()? as usize;
     ensure!(count <= 1 << bits, "more rows than hash buckets");
+    // Each row needs at least its weights in the file: a corrupt count must not allocate.
+    ensure!(
+        count.saturating_mul(2 * N_LABELS) <= r.bytes.len() - r.at,
+        "model data is truncated"
+    );
     let mut keys = Vec::with_capacity(count);
     let mut key = 0u64;
     for _ in 0..count {
@@ -177,12 +200,16 @@ mod tests {
             text: "Paris\nRome\n".into(),
         }];
         let second = CompactWeights::new(10, 0.25, vec![1], vec![[5; N_LABELS]]);
-        let parts = ModelParts { stages: vec![weights, second], lists: lists.clone() };
+        let parts = ModelParts {
+            stages: vec![weights, second],
+            lists: lists.clone(),
+        };
         let bytes = write_model(&parts).unwrap();
         let back = read_model(&bytes).unwrap();
         assert_eq!(back.stages.len(), 2);
-        assert_eq!(back.stages[0].keys, [3, 700, 4095]);
-        assert_eq!(back.stages[0].rows[1], [-2; N_LABELS]);
+        let rows = back.stages[0].sorted_rows();
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 700, 4095]);
+        assert_eq!(rows[1].1, [-2; N_LABELS]);
         assert_eq!(back.stages[0].scale, 0.5);
         assert_eq!(back.stages[1].bits, 10);
         assert_eq!(back.lists, lists);

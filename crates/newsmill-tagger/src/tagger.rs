@@ -11,7 +11,7 @@ use newsmill_core::EntityKind;
 
 use crate::conll::is_docstart;
 use crate::decode::run_stages;
-use crate::features::prepare_document;
+use crate::document::prepare_document;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{tag_of, Tag};
 use crate::model_file::{read_model, ModelParts};
@@ -28,7 +28,7 @@ impl std::fmt::Debug for Tagger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tagger")
             .field("stages", &self.stages.len())
-            .field("rows", &self.stages.iter().map(|s| s.keys.len()).sum::<usize>())
+            .field("rows", &self.stages.iter().map(|s| s.len).sum::<usize>())
             .field("gazetteer_lists", &self.gazetteer.lists.len())
             .finish()
     }
@@ -107,6 +107,26 @@ pub(crate) fn mentions(tags: &[Tag]) -> Vec<(usize, usize, EntityKind)> {
     out
 }
 
+/// The entity mentions of one tagged sentence as token-index ranges with their kind. The
+/// greedy tagger now and then lets a mention start or end on punctuation ("*Times",
+/// "Western Europe ,"); such edge tokens are dropped, so a mention always starts and ends on
+/// a token with a letter or digit. `tokens` and `tags` are parallel.
+pub fn entity_spans(tokens: &[&str], tags: &[Tag]) -> Vec<(Range<usize>, EntityKind)> {
+    let is_word = |i: &usize| {
+        tokens
+            .get(*i)
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    };
+    mentions(tags)
+        .into_iter()
+        .filter_map(|(first, end, kind)| {
+            let first = (first..end).find(is_word)?;
+            let last = (first..end).rev().find(is_word)?;
+            Some((first..last + 1, kind))
+        })
+        .collect()
+}
+
 /// Tokenises `text`, splits it into sentences, tags them as one document, and returns each
 /// entity mention as a byte range into `text` with its kind, in text order.
 pub fn find_entities(tagger: &Tagger, text: &str) -> Vec<(Range<usize>, EntityKind)> {
@@ -118,15 +138,13 @@ pub fn find_entities(tagger: &Tagger, text: &str) -> Vec<(Range<usize>, EntityKi
         .collect();
     let tags = tagger.tag_document(&words);
     let mut out = Vec::new();
-    for (range, sentence_tags) in sentences.iter().zip(&tags) {
+    for ((range, sentence_words), sentence_tags) in sentences.iter().zip(&words).zip(&tags) {
         let sentence_tokens = &tokens[range.clone()];
-        for (first, end, kind) in mentions(sentence_tags) {
-            // The greedy tagger now and then lets a mention start or end on punctuation
-            // ("*Times", "Western Europe,"); a mention's edges are always words.
-            let is_word = |i: &usize| sentence_tokens.get(*i).is_some_and(|t| t.text(text).chars().any(char::is_alphanumeric));
-            let Some(first) = (first..end).find(is_word) else { continue };
-            let Some(last) = (first..end).rev().find(is_word) else { continue };
-            if let (Some(a), Some(b)) = (sentence_tokens.get(first), sentence_tokens.get(last)) {
+        for (span, kind) in entity_spans(sentence_words, sentence_tags) {
+            if let (Some(a), Some(b)) = (
+                sentence_tokens.get(span.start),
+                sentence_tokens.get(span.end - 1),
+            ) {
                 out.push((a.start..b.end, kind));
             }
         }
@@ -213,6 +231,32 @@ mod tests {
         );
         assert!(find_entities(tagger, "").is_empty());
         assert!(tagger.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn odd_text_never_panics_and_spans_are_char_boundaries() {
+        let tagger = Tagger::embedded();
+        let long_word = "X".repeat(10_000);
+        let texts = [
+            "   ",
+            "…",
+            "“”",
+            "🙂 Paris 🙂 Łódź naïve İstanbul",
+            "عمان Amman שלום Tel Aviv",
+            "A\u{0301}B al- al-X -5 'Hello' O'Neill's",
+            long_word.as_str(),
+            "JOHN SMITH VISITS PARIS\n\nJohn Smith visited Paris.",
+        ];
+        for text in texts {
+            for (range, _) in find_entities(tagger, text) {
+                assert!(
+                    range.start < range.end
+                        && text.is_char_boundary(range.start)
+                        && text.is_char_boundary(range.end),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

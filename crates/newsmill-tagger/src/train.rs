@@ -13,14 +13,15 @@ use std::time::Instant;
 use anyhow::Context;
 
 use crate::conll::{read_documents, Document};
-use crate::decode::{best_label, decode_document, run_stages, score, History};
+use crate::decode::{best_label, decode_document, decode_sentences, run_stages, score, History};
+use crate::document::{prepare_document, PreparedSentence};
 use crate::eval::Scores;
-use crate::features::{features, prepare_document, PreparedSentence};
+use crate::features::features;
 use crate::gazetteer::{builtin_lists, lists_from_dir, Gazetteer};
 use crate::hash::SplitMix;
 use crate::labels::{label_of, tag_of, to_iob2, Tag};
 use crate::model_file::{write_model, ModelParts};
-use crate::stacking::attach_first_stage;
+use crate::stacking::{attach_first_stage, has_evidence, second_stage_decides};
 use crate::weights::{AveragedWeights, TrainingWeights, Weights};
 
 /// Knobs for [`train`].
@@ -60,6 +61,8 @@ impl Default for TrainOptions {
 struct LabelledDocument {
     sentences: Vec<PreparedSentence>,
     labels: Vec<Vec<usize>>,
+    /// First-stage labels, when training the second stage; empty otherwise.
+    first_stage: Vec<Vec<usize>>,
 }
 
 fn prepare(docs: &[Document], gazetteer: &Gazetteer) -> anyhow::Result<Vec<LabelledDocument>> {
@@ -71,15 +74,25 @@ fn prepare(docs: &[Document], gazetteer: &Gazetteer) -> anyhow::Result<Vec<Label
                 let mut tags = Vec::with_capacity(sentence.len());
                 let mut tokens = Vec::with_capacity(sentence.len());
                 for row in sentence {
-                    let (Some(token), Some(tag)) = (row.first(), row.last()) else { continue };
+                    let (Some(token), Some(tag)) = (row.first(), row.last()) else {
+                        continue;
+                    };
                     tokens.push(token.as_str());
-                    tags.push(Tag::parse(tag).with_context(|| format!("unknown tag {tag:?} after token {token:?}"))?);
+                    tags.push(
+                        Tag::parse(tag).with_context(|| {
+                            format!("unknown tag {tag:?} after token {token:?}")
+                        })?,
+                    );
                 }
                 to_iob2(&mut tags);
                 words.push(tokens);
                 labels.push(tags.into_iter().map(label_of).collect());
             }
-            Ok(LabelledDocument { sentences: prepare_document(&words, gazetteer), labels })
+            Ok(LabelledDocument {
+                sentences: prepare_document(&words, gazetteer),
+                labels,
+                first_stage: Vec::new(),
+            })
         })
         .collect()
 }
@@ -87,7 +100,8 @@ fn prepare(docs: &[Document], gazetteer: &Gazetteer) -> anyhow::Result<Vec<Label
 fn evaluate<W: Weights>(weights: &W, docs: &[LabelledDocument]) -> Scores {
     let mut scores = Scores::default();
     for doc in docs {
-        let predicted = decode_document(weights, &doc.sentences);
+        let first = (!doc.first_stage.is_empty()).then_some(&doc.first_stage[..]);
+        let predicted = decode_sentences(weights, &doc.sentences, first);
         for (gold, predicted) in doc.labels.iter().zip(&predicted) {
             let gold: Vec<Tag> = gold.iter().map(|&l| tag_of(l)).collect();
             let predicted: Vec<Tag> = predicted.iter().map(|&l| tag_of(l)).collect();
@@ -104,19 +118,38 @@ fn train_pass(weights: &mut TrainingWeights, docs: &[LabelledDocument], order: &
     for &d in order {
         let doc = &docs[d];
         let mut history = History::default();
-        for (sentence, gold) in doc.sentences.iter().zip(&doc.labels) {
+        for (s, (sentence, gold)) in doc.sentences.iter().zip(&doc.labels).enumerate() {
+            // The second stage trains only where it will decide at tagging time.
+            let first = doc.first_stage.get(s);
+            if let Some(first) = first.filter(|_| !has_evidence(sentence)) {
+                history.record(sentence, first);
+                continue;
+            }
             let mut predicted = Vec::with_capacity(gold.len());
             let (mut prev1, mut prev2) = (0, 0);
             for (i, &gold_label) in gold.iter().enumerate() {
-                features(sentence, i, prev1, prev2, history.lookup(sentence, i), &mut feats);
-                let label = best_label(&score(&*weights, &feats), prev1);
-                weights.clock += 1;
-                if label == gold_label {
-                    correct += 1;
-                } else {
-                    weights.update(&feats, gold_label, label);
-                }
-                total += 1;
+                let label = match first {
+                    Some(first) if !second_stage_decides(sentence, first, i) => first[i],
+                    _ => {
+                        features(
+                            sentence,
+                            i,
+                            prev1,
+                            prev2,
+                            history.lookup(sentence, i),
+                            &mut feats,
+                        );
+                        let label = best_label(&score(&*weights, &feats), prev1);
+                        weights.clock += 1;
+                        if label == gold_label {
+                            correct += 1;
+                        } else {
+                            weights.update(&feats, gold_label, label);
+                        }
+                        total += 1;
+                        label
+                    }
+                };
                 predicted.push(label);
                 prev2 = prev1;
                 prev1 = label;
@@ -161,15 +194,26 @@ fn fit(
         let averaged = weights.averaged();
         let scores = evaluate(&averaged, dev);
         let f1 = scores.overall().f1();
-        let per: Vec<String> =
-            ["PER", "ORG", "LOC", "MISC"].iter().zip(&scores.per_type).map(|(n, c)| format!("{n} {:.4}", c.f1())).collect();
+        let per: Vec<String> = ["PER", "ORG", "LOC", "MISC"]
+            .iter()
+            .zip(&scores.per_type)
+            .map(|(n, c)| format!("{n} {:.4}", c.f1()))
+            .collect();
         let _ = write!(line, ", dev F1 {f1:.4} ({})", per.join(", "));
-        let _ = writeln!(report, "{line} [{:.1}s]", pass_started.elapsed().as_secs_f64());
+        let _ = writeln!(
+            report,
+            "{line} [{:.1}s]",
+            pass_started.elapsed().as_secs_f64()
+        );
         eprintln!("{line}");
         if best.as_ref().is_none_or(|b| f1 > b.1) {
             best = Some((pass, f1, averaged));
         } else if best.as_ref().is_some_and(|b| pass - b.0 >= opts.patience) {
-            let _ = writeln!(report, "{stage}: stopping, no better dev F1 for {} passes", opts.patience);
+            let _ = writeln!(
+                report,
+                "{stage}: stopping, no better dev F1 for {} passes",
+                opts.patience
+            );
             break;
         }
     }
@@ -179,8 +223,16 @@ fn fit(
 
 /// Trains a model on `train` (CoNLL columns, token first, gold NER tag last, IOB1 or IOB2),
 /// early-stopping on `dev` when given, and writes it to `out`. Returns a report of every pass.
-pub fn train(train: &Path, dev: Option<&Path>, out: &Path, opts: &TrainOptions) -> anyhow::Result<String> {
-    anyhow::ensure!((10..=26).contains(&opts.hash_bits), "hash_bits must be within 10..=26");
+pub fn train(
+    train: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+    opts: &TrainOptions,
+) -> anyhow::Result<String> {
+    anyhow::ensure!(
+        (10..=26).contains(&opts.hash_bits),
+        "hash_bits must be within 10..=26"
+    );
     let started = Instant::now();
     let lists = match &opts.gazetteers {
         Some(dir) => lists_from_dir(dir)?,
@@ -188,13 +240,21 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, opts: &TrainOptions) 
     };
     let gazetteer = Gazetteer::new(lists.clone());
     let mut train_docs = prepare(&read_documents(train)?, &gazetteer)?;
-    anyhow::ensure!(!train_docs.is_empty(), "no sentences in {}", train.display());
+    anyhow::ensure!(
+        !train_docs.is_empty(),
+        "no sentences in {}",
+        train.display()
+    );
     let mut dev_docs = match dev {
         Some(path) => Some(prepare(&read_documents(path)?, &gazetteer)?),
         None => None,
     };
     let mut report = String::new();
-    let tokens: usize = train_docs.iter().flat_map(|d| &d.labels).map(Vec::len).sum();
+    let tokens: usize = train_docs
+        .iter()
+        .flat_map(|d| &d.labels)
+        .map(Vec::len)
+        .sum();
     let _ = writeln!(
         report,
         "training on {} documents, {tokens} tokens; {} gazetteer lists; seed {}",
@@ -204,7 +264,15 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, opts: &TrainOptions) 
     );
 
     let all: Vec<usize> = (0..train_docs.len()).collect();
-    let first = fit(&train_docs, &all, dev_docs.as_deref(), opts.iterations, opts, &mut report, "stage 1")?;
+    let first = fit(
+        &train_docs,
+        &all,
+        dev_docs.as_deref(),
+        opts.iterations,
+        opts,
+        &mut report,
+        "stage 1",
+    )?;
     let _ = writeln!(report, "stage 1: kept pass {}", first.passes);
     let mut stages = vec![first.weights.compact()];
 
@@ -219,33 +287,62 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, opts: &TrainOptions) 
         }
         let mut first_stage_labels: Vec<Vec<Vec<usize>>> = vec![Vec::new(); train_docs.len()];
         for fold in 0..folds {
-            let training: Vec<usize> = all.iter().copied().filter(|&d| fold_of[d] != fold).collect();
+            let training: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&d| fold_of[d] != fold)
+                .collect();
             let mut quiet = String::new();
-            let model = fit(&train_docs, &training, None, first.passes, opts, &mut quiet, "fold")?.weights.compact();
+            let model = fit(
+                &train_docs,
+                &training,
+                None,
+                first.passes,
+                opts,
+                &mut quiet,
+                "fold",
+            )?
+            .weights
+            .compact();
             for d in all.iter().copied().filter(|&d| fold_of[d] == fold) {
                 first_stage_labels[d] = decode_document(&model, &train_docs[d].sentences);
             }
             eprintln!("stage 2: first-stage labels for fold {}/{folds}", fold + 1);
         }
-        for (doc, labels) in train_docs.iter_mut().zip(&first_stage_labels) {
-            attach_first_stage(&mut doc.sentences, labels);
+        for (doc, labels) in train_docs.iter_mut().zip(first_stage_labels) {
+            attach_first_stage(&mut doc.sentences, &labels);
+            doc.first_stage = labels;
         }
         if let Some(dev) = dev_docs.as_mut() {
             for doc in dev.iter_mut() {
                 let labels = decode_document(&stages[0], &doc.sentences);
                 attach_first_stage(&mut doc.sentences, &labels);
+                doc.first_stage = labels;
             }
         }
-        let second = fit(&train_docs, &all, dev_docs.as_deref(), opts.iterations, opts, &mut report, "stage 2")?;
+        let second = fit(
+            &train_docs,
+            &all,
+            dev_docs.as_deref(),
+            opts.iterations,
+            opts,
+            &mut report,
+            "stage 2",
+        )?;
         let _ = writeln!(report, "stage 2: kept pass {}", second.passes);
         stages.push(second.weights.compact());
     }
 
-    let rows: Vec<usize> = stages.iter().map(|s| s.keys.len()).collect();
+    let rows: Vec<usize> = stages.iter().map(|s| s.len).collect();
     let parts = ModelParts { stages, lists };
     let bytes = write_model(&parts)?;
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
-    let _ = writeln!(report, "wrote {}: {} bytes, non-zero rows per stage {rows:?}", out.display(), bytes.len());
+    let _ = writeln!(
+        report,
+        "wrote {}: {} bytes, non-zero rows per stage {rows:?}",
+        out.display(),
+        bytes.len()
+    );
     if let Some(dev) = dev_docs.as_mut() {
         // Score the written (quantised) model end to end, as `Tagger` runs it.
         let mut scores = Scores::default();
@@ -257,7 +354,11 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path, opts: &TrainOptions) 
                 scores.add_sentence(&gold, &predicted);
             }
         }
-        let _ = writeln!(report, "dev scores of the written model:\n{}", scores.report());
+        let _ = writeln!(
+            report,
+            "dev scores of the written model:\n{}",
+            scores.report()
+        );
     }
     let _ = writeln!(report, "total time {:.1}s", started.elapsed().as_secs_f64());
     Ok(report)

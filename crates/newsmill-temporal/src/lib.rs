@@ -13,7 +13,8 @@
 //! - [`eval`]: gold-file loading and the [`eval::DateTally`] / [`eval::FactTally`] scores.
 //! - `tokens` (number-aware tokens, sentences), `date_scan` (what an expression says),
 //!   `date_resolve` (what date it means), `civil` (calendar arithmetic), `numbers` (count
-//!   phrases), `facts` (what a count is about), `lexicon` (calendar names, tense cues).
+//!   phrases), `facts` (what a count is about), `places` (where it happened), `lexicon`
+//!   (calendar names, tense cues, demonyms).
 
 mod civil;
 mod date_resolve;
@@ -22,6 +23,7 @@ pub mod eval;
 mod facts;
 mod lexicon;
 mod numbers;
+mod places;
 mod stages;
 mod tokens;
 

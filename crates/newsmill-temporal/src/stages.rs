@@ -15,6 +15,7 @@ use crate::date_resolve::{resolve, Resolved, Unresolved};
 use crate::date_scan::{is_attributive, scan, ScanOptions};
 use crate::facts::{facts_in_sentence, EVENT_KINDS};
 use crate::lexicon::{country_of_demonym, has_past_cue, tense_near, Tense};
+use crate::places::{self, Place};
 use crate::tokens::{sentences, tokenize, Tok, TokenKind};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -258,15 +259,7 @@ impl FactsStage {
                         .entities
                         .get(m.entity)
                         .map_or_else(|| m.surface.clone(), |e| e.name.clone());
-                    let landmark = block
-                        .text
-                        .get(..m.span.start)
-                        .is_some_and(is_landmark_lead_in);
-                    Place {
-                        range: m.span.start..m.span.end,
-                        name,
-                        landmark,
-                    }
+                    Place::new(&block.text, m.span.start..m.span.end, name)
                 })
                 .collect();
             let tokens = tokenize(&block.text);
@@ -289,15 +282,12 @@ impl FactsStage {
                     let bytes = token_bytes(&tokens, &found.tokens);
                     let count_bytes = token_bytes(&tokens, &found.count.tokens);
                     let subject_words = found.subject.clone().unwrap_or(0..0);
-                    let place = nearest_in(&places, &sentence_bytes, &count_bytes)
-                        .or_else(|| nearest_in(&places, &(0..block.text.len()), &count_bytes))
-                        .map(|p| p.name.clone())
-                        .or_else(|| {
-                            tokens[subject_words]
-                                .iter()
-                                .find_map(|t| country_of_demonym(&t.norm))
-                                .map(str::to_string)
-                        });
+                    let demonym = tokens[subject_words]
+                        .iter()
+                        .find_map(|t| country_of_demonym(&t.norm));
+                    let clause_at = |at: usize| clause_of(&tokens, &sentence, at);
+                    let place =
+                        places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym);
                     let clause = clause_of(&tokens, &sentence, count_bytes.start);
                     let in_sentence = dates
                         .iter()
@@ -346,53 +336,6 @@ impl FactsStage {
         }
         facts
     }
-}
-
-/// A place mention of a block. `landmark` marks a reference point ("west of Kirkuk"), which
-/// loses to any other place in the same scope.
-struct Place {
-    range: Range<usize>,
-    name: String,
-    landmark: bool,
-}
-
-/// Whether the text before a place ends in "west of", "north-east of", ...
-fn is_landmark_lead_in(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let (Some(of), Some(direction)) = (words.next(), words.next()) else {
-        return false;
-    };
-    let direction = direction
-        .trim_matches(|c: char| !c.is_alphabetic() && c != '-')
-        .to_lowercase();
-    of == "of"
-        && matches!(
-            direction.as_str(),
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "north-east"
-                | "north-west"
-                | "south-east"
-                | "south-west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-        )
-}
-
-/// The place mention inside `within` nearest to `target`, preferring non-landmarks.
-fn nearest_in<'a>(
-    places: &'a [Place],
-    within: &Range<usize>,
-    target: &Range<usize>,
-) -> Option<&'a Place> {
-    places
-        .iter()
-        .filter(|p| p.range.start >= within.start && p.range.end <= within.end)
-        .min_by_key(|p| (p.landmark, distance(&p.range, target), p.range.start))
 }
 
 impl Stage for FactsStage {

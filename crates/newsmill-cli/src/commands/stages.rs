@@ -15,7 +15,7 @@ pub fn print() -> anyhow::Result<ExitCode> {
             println!();
         }
         println!("  example:");
-        for line in factory.example.trim().lines() {
+        for line in factory.example_table().lines() {
             println!("    {line}");
         }
         println!();

@@ -1,0 +1,369 @@
+//! Naming the speaker a cue's subject phrase refers to: an entity mention or capitalised
+//! name in the phrase, a pronoun's antecedent in the sentences before, or the person or
+//! organisation a role description ("the spokesman", "the ministry") stands for.
+
+use std::ops::Range;
+
+use crate::attribution::{
+    is_capitalised, is_determiner, is_possessive, is_pronoun, is_spokesperson, Cue, CueForm,
+    RankedBest, Speaker, GROUP_PRONOUNS, PERSON_PRONOUNS,
+};
+use crate::doc::Doc;
+use crate::lexicon;
+use crate::names::{name_runs, CandKind};
+use crate::tokens::TokKind;
+
+impl Doc<'_> {
+    /// Names the speaker a noun phrase refers to. `last` picks the last name in the phrase
+    /// (the head of "State Department spokeswoman Jen Psaki"), else the first.
+    pub(crate) fn resolve_np(&self, block: usize, np: Range<usize>, last: bool) -> Speaker {
+        let text = self.texts[block];
+        let toks = &self.toks[block];
+        let mention = Some(self.span_text(block, np.start, np.end - 1));
+        if np.len() == 1 {
+            if let Some(w) = self.word(block, np.start).filter(|w| is_pronoun(w)) {
+                return Speaker {
+                    name: self.resolve_pronoun(block, np.start, w),
+                    mention,
+                };
+            }
+        }
+        // Parenthesised abbreviations ("(SOHR)") repeat the name before them.
+        let mut in_parens = vec![false; np.len()];
+        let mut depth = 0usize;
+        for (slot, t) in in_parens.iter_mut().zip(&toks[np.clone()]) {
+            if t.is_punct('(') {
+                depth += 1;
+            }
+            *slot = depth > 0;
+            if t.is_punct(')') {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        let (np_start, np_end) = (toks[np.start].start, toks[np.end - 1].end);
+        let rank = |kind: CandKind| match kind {
+            CandKind::Person => 3u8,
+            CandKind::Org => 2,
+            CandKind::Other => 1,
+        };
+        // "The Ofsted chief said": a person role with no person's name refers to someone
+        // introduced earlier with that role; only a spokesperson speaks for the organisation.
+        let names_a_person_role = self.toks[block][np.clone()]
+            .iter()
+            .rev()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+            .find(|w| !is_capitalised(w) && lexicon::is_role_word(w))
+            .is_some_and(|w| !is_spokesperson(w));
+        if self.from_mentions {
+            let mut best: Option<(u8, usize)> = None;
+            for (c, cand) in self.cands.iter().enumerate() {
+                if cand.block != block || cand.end <= np_start || cand.start >= np_end {
+                    continue;
+                }
+                let first = self.cand_pos[c].1;
+                if first >= np.start && in_parens.get(first - np.start).copied().unwrap_or(false) {
+                    continue;
+                }
+                let affiliation = first > 0 && self.word(block, first - 1) == Some("of");
+                let r = if affiliation {
+                    rank(cand.kind).min(2)
+                } else {
+                    rank(cand.kind)
+                };
+                let better =
+                    best.is_none_or_better(r) || (last && best.is_some_and(|(b, _)| b == r));
+                if better {
+                    best = Some((r, c));
+                }
+            }
+            if let Some((r, c)) = best {
+                if r < 3 && names_a_person_role {
+                    if let Some(name) = self.resolve_role(block, np.clone()) {
+                        return Speaker {
+                            name: Some(name),
+                            mention,
+                        };
+                    }
+                }
+                return Speaker {
+                    name: Some(self.cands[c].name.clone()),
+                    mention,
+                };
+            }
+        }
+        let sentence_start = self.sentence_range(block, np.start).start;
+        let runs = name_runs(text, toks, np.clone(), sentence_start);
+        let mut best: Option<(u8, String)> = None;
+        for run in runs {
+            if in_parens
+                .get(run.first_tok - np.start)
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
+            }
+            if run.lone_opener
+                && self.aliases.fold(&run.name()) == run.name()
+                && self.appears_lowercase(&run.name())
+            {
+                // "Prosecutors said": a common noun capitalised by its position.
+                continue;
+            }
+            let r = rank(run.kind);
+            let better = best
+                .as_ref()
+                .map_or(true, |(b, _)| r > *b || (last && r == *b));
+            if better {
+                best = Some((r, run.name()));
+            }
+        }
+        if best.as_ref().is_some_and(|(r, _)| *r < 3) && names_a_person_role {
+            if let Some(name) = self.resolve_role(block, np.clone()) {
+                return Speaker {
+                    name: Some(name),
+                    mention,
+                };
+            }
+        }
+        if let Some((_, name)) = best {
+            return Speaker {
+                name: Some(self.aliases.fold(&name)),
+                mention,
+            };
+        }
+        Speaker {
+            name: self.resolve_role(block, np),
+            mention,
+        }
+    }
+
+    /// Whether the word also occurs in lowercase somewhere in the article's text, which
+    /// shows a capitalised sentence opener is a common word.
+    pub(crate) fn appears_lowercase(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word {
+            return true;
+        }
+        self.texts.iter().any(|text| {
+            text.match_indices(lower.as_str()).any(|(at, m)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + m.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
+    /// Whether a candidate is the subject of a speech verb ("X said", "said X").
+    pub(crate) fn is_cue_subject(&self, c: usize) -> bool {
+        let (_, first, last) = self.cand_pos[c];
+        let block = self.cands[c].block;
+        if first > 0 && self.word(block, first - 1) == Some("of") {
+            // "Nicolas Sarkozy of France said": the affiliation, not the subject.
+            return false;
+        }
+        if self.word(block, last).is_some_and(is_possessive) {
+            // "Mr Houston's reported views": an owner, not a subject.
+            return false;
+        }
+        let mut after = last + 1;
+        while self.word(block, after).is_some_and(lexicon::is_auxiliary) {
+            after += 1;
+        }
+        let finite = |k: usize| self.cue_form(block, k) == Some(CueForm::Finite);
+        // "..., said Mr Clarke" names the speaker after the verb only where the verb follows a
+        // comma or a quotation; "told the BBC" names a listener.
+        let inverted = first.checked_sub(1).is_some_and(|v| {
+            finite(v)
+                && v.checked_sub(1).map_or(true, |p| {
+                    let t = &self.toks[block][p];
+                    t.is_punct(',') || t.quote().is_some()
+                })
+        });
+        finite(after) || inverted
+    }
+
+    /// A pronoun's antecedent: for "he"/"she" the first person named earlier in the same
+    /// sentence, else in the nearest earlier sentence that names one (preferring a person who
+    /// speaks there); for "it"/"they" the same with organisations.
+    pub(crate) fn resolve_pronoun(&self, block: usize, tok: usize, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        let want = if PERSON_PRONOUNS.contains(&lower.as_str()) {
+            CandKind::Person
+        } else if GROUP_PRONOUNS.contains(&lower.as_str()) {
+            CandKind::Org
+        } else {
+            return None;
+        };
+        let sentence = self.sentence_of(block, tok);
+        let here = self.toks[block].get(tok).map_or(0, |t| t.start);
+        let in_sentence = |s: usize| {
+            self.cands
+                .iter()
+                .enumerate()
+                .filter(move |(c, cand)| cand.kind == want && self.cand_pos[*c].0 == s)
+        };
+        if let Some((_, cand)) =
+            in_sentence(sentence).find(|(_, cand)| cand.block == block && cand.start < here)
+        {
+            return Some(cand.name.clone());
+        }
+        let lookback = 6;
+        for s in (sentence.saturating_sub(lookback)..sentence).rev() {
+            // A sentence whose subject is the same pronoun refers to the same antecedent
+            // ("Mr Croucher said ... He said ... He told BBC News"): look further back.
+            if self.opens_with_pronoun(s, &lower) {
+                continue;
+            }
+            // The sentence's speaker (the last one, as attributions close sentences), else
+            // the first person it names (usually its subject). A lone unknown name that
+            // speaks ("Emily said") counts as a person.
+            let mut first = None;
+            let mut speaker = None;
+            for (c, cand) in self.cands.iter().enumerate() {
+                if self.cand_pos[c].0 != s {
+                    continue;
+                }
+                let speaks = self.is_cue_subject(c);
+                let fits = cand.kind == want
+                    || (want == CandKind::Person && cand.kind == CandKind::Other && speaks);
+                if !fits {
+                    continue;
+                }
+                if speaks {
+                    speaker = Some(cand);
+                }
+                if cand.kind == want {
+                    first.get_or_insert(cand);
+                }
+            }
+            if let Some(cand) = speaker.or(first) {
+                return Some(cand.name.clone());
+            }
+        }
+        None
+    }
+
+    /// Whether sentence `s` has the pronoun `lower` as its subject (after an opening
+    /// conjunction or adverbial phrase).
+    pub(crate) fn opens_with_pronoun(&self, s: usize, lower: &str) -> bool {
+        let Some((block, range)) = self.sents.get(s) else {
+            return false;
+        };
+        let (block, range) = (*block, range.clone());
+        let mut i = range.start;
+        while i < range.end
+            && (self
+                .word(block, i)
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "but" | "and" | "yet" | "so"))
+                || self.toks[block][i].is_punct(','))
+        {
+            i += 1;
+        }
+        if self
+            .word(block, i)
+            .is_some_and(lexicon::is_leading_adverbial)
+        {
+            if let Some(comma) = (i..range.end).find(|&j| self.toks[block][j].is_punct(',')) {
+                i = comma + 1;
+            }
+        }
+        self.word(block, i)
+            .is_some_and(|w| w.to_lowercase() == lower)
+    }
+
+    /// "the spokesman", "the culture secretary", "the ministry": the most recent earlier
+    /// person introduced with the same role words, or organisation whose name has the head.
+    pub(crate) fn resolve_role(&self, block: usize, np: Range<usize>) -> Option<String> {
+        let text = self.texts[block];
+        let words: Vec<String> = self.toks[block][np.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text).to_lowercase())
+            .filter(|w| !is_determiner(w))
+            .collect();
+        let head = words
+            .iter()
+            .rev()
+            .find(|w| lexicon::is_role_word(w) || lexicon::is_org_head(w))?;
+        let here = (block, self.toks[block].get(np.start).map_or(0, |t| t.start));
+        let earlier = self
+            .cands
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(move |(_, c)| (c.block, c.start) < here);
+        if lexicon::is_org_head(head) && !lexicon::is_role_word(head) {
+            let named = earlier.clone().find(|(_, c)| {
+                c.kind == CandKind::Org && c.name.to_lowercase().contains(head.as_str())
+            });
+            if let Some((_, c)) = named {
+                return Some(c.name.clone());
+            }
+            if lexicon::is_generic_org_head(head) {
+                return earlier
+                    .clone()
+                    .find(|(_, c)| c.kind == CandKind::Org)
+                    .map(|(_, c)| c.name.clone());
+            }
+            return None;
+        }
+        let roles: Vec<&String> = words.iter().filter(|w| lexicon::is_role_word(w)).collect();
+        for (c, cand) in earlier {
+            if cand.kind != CandKind::Person {
+                continue;
+            }
+            let (_, first, last) = self.cand_pos[c];
+            let toks = &self.toks[cand.block];
+            let ctx_text = self.texts[cand.block];
+            // The role is stated next to the name, before it or in an apposition after it,
+            // within the same sentence.
+            let sentence = self
+                .sents
+                .get(self.cand_pos[c].0)
+                .map_or(0..0, |(_, r)| r.clone());
+            let window = first.saturating_sub(12).max(sentence.start)
+                ..(last + 9).min(sentence.end).max(first);
+            let context: Vec<String> = toks[window]
+                .iter()
+                .filter(|t| t.is_word() && !matches!(t.kind, TokKind::Quote { .. }))
+                .map(|t| t.text(ctx_text).to_lowercase())
+                .collect();
+            if roles.iter().all(|r| context.iter().any(|w| w == *r)) {
+                return Some(cand.name.clone());
+            }
+        }
+        if is_spokesperson(head) {
+            // "a Vodafone spokesman ... the spokesman said": the organisation it speaks for.
+            return self
+                .cands
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, c)| (c.block, c.start) < here)
+                .find_map(|(c, cand)| {
+                    let (_, _, last) = self.cand_pos[c];
+                    let next = self.word(cand.block, last + 1)?;
+                    (cand.kind != CandKind::Person && is_spokesperson(next))
+                        .then(|| cand.name.clone())
+                });
+        }
+        None
+    }
+
+    /// The named speaker of a sentence's own speech verb ("Peter Nielson ... said he had
+    /// suspended Mr Houston."), used for a quotation that follows with no cue of its own.
+    pub fn sentence_speaker(&self, s: usize) -> Option<String> {
+        let (block, range) = self.sents.get(s)?;
+        let k = range
+            .clone()
+            .find(|&k| self.cue_form(*block, k) == Some(CueForm::Finite))?;
+        self.speaker_for_cue(Cue {
+            block: *block,
+            tok: k,
+            form: CueForm::Finite,
+        })
+        .name
+    }
+}

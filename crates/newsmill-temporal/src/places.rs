@@ -1,0 +1,275 @@
+//! Which place a fact happened in, from the Location mentions of its paragraph.
+
+use std::ops::Range;
+
+/// A Location mention in a block. A `weak` one is a reference point ("west of Kirkuk") or a
+/// modifier ("the US military surge", "US-backed", "Iraq's foreign minister"), which loses
+/// to any plain place and to a demonym in the subject.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub range: Range<usize>,
+    pub name: String,
+    pub weak: bool,
+}
+
+impl Place {
+    /// `text` is the block text the range points into.
+    pub fn new(text: &str, range: Range<usize>, name: String) -> Self {
+        let before = text.get(..range.start).unwrap_or_default();
+        let after = text.get(range.end..).unwrap_or_default();
+        let weak = is_landmark_lead_in(before) || is_modifier(after);
+        Place { range, name, weak }
+    }
+}
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Nouns that make a place name bigger, not a modifier ("Anbar province").
+const GEOGRAPHIC: &[&str] = &[
+    "province",
+    "city",
+    "region",
+    "district",
+    "county",
+    "state",
+    "town",
+    "village",
+    "area",
+    "border",
+    "capital",
+    "valley",
+    "island",
+    "islands",
+    "coast",
+    "river",
+    "desert",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "port",
+    "peninsula",
+    "camp",
+    "refugee",
+];
+
+/// Lowercase words after a place that do not make it a modifier.
+const NOT_NOUNS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "and",
+    "or",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "while",
+    "after",
+    "before",
+    "last",
+    "next",
+    "this",
+    "earlier",
+    "later",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "but",
+    "since",
+    "until",
+    "during",
+    "near",
+    "over",
+    "under",
+    "into",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "early",
+    "late",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "itself",
+    "alone",
+    "too",
+    "also",
+    "so",
+    "than",
+    "because",
+    "if",
+    "then",
+    "now",
+    "again",
+    "still",
+    "through",
+    "across",
+    "between",
+    "against",
+    "about",
+];
+
+/// Whether the text before a place ends in "west of", "north-east of", ...
+fn is_landmark_lead_in(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(of), Some(direction)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let direction = direction
+        .trim_matches(|c: char| !c.is_alphabetic() && c != '-')
+        .to_lowercase();
+    of == "of" && DIRECTIONS.contains(&direction.as_str())
+}
+
+/// Whether a place is used as a modifier: followed by "-backed", "'s", or a lowercase noun.
+fn is_modifier(after: &str) -> bool {
+    if after.starts_with('-') || after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    first.is_lowercase()
+        && !GEOGRAPHIC.contains(&lower.as_str())
+        && !NOT_NOUNS.contains(&lower.as_str())
+        && !lower.ends_with("ed")
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The place of a fact whose count is at `count`: the nearest plain place in the sentence
+/// (same clause first), else in the paragraph, else the country of a demonym in the
+/// subject, else the nearest weak place in the sentence, then the paragraph.
+pub fn choose(
+    places: &[Place],
+    sentence: &Range<usize>,
+    count: &Range<usize>,
+    clause_of: &dyn Fn(usize) -> usize,
+    demonym: Option<&str>,
+) -> Option<String> {
+    let count_clause = clause_of(count.start);
+    let best = |in_sentence: bool, weak: bool| {
+        places
+            .iter()
+            .filter(|p| p.weak == weak)
+            .filter(|p| {
+                !in_sentence || p.range.start >= sentence.start && p.range.end <= sentence.end
+            })
+            .min_by_key(|p| {
+                let other_clause = in_sentence && clause_of(p.range.start) != count_clause;
+                (other_clause, distance(&p.range, count), p.range.start)
+            })
+            .map(|p| p.name.clone())
+    };
+    best(true, false)
+        .or_else(|| best(false, false))
+        .or_else(|| demonym.map(str::to_string))
+        .or_else(|| best(true, true))
+        .or_else(|| best(false, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str, names: &[&str]) -> Vec<Place> {
+        names
+            .iter()
+            .filter_map(|n| {
+                text.find(n)
+                    .map(|at| Place::new(text, at..at + n.len(), n.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn landmarks_and_modifiers_are_weak() {
+        let text = "in Hawija, west of Kirkuk, the US military, Anbar province, Iraq's minister, Syria-based";
+        let weak: Vec<bool> = places(text, &["Hawija", "Kirkuk", "US", "Anbar", "Iraq", "Syria"])
+            .iter()
+            .map(|p| p.weak)
+            .collect();
+        assert_eq!(weak, [false, true, true, false, true, true]);
+    }
+
+    #[test]
+    fn same_clause_plain_places_win_then_demonyms() {
+        let text = "Europe suffered fewer disasters, but 191 people were killed in Madrid.";
+        let found = places(text, &["Europe", "Madrid"]);
+        let at = text.find("191").unwrap();
+        let clause = |i: usize| text[..i].matches(',').count();
+        let sentence = 0..text.len();
+        assert_eq!(
+            choose(&found, &sentence, &(at..at + 3), &clause, None).as_deref(),
+            Some("Madrid")
+        );
+        let text = "since the US military surge, with over 8,000 Iraqis having lost their lives";
+        let found = places(text, &["US"]);
+        let at = text.find("8,000").unwrap();
+        let chosen = choose(
+            &found,
+            &(0..text.len()),
+            &(at..at + 5),
+            &clause,
+            Some("Iraq"),
+        );
+        assert_eq!(chosen.as_deref(), Some("Iraq"));
+        assert_eq!(
+            choose(&found, &(0..text.len()), &(at..at + 5), &clause, None).as_deref(),
+            Some("US")
+        );
+    }
+}
