@@ -169,7 +169,16 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             continue;
         }
         let kind = el.info.boilerplate;
-        if kind == hints::Boilerplate::No || (el.info.content && kind == hints::Boilerplate::Weak) {
+        if kind == hints::Boilerplate::No {
+            continue;
+        }
+        // A weak word on a box that is almost all links (a sidebar list, a widget of
+        // headlines) names navigation even inside the article; its headings would survive
+        // the per-block link filter otherwise.
+        let link_box = kind == hints::Boilerplate::Weak
+            && el.text_len >= 100
+            && dom.link_density(i) > 0.8;
+        if el.info.content && kind == hints::Boilerplate::Weak && !link_box {
             continue;
         }
         // A wrapper holding most of the page is a layout container whatever its class says.
@@ -181,7 +190,8 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             continue;
         }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
-        if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) {
+        if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box
+        {
             continue;
         }
         skip[i] = true;

@@ -4,6 +4,9 @@
 //! `article:*`, Twitter, Dublin Core, common CMS names), microdata (`itemprop`), `<time
 //! datetime>`, byline markup, the URL path, and visible date text near bylines.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 
 use crate::dates::{self, Day};
@@ -79,6 +82,46 @@ const AUTHOR_KEYS: &[&str] = &[
     "citation_author",
 ];
 
+/// Date keys that page scripts (JSON blobs, data layers, RDF comments) write the
+/// publication date under, most specific first; matched case-insensitively.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datepublished",
+    "date_published",
+    "publishdate",
+    "publisheddate",
+    "publish_date",
+    "published_at",
+    "pubdate",
+    "publicationdate",
+    "publication_date",
+    "firstpublisheddate",
+    "dc:date",
+    "datecreated",
+];
+
+/// `"key": "value"` or `key="value"` pairs whose key names a publication date. Scripts
+/// are not JSON-LD often enough (data layers, app state, broken JSON) that a key match is
+/// the only general way in.
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)\b(datepublished|date_published|publishdate|publisheddate|publish_date|published_at|pubdate|publicationdate|publication_date|firstpublisheddate|dc:date|datecreated)\\?["']?\s*[:=]\s*\\?["']([^"'\\]{6,40})\\?["']"#,
+    )
+    .expect("script date key")
+});
+
+/// Keyed dates found in scripts and comments, as `(rank in SCRIPT_DATE_KEYS, value)`.
+fn script_dates(text: &str, out: &mut Vec<(usize, String)>) {
+    for c in SCRIPT_DATE.captures_iter(text) {
+        if out.len() >= 40 {
+            return;
+        }
+        let key = c[1].to_ascii_lowercase();
+        if let Some(rank) = SCRIPT_DATE_KEYS.iter().position(|k| *k == key) {
+            out.push((rank, c[2].trim().to_string()));
+        }
+    }
+}
+
 /// Everything one pass over the page collects.
 #[derive(Debug, Default)]
 struct Raw {
@@ -96,6 +139,8 @@ struct Raw {
     /// Short visible text nodes from the first `<h1>` on (from `<body>` without one).
     texts_after_h1: Vec<String>,
     texts_from_body: Vec<String>,
+    /// Publication dates under known keys inside scripts and comments.
+    script_dates: Vec<(usize, String)>,
 }
 
 /// The page metadata plus the JSON-LD body, which the extractor may fall back to.
@@ -205,6 +250,10 @@ fn collect(html: &Html) -> Raw {
     let mut class = String::new();
     let mut seen_body = false;
     for node in html.tree.nodes() {
+        if let Node::Comment(c) = node.value() {
+            script_dates(c, &mut raw.script_dates);
+            continue;
+        }
         if let Node::Text(t) = node.value() {
             let wanted = (seen_h1 && raw.texts_after_h1.len() < 300)
                 || (seen_body && raw.texts_from_body.len() < 300);
@@ -276,8 +325,10 @@ fn collect(html: &Html) -> Raw {
             }
             "script" => {
                 let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                let text: String = eref.text().collect();
+                script_dates(&text, &mut raw.script_dates);
                 if ty.contains("ld+json") {
-                    raw.ld_scripts.push(eref.text().collect());
+                    raw.ld_scripts.push(text);
                 }
             }
             "title" if raw.title.is_none() => raw.title = nonempty(short_text(eref, 400)),
@@ -450,6 +501,13 @@ fn published(raw: &Raw, ld: &LdArticle, url: Option<&str>, month_first: bool) ->
     }
     if let Some(d) = url.and_then(dates::parse_url) {
         return found(d, None, "url");
+    }
+    let mut keyed: Vec<&(usize, String)> = raw.script_dates.iter().collect();
+    keyed.sort_by_key(|(rank, _)| *rank);
+    for (_, v) in keyed {
+        if let Some(d) = parse(v) {
+            return found(d, Some(v), "script");
+        }
     }
     for (attr, text, _) in &raw.times {
         if let Some(d) = attr.as_deref().and_then(parse) {

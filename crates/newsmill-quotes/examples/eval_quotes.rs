@@ -84,6 +84,20 @@ fn main() -> anyhow::Result<()> {
             entities.process(&mut article, &mut StageCounters::default())?;
         }
         stage.process(&mut article, &mut StageCounters::default())?;
+        if let Some(want) = std::env::var_os("QUOTES_DEBUG_MENTIONS") {
+            // Shows what the entity stage handed over, to trace a wrong speaker to its mention.
+            if path.to_string_lossy().contains(&*want.to_string_lossy()) {
+                for m in &article.annotations.mentions {
+                    let entity = article.annotations.entities.get(m.entity);
+                    eprintln!(
+                        "mention {:?} -> {:?} {:?}",
+                        m.surface,
+                        entity.map(|e| e.name.as_str()),
+                        entity.map(|e| e.kind)
+                    );
+                }
+            }
+        }
         if std::env::var_os("QUOTES_DEBUG").is_some() {
             for q in &article.annotations.quotes {
                 eprintln!(

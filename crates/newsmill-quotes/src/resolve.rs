@@ -10,7 +10,7 @@ use crate::attribution::{
 };
 use crate::doc::Doc;
 use crate::lexicon;
-use crate::names::{name_runs, CandKind};
+use crate::names::{name_runs, CandKind, NameRun};
 use crate::tokens::TokKind;
 
 impl Doc<'_> {
@@ -55,6 +55,16 @@ impl Doc<'_> {
             .map(|t| t.text(text))
             .find(|w| !is_capitalised(w) && lexicon::is_role_word(w))
             .is_some_and(|w| !is_spokesperson(w));
+        let sentence_start = self.sentence_range(block, np.start).start;
+        let runs: Vec<NameRun> = name_runs(text, toks, np.clone(), sentence_start)
+            .into_iter()
+            .filter(|run| {
+                !in_parens
+                    .get(run.first_tok - np.start)
+                    .copied()
+                    .unwrap_or(false)
+            })
+            .collect();
         if self.from_mentions {
             let mut best: Option<(u8, usize)> = None;
             for (c, cand) in self.cands.iter().enumerate() {
@@ -86,23 +96,19 @@ impl Doc<'_> {
                         };
                     }
                 }
-                return Speaker {
-                    name: Some(self.cands[c].name.clone()),
-                    mention,
-                };
+                // A place or a thing named where the phrase also holds a person's name is
+                // the entity stage mistyping or misreading: the text's name speaks.
+                let text_names_person = runs.iter().any(|run| run.kind == CandKind::Person);
+                if !(r == rank(CandKind::Other) && text_names_person) {
+                    return Speaker {
+                        name: Some(self.fuller_text_name(c, &runs)),
+                        mention,
+                    };
+                }
             }
         }
-        let sentence_start = self.sentence_range(block, np.start).start;
-        let runs = name_runs(text, toks, np.clone(), sentence_start);
         let mut best: Option<(u8, String)> = None;
         for run in runs {
-            if in_parens
-                .get(run.first_tok - np.start)
-                .copied()
-                .unwrap_or(false)
-            {
-                continue;
-            }
             if run.lone_opener
                 && self.aliases.fold(&run.name()) == run.name()
                 && self.appears_lowercase(&run.name())
@@ -136,6 +142,22 @@ impl Doc<'_> {
             name: self.resolve_role(block, np),
             mention,
         }
+    }
+
+    /// The candidate's name, or the text's capitalised name around it when that has more
+    /// words than the mention: the entity stage sometimes cuts a name short ("Nick Van" of
+    /// "Nick Van den Brul", "Economy" of "Finance and Economy Ministry").
+    fn fuller_text_name(&self, c: usize, runs: &[NameRun]) -> String {
+        let cand = &self.cands[c];
+        let (_, first, last) = self.cand_pos[c];
+        let mention_words = self.toks[cand.block]
+            .get(first..=last)
+            .map_or(0, |toks| toks.iter().filter(|t| t.is_word()).count());
+        runs.iter()
+            .find(|run| {
+                run.first_tok <= first && run.last_tok >= last && run.words.len() > mention_words
+            })
+            .map_or_else(|| cand.name.clone(), |run| self.aliases.fold(&run.name()))
     }
 
     /// Whether the word also occurs in lowercase somewhere in the article's text, which
@@ -217,10 +239,12 @@ impl Doc<'_> {
                 continue;
             }
             // The sentence's speaker (the last one, as attributions close sentences), else
-            // the first person it names (usually its subject). A lone unknown name that
+            // the first person its main clause names (usually its subject), else any it names. A lone unknown name that
             // speaks ("Emily said") counts as a person.
             let mut first = None;
+            let mut first_in_main_clause = None;
             let mut speaker = None;
+            let main_clause = self.main_clause_start(s);
             for (c, cand) in self.cands.iter().enumerate() {
                 if self.cand_pos[c].0 != s {
                     continue;
@@ -236,9 +260,12 @@ impl Doc<'_> {
                 }
                 if cand.kind == want {
                     first.get_or_insert(cand);
+                    if self.cand_pos[c].1 >= main_clause {
+                        first_in_main_clause.get_or_insert(cand);
+                    }
                 }
             }
-            if let Some(cand) = speaker.or(first) {
+            if let Some(cand) = speaker.or(first_in_main_clause).or(first) {
                 return Some(cand.name.clone());
             }
         }
@@ -248,8 +275,19 @@ impl Doc<'_> {
     /// Whether sentence `s` has the pronoun `lower` as its subject (after an opening
     /// conjunction or adverbial phrase).
     pub(crate) fn opens_with_pronoun(&self, s: usize, lower: &str) -> bool {
-        let Some((block, range)) = self.sents.get(s) else {
+        let Some((block, _)) = self.sents.get(s) else {
             return false;
+        };
+        self.word(*block, self.main_clause_start(s))
+            .is_some_and(|w| w.to_lowercase() == lower)
+    }
+
+    /// The token where sentence `s`'s main clause starts: after an opening conjunction and
+    /// an adverbial phrase closed by a comma ("With the game moved from Tynecastle,
+    /// Robertson sees ..."), whose names are not the sentence's subject.
+    pub(crate) fn main_clause_start(&self, s: usize) -> usize {
+        let Some((block, range)) = self.sents.get(s) else {
+            return 0;
         };
         let (block, range) = (*block, range.clone());
         let mut i = range.start;
@@ -269,8 +307,7 @@ impl Doc<'_> {
                 i = comma + 1;
             }
         }
-        self.word(block, i)
-            .is_some_and(|w| w.to_lowercase() == lower)
+        i
     }
 
     /// "the spokesman", "the culture secretary", "the ministry": the most recent earlier
