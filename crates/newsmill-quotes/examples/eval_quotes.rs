@@ -5,6 +5,9 @@
 //!
 //! cargo run -p newsmill-quotes --example eval_quotes [-- GOLD.jsonl]
 //! cargo run -p newsmill-quotes --features ner-eval --example eval_quotes  (with extract.entities)
+//!
+//! `QUOTES_DEBUG=1` prints every quotation found; `QUOTES_DEBUG_MENTIONS=PART` prints the
+//! entity mentions of the articles whose path contains PART.
 
 use std::path::{Path, PathBuf};
 

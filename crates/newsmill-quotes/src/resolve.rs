@@ -75,7 +75,15 @@ impl Doc<'_> {
                 if first >= np.start && in_parens.get(first - np.start).copied().unwrap_or(false) {
                     continue;
                 }
-                let affiliation = first > 0 && self.word(block, first - 1) == Some("of");
+                // "Nicolas Sarkozy of France", "the Ofsted chief": a name after "of" or
+                // before a role word is the organisation a person belongs to, whatever
+                // kind the entity stage gave it.
+                let last_tok = self.cand_pos[c].2;
+                let qualifies_role = self
+                    .word(block, last_tok + 1)
+                    .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w));
+                let affiliation =
+                    (first > 0 && self.word(block, first - 1) == Some("of")) || qualifies_role;
                 let r = if affiliation {
                     rank(cand.kind).min(2)
                 } else {
@@ -160,6 +168,19 @@ impl Doc<'_> {
             .map_or_else(|| cand.name.clone(), |run| self.aliases.fold(&run.name()))
     }
 
+    /// The kind the text scan gives candidate `c`'s words on their own (titles, organisation
+    /// words, word count), when they form one capitalised run.
+    fn text_kind(&self, c: usize) -> Option<CandKind> {
+        let block = self.cands.get(c)?.block;
+        let (_, first, last) = *self.cand_pos.get(c)?;
+        let toks = self.toks.get(block)?;
+        let sentence_start = self.sentence_range(block, first).start;
+        match name_runs(self.texts[block], toks, first..last + 1, sentence_start).as_slice() {
+            [run] if !run.lone_opener => Some(run.kind),
+            _ => None,
+        }
+    }
+
     /// Whether the word also occurs in lowercase somewhere in the article's text, which
     /// shows a capitalised sentence opener is a common word.
     pub(crate) fn appears_lowercase(&self, word: &str) -> bool {
@@ -179,8 +200,27 @@ impl Doc<'_> {
 
     /// Whether a candidate is the subject of a speech verb ("X said", "said X").
     pub(crate) fn is_cue_subject(&self, c: usize) -> bool {
-        let (_, first, last) = self.cand_pos[c];
+        let (_, name_first, last) = self.cand_pos[c];
         let block = self.cands[c].block;
+        // Entity mentions leave titles out ("said Mr Clarke" mentions "Clarke"): the phrase
+        // starts at its first title.
+        let mut first = name_first;
+        loop {
+            let mut k = first;
+            if k > 0 && self.toks[block].get(k - 1).is_some_and(|t| t.is_punct('.')) {
+                k -= 1;
+            }
+            match k.checked_sub(1) {
+                Some(t)
+                    if self
+                        .word(block, t)
+                        .is_some_and(|w| is_capitalised(w) && lexicon::is_title(w)) =>
+                {
+                    first = t
+                }
+                _ => break,
+            }
+        }
         if first > 0 && self.word(block, first - 1) == Some("of") {
             // "Nicolas Sarkozy of France said": the affiliation, not the subject.
             return false;
@@ -250,15 +290,22 @@ impl Doc<'_> {
                     continue;
                 }
                 let speaks = self.is_cue_subject(c);
-                let fits = cand.kind == want
-                    || (want == CandKind::Person && cand.kind == CandKind::Other && speaks);
+                // The entity stage's kind can be wrong; the name's own shape (an
+                // organisation word, a two-word name) is a second opinion where the stage
+                // called an organisation a thing, or a speaking person an organisation.
+                let shaped_as_want = self.from_mentions && self.text_kind(c) == Some(want);
+                let typed_as_want = cand.kind == want
+                    || (shaped_as_want && want == CandKind::Org && cand.kind == CandKind::Other);
+                let fits = typed_as_want
+                    || (want == CandKind::Person && cand.kind == CandKind::Other && speaks)
+                    || (shaped_as_want && speaks);
                 if !fits {
                     continue;
                 }
                 if speaks {
                     speaker = Some(cand);
                 }
-                if cand.kind == want {
+                if typed_as_want {
                     first.get_or_insert(cand);
                     if self.cand_pos[c].1 >= main_clause {
                         first_in_main_clause.get_or_insert(cand);

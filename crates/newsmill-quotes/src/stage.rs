@@ -382,6 +382,107 @@ mod tests {
         assert_eq!(text_only[0].speaker.as_deref(), Some("al-Maliki"));
     }
 
+    /// The speaker of each quotation when the entity stage found `mentions` (surface, entity
+    /// name, kind) at every occurrence of each surface, as it might misread them.
+    fn speakers_with_mentions(
+        text: &str,
+        mentions: &[(&str, &str, EntityKind)],
+    ) -> Vec<Option<String>> {
+        let mut article = article_from_paragraphs(text);
+        for (entity, (surface, name, kind)) in mentions.iter().enumerate() {
+            for (start, _) in text.match_indices(surface) {
+                let span = Span::new(0, start, start + surface.len());
+                article.annotations.mentions.push(EntityMention {
+                    span,
+                    surface: (*surface).into(),
+                    kind: *kind,
+                    entity,
+                });
+            }
+            let start = text.find(surface).expect("surface in text");
+            article.annotations.entities.push(Entity {
+                kind: *kind,
+                name: (*name).into(),
+                aliases: vec![],
+                mentions: 1,
+                first: Span::new(0, start, start + surface.len()),
+            });
+        }
+        article
+            .annotations
+            .mentions
+            .sort_by_key(|m| (m.span.block, m.span.start));
+        extract_quotes(&article, &QuoteOptions::default())
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn entity_mistakes_do_not_become_speakers() {
+        use EntityKind::{Location, Misc, Organization, Person};
+        // A name cut short by the entity stage: the attribution's fuller name speaks.
+        let got = speakers_with_mentions(
+            "\"It is over,\" said Nick Van den Brul.",
+            &[("Nick Van", "Nick Van", Person)],
+        );
+        assert_eq!(got, [Some("Nick Van den Brul".to_string())]);
+        // A place in the attribution phrase does not speak for the person named there.
+        let got = speakers_with_mentions(
+            "\"We were unlucky,\" Tynecastle groundsman Bob Smith said.",
+            &[("Tynecastle", "Tynecastle", Location)],
+        );
+        assert_eq!(got, [Some("Bob Smith".to_string())]);
+        // A stadium typed as a person inside an opening adverbial phrase is not the subject
+        // a later "he" refers to.
+        let got = speakers_with_mentions(
+            "With the game moved from Tynecastle, Robertson sees a chance. \"The pitch is fine,\" he said.",
+            &[
+                ("Tynecastle", "Tynecastle", Person),
+                ("Robertson", "John Robertson", Person),
+            ],
+        );
+        assert_eq!(got, [Some("John Robertson".to_string())]);
+        // A speaking person typed as an organisation is still who "he" refers to.
+        let got = speakers_with_mentions(
+            "Joss Whedon described Wonder Woman as \"the most iconic heroine of our time\". \"In a way, no one has met her yet,\" he said.",
+            &[
+                ("Joss Whedon", "Joss Whedon", Organization),
+                ("Wonder Woman", "Wonder Woman", Person),
+            ],
+        );
+        assert_eq!(got[1].as_deref(), Some("Joss Whedon"), "{got:?}");
+        // Mentions leave titles out, yet "said Mr Clarke" still names the speaker of the
+        // sentence "he" looks back to, rather than the subject of its reported speech.
+        let got = speakers_with_mentions(
+            "The man Mr Martin shot had said the rules were unfair, said Mr Clarke. He said: \"The problem is a lack of understanding.\"",
+            &[
+                ("Martin", "Tony Martin", Person),
+                ("Clarke", "Charles Clarke", Person),
+            ],
+        );
+        assert_eq!(got, [Some("Charles Clarke".to_string())]);
+        // A name before a role word is the role's organisation, even when typed as a person.
+        let got = speakers_with_mentions(
+            "Ofsted chief inspector David Bell visited the school. The Ofsted chief said his report would \"make particular reference to faith schools\".",
+            &[
+                ("Ofsted", "Ofsted", Person),
+                ("David Bell", "David Bell", Person),
+            ],
+        );
+        assert_eq!(got, [Some("David Bell".to_string())]);
+        // An organisation typed as a thing is still what "it" refers to.
+        let got = speakers_with_mentions(
+            "The British Chambers of Commerce welcomed the plan. \"This is the best of both worlds,\" it said.",
+            &[(
+                "British Chambers of Commerce",
+                "British Chambers of Commerce",
+                Misc,
+            )],
+        );
+        assert_eq!(got, [Some("British Chambers of Commerce".to_string())]);
+    }
+
     #[test]
     fn stage_fills_annotations_and_counters() {
         let mut article =
