@@ -66,9 +66,11 @@ enum Command {
 }
 
 fn init_logging(verbose: u8) {
+    // html5ever reports recoverable parse quirks of broken pages as warnings; those are
+    // the parser's business, not the user's, so they show only at -vv.
     let default = match verbose {
-        0 => "warn",
-        1 => "info",
+        0 => "warn,html5ever=error",
+        1 => "info,html5ever=error",
         _ => "debug",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()

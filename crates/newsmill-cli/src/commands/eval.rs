@@ -104,7 +104,7 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
         }
         EvalCommand::Ner { file } => newsmill_tagger::eval_conll(&file)?,
     };
-    println!("{}", report.trim_end());
+    super::print_stdout(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
 }
 

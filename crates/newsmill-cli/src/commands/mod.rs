@@ -38,3 +38,14 @@ pub fn print_issues(issues: &[ConfigIssue]) {
         if n == 1 { "" } else { "s" }
     );
 }
+
+/// Prints a report to stdout; a closed pipe (`newsmill eval ... | head`) ends quietly
+/// instead of panicking as `println!` would.
+pub fn print_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
