@@ -164,7 +164,17 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         }
         // Without scripts, `<noscript>` holds real text only inside the article.
         let dead_noscript = el.tag == "noscript" && !in_content[i];
-        if is_skip_tag(&el.tag) || el.hidden || dead_noscript {
+        // A short figure caption describes a photo, not the story; long ones, or ones
+        // written as paragraphs, are the text of listicles that hang every item on a picture.
+        let photo_caption = el.tag == "figcaption"
+            && el.text_len < 200
+            && !dom
+                .elements
+                .get(i + 1..el.end)
+                .unwrap_or_default()
+                .iter()
+                .any(|d| d.tag == "p");
+        if is_skip_tag(&el.tag) || el.hidden || dead_noscript || photo_caption {
             skip[i] = true;
             continue;
         }
@@ -175,9 +185,8 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         // A weak word on a box that is almost all links (a sidebar list, a widget of
         // headlines) names navigation even inside the article; its headings would survive
         // the per-block link filter otherwise.
-        let link_box = kind == hints::Boilerplate::Weak
-            && el.text_len >= 100
-            && dom.link_density(i) > 0.8;
+        let link_box =
+            kind == hints::Boilerplate::Weak && el.text_len >= 100 && dom.link_density(i) > 0.8;
         if el.info.content && kind == hints::Boilerplate::Weak && !link_box {
             continue;
         }
@@ -186,12 +195,11 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if share >= 0.6 && el.text_len >= 500 {
             continue;
         }
-        if has_content[i] {
+        if has_content[i] && !link_box {
             continue;
         }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
-        if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box
-        {
+        if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
             continue;
         }
         skip[i] = true;
@@ -391,6 +399,33 @@ mod tests {
         let dom = Dom::build(&Html::parse_document(html));
         let skip = skipped_elements(&dom);
         collect(&dom, &skip)
+    }
+
+    #[test]
+    fn link_dense_sidebar_inside_article_container_is_skipped() {
+        let links: String = (0..8)
+            .map(|i| format!("<li><a href='/s{i}'>Another headline number {i} here</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class='article-main'><p>{}</p>\
+             <div class='article-main__sidebar'><h2>Top Stories</h2><ul>{links}</ul></div>\
+             </div></body></html>",
+            "Real article prose, long enough to count as text. ".repeat(10)
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.text).collect();
+        assert!(texts.iter().any(|t| t.starts_with("Real article prose")));
+        assert!(!texts.iter().any(|t| t == "Top Stories"), "{texts:?}");
+    }
+
+    #[test]
+    fn short_photo_captions_go_but_paragraph_captions_stay() {
+        let html = "<html><body><article><p>Story text.</p>\
+            <figure><figcaption>A robot hand. Photograph: Agency</figcaption></figure>\
+            <figure><figcaption><p>Item one: a bowler hat and lashes.</p></figcaption></figure>\
+            </article></body></html>";
+        let texts: Vec<String> = blocks(html).into_iter().map(|b| b.text).collect();
+        assert!(!texts.iter().any(|t| t.contains("Photograph")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("bowler hat")), "{texts:?}");
     }
 
     #[test]

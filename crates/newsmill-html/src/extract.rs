@@ -269,6 +269,36 @@ fn with_siblings(dom: &Dom, scores: &[f64], best: usize) -> Vec<usize> {
     roots
 }
 
+/// Whether every line of a short block is a bare date or page furniture.
+fn is_metadata_lines(text: &str) -> bool {
+    // Every date form has digits; most blocks have none and skip the parsers.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let is_date_line = |line: &str| {
+        line.chars().count() < 40
+            && line.split_whitespace().count() <= 6
+            && crate::dates::parse(line, false).is_some()
+    };
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    if lines.peek().is_none() {
+        return false;
+    }
+    let mut any_date = false;
+    for line in lines {
+        if is_date_line(line) {
+            any_date = true;
+        } else if !hints::is_boilerplate_text(line) {
+            return false;
+        }
+    }
+    any_date
+}
+
 /// Drop link lists and leftovers inside the chosen container.
 fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Block> {
     let _ = (dom, best);
@@ -281,12 +311,9 @@ fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Bloc
         if !b.preformatted && hints::is_boilerplate_text(&b.text) {
             continue;
         }
-        // A block that is only a date (the dateline under a headline) is metadata.
-        if b.chars < 40
-            && !b.is_heading()
-            && crate::dates::parse(&b.text, false).is_some()
-            && b.text.split_whitespace().count() <= 6
-        {
+        // A block that is only a date (the dateline under a headline) is metadata; so is a
+        // short stack of such lines and labels (`News date : ...` over `Category : ...`).
+        if !b.is_heading() && b.chars < 120 && is_metadata_lines(&b.text) {
             continue;
         }
         out.push(Block {
@@ -336,4 +363,22 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
         node = el.parent;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stacked_date_and_label_lines_are_metadata() {
+        assert!(is_metadata_lines(
+            "News date : 04/21/2022\nCategory : Press Releases"
+        ));
+        assert!(is_metadata_lines("June 7, 2020"));
+        assert!(!is_metadata_lines("Category : Press Releases"));
+        assert!(!is_metadata_lines(
+            "June 7, 2020\nThe council voted to close the bridge."
+        ));
+        assert!(!is_metadata_lines(""));
+    }
 }

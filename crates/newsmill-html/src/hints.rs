@@ -394,7 +394,7 @@ static BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
             estimated\ value\ calculated|copyrighted\ (?:property|material)|written\ permission|
             contact\ us\ at|want\ to\ hear\ what\ you\ think|let\ us\ know\ what\ you\ think)\b
         |^(?:advertisement|advertising|sponsored|credit|credits|photo|image|source|category|release\ date|posted\ in|filed\ under|tags?)\s*:?\s*(?:$|:)
-        |^(?:advertisement|credit|photo|image|getty\ images|related|category|categories|tags?|filed\ under|posted\ in)\s*:",
+        |^\(?(?:advertisement|credit|photo|image|getty\ images|related|category|categories|tags?|filed\ under|posted\ in)\s*:",
     )
     .expect("boilerplate text pattern")
 });
@@ -452,6 +452,7 @@ mod tests {
             "Subscribe now to our edition for the full story."
         ));
         assert!(is_boilerplate_text("Credit: Getty"));
+        assert!(is_boilerplate_text("(Credit: Jane Roe / Agency)"));
         assert!(!is_boilerplate_text(
             "The council voted to subscribe to the new water plan in May."
         ));

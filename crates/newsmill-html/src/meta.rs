@@ -2,11 +2,12 @@
 //!
 //! Sources, in order of trust: JSON-LD article objects, `<meta>` tags (OpenGraph,
 //! `article:*`, Twitter, Dublin Core, common CMS names), microdata (`itemprop`), `<time
-//! datetime>`, byline markup, the URL path, and visible date text near bylines.
+//! datetime>`, byline markup, the URL path, publication-date keys inside scripts and
+//! comments, and visible date text near bylines.
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use scraper::{ElementRef, Html, Node};
 
 use crate::dates::{self, Day};
@@ -99,27 +100,45 @@ const SCRIPT_DATE_KEYS: &[&str] = &[
     "datecreated",
 ];
 
-/// `"key": "value"` or `key="value"` pairs whose key names a publication date. Scripts
-/// are not JSON-LD often enough (data layers, app state, broken JSON) that a key match is
-/// the only general way in.
-static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)\b(datepublished|date_published|publishdate|publisheddate|publish_date|published_at|pubdate|publicationdate|publication_date|firstpublisheddate|dc:date|datecreated)\\?["']?\s*[:=]\s*\\?["']([^"'\\]{6,40})\\?["']"#,
-    )
-    .expect("script date key")
+/// Finds the keys of [`SCRIPT_DATE_KEYS`] in any case. Scripts are not JSON-LD often
+/// enough (data layers, app state, broken JSON, RDF in comments) that a key match is the
+/// only general way in; a literal automaton keeps the scan over every script cheap.
+static SCRIPT_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(SCRIPT_DATE_KEYS)
+        .expect("script date keys")
 });
 
-/// Keyed dates found in scripts and comments, as `(rank in SCRIPT_DATE_KEYS, value)`.
+/// Keyed dates (`"key": "value"`, `key="value"`, also JSON-escaped quotes) found in
+/// scripts and comments, as `(rank in SCRIPT_DATE_KEYS, value)`.
 fn script_dates(text: &str, out: &mut Vec<(usize, String)>) {
-    for c in SCRIPT_DATE.captures_iter(text) {
+    let bytes = text.as_bytes();
+    for m in SCRIPT_DATE_FINDER.find_iter(text) {
         if out.len() >= 40 {
             return;
         }
-        let key = c[1].to_ascii_lowercase();
-        if let Some(rank) = SCRIPT_DATE_KEYS.iter().position(|k| *k == key) {
-            out.push((rank, c[2].trim().to_string()));
+        let glued = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
+        if glued {
+            continue;
+        }
+        if let Some(value) = quoted_value_after_key(&text[m.end()..]) {
+            out.push((m.pattern().as_usize(), value.to_string()));
         }
     }
+}
+
+/// The quoted value after a key: `": "v"`, `='v'`, `\":\"v\"`; 6 to 40 bytes long.
+fn quoted_value_after_key(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix('\\').unwrap_or(rest);
+    let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+    let rest = rest.trim_start().strip_prefix([':', '='])?.trim_start();
+    let rest = rest.strip_prefix('\\').unwrap_or(rest);
+    let rest = rest.strip_prefix(['"', '\''])?;
+    let end = rest.find(['"', '\'', '\\'])?;
+    let value = rest.get(..end)?;
+    (6..=40).contains(&value.len()).then_some(value)
 }
 
 /// Everything one pass over the page collects.
@@ -325,10 +344,11 @@ fn collect(html: &Html) -> Raw {
             }
             "script" => {
                 let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
-                let text: String = eref.text().collect();
-                script_dates(&text, &mut raw.script_dates);
+                for chunk in eref.text() {
+                    script_dates(chunk, &mut raw.script_dates);
+                }
                 if ty.contains("ld+json") {
-                    raw.ld_scripts.push(text);
+                    raw.ld_scripts.push(eref.text().collect());
                 }
             }
             "title" if raw.title.is_none() => raw.title = nonempty(short_text(eref, 400)),
@@ -436,7 +456,7 @@ fn tld_offset_minutes(url: Option<&str>) -> Option<i32> {
     let host = domain_of(url?)?;
     let tld = host.rsplit('.').next()?;
     let hours: f32 = match tld {
-        "ca" | "us" => -5.0,
+        "ca" | "us" | "com" => -5.0,
         "mx" => -6.0,
         "br" | "ar" | "cl" | "uy" => -3.0,
         "co" | "pe" | "ec" => -5.0,
@@ -461,9 +481,16 @@ fn tld_offset_minutes(url: Option<&str>) -> Option<i32> {
 
 fn published(raw: &Raw, ld: &LdArticle, url: Option<&str>, month_first: bool) -> Option<Found> {
     let zone = tld_offset_minutes(url);
+    // The zone is a guess from the domain; a date in the URL path is the publisher's own
+    // filing day, so a shift that would move the day away from it is not applied.
+    let url_day = url.and_then(dates::parse_url);
     let parse = |s: &str| {
+        let as_written = dates::parse_iso(s);
         zone.and_then(|z| dates::parse_utc_in_zone(s, z))
-            .or_else(|| dates::parse_iso(s))
+            .filter(|shifted| {
+                url_day.is_none() || as_written != url_day || Some(*shifted) == url_day
+            })
+            .or(as_written)
             .or_else(|| dates::parse(s, month_first))
     };
     let found = |day, raw: Option<&str>, source| {
@@ -636,5 +663,22 @@ mod tests {
             Some("example.com")
         );
         assert_eq!(clean_author("By  Jane Doe"), "Jane Doe");
+    }
+
+    #[test]
+    fn publication_date_from_script_keys_when_markup_has_none() {
+        let html = Html::parse_document(
+            r#"<html><head><script>window.state = {"page":{"pubDate":"2020-10-26T18:10:00+01:00","dateModified":"2020-10-28"}};</script>
+            <!-- <rdf:Description dc:date="2020-09-01T22:00:00+09:00" /> --></head>
+            <body><p>No visible date here.</p></body></html>"#,
+        );
+        let meta = extract(&html, None).meta;
+        assert_eq!(meta.published.as_deref(), Some("2020-10-26"));
+        let mut found = Vec::new();
+        script_dates(
+            r#"<x dc:date="2020-09-01T22:00:00+09:00"/> "datePublished": "x""#,
+            &mut found,
+        );
+        assert_eq!(found, vec![(10, "2020-09-01T22:00:00+09:00".to_string())]);
     }
 }
