@@ -8,7 +8,7 @@ use newsmill_core::{
     parse_options, Article, ConfigIssue, EntityKind, Outcome, Stage, StageCounters, StageError,
     StageFactory, StageTable,
 };
-use newsmill_tagger::{Tag, Tagger};
+use newsmill_tagger::Tagger;
 use serde::Deserialize;
 
 use crate::annotate::{annotate, Settings};
@@ -202,32 +202,15 @@ impl ExtractEntities {
         }
         let tags = self.tagger.get().tag_document(&sentences);
         let mut out = vec![Vec::new(); blocks.len()];
-        for ((block, spans), tags) in origin.iter().zip(&tags) {
-            for (first, end, kind) in spans_of(tags) {
-                if let (Some(a), Some(z)) = (spans.get(first), spans.get(end - 1)) {
+        for (((block, spans), words), tags) in origin.iter().zip(&sentences).zip(&tags) {
+            for (range, kind) in newsmill_tagger::entity_spans(words, tags) {
+                if let (Some(a), Some(z)) = (spans.get(range.start), spans.get(range.end - 1)) {
                     out[*block].push((a.start..z.end, kind));
                 }
             }
         }
         out
     }
-}
-
-/// (first token, end token, kind) of each entity in IOB2 tags; a stray I- starts one.
-fn spans_of(tags: &[Tag]) -> Vec<(usize, usize, EntityKind)> {
-    let mut out: Vec<(usize, usize, EntityKind)> = Vec::new();
-    for (i, tag) in tags.iter().enumerate() {
-        match *tag {
-            Tag::I(kind) if out.last().is_some_and(|m| m.1 == i && m.2 == kind) => {
-                if let Some(last) = out.last_mut() {
-                    last.1 = i + 1;
-                }
-            }
-            Tag::B(kind) | Tag::I(kind) => out.push((i, i + 1, kind)),
-            Tag::O => {}
-        }
-    }
-    out
 }
 
 impl Stage for ExtractEntities {
