@@ -64,10 +64,10 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
                 newsmill_html::eval_pubdates(&gold, html_dir.as_deref())?
             } else {
                 let golds = newsmill_temporal::eval::load_gold(&gold)?;
-                let inputs = gold_inputs(
-                    &gold,
-                    golds.iter().map(|g| (g.file.as_str(), g.published.clone())),
-                );
+                let inputs: Vec<_> = golds
+                    .iter()
+                    .map(|g| (g.path.clone(), g.published.clone()))
+                    .collect();
                 let articles = run_pipeline(config.as_deref(), &inputs)?;
                 let mut tally = newsmill_temporal::eval::DateTally::default();
                 for (g, a) in golds.iter().zip(&articles) {
@@ -78,10 +78,10 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
         }
         EvalCommand::Facts { gold, config } => {
             let golds = newsmill_temporal::eval::load_gold(&gold)?;
-            let inputs = gold_inputs(
-                &gold,
-                golds.iter().map(|g| (g.file.as_str(), g.published.clone())),
-            );
+            let inputs: Vec<_> = golds
+                .iter()
+                .map(|g| (g.path.clone(), g.published.clone()))
+                .collect();
             let articles = run_pipeline(config.as_deref(), &inputs)?;
             let mut tally = newsmill_temporal::eval::FactTally::default();
             for (g, a) in golds.iter().zip(&articles) {
@@ -91,10 +91,10 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
         }
         EvalCommand::Quotes { gold, config } => {
             let golds = newsmill_quotes::eval::load_gold(&gold)?;
-            let inputs = gold_inputs(
-                &gold,
-                golds.iter().map(|g| (g.file.as_str(), g.published.clone())),
-            );
+            let inputs: Vec<_> = golds
+                .iter()
+                .map(|g| (g.path.clone(), g.published.clone()))
+                .collect();
             let articles = run_pipeline(config.as_deref(), &inputs)?;
             let mut tally = newsmill_quotes::eval::Tally::default();
             for (g, a) in golds.iter().zip(&articles) {
@@ -106,17 +106,6 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
     };
     super::print_stdout(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Gold files name articles relative to the gold file's folder.
-fn gold_inputs<'a>(
-    gold: &Path,
-    entries: impl Iterator<Item = (&'a str, Option<String>)>,
-) -> Vec<(PathBuf, Option<String>)> {
-    let base = gold.parent().unwrap_or(Path::new("."));
-    entries
-        .map(|(file, published)| (base.join(file), published))
-        .collect()
 }
 
 /// Runs the pipeline over the gold articles, in gold order. An article that is missing,
