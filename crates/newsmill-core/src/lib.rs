@@ -14,9 +14,12 @@
 //! - [`ConfigIssue`]: a located config mistake (file, line, stage index, key, nearest valid name).
 //! - [`Span`]: a byte range inside one block's text; exporters turn it into a character offset
 //!   in the article's body text (blocks joined by a blank line).
+//! - [`civil::CivilDate`]: proleptic Gregorian dates as day numbers, shared by the stages
+//!   that resolve dates and the HTML reader that converts timestamps and other calendars.
 
 mod annotations;
 mod article;
+pub mod civil;
 mod config_issue;
 mod reader;
 mod registry;

@@ -1,12 +1,15 @@
 //! Date strings as pages write them, to a calendar day: ISO 8601 and its variants, numeric
 //! day-month-year forms, month names in English, Spanish, Portuguese, French, German,
-//! Italian, Dutch, Russian, Ukrainian, Turkish and a few more, and dates inside URL paths.
+//! Italian, Dutch, Russian, Ukrainian, Turkish, Arabic, Persian, Hindi, Bengali and a few
+//! more, digits of those scripts, Solar Hijri dates, and dates inside URL paths.
 //! Hand-written because no maintained crate parses free-text multilingual dates to a day
 //! without also guessing times and relative dates we do not want.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::calendar;
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,7 +50,9 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d|\d\d)(?:[^\d]|$)")
         .expect("dmy date")
 });
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}]+\.?|\d+").expect("tokens"));
+// Letters and combining marks: Indic scripts write vowels as marks (`फ़रवरी`, `ফেব্রুয়ারি`).
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+\.?|\d+").expect("tokens"));
 
 /// Month names (and common abbreviations) by language; matched lower-case, on whole words.
 const MONTHS: &[(&str, u32)] = &[
@@ -276,6 +281,53 @@ const MONTHS: &[(&str, u32)] = &[
     ("حزيران", 6),
     ("تموز", 7),
     ("أيلول", 9),
+    // Persian names of the Gregorian months
+    ("ژانویه", 1),
+    ("فوریه", 2),
+    ("آوریل", 4),
+    ("ژوئن", 6),
+    ("ژوئیه", 7),
+    ("ژوییه", 7),
+    ("اوت", 8),
+    ("سپتامبر", 9),
+    ("اکتبر", 10),
+    ("نوامبر", 11),
+    ("دسامبر", 12),
+    // Hindi (both spellings of the nasal; with and without nukta)
+    ("जनवरी", 1),
+    ("फ़रवरी", 2),
+    ("फ़रवरी", 2),
+    ("फरवरी", 2),
+    ("मार्च", 3),
+    ("अप्रैल", 4),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("अगस्त", 8),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("अक्टूबर", 10),
+    ("अक्तूबर", 10),
+    ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
+    // Bengali
+    ("জানুয়ারি", 1),
+    ("জানুয়ারী", 1),
+    ("ফেব্রুয়ারি", 2),
+    ("ফেব্রুয়ারী", 2),
+    ("মার্চ", 3),
+    ("এপ্রিল", 4),
+    ("মে", 5),
+    ("জুন", 6),
+    ("জুলাই", 7),
+    ("আগস্ট", 8),
+    ("আগষ্ট", 8),
+    ("সেপ্টেম্বর", 9),
+    ("অক্টোবর", 10),
+    ("নভেম্বর", 11),
+    ("ডিসেম্বর", 12),
     // Indonesian / Malay
     ("januari", 1),
     ("pebruari", 2),
@@ -314,6 +366,10 @@ fn year_of(token: &str) -> Option<i32> {
 /// Parse the first date in `s`. `month_first` says how to read ambiguous `01/02/2020`
 /// (US pages); otherwise day-first.
 pub fn parse(s: &str, month_first: bool) -> Option<Day> {
+    let s = &*ascii_digits(s);
+    if let Some(d) = parse_solar_hijri(s) {
+        return Some(d);
+    }
     if let Some(d) = parse_iso(s) {
         return Some(d);
     }
@@ -374,6 +430,27 @@ pub fn parse_utc_in_zone(s: &str, offset_minutes: i32) -> Option<Day> {
     } else {
         Some(day)
     }
+}
+
+/// A Unix time (seconds, or milliseconds when it has 13 digits) as the UTC timestamp
+/// `YYYY-MM-DDTHH:MM:SSZ`, so that it takes the same path as any other UTC stamp a page
+/// writes. `None` outside the plausible publication years.
+pub fn unix_to_utc_stamp(digits: &str) -> Option<String> {
+    let value: i64 = digits.parse().ok()?;
+    let seconds = match digits.len() {
+        10 => value,
+        13 => value / 1_000,
+        _ => return None,
+    };
+    let day = calendar::day_from_number(seconds.div_euclid(86_400))?;
+    let second_of_day = seconds.rem_euclid(86_400);
+    Some(format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        day.iso(),
+        second_of_day / 3_600,
+        second_of_day % 3_600 / 60,
+        second_of_day % 60
+    ))
 }
 
 /// `20200607` and ISO forms, as found in URL paths; also `/2020/06/07/`.
@@ -483,6 +560,88 @@ fn parse_words(s: &str) -> Option<Day> {
     None
 }
 
+/// Zero digits of the scripts whose digits news pages write dates in: Arabic-Indic,
+/// Persian, Devanagari, Bengali, Thai and fullwidth forms.
+const DIGIT_ZEROS: &[char] = &[
+    '\u{660}', '\u{6F0}', '\u{966}', '\u{9E6}', '\u{E50}', '\u{FF10}',
+];
+
+/// `s` with the digits of other scripts written as ASCII digits (`۱۳۹۹` -> `1399`).
+fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    let other_digit = |c: char| {
+        DIGIT_ZEROS
+            .iter()
+            .find(|&&zero| (zero..=char::from_u32(zero as u32 + 9).unwrap_or(zero)).contains(&c))
+            .map(|&zero| char::from(b'0' + (c as u32 - zero as u32) as u8))
+    };
+    if s.is_ascii() || !s.chars().any(|c| other_digit(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars().map(|c| other_digit(c).unwrap_or(c)).collect()
+}
+
+/// Solar Hijri month names, in Persian spelling (Arabic `ي`/`ك` are folded to the Persian
+/// letters before lookup); Afghan (Dari) sites use the same names.
+const SOLAR_HIJRI_MONTHS: &[(&str, i64)] = &[
+    ("فروردین", 1),
+    ("اردیبهشت", 2),
+    ("خرداد", 3),
+    ("تیر", 4),
+    ("مرداد", 5),
+    ("امرداد", 5),
+    ("شهریور", 6),
+    ("مهر", 7),
+    ("آبان", 8),
+    ("آذر", 9),
+    ("دی", 10),
+    ("بهمن", 11),
+    ("اسفند", 12),
+];
+
+/// A Solar Hijri date (`2 تیر 1399`, `1399/04/02`), as its Gregorian day. Years must
+/// be written in full (13xx or 14xx), so Gregorian numbers are never read as Hijri.
+fn parse_solar_hijri(s: &str) -> Option<Day> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])(1[34][0-9]{2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{1,2})(?:[^0-9]|$)")
+            .expect("solar hijri numeric date")
+    });
+    if !s.contains(|c: char| ('\u{600}'..='\u{6FF}').contains(&c)) && !NUMERIC.is_match(s) {
+        return None;
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let number = |i: usize| c[i].parse::<i64>().ok();
+        if let Some(day) = calendar::from_solar_hijri(number(1)?, number(2)?, number(3)?) {
+            return Some(day);
+        }
+    }
+    let folded: String = s
+        .chars()
+        .map(|c| match c {
+            'ي' => 'ی',
+            'ك' => 'ک',
+            other => other,
+        })
+        .collect();
+    let tokens: Vec<&str> = WORD
+        .find_iter(&folded)
+        .map(|m| m.as_str())
+        .take(4000)
+        .collect();
+    for (i, tok) in tokens.iter().enumerate() {
+        let Some(&(_, month)) = SOLAR_HIJRI_MONTHS.iter().find(|(name, _)| name == tok) else {
+            continue;
+        };
+        let day = i.checked_sub(1).and_then(|j| tokens[j].parse::<i64>().ok());
+        let year = tokens.get(i + 1).and_then(|t| t.parse::<i64>().ok());
+        if let (Some(d), Some(y)) = (day, year) {
+            if let Some(found) = calendar::from_solar_hijri(y, month, d) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
 fn parse_cjk(s: &str) -> Option<Day> {
     static CJK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
@@ -519,8 +678,28 @@ mod tests {
             parse("06/07/2020", true).map(|d| d.iso()).as_deref(),
             Some("2020-06-07")
         );
+        assert_eq!(p("٧ يونيو ٢٠٢٠").as_deref(), Some("2020-06-07"));
+        assert_eq!(p("अपडेट 7 जून 2020 10:12 AM").as_deref(), Some("2020-06-07"));
+        assert_eq!(p("१६ फ़रवरी २०२०").as_deref(), Some("2020-02-16"));
+        assert_eq!(p("১৬:২০, ১৬ ফেব্রুয়ারি ২০২০").as_deref(), Some("2020-02-16"));
         assert_eq!(p("may be 2020"), None);
         assert_eq!(p("2020-13-45"), None);
+    }
+
+    #[test]
+    fn solar_hijri_dates_in_persian_pages() {
+        // Arabic yeh in the month name, as many Persian CMSs write it.
+        assert_eq!(
+            p("2 تير 1399 - 12:09:08 ب.ظ").as_deref(),
+            Some("2020-06-22")
+        );
+        assert_eq!(p("دوشنبه ۲ تیر ۱۳۹۹").as_deref(), Some("2020-06-22"));
+        assert_eq!(p("۱۳۹۹/۰۴/۰۲ ۱۲:۰۹").as_deref(), Some("2020-06-22"));
+        assert_eq!(p("۱۱ دی ۱۳۹۹").as_deref(), Some("2020-12-31"));
+        // A Gregorian date on a Persian page stays Gregorian.
+        assert_eq!(p("۲۲ ژوئن ۲۰۲۰").as_deref(), Some("2020-06-22"));
+        assert_eq!(p("تیر 1399"), None, "no day, no date");
+        assert_eq!(p("1399/13/02"), None);
     }
 
     #[test]
@@ -533,6 +712,30 @@ mod tests {
         assert_eq!(d("2020-12-31T23:15:0Z", 60).as_deref(), Some("2021-01-01"));
         assert_eq!(d("2020-12-05T12:00:00Z", 60).as_deref(), Some("2020-12-05"));
         assert_eq!(d("2020-12-05T12:00:00+02:00", 60), None);
+    }
+
+    #[test]
+    fn unix_times_to_utc_stamps() {
+        let d = |s| unix_to_utc_stamp(s);
+        assert_eq!(d("1594448702").as_deref(), Some("2020-07-11T06:25:02Z"));
+        assert_eq!(d("1594448702176").as_deref(), Some("2020-07-11T06:25:02Z"));
+        assert_eq!(
+            d("951782400").as_deref(),
+            None,
+            "nine digits is not a timestamp"
+        );
+        assert_eq!(d("0951782400").as_deref(), Some("2000-02-29T00:00:00Z"));
+        assert_eq!(d("1609459199").as_deref(), Some("2020-12-31T23:59:59Z"));
+        assert_eq!(d("0000000000"), None, "1970 is outside the plausible range");
+        assert_eq!(d("12345abcde"), None);
+        // The stamp then takes the usual UTC path: local day in the publisher's zone.
+        let stamp = d("1594448702").unwrap();
+        assert_eq!(
+            parse_utc_in_zone(&stamp, -8 * 60)
+                .map(|d| d.iso())
+                .as_deref(),
+            Some("2020-07-10")
+        );
     }
 
     #[test]

@@ -24,6 +24,11 @@ use serde_json::Value;
 
 use crate::{decode, page};
 
+/// `NEWSMILL_EVAL_DETAILS=all` lists every page, right or wrong.
+fn all_details_wanted() -> bool {
+    std::env::var_os("NEWSMILL_EVAL_DETAILS").is_some_and(|v| v == "all")
+}
+
 fn details_wanted() -> bool {
     std::env::var_os("NEWSMILL_EVAL_DETAILS").is_some_and(|v| v != "0")
 }
@@ -279,6 +284,9 @@ pub fn eval_pubdates(gold_csv: &Path, html_dir: Option<&Path>) -> Result<String>
                     .get("published_source")
                     .cloned()
                     .unwrap_or_default();
+                if let Some(stamp) = page.meta.extra.get("published_time") {
+                    source = format!("{source} {stamp}");
+                }
                 page.meta.published
             }
             Err(_) => None,
@@ -299,10 +307,12 @@ pub fn eval_pubdates(gold_csv: &Path, html_dir: Option<&Path>) -> Result<String>
             if !gold.is_empty() {
                 right_dated += 1;
             }
-        } else {
+        }
+        if !ok || all_details_wanted() {
             writeln!(
                 misses,
-                "{file}\tgold {gold}\tgot {} ({source})\t{url}",
+                "{}{file}\tgold {gold}\tgot {} ({source})\t{url}",
+                if ok { "ok " } else { "MISS " },
                 found_day.unwrap_or("-")
             )?;
         }

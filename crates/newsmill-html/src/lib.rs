@@ -15,10 +15,11 @@
 //!
 //! Internals: `decode` (bytes to text), `dom` (flat pre-order copy of the tree, walked
 //! without recursion), `blocks` (text blocks and boilerplate pruning), `hints` (class/id
-//! vocabulary), `extract` (choosing the main-text container), `jsonld`, `meta` and `dates`
-//! (metadata), `eval` (benchmarks).
+//! vocabulary), `extract` (choosing the main-text container), `jsonld`, `meta`, `dates` and
+//! `calendar` (metadata), `eval` (benchmarks).
 
 mod blocks;
+mod calendar;
 mod dates;
 mod decode;
 mod dom;

@@ -226,8 +226,10 @@ pub fn extract(html: &Html, url_hint: Option<&str>) -> PageMeta {
         let l = l.to_ascii_lowercase();
         l == "en-us" || l == "en_us" || l == "en"
     });
-    let url_for_date = url_hint.map(str::to_string).or_else(|| meta.url.clone());
-    if let Some(found) = published(&raw, &ld, url_for_date.as_deref(), month_first) {
+    // The page's own address first (its host gives the time zone), then the canonical
+    // one: a syndicated copy often keeps the dated address of the original.
+    let urls: Vec<&str> = url_hint.into_iter().chain(meta.url.as_deref()).collect();
+    if let Some(found) = published(&raw, &ld, &urls, month_first) {
         meta.published = Some(found.day.iso());
         meta.extra
             .insert("published_source".into(), found.source.into());
@@ -280,7 +282,7 @@ fn collect(html: &Html) -> Raw {
                 continue;
             }
             let text = t.trim();
-            if text.is_empty() || text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+            if text.is_empty() || text.len() > 200 || !has_digit(text) {
                 continue;
             }
             let in_code = node
@@ -292,15 +294,10 @@ fn collect(html: &Html) -> Raw {
                         "script" | "style" | "noscript" | "template" | "title"
                     )
                 });
-            if in_code {
+            if in_code || in_todays_date_box(node) {
                 continue;
             }
-            if seen_h1 && raw.texts_after_h1.len() < 300 {
-                raw.texts_after_h1.push(text.to_string());
-            }
-            if seen_body && raw.texts_from_body.len() < 300 {
-                raw.texts_from_body.push(text.to_string());
-            }
+            raw.push_visible_text(text, seen_h1, seen_body);
             continue;
         }
         let Node::Element(el) = node.value() else {
@@ -346,6 +343,11 @@ fn collect(html: &Html) -> Raw {
                 let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
                 for chunk in eref.text() {
                     script_dates(chunk, &mut raw.script_dates);
+                    if seen_body && el.attr("src").is_none() {
+                        if let Some(stamp) = rendered_date_literal(chunk) {
+                            raw.push_visible_text(stamp, seen_h1, seen_body);
+                        }
+                    }
                 }
                 if ty.contains("ld+json") {
                     raw.ld_scripts.push(eref.text().collect());
@@ -367,7 +369,18 @@ fn collect(html: &Html) -> Raw {
             }
         }
         class.make_ascii_lowercase();
-        if name == "time" || itemprop.contains("datepublished") {
+        let unix_stamp = (name != "time"
+            && !itemprop.contains("modified")
+            && el.attr("datetime").is_none()
+            && el.attr("content").is_none())
+        .then(|| unix_time_attr(el))
+        .flatten();
+        if let Some(stamp) = unix_stamp {
+            let marked = itemprop.contains("datepublished") || class.contains("publish");
+            if raw.times.len() < 50 {
+                raw.times.push((Some(stamp), short_text(eref, 200), marked));
+            }
+        } else if name == "time" || itemprop.contains("datepublished") {
             let attr = el
                 .attr("datetime")
                 .or_else(|| el.attr("content"))
@@ -394,6 +407,7 @@ fn collect(html: &Html) -> Raw {
                 }
             }
             if raw.date_texts.len() < 40
+                && !is_todays_date_box(&class)
                 && [
                     "date", "time", "publish", "posted", "byline", "meta", "fecha", "data", "datum",
                 ]
@@ -408,6 +422,103 @@ fn collect(html: &Html) -> Raw {
         }
     }
     raw
+}
+
+/// Class/id words of the masthead boxes that show the reader's current date ("Wednesday,
+/// August 19, 2020" above the logo): the day the page was fetched, never the article's.
+const TODAYS_DATE_HINTS: &[&str] = &[
+    "today",
+    "current-date",
+    "currentdate",
+    "current_date",
+    "header-date",
+    "headerdate",
+    "header_date",
+    "date-now",
+];
+
+static TODAYS_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(TODAYS_DATE_HINTS)
+        .expect("today's date hints")
+});
+
+fn is_todays_date_box(class_or_id: &str) -> bool {
+    TODAYS_DATE_FINDER.is_match(class_or_id)
+}
+
+/// Whether a text node sits in a today's-date box (its element or the two above it).
+fn in_todays_date_box(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .filter_map(|n| n.value().as_element())
+        .take(3)
+        .any(|el| {
+            ["class", "id"]
+                .iter()
+                .filter_map(|a| el.attr(a))
+                .any(is_todays_date_box)
+        })
+}
+
+/// Any digit, also of other scripts (`২০২০`, `۱۳۹۹`); the ASCII test first, it is the
+/// common case and the cheap one.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
+impl Raw {
+    /// Keeps a short visible text that may hold a date, in page order.
+    fn push_visible_text(&mut self, text: &str, seen_h1: bool, seen_body: bool) {
+        if seen_h1 && self.texts_after_h1.len() < 300 {
+            self.texts_after_h1.push(text.to_string());
+        }
+        if seen_body && self.texts_from_body.len() < 300 {
+            self.texts_from_body.push(text.to_string());
+        }
+    }
+}
+
+/// Attributes that hold a Unix time for the element's date (tweets, forums, comment
+/// systems); the visible text next to them is often rendered in the reader's time zone,
+/// the attribute is absolute.
+const UNIX_TIME_ATTRS: &[&str] = &[
+    "data-time",
+    "data-timestamp",
+    "data-utime",
+    "data-time-ms",
+    "data-timestamp-ms",
+];
+
+/// The element's Unix-time attribute as a UTC stamp, when it has one.
+fn unix_time_attr(el: &scraper::node::Element) -> Option<String> {
+    // One pass over the attributes: this runs for every element of the page.
+    el.attrs()
+        .filter(|(name, _)| name.starts_with("data-") && UNIX_TIME_ATTRS.contains(name))
+        .find_map(|(_, v)| dates::unix_to_utc_stamp(v.trim()))
+}
+
+/// A date-time literal that a tiny inline script in the body writes where it stands
+/// (`<script>showDate("2020/04/17 01:43:09")</script>`, `document.write(...)`): older
+/// CMSs render the visible date this way, so the literal counts as visible text. Only
+/// scripts of a call or two, and only literals that start with a full date and a time,
+/// so that configuration blobs and countdowns are not read as the page's date.
+fn rendered_date_literal(script: &str) -> Option<&str> {
+    static LITERAL: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r#"["']((?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d\d[^"'\n]{0,40})["']"#,
+        )
+        .expect("date literal")
+    });
+    let script = script.trim();
+    if script.len() > 160 {
+        return None;
+    }
+    LITERAL
+        .captures(script)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 /// Text of an element, whitespace collapsed, cut after `max` characters.
@@ -479,11 +590,31 @@ fn tld_offset_minutes(url: Option<&str>) -> Option<i32> {
     Some((hours * 60.0) as i32)
 }
 
-fn published(raw: &Raw, ld: &LdArticle, url: Option<&str>, month_first: bool) -> Option<Found> {
-    let zone = tld_offset_minutes(url);
+/// A MediaWiki revision view (`?diff=` or `?oldid=`): the page shows one revision, and
+/// its date is that revision's, not the article's creation that JSON-LD calls
+/// `datePublished`.
+fn is_wiki_revision(raw: &Raw, urls: &[&str]) -> bool {
+    let mediawiki = raw
+        .metas
+        .iter()
+        .any(|(k, v)| k == "generator" && v.to_ascii_lowercase().starts_with("mediawiki"));
+    mediawiki
+        && urls.iter().any(|u| {
+            u.split_once('?').is_some_and(|(_, query)| {
+                query
+                    .split('&')
+                    .any(|kv| kv.starts_with("diff=") || kv.starts_with("oldid="))
+            })
+        })
+}
+
+/// The publication date, from the most trusted source that has one. `urls`: the page's
+/// address first, then its canonical address.
+fn published(raw: &Raw, ld: &LdArticle, urls: &[&str], month_first: bool) -> Option<Found> {
+    let zone = tld_offset_minutes(urls.first().copied());
     // The zone is a guess from the domain; a date in the URL path is the publisher's own
     // filing day, so a shift that would move the day away from it is not applied.
-    let url_day = url.and_then(dates::parse_url);
+    let url_day = urls.iter().find_map(|u| dates::parse_url(u));
     let parse = |s: &str| {
         let as_written = dates::parse_iso(s);
         zone.and_then(|z| dates::parse_utc_in_zone(s, z))
@@ -500,6 +631,15 @@ fn published(raw: &Raw, ld: &LdArticle, url: Option<&str>, month_first: bool) ->
             source,
         })
     };
+    if is_wiki_revision(raw, urls) {
+        let revised = ld
+            .date_modified
+            .clone()
+            .or_else(|| meta_value(raw, MODIFIED_KEYS));
+        if let Some(d) = revised.as_deref().and_then(parse) {
+            return found(d, revised.as_deref(), "wiki_revision");
+        }
+    }
     if let Some(s) = ld.date_published.as_deref() {
         if let Some(d) = parse(s) {
             return found(d, Some(s), "jsonld");
@@ -526,7 +666,7 @@ fn published(raw: &Raw, ld: &LdArticle, url: Option<&str>, month_first: bool) ->
     if let Some(d) = ld.date_created.as_deref().and_then(parse) {
         return found(d, ld.date_created.as_deref(), "jsonld");
     }
-    if let Some(d) = url.and_then(dates::parse_url) {
+    if let Some(d) = url_day {
         return found(d, None, "url");
     }
     let mut keyed: Vec<&(usize, String)> = raw.script_dates.iter().collect();
@@ -680,5 +820,85 @@ mod tests {
             &mut found,
         );
         assert_eq!(found, vec![(10, "2020-09-01T22:00:00+09:00".to_string())]);
+    }
+
+    fn published_of(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+        let meta = extract(&Html::parse_document(html), url).meta;
+        let source = meta.extra.get("published_source").cloned();
+        (meta.published, source)
+    }
+
+    #[test]
+    fn unix_time_attributes_beat_text_rendered_in_the_readers_zone() {
+        // 1594448702 is 2020-07-11T06:25:02Z; the text was rendered in US Pacific time.
+        let html = r#"<html><body><h1>Status</h1>
+            <p>Something happened.</p>
+            <a class="tweet-timestamp" title="11:25 PM - 10 Jul 2020"><span data-time="1594448702">10 Jul 2020</span></a>
+            <span data-time="1594448799">11:26 PM - 10 Jul 2020</span></body></html>"#;
+        let (day, source) = published_of(html, Some("https://example.net/status/1"));
+        assert_eq!(day.as_deref(), Some("2020-07-11"));
+        assert_eq!(source.as_deref(), Some("time"));
+        // Durations and counters in the same attributes are not times.
+        let html = r#"<html><body><h1>Clip</h1><div data-time="93">1:33</div>
+            <p>Posted 3 May 2020</p></body></html>"#;
+        assert_eq!(published_of(html, None).0.as_deref(), Some("2020-05-03"));
+    }
+
+    #[test]
+    fn a_tiny_script_that_writes_the_date_counts_as_visible_text() {
+        let html = r#"<html><body><h1>Forum post</h1><table><tr>
+            <td class="main-text"><script>showDate("2020/04/17 01:43:09")</script> views <b>7</b></td>
+            </tr></table><p>Body text.</p></body></html>"#;
+        assert_eq!(published_of(html, None).0.as_deref(), Some("2020-04-17"));
+        // Long scripts (configuration, countdowns) and date-only literals are not read.
+        let long = format!(
+            r#"<html><body><h1>T</h1><script>var cfg = {{"a": "{}", "end": "2021-01-01 00:00"}};</script></body></html>"#,
+            "x".repeat(200)
+        );
+        assert_eq!(published_of(&long, None).0, None);
+        let date_only =
+            r#"<html><body><h1>T</h1><script>countdown("2021-01-01")</script></body></html>"#;
+        assert_eq!(published_of(date_only, None).0, None);
+    }
+
+    #[test]
+    fn the_mastheads_date_of_today_is_not_the_articles() {
+        let html = r#"<html><body><div class="today">Wednesday, August 19, 2020</div>
+            <h1>Council approves budget</h1><p class="byline">By Ann Lee</p>
+            <div class="post-date">Monday, August 17, 2020</div><p>Text.</p></body></html>"#;
+        assert_eq!(published_of(html, None).0.as_deref(), Some("2020-08-17"));
+        let only_today = r#"<html><body><div id="header-date"><span>Wednesday, August 19, 2020</span></div>
+            <h1>Headline</h1><p>Text without a date.</p></body></html>"#;
+        assert_eq!(published_of(only_today, None).0, None);
+    }
+
+    #[test]
+    fn a_dated_canonical_address_dates_a_syndicated_copy() {
+        let html = r#"<html><head><link rel="canonical" href="https://www.news24.com/World/News/megablaze-under-control-20200113"></head>
+            <body><h1>Megablaze brought under control</h1><p>Text.</p></body></html>"#;
+        let (day, source) = published_of(
+            html,
+            Some("https://www.asiapacificstar.com/news/263700449/megablaze"),
+        );
+        assert_eq!(day.as_deref(), Some("2020-01-13"));
+        assert_eq!(source.as_deref(), Some("url"));
+    }
+
+    #[test]
+    fn a_wiki_revision_is_dated_by_the_revision() {
+        let html = r#"<html><head><meta name="generator" content="MediaWiki 1.31.0"/>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Park Ye Jin",
+            "datePublished":"2005-07-26T16:22:26-07:00","dateModified":"2020-04-07T12:33:32-07:00"}</script></head>
+            <body><h1>Park Ye Jin</h1><p>Text.</p></body></html>"#;
+        let diff = "https://wiki.example.org/index.php?title=Park_Ye_Jin&diff=591343&oldid=588001";
+        let (day, source) = published_of(html, Some(diff));
+        assert_eq!(day.as_deref(), Some("2020-04-07"));
+        assert_eq!(source.as_deref(), Some("wiki_revision"));
+        // The article view itself keeps the article's publication date.
+        let article = "https://wiki.example.org/Park_Ye_Jin";
+        assert_eq!(
+            published_of(html, Some(article)).0.as_deref(),
+            Some("2005-07-26")
+        );
     }
 }

@@ -4,9 +4,9 @@
 
 use newsmill_core::Granularity;
 
-use crate::civil::{month_from_index, CivilDate};
 use crate::date_scan::{Expr, Modifier, Unit, YearRef};
 use crate::lexicon::Tense;
+use newsmill_core::civil::{month_from_index, CivilDate};
 
 /// A resolved value: the first day of the period it names, and its granularity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -417,7 +417,7 @@ fn iso_date(c: &Cursor, i: usize) -> Option<FoundExpr> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let date = crate::civil::CivilDate::parse_iso(&tok.norm)?;
+    let date = newsmill_core::civil::CivilDate::parse_iso(&tok.norm)?;
     hit(
         i,
         i + 1,
@@ -457,7 +457,7 @@ fn day_month(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let (year, end) = c
         .year_after(after)
         .map_or((None, after), |(y, e)| (Some(y), e));
-    crate::civil::CivilDate::new(year.unwrap_or(2000), month, day)?;
+    newsmill_core::civil::CivilDate::new(year.unwrap_or(2000), month, day)?;
     hit(i, end, Expr::Day { year, month, day })
 }
 
@@ -471,7 +471,7 @@ fn month_day(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let (year, end) = c
         .year_after(after + 1)
         .map_or((None, after + 1), |(y, e)| (Some(y), e));
-    crate::civil::CivilDate::new(year.unwrap_or(2000), month, day)?;
+    newsmill_core::civil::CivilDate::new(year.unwrap_or(2000), month, day)?;
     hit(i, end, Expr::Day { year, month, day })
 }
 

@@ -12,11 +12,10 @@
 //! - [`DatesStage`], [`FactsStage`] and their options; [`factories`] registers both.
 //! - [`eval`]: gold-file loading and the [`eval::DateTally`] / [`eval::FactTally`] scores.
 //! - `tokens` (number-aware tokens, sentences), `date_scan` (what an expression says),
-//!   `date_resolve` (what date it means), `civil` (calendar arithmetic), `numbers` (count
+//!   `date_resolve` (what date it means; calendar arithmetic is `newsmill_core::civil`), `numbers` (count
 //!   phrases), `facts` (what a count is about), `places` (where it happened), `lexicon`
 //!   (calendar names, tense cues, demonyms).
 
-mod civil;
 mod date_resolve;
 mod date_scan;
 pub mod eval;
@@ -27,5 +26,5 @@ mod places;
 mod stages;
 mod tokens;
 
-pub use civil::CivilDate;
+pub use newsmill_core::civil::CivilDate;
 pub use stages::{factories, DatesOptions, DatesStage, FactsOptions, FactsStage};

@@ -10,13 +10,13 @@ use newsmill_core::{
     StageCounters, StageError, StageFactory, StageTable,
 };
 
-use crate::civil::CivilDate;
 use crate::date_resolve::{resolve, Resolved, Unresolved};
 use crate::date_scan::{is_attributive, scan, ScanOptions};
 use crate::facts::{facts_in_sentence, EVENT_KINDS};
 use crate::lexicon::{country_of_demonym, has_past_cue, tense_near, Tense};
 use crate::places::{self, Place};
 use crate::tokens::{sentences, tokenize, Tok, TokenKind};
+use newsmill_core::civil::CivilDate;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
