@@ -198,6 +198,10 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if has_content[i] && !link_box {
             continue;
         }
+        // An ad-named box around article-marked prose is a layout wrapper (see AD_WORDS).
+        if el.info.ad_only && has_weak_content[i] && !link_box {
+            continue;
+        }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
         if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
             continue;

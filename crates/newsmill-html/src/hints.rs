@@ -145,8 +145,6 @@ const WEAK_BOILERPLATE: &[&str] = &[
     "entry-meta",
     "post-meta",
     "article-meta",
-    "hidden",
-    "hide",
     "caption",
     "credit",
     "copyright",
@@ -161,6 +159,28 @@ const WEAK_BOILERPLATE: &[&str] = &[
     "promotion",
     "sponsor",
     "links",
+];
+
+/// Weak words that count only as a whole class token: as a part they describe a child or
+/// a screen size (Drupal's `field-label-hidden` on every body field, Bootstrap's
+/// `hidden-xs` on boxes shown on every other screen).
+const WHOLE_TOKEN_WEAK: &[&str] = &["hidden", "hide"];
+
+/// Strong words that name advertising. An ad slot holds an iframe or a script, not a
+/// page of prose: a box so named that holds the article (`<div id="ad_portal">` around
+/// the whole layout) is a wrapper, which `blocks` keeps.
+const AD_WORDS: &[&str] = &[
+    "advert",
+    "advertisement",
+    "adverts",
+    "ads",
+    "adsbygoogle",
+    "ad",
+    "ad-slot",
+    "adslot",
+    "ad-container",
+    "ad-wrapper",
+    "dfp",
 ];
 
 /// Strong words so specific that they mark boilerplate anywhere in a token, also glued to
@@ -255,6 +275,8 @@ const FLAG_PREFIXES: &[&str] = &[
 
 struct Vocabulary {
     strong: HashSet<&'static str>,
+    strong_not_ads: HashSet<&'static str>,
+    ads: HashSet<&'static str>,
     weak: HashSet<&'static str>,
     content_strong: HashSet<&'static str>,
     content: HashSet<&'static str>,
@@ -263,6 +285,12 @@ struct Vocabulary {
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary {
     strong: STRONG_BOILERPLATE.iter().copied().collect(),
+    strong_not_ads: STRONG_BOILERPLATE
+        .iter()
+        .copied()
+        .filter(|w| !AD_WORDS.contains(w))
+        .collect(),
+    ads: AD_WORDS.iter().copied().collect(),
     weak: WEAK_BOILERPLATE.iter().copied().collect(),
     content_strong: STRONG_CONTENT.iter().copied().collect(),
     content: CONTENT.iter().copied().collect(),
@@ -282,6 +310,8 @@ pub enum Boilerplate {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct HintInfo {
     pub boilerplate: Boilerplate,
+    /// The strong boilerplate mark comes from advertising words alone ([`AD_WORDS`]).
+    pub ad_only: bool,
     /// Marked as the article body container.
     pub content: bool,
     /// Readability-style class weight.
@@ -339,6 +369,7 @@ impl HintInfo {
         let v = &*VOCABULARY;
         let mut weak_content = false;
         let mut negative = false;
+        let (mut strong_ad, mut strong_other) = (false, false);
         for token in hint.split_whitespace() {
             let (norm, parts) = parts_of(token);
             if any_match(&parts, &v.content_strong) || v.content_strong.contains(norm.as_str()) {
@@ -349,14 +380,21 @@ impl HintInfo {
             if FLAG_PREFIXES.iter().any(|p| norm.starts_with(p)) {
                 continue;
             }
-            if edge_match(&norm, &parts, &v.strong)
-                || ANYWHERE_BOILERPLATE.iter().any(|w| token.contains(w))
-            {
+            let anywhere = ANYWHERE_BOILERPLATE.iter().find(|w| token.contains(*w));
+            if edge_match(&norm, &parts, &v.strong) || anywhere.is_some() {
+                let ad = edge_match(&norm, &parts, &v.ads) || anywhere == Some(&"advert");
+                let other = edge_match(&norm, &parts, &v.strong_not_ads)
+                    || anywhere.is_some_and(|w| *w != "advert");
+                strong_ad |= ad;
+                strong_other |= other || !ad;
                 info.boilerplate = Boilerplate::Strong;
-            } else if info.boilerplate == Boilerplate::No && edge_match(&norm, &parts, &v.weak) {
+            } else if info.boilerplate == Boilerplate::No
+                && (edge_match(&norm, &parts, &v.weak) || WHOLE_TOKEN_WEAK.contains(&token))
+            {
                 info.boilerplate = Boilerplate::Weak;
             }
         }
+        info.ad_only = strong_ad && !strong_other;
         let mut w = 0.0;
         if info.content {
             w += 40.0;
@@ -444,6 +482,29 @@ mod tests {
         assert!(is_content("entry-content clearfix"));
         assert!(class_weight("article-body") > class_weight("sidebar"));
         assert!(is_boilerplate("articlebody-related-coverage-7s2f1"));
+    }
+
+    #[test]
+    fn hidden_only_as_a_whole_token() {
+        assert_eq!(boilerplate("hidden"), Boilerplate::Weak);
+        assert_eq!(boilerplate("box hide"), Boilerplate::Weak);
+        assert!(!is_boilerplate(
+            "field field-name-body field-type-text-with-summary field-label-hidden"
+        ));
+        assert!(!is_boilerplate("hidden-xs col-md-8"));
+        assert_eq!(boilerplate("visually-hidden"), Boilerplate::Strong);
+    }
+
+    #[test]
+    fn advertising_marks_are_told_apart() {
+        assert!(HintInfo::of("ad_portal").ad_only);
+        assert!(HintInfo::of("advertisement-box").ad_only);
+        assert!(!HintInfo::of("ad-slot comments").ad_only);
+        assert!(
+            !HintInfo::of("related-ads").ad_only,
+            "related is not an ad word"
+        );
+        assert!(!HintInfo::of("comments").ad_only);
     }
 
     #[test]

@@ -222,6 +222,8 @@ pub fn extract(html: &Html, url_hint: Option<&str>) -> PageMeta {
     .or_else(|| ld.publisher.clone())
     .or_else(|| meta.url.as_deref().or(url_hint).and_then(domain_of));
 
+    decode_leftover_references(&mut meta);
+
     let month_first = lang_raw.as_deref().is_some_and(|l| {
         let l = l.to_ascii_lowercase();
         l == "en-us" || l == "en_us" || l == "en"
@@ -521,6 +523,33 @@ fn rendered_date_literal(script: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
+/// Character references that survive the parser because the page escaped them twice
+/// (`content="Australian &amp;#039;megablaze&amp;#039;"` reads as `&#039;`), decoded in
+/// the text fields people read. html5ever's own decoder, through a fragment parse, knows
+/// every HTML5 name; it runs only on the rare value that holds `&...;`.
+/// Authors are decoded before they are split on `;`, in [`authors`].
+fn decode_leftover_references(meta: &mut Metadata) {
+    for field in [&mut meta.title, &mut meta.description, &mut meta.publisher]
+        .into_iter()
+        .flatten()
+    {
+        decode_references(field);
+    }
+}
+
+fn decode_references(value: &mut String) {
+    let Some(amp) = value.find('&') else { return };
+    if !value[amp..].contains(';') {
+        return;
+    }
+    let fragment = Html::parse_fragment(value);
+    let decoded: String = fragment.root_element().text().collect();
+    let decoded = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !decoded.is_empty() {
+        *value = decoded;
+    }
+}
+
 /// Text of an element, whitespace collapsed, cut after `max` characters.
 fn short_text(el: ElementRef<'_>, max: usize) -> String {
     let mut out = String::new();
@@ -711,12 +740,18 @@ fn authors(raw: &Raw, ld: &LdArticle) -> Vec<String> {
         }
     }
     if !ld.authors.is_empty() {
-        ld.authors.iter().for_each(|a| push(&mut out, a));
+        for name in &ld.authors {
+            let mut name = name.clone();
+            decode_references(&mut name);
+            push(&mut out, &name);
+        }
         return out;
     }
     for key in AUTHOR_KEYS {
         for (_, v) in raw.metas.iter().filter(|(k, _)| k == key) {
             if !v.starts_with("http") && !v.starts_with('@') {
+                let mut v = v.clone();
+                decode_references(&mut v);
                 for part in v.split([',', ';', '|']) {
                     push(&mut out, part);
                 }
@@ -826,6 +861,27 @@ mod tests {
         let meta = extract(&Html::parse_document(html), url).meta;
         let source = meta.extra.get("published_source").cloned();
         (meta.published, source)
+    }
+
+    #[test]
+    fn references_escaped_twice_are_decoded_in_text_fields() {
+        let html = r#"<html><head>
+            <meta property="og:title" content="Australian &amp;#039;megablaze&amp;#039; brought under control">
+            <meta property="og:site_name" content="Smith &amp;amp; Sons">
+            <meta name="author" content="Ren&amp;eacute;e Dupont">
+            <meta name="description" content="AT&amp;T and Marks & Spencer &amp;mdash; a deal"></head>
+            <body><h1>x</h1><p>Text.</p></body></html>"#;
+        let meta = extract(&Html::parse_document(html), None).meta;
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Australian 'megablaze' brought under control")
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("Smith & Sons"));
+        assert_eq!(meta.authors, ["Renée Dupont"]);
+        assert_eq!(
+            meta.description.as_deref(),
+            Some("AT&T and Marks & Spencer — a deal")
+        );
     }
 
     #[test]

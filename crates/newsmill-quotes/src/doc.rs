@@ -79,6 +79,10 @@ impl<'a> Doc<'a> {
         } else {
             names::from_text(&texts, &toks, &sents)
         };
+        // Headings are not tokenised (their text is ""), so a mention there has no tokens
+        // or sentence to stand in: it cannot be a speaker candidate.
+        let mut cands = cands;
+        cands.retain(|c| toks.get(c.block).is_some_and(|t| !t.is_empty()));
         let cand_pos = cands
             .iter()
             .map(|c| {

@@ -407,8 +407,8 @@ impl Doc<'_> {
                 .sents
                 .get(self.cand_pos[c].0)
                 .map_or(0..0, |(_, r)| r.clone());
-            let window = first.saturating_sub(12).max(sentence.start)
-                ..(last + 9).min(sentence.end).max(first);
+            let end = (last + 9).min(sentence.end).max(first).min(toks.len());
+            let window = first.saturating_sub(12).max(sentence.start).min(end)..end;
             let context: Vec<String> = toks[window]
                 .iter()
                 .filter(|t| t.is_word() && !matches!(t.kind, TokKind::Quote { .. }))

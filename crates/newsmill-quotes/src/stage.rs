@@ -419,6 +419,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_the_headline_is_no_speaker_candidate_and_no_panic() {
+        // Headings are not tokenised; a mention there once sent the role lookup into
+        // another block's sentence (a panic on a real page).
+        let mut article = article_from_paragraphs(
+            "# Minister Tom Lee visits the flood zone\n\n\
+             Flood waters rose again on Monday across the whole region and beyond.\n\n\
+             \"We will rebuild every house,\" the minister said.",
+        );
+        let span = Span::new(0, 9, 16);
+        article.annotations.entities = vec![Entity {
+            kind: EntityKind::Person,
+            name: "Tom Lee".into(),
+            aliases: vec![],
+            mentions: 1,
+            first: span,
+        }];
+        article.annotations.mentions = vec![EntityMention {
+            span,
+            surface: "Tom Lee".into(),
+            kind: EntityKind::Person,
+            entity: 0,
+        }];
+        let q = extract_quotes(&article, &QuoteOptions::default());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "We will rebuild every house,");
+    }
+
+    #[test]
     fn entity_mistakes_do_not_become_speakers() {
         use EntityKind::{Location, Misc, Organization, Person};
         // A name cut short by the entity stage: the attribution's fuller name speaks.
