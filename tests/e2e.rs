@@ -282,3 +282,47 @@ fn bom_option_marks_csvs_for_excel() {
     let bytes = std::fs::read(out.path().join("articles.csv")).unwrap();
     assert!(bytes.starts_with("\u{feff}id,".as_bytes()));
 }
+
+/// The number after `label` on the first report line that contains it.
+fn number_after(report: &str, label: &str) -> f64 {
+    let at = report
+        .find(label)
+        .unwrap_or_else(|| panic!("{label:?} in {report}"));
+    report[at + label.len()..]
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a number after {label:?} in {report}"))
+}
+
+/// The article-level gold evaluations through the binary, as a user runs them, with floors
+/// a little under today's figures (docs/entities.md, docs/quotes.md,
+/// docs/dates-and-facts.md): a regression in any stage shows here.
+#[test]
+fn gold_evaluations_hold_their_floors() {
+    if shared().is_none() {
+        return;
+    }
+    let eval = |args: &[&str]| {
+        let output = newsmill(args);
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let entities = eval(&["eval", "entities", "fixtures/gold/entities.jsonl"]);
+    assert!(number_after(&entities, "F1") >= 0.85, "{entities}");
+    let heldout = eval(&["eval", "entities", "fixtures/gold/entities-heldout.jsonl"]);
+    assert!(number_after(&heldout, "F1") >= 0.72, "{heldout}");
+    let quotes = eval(&["eval", "quotes", "fixtures/gold/quotes.jsonl"]);
+    assert!(number_after(&quotes, "F1") >= 0.98, "{quotes}");
+    assert!(
+        number_after(&quotes, "speaker accuracy") >= 0.93,
+        "{quotes}"
+    );
+    let dates = eval(&["eval", "dates", "fixtures/gold/temporal.jsonl"]);
+    assert!(
+        number_after(&dates, "value accuracy (gold found with the right value):") >= 0.98,
+        "{dates}"
+    );
+    let facts = eval(&["eval", "facts", "fixtures/gold/temporal.jsonl"]);
+    assert!(number_after(&facts, "F1") >= 0.97, "{facts}");
+}

@@ -23,6 +23,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use crate::{decode, page};
+use newsmill_gold::{f1, ratio};
 
 /// `NEWSMILL_EVAL_DETAILS=all` lists every page, right or wrong.
 fn all_details_wanted() -> bool {
@@ -356,22 +357,6 @@ fn strings(v: Option<&Value>) -> impl Iterator<Item = &str> {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
 }
 
 #[cfg(test)]

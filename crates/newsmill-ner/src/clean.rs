@@ -192,7 +192,17 @@ pub fn split_titles(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Can
         return;
     };
     let is_person = c.kind == EntityKind::Person;
-    if !is_person && !lowercase_role {
+    // "MP Kefa Ssempgani" typed organisation: an abbreviated title opening the span, then a
+    // first name and a surname, is a person whatever the tagger said. Word titles stay
+    // (they open company names: "General Motors", "President Hotel").
+    let abbreviated_title = run_start == 0 && {
+        let (ws, we) = words[0];
+        let first = &text[ws..we];
+        first.ends_with('.')
+            || (first.len() <= 4 && first.chars().all(|ch| ch.is_ascii_uppercase()))
+    };
+    let titled_full_name = abbreviated_title && words.len() - name_start >= 2;
+    if !is_person && !lowercase_role && !titled_full_name {
         out.push(c);
         return;
     }
@@ -281,6 +291,20 @@ mod tests {
         assert_eq!(
             split("Office of the Prime Minister", Organization),
             [("Office of the Prime Minister".into(), Organization)]
+        );
+        // An abbreviated title before a full name makes a person of any type; a word title
+        // or a single name after the abbreviation does not.
+        assert_eq!(
+            split("MP Kefa Ssempgani", Organization),
+            [("Kefa Ssempgani".into(), Person)]
+        );
+        assert_eq!(
+            split("General Motors", Organization),
+            [("General Motors".into(), Organization)]
+        );
+        assert_eq!(
+            split("Dr Martens", Organization),
+            [("Dr Martens".into(), Organization)]
         );
         // A title with no name after it is kept as it is.
         assert_eq!(

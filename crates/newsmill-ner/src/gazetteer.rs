@@ -350,6 +350,33 @@ impl Gazetteer {
     }
 }
 
+/// Words that end a company's or party's full name and that short mentions leave off
+/// ("Altria Group" -> "Altria", "Labour Party" -> "Labour").
+const DESIGNATORS: &[&str] = &[
+    "group",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "llp",
+    "ag",
+    "gmbh",
+    "sa",
+    "holdings",
+    "party",
+];
+
+/// Whether a word (as a comparison key: lowercase, no full stop) is a designator.
+pub fn is_designator(word_key: &str) -> bool {
+    DESIGNATORS.contains(&word_key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@
 //! - [`annotate`]: the post-processing on its own: tagged spans per block in, entities and
 //!   mentions out, controlled by [`Settings`].
 //! - [`Gazetteer`]: places, nationalities, titles and organisation cues from `data/`.
+//! - [`eval`]: the entity gold format and its scoring (`newsmill eval entities`).
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans), `retype`,
 //! `recall` (missed mentions, repeats), `acronyms`, `link` (entities), `fold` (name keys),
@@ -22,6 +23,7 @@ mod acronyms;
 mod annotate;
 mod candidate;
 mod clean;
+pub mod eval;
 mod fold;
 mod gazetteer;
 mod link;

@@ -2,8 +2,9 @@
 //! its long form, a surname and the full name it belongs to ("Assad" -> "Bashar al-Assad",
 //! the nearest full name before it when several share the surname), an undefined acronym
 //! and the one name whose initials it spells, a country's other names ("US", "United
-//! States"), and a one-word organisation and the longer name it ends ("Times" -> "New York
-//! Times"). Entities come out in order of first appearance.
+//! States"), and an organisation's short form and the one longer name it ends ("Times" ->
+//! "New York Times") or adds designators to ("Altria" -> "Altria Group"). Entities come
+//! out in order of first appearance.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -12,7 +13,7 @@ use newsmill_core::{Entity, EntityKind, EntityMention, Span};
 use crate::acronyms::{acronym_letters, initials, is_acronym};
 use crate::candidate::Candidate;
 use crate::fold::{is_particle, key, key_words};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{is_designator, Gazetteer};
 
 /// What the linker may do beyond folding identical names.
 #[derive(Debug, Clone, Copy)]
@@ -240,15 +241,27 @@ fn link_initials(
     }
 }
 
+/// Whether `short` names the same organisation as the longer `long` (both keys): `long`
+/// ends with it ("times" / "new york times", "media council" / "uganda media council"), or
+/// is it plus designators ("altria" / "altria group").
+fn short_form_of(short: &str, long: &str) -> bool {
+    let (s, l): (Vec<&str>, Vec<&str>) = (key_words(short).collect(), key_words(long).collect());
+    if s.is_empty() || l.len() <= s.len() {
+        return false;
+    }
+    let ends_with = l.ends_with(&s);
+    let designated = l.starts_with(&s) && l[s.len()..].iter().all(|w| is_designator(w));
+    ends_with || designated
+}
+
 fn link_organisation_short_names(mentions: &[Mention], group_of: &mut [usize], gaz: &Gazetteer) {
     let groups = members(group_of);
     for g in &groups {
         let m = &mentions[g[0]];
-        let single = key_words(&m.key).count() == 1;
-        if !single
-            || !matches!(m.cand.kind, EntityKind::Organization | EntityKind::Misc)
+        if !matches!(m.cand.kind, EntityKind::Organization | EntityKind::Misc)
             || gaz.place(&m.key).is_some()
             || is_acronym(m.surface)
+            || is_designator(&m.key)
         {
             continue;
         }
@@ -258,9 +271,7 @@ fn link_organisation_short_names(mentions: &[Mention], group_of: &mut [usize], g
             .filter(|other| {
                 other.iter().any(|&i| {
                     let o = &mentions[i];
-                    o.cand.kind == EntityKind::Organization
-                        && key_words(&o.key).count() >= 2
-                        && key_words(&o.key).last() == Some(m.key.as_str())
+                    o.cand.kind == EntityKind::Organization && short_form_of(&m.key, &o.key)
                 })
             })
             .map(|other| group_of[other[0]])
@@ -356,4 +367,20 @@ fn majority_kind(mentions: &[Mention], group: &[usize]) -> EntityKind {
         .iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
         .map_or(EntityKind::Misc, |c| c.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_short_forms() {
+        assert!(short_form_of("times", "new york times"));
+        assert!(short_form_of("media council", "uganda media council"));
+        assert!(short_form_of("altria", "altria group"));
+        assert!(short_form_of("labour", "labour party"));
+        assert!(!short_form_of("microsoft", "microsoft research"));
+        assert!(!short_form_of("new york", "new york times"));
+        assert!(!short_form_of("altria group", "altria group"));
+    }
 }

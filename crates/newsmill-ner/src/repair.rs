@@ -5,7 +5,8 @@
 use newsmill_core::EntityKind;
 
 use crate::candidate::{sort_and_dedupe, Candidate};
-use crate::gazetteer::Gazetteer;
+use crate::fold;
+use crate::gazetteer::{is_designator, Gazetteer};
 use crate::words::{is_capitalised, is_particle_name};
 
 /// Splits and joins candidates; leaves them sorted.
@@ -88,6 +89,25 @@ fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             return;
         }
     }
+    // "Americas and China", "Liggett Group and Brown and Williamson": two names joined by
+    // "and", told by a first part that is a whole name on its own.
+    if let Some((left_len, left_kind)) = coordinated_split(name, gaz) {
+        let right_start = c.start + left_len + " and ".len();
+        let right = &name[left_len + " and ".len()..];
+        let right_kind = if gaz.place(right).is_some_and(|p| !p.weak) {
+            EntityKind::Location
+        } else {
+            c.kind
+        };
+        out.push(Candidate::new(
+            c.block,
+            c.start,
+            c.start + left_len,
+            left_kind,
+        ));
+        out.push(Candidate::new(c.block, right_start, c.end, right_kind));
+        return;
+    }
     // "Sunni Anbar", "Syrian Aleppo": a qualifier, then a place.
     if let Some((first, rest)) = name.split_once(' ') {
         let whole_is_place = gaz.place(name).is_some();
@@ -108,6 +128,34 @@ fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         }
     }
     out.push(c);
+}
+
+/// Where a span of two names joined by "and" splits: the length of the first name and its
+/// kind. Names that contain "and" themselves ("Trinidad and Tobago", "Brown and
+/// Williamson") are not split: the first part must be a known place with a known place
+/// after it, or end in a company or institution word ("Group", "Ministry").
+fn coordinated_split(name: &str, gaz: &Gazetteer) -> Option<(usize, EntityKind)> {
+    if gaz.place(name).is_some() || gaz.is_known_org(name) {
+        return None;
+    }
+    let at = name.find(" and ")?;
+    let (left, right) = (&name[..at], &name[at + " and ".len()..]);
+    if !is_capitalised(right) {
+        return None;
+    }
+    let known_place = |s: &str| gaz.place(s).is_some_and(|p| !p.weak);
+    if known_place(left) && known_place(right) {
+        return Some((at, EntityKind::Location));
+    }
+    // Only a strong head or a designator: weak heads also end names that run on with
+    // "and" ("Guangdong Post and Telecommunications Administration").
+    let left_org = left.contains(' ')
+        && (gaz.org_shape(left) == Some(true)
+            || left
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_designator(&fold::key(w))));
+    left_org.then_some((at, EntityKind::Organization))
 }
 
 #[cfg(test)]
@@ -181,5 +229,35 @@ mod tests {
             repaired("Saudi Arabia", &[("Saudi Arabia", Location)]),
             [("Saudi Arabia".into(), Location)]
         );
+    }
+
+    #[test]
+    fn splits_two_names_joined_by_and() {
+        assert_eq!(
+            repaired(
+                "sales in the Americas and China rose",
+                &[("Americas and China", Organization)]
+            ),
+            [("Americas".into(), Location), ("China".into(), Location)]
+        );
+        assert_eq!(
+            repaired(
+                "Liggett Group and Brown and Williamson were",
+                &[("Liggett Group and Brown and Williamson", Organization)]
+            ),
+            [
+                ("Liggett Group".into(), Organization),
+                ("Brown and Williamson".into(), Organization)
+            ]
+        );
+        // Names with "and" inside stay whole.
+        for name in [
+            "Trinidad and Tobago",
+            "Brown and Williamson",
+            "Marks and Spencer",
+            "Guangdong Post and Telecommunications Administration",
+        ] {
+            assert_eq!(repaired(name, &[(name, Organization)]).len(), 1, "{name}");
+        }
     }
 }

@@ -33,7 +33,10 @@ pub fn corrected_kind(
         }
         return Some(kind);
     }
-    if kind == Person && (gaz.is_demonym(name) || gaz.is_misc(name)) {
+    // Religions, peoples and holidays are never organisations or places ("Christmas" is
+    // no company); a demonym typed organisation may be a team ("the Welsh"), so only a
+    // person typing is overruled for those.
+    if gaz.is_misc(name) || (kind == Person && gaz.is_demonym(name)) {
         return Some(Misc);
     }
     if gaz.is_known_org(name) && matches!(kind, Person | Misc) {
@@ -106,6 +109,8 @@ mod tests {
             Some(Organization)
         );
         assert_eq!(fix("Christmas", Person, ""), Some(Misc));
+        assert_eq!(fix("Christmas", Organization, ""), Some(Misc));
+        assert_eq!(fix("Sunni", Location, ""), Some(Misc));
         assert_eq!(
             fix("Salim Idriss", Organization, "commander Gen. "),
             Some(Person)

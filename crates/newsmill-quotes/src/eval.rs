@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use newsmill_core::{Article, QuoteKind};
+use newsmill_gold::ratio;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -53,22 +53,11 @@ pub struct GoldArticle {
     pub path: PathBuf,
 }
 
+newsmill_gold::impl_gold_file!(GoldArticle);
+
 /// Reads a gold file; every article's `path` is resolved relative to the file's folder.
 pub fn load_gold(path: &Path) -> anyhow::Result<Vec<GoldArticle>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("reading gold file {}", path.display()))?;
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut article: GoldArticle = serde_json::from_str(line)
-            .with_context(|| format!("{}:{}: invalid gold line", path.display(), i + 1))?;
-        article.path = dir.join(&article.file);
-        out.push(article);
-    }
-    Ok(out)
+    newsmill_gold::load_jsonl(path)
 }
 
 /// Lowercased word tokens, with curly quotes and apostrophes folded to straight ones.
@@ -278,12 +267,7 @@ impl Tally {
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        newsmill_gold::f1(self.precision(), self.recall())
     }
 
     pub fn speaker_accuracy(&self) -> f64 {
@@ -322,14 +306,6 @@ impl Tally {
             let _ = writeln!(out, "  {problem}");
         }
         out
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

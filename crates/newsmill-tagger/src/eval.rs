@@ -9,6 +9,7 @@ use anyhow::Context;
 
 use crate::conll::is_docstart;
 use crate::labels::Tag;
+use newsmill_gold::ratio;
 
 /// Counts for one entity type (or all of them).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -26,20 +27,7 @@ impl Counts {
         ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
+        newsmill_gold::f1(self.precision(), self.recall())
     }
 }
 

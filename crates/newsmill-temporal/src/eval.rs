@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use serde::Deserialize;
 
 use newsmill_core::Article;
+use newsmill_gold::ratio;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldArticle {
@@ -69,23 +69,12 @@ pub struct GoldFact {
     pub note: Option<String>,
 }
 
+newsmill_gold::impl_gold_file!(GoldArticle);
+
 /// Reads a gold file; blank lines are skipped. Each article's `path` is resolved against
 /// the gold file's directory.
 pub fn load_gold(path: &Path) -> anyhow::Result<Vec<GoldArticle>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut gold: GoldArticle = serde_json::from_str(line)
-            .with_context(|| format!("{}:{}: bad gold line", path.display(), i + 1))?;
-        gold.path = dir.join(&gold.file);
-        out.push(gold);
-    }
-    Ok(out)
+    newsmill_gold::load_jsonl(path)
 }
 
 /// Body text (blocks joined by a blank line) and each block's byte offset in it.
@@ -280,14 +269,6 @@ impl DateTally {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 fn normalise(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
@@ -425,12 +406,7 @@ impl FactTally {
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        newsmill_gold::f1(self.precision(), self.recall())
     }
 
     pub fn report(&self) -> String {

@@ -1,8 +1,8 @@
 //! `newsmill eval ...`: extraction quality against gold data.
 //!
 //! `body` and `dates GOLD.csv` score the HTML reader on saved pages; `ner` scores CoNLL
-//! predictions; `quotes`, `dates GOLD.jsonl` and `facts` run the configured pipeline over the
-//! articles a gold file names and score what it extracted.
+//! predictions; `entities`, `quotes`, `dates GOLD.jsonl` and `facts` run the configured
+//! pipeline over the articles a gold file names and score what it extracted.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,6 +35,13 @@ pub enum EvalCommand {
     },
     /// Casualty and quantity facts against JSONL gold (docs/dates-and-facts.md).
     Facts {
+        gold: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// People, organisations and places (entities.csv) against JSONL gold
+    /// (docs/entities.md): precision, recall, F1 per type, name accuracy, splits.
+    Entities {
         gold: PathBuf,
         #[arg(long)]
         config: Option<PathBuf>,
@@ -84,6 +91,16 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
                 .collect();
             let articles = run_pipeline(config.as_deref(), &inputs)?;
             let mut tally = newsmill_temporal::eval::FactTally::default();
+            for (g, a) in golds.iter().zip(&articles) {
+                tally.add(g, a);
+            }
+            tally.report()
+        }
+        EvalCommand::Entities { gold, config } => {
+            let golds = newsmill_ner::eval::load_gold(&gold)?;
+            let inputs: Vec<_> = golds.iter().map(|g| (g.path.clone(), None)).collect();
+            let articles = run_pipeline(config.as_deref(), &inputs)?;
+            let mut tally = newsmill_ner::eval::Tally::default();
             for (g, a) in golds.iter().zip(&articles) {
                 tally.add(g, a);
             }
