@@ -272,6 +272,8 @@ fn collect(html: &Html) -> Raw {
     let mut seen_h1 = false;
     let mut class = String::new();
     let mut seen_body = false;
+    // The last short text was a label of some other date ("Effective Date", "Expires").
+    let mut after_other_label = false;
     for node in html.tree.nodes() {
         if let Node::Comment(c) = node.value() {
             script_dates(c, &mut raw.script_dates);
@@ -284,7 +286,14 @@ fn collect(html: &Html) -> Raw {
                 continue;
             }
             let text = t.trim();
-            if text.is_empty() || text.len() > 200 || !has_digit(text) {
+            if text.is_empty() {
+                continue;
+            }
+            if !has_digit(text) {
+                after_other_label = text.len() <= 40 && names_other_date(text);
+                continue;
+            }
+            if text.len() > 200 || std::mem::take(&mut after_other_label) {
                 continue;
             }
             let in_code = node
@@ -417,13 +426,45 @@ fn collect(html: &Html) -> Raw {
                 .any(|w| class.contains(w))
             {
                 let t = short_text(eref, 300);
-                if !t.is_empty() && t.chars().count() < 300 {
+                if !t.is_empty() && t.chars().count() < 300 && !names_other_date(&t) {
                     raw.date_texts.push(t);
                 }
             }
         }
     }
     raw
+}
+
+/// Labels of dates that are not the page's (records, notices and listings label them:
+/// `<dt>Effective Date</dt><dd>July 25, 2020</dd>`). English only.
+const OTHER_DATE_LABELS: &[&str] = &[
+    "effective",
+    "expires",
+    "expiry",
+    "expiration",
+    "deadline",
+    "date of birth",
+    "born",
+    "due date",
+    "closing date",
+    "valid until",
+    "valid from",
+    "start date",
+    "end date",
+    "event date",
+    "incorporated",
+];
+
+static OTHER_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(OTHER_DATE_LABELS)
+        .expect("other date labels")
+});
+
+/// Whether a text names a date that is not the page's publication date.
+fn names_other_date(text: &str) -> bool {
+    OTHER_DATE_FINDER.is_match(text)
 }
 
 /// Class/id words of the masthead boxes that show the reader's current date ("Wednesday,
@@ -926,6 +967,18 @@ mod tests {
         let only_today = r#"<html><body><div id="header-date"><span>Wednesday, August 19, 2020</span></div>
             <h1>Headline</h1><p>Text without a date.</p></body></html>"#;
         assert_eq!(published_of(only_today, None).0, None);
+    }
+
+    #[test]
+    fn dates_labelled_as_something_else_are_not_the_pages() {
+        let html = r#"<html><body><h1>Daily Legal News</h1><div class="half-data"><dl>
+            <dt>Company Name</dt><dd>MURRAYS MOWING LLC</dd>
+            <dt>Effective Date</dt>
+            <dd>Saturday, July 25, 2020</dd></dl></div></body></html>"#;
+        assert_eq!(published_of(html, None).0, None);
+        let html = r#"<html><body><h1>Offer</h1><p>Expires:</p><p>31 December 2020</p>
+            <p>Posted</p><p>3 May 2020</p></body></html>"#;
+        assert_eq!(published_of(html, None).0.as_deref(), Some("2020-05-03"));
     }
 
     #[test]
