@@ -605,14 +605,15 @@ fn parse_solar_hijri(s: &str) -> Option<Day> {
         Regex::new(r"(?:^|[^0-9])(1[34][0-9]{2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{1,2})(?:[^0-9]|$)")
             .expect("solar hijri numeric date")
     });
-    if !s.contains(|c: char| ('\u{600}'..='\u{6FF}').contains(&c)) && !NUMERIC.is_match(s) {
-        return None;
-    }
     if let Some(c) = NUMERIC.captures(s) {
         let number = |i: usize| c[i].parse::<i64>().ok();
         if let Some(day) = calendar::from_solar_hijri(number(1)?, number(2)?, number(3)?) {
             return Some(day);
         }
+    }
+    // Month names are written in Arabic script: nothing more to find without it.
+    if !s.contains(|c: char| ('\u{600}'..='\u{6FF}').contains(&c)) {
+        return None;
     }
     let folded: String = s
         .chars()

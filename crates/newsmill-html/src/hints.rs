@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Boilerplate words that mark a block as never article text, even inside the article
-/// container (comments, sharing, related links, ads, cookie banners).
+/// container (comments, sharing, related links, cookie banners); with [`AD_WORDS`], the
+/// strong vocabulary.
 const STRONG_BOILERPLATE: &[&str] = &[
     "comment",
     "comments",
@@ -60,17 +61,7 @@ const STRONG_BOILERPLATE: &[&str] = &[
     "cookie-notice",
     "consent",
     "gdpr",
-    "advert",
-    "advertisement",
-    "adverts",
-    "ads",
-    "adsbygoogle",
-    "ad",
-    "ad-slot",
-    "adslot",
-    "ad-container",
-    "ad-wrapper",
-    "dfp",
+    // advertising words: AD_WORDS
     "sponsored",
     "promo",
     "outbrain",
@@ -274,8 +265,8 @@ const FLAG_PREFIXES: &[&str] = &[
 ];
 
 struct Vocabulary {
+    /// Strong words other than advertising ones.
     strong: HashSet<&'static str>,
-    strong_not_ads: HashSet<&'static str>,
     ads: HashSet<&'static str>,
     weak: HashSet<&'static str>,
     content_strong: HashSet<&'static str>,
@@ -285,11 +276,6 @@ struct Vocabulary {
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary {
     strong: STRONG_BOILERPLATE.iter().copied().collect(),
-    strong_not_ads: STRONG_BOILERPLATE
-        .iter()
-        .copied()
-        .filter(|w| !AD_WORDS.contains(w))
-        .collect(),
     ads: AD_WORDS.iter().copied().collect(),
     weak: WEAK_BOILERPLATE.iter().copied().collect(),
     content_strong: STRONG_CONTENT.iter().copied().collect(),
@@ -381,12 +367,12 @@ impl HintInfo {
                 continue;
             }
             let anywhere = ANYWHERE_BOILERPLATE.iter().find(|w| token.contains(*w));
-            if edge_match(&norm, &parts, &v.strong) || anywhere.is_some() {
-                let ad = edge_match(&norm, &parts, &v.ads) || anywhere == Some(&"advert");
-                let other = edge_match(&norm, &parts, &v.strong_not_ads)
-                    || anywhere.is_some_and(|w| *w != "advert");
+            let ad = edge_match(&norm, &parts, &v.ads) || anywhere == Some(&"advert");
+            let other =
+                edge_match(&norm, &parts, &v.strong) || anywhere.is_some_and(|w| *w != "advert");
+            if ad || other {
                 strong_ad |= ad;
-                strong_other |= other || !ad;
+                strong_other |= other;
                 info.boilerplate = Boilerplate::Strong;
             } else if info.boilerplate == Boilerplate::No
                 && (edge_match(&norm, &parts, &v.weak) || WHOLE_TOKEN_WEAK.contains(&token))

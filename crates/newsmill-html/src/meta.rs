@@ -455,12 +455,15 @@ const OTHER_DATE_LABELS: &[&str] = &[
     "incorporated",
 ];
 
-static OTHER_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// Finds any of `words` in any ASCII case.
+fn word_finder(words: &[&str]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(OTHER_DATE_LABELS)
-        .expect("other date labels")
-});
+        .build(words)
+        .expect("literal words build an automaton")
+}
+
+static OTHER_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| word_finder(OTHER_DATE_LABELS));
 
 /// Whether a text names a date that is not the page's publication date.
 fn names_other_date(text: &str) -> bool {
@@ -480,12 +483,7 @@ const TODAYS_DATE_HINTS: &[&str] = &[
     "date-now",
 ];
 
-static TODAYS_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(TODAYS_DATE_HINTS)
-        .expect("today's date hints")
-});
+static TODAYS_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| word_finder(TODAYS_DATE_HINTS));
 
 fn is_todays_date_box(class_or_id: &str) -> bool {
     TODAYS_DATE_FINDER.is_match(class_or_id)
