@@ -465,9 +465,14 @@ fn word_finder(words: &[&str]) -> AhoCorasick {
 
 static OTHER_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| word_finder(OTHER_DATE_LABELS));
 
-/// Whether a text names a date that is not the page's publication date.
+/// Whether a text names a date that is not the page's publication date: a label as whole
+/// words ("Born" yes, "By George Osborne" no).
 fn names_other_date(text: &str) -> bool {
-    OTHER_DATE_FINDER.is_match(text)
+    let bytes = text.as_bytes();
+    let word_byte = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    OTHER_DATE_FINDER
+        .find_iter(text)
+        .any(|m| !(m.start() > 0 && word_byte(m.start() - 1)) && !word_byte(m.end()))
 }
 
 /// Class/id words of the masthead boxes that show the reader's current date ("Wednesday,
@@ -976,6 +981,10 @@ mod tests {
         assert_eq!(published_of(html, None).0, None);
         let html = r#"<html><body><h1>Offer</h1><p>Expires:</p><p>31 December 2020</p>
             <p>Posted</p><p>3 May 2020</p></body></html>"#;
+        assert_eq!(published_of(html, None).0.as_deref(), Some("2020-05-03"));
+        // Label words inside other words are no label.
+        let html = r#"<html><body><h1>Budget</h1><p>By George Osborne</p>
+            <p>3 May 2020</p></body></html>"#;
         assert_eq!(published_of(html, None).0.as_deref(), Some("2020-05-03"));
     }
 
