@@ -470,9 +470,10 @@ static OTHER_DATE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| word_finder(O
 fn names_other_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     let word_byte = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-    OTHER_DATE_FINDER
-        .find_iter(text)
-        .any(|m| !(m.start() > 0 && word_byte(m.start() - 1)) && !word_byte(m.end()))
+    OTHER_DATE_FINDER.find_iter(text).any(|m| {
+        let glued_before = m.start() > 0 && word_byte(m.start() - 1);
+        !glued_before && !word_byte(m.end())
+    })
 }
 
 /// Class/id words of the masthead boxes that show the reader's current date ("Wednesday,
