@@ -1,8 +1,8 @@
 //! `detect.language`: the article's language as an ISO 639-1 code, with whatlang.
 
 use newsmill_core::{
-    parse_options, Article, ConfigIssue, Outcome, Stage, StageCounters, StageError, StageFactory,
-    StageTable,
+    parse_options, Article, ConfigIssue, Family, Outcome, Stage, StageCounters, StageError,
+    StageFactory, StageTable,
 };
 use serde::Deserialize;
 use whatlang::Lang;
@@ -41,6 +41,8 @@ pub fn factory() -> StageFactory {
                   min_confidence (float 0..1, default 0.25): below this whatlang confidence the language is left empty (counter undetermined)\n\
                   max_chars (integer, default 1000): detect on at most this many characters from the start of the body (speed)",
         example: "keep = [\"en\", \"fr\"]\noverwrite = false\nmin_letters = 40\nmin_confidence = 0.25",
+        reads: &[],
+        writes: &[Family::Language],
         build,
     }
 }

@@ -38,26 +38,10 @@ pub fn factories() -> Vec<newsmill_core::StageFactory> {
 
 #[cfg(test)]
 mod tests {
-    use newsmill_core::StageTable;
-
     #[test]
     fn every_example_builds_and_every_option_is_documented() {
         for factory in super::factories() {
-            let table = StageTable::from_options(factory.name, factory.example);
-            if let Err(issues) = (factory.build)(&table) {
-                panic!("{}: {issues:?}", factory.name);
-            }
-            for line in factory.example.lines() {
-                let key = line.split('=').next().unwrap_or("").trim();
-                assert!(
-                    factory
-                        .options
-                        .lines()
-                        .any(|o| o.starts_with(&format!("{key} ("))),
-                    "{}: {key} undocumented",
-                    factory.name
-                );
-            }
+            newsmill_core::testing::check_factory(&factory);
         }
     }
 }

@@ -50,6 +50,8 @@ pub fn factory() -> StageFactory {
                   strip_html_tags (bool, default true): remove `<tags>` (`<br>` becomes a line break; script/style content goes too)\n\
                   structure (bool, default true): `# x` lines become headings, `> x` blocks quotes, bullet lines list items",
         example: "drop_images = true\nkeep_link_urls = false\ndecode_entities = true\nstrip_html_tags = true\nstructure = true",
+        reads: &[],
+        writes: &[],
         build,
     }
 }

@@ -1,6 +1,15 @@
 //! The composition root: every stage and reader the binary offers.
 
 use newsmill_core::{Reader, StageFactory};
+use newsmill_runner::Registry;
+
+/// Every stage and reader, handed to the runner (which names no stage itself).
+pub fn registry() -> Registry {
+    Registry {
+        stages: factories(),
+        readers,
+    }
+}
 
 /// Every stage, in the order `newsmill stages` lists them.
 pub fn factories() -> Vec<StageFactory> {
@@ -23,32 +32,26 @@ pub fn readers() -> Vec<Box<dyn Reader>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsmill_core::StageTable;
 
     #[test]
     fn stage_names_are_unique_and_every_example_builds() {
-        let factories = factories();
-        let mut names: Vec<&str> = factories.iter().map(|f| f.name).collect();
+        let registry = registry();
+        let mut names: Vec<&str> = registry.stages.iter().map(|f| f.name).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), factories.len(), "duplicate stage names");
-        for factory in &factories {
-            let config = factory.example_table();
-            let issues = newsmill_runner::load_config("example", &config, &factories);
-            assert!(
-                issues.is_ok(),
-                "example of {} does not build: {:?}",
-                factory.name,
-                issues.err()
-            );
-            // Every option has a default: an empty table builds too.
-            let built = (factory.build)(&StageTable::from_options(factory.name, ""));
-            assert!(
-                built.is_ok(),
-                "{} needs options: {:?}",
-                factory.name,
-                built.err()
-            );
+        assert_eq!(names.len(), registry.stages.len(), "duplicate stage names");
+        for factory in &registry.stages {
+            newsmill_core::testing::check_factory(factory);
         }
+    }
+
+    #[test]
+    fn the_default_pipeline_is_in_family_order() {
+        let loaded = newsmill_runner::load_config(
+            newsmill_runner::DEFAULT_CONFIG_NAME,
+            newsmill_runner::DEFAULT_CONFIG,
+            &registry(),
+        );
+        assert!(loaded.is_ok(), "{:?}", loaded.err());
     }
 }

@@ -9,7 +9,10 @@
 //! - [`Reader`]: turns a [`RawDocument`] (bytes and id) into an article.
 //! - [`Stage`]: one step of the pipeline, built once from its TOML table and shared by all
 //!   threads. A stage that needs to see the whole folder first exposes a [`CorpusIndex`].
-//! - [`StageFactory`]: a registry entry (name, summary, example TOML, build function).
+//! - [`StageFactory`]: a registry entry (name, summary, example TOML, the [`Family`]s it
+//!   reads and writes, build function).
+//! - [`Family`]: the named kinds of annotation (metadata, language, entities, quotes, dates,
+//!   facts, duplicates) by which stages declare what they depend on.
 //!   Stage crates export a `factories()` list; the runner concatenates them.
 //! - [`ConfigIssue`]: a located config mistake (file, line, stage index, key, nearest valid name).
 //! - [`Span`]: a byte range inside one block's text; exporters turn it into a character offset
@@ -21,9 +24,11 @@ mod annotations;
 mod article;
 pub mod civil;
 mod config_issue;
+mod family;
 mod reader;
 mod registry;
 mod stage;
+pub mod testing;
 pub mod text;
 
 pub use annotations::{
@@ -32,6 +37,7 @@ pub use annotations::{
 };
 pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};
 pub use config_issue::{nearest_name, ConfigIssue};
+pub use family::Family;
 pub use reader::{RawDocument, Reader};
 pub use registry::{parse_options, StageFactory, StageTable};
 pub use stage::{CorpusIndex, Outcome, Stage, StageCounters, StageError};

@@ -4,6 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::config_issue::{nearest_name, ConfigIssue};
+use crate::family::Family;
 use crate::stage::Stage;
 
 /// Builds a stage from its `[[stage]]` table. Returns every problem it can find.
@@ -21,6 +22,11 @@ pub struct StageFactory {
     /// An example: a complete `[[stage]]` table, or just its option lines (see
     /// [`StageFactory::example_table`]). A test builds every example.
     pub example: &'static str,
+    /// Families this stage needs from earlier stages (or readers). Config loading rejects a
+    /// pipeline where no earlier stage writes one of them.
+    pub reads: &'static [Family],
+    /// Families this stage fills. Output tables follow from what the pipeline writes.
+    pub writes: &'static [Family],
     pub build: BuildFn,
 }
 

@@ -5,21 +5,23 @@
 //! half-written CSV that looks complete.
 //!
 //! Main types:
-//! - [`Table`]: the CSV tables (articles, entities, quotes, dates, facts, errors, removed)
-//!   with their columns; [`Table::rows`] builds the rows of one article.
+//! - [`Table`]: one output table, declared once in `tables/` (file, the family that fills it,
+//!   columns with their documentation, row builder); [`tables::ALL`] lists them and
+//!   [`tables_for`] picks a run's tables from the families its pipeline writes.
 //! - [`CsvOptions`]: delimiter, UTF-8 BOM, formula-injection guard.
 //! - [`OutputSet`]: the open writers of one run; write an article or an error row, then
 //!   commit all files at once.
-//! - [`ErrorRow`]: one failed file or stage (path, stage, code, message).
+//! - [`ErrorRow`]: one failed file or stage (path, stage, code, message); [`DroppedRow`]: one
+//!   document a stage left out on purpose (path, stage, reason).
 
 mod atomic;
 mod csv_out;
 mod jsonl;
 mod output_set;
-mod tables;
+pub mod tables;
 
 pub use atomic::AtomicFile;
 pub use csv_out::{guard_formula, Cell, CsvOptions, CsvTableWriter};
 pub use jsonl::article_json;
 pub use output_set::{write_atomic, OutputOptions, OutputSet};
-pub use tables::{ErrorRow, Table};
+pub use tables::{tables_for, Column, DroppedRow, ErrorRow, Rows, Table, When};

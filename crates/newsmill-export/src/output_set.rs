@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::atomic::AtomicFile;
 use crate::csv_out::{CsvOptions, CsvTableWriter};
 use crate::jsonl::article_json;
-use crate::tables::{ErrorRow, Table};
+use crate::tables::{DroppedRow, ErrorRow, Rows, Table};
 
 /// The `[output]` config table.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -46,8 +46,9 @@ impl OutputOptions {
 /// Writers for every enabled output. Nothing is visible under its final name until
 /// [`OutputSet::commit`].
 pub struct OutputSet {
-    tables: Vec<(Table, CsvTableWriter)>,
-    errors: CsvTableWriter,
+    tables: Vec<(&'static Table, CsvTableWriter)>,
+    errors: Option<CsvTableWriter>,
+    dropped: Option<CsvTableWriter>,
     jsonl: Option<AtomicFile>,
 }
 
@@ -58,19 +59,24 @@ impl std::fmt::Debug for OutputSet {
 }
 
 impl OutputSet {
-    /// Opens `tables` (errors.csv is always written) in `options.dir`.
-    pub fn create(options: &OutputOptions, tables: &[Table]) -> io::Result<Self> {
+    /// Opens `tables` in `options.dir`. errors.csv and dropped.csv are written whatever the
+    /// formats, so a failed or dropped document is never silent.
+    pub fn create(options: &OutputOptions, tables: &[&'static Table]) -> io::Result<Self> {
         std::fs::create_dir_all(&options.dir)?;
-        let open = |t: Table| {
-            CsvTableWriter::create(&options.dir.join(t.file_name()), t.header(), &options.csv)
+        let open = |t: &Table| {
+            CsvTableWriter::create(&options.dir.join(t.file), &t.header(), &options.csv)
         };
         let mut writers = Vec::new();
-        if options.wants("csv") {
-            for &table in tables.iter().filter(|t| **t != Table::Errors) {
-                writers.push((table, open(table)?));
+        let mut errors = None;
+        let mut dropped = None;
+        for &table in tables {
+            match table.rows {
+                Rows::Errors => errors = Some(open(table)?),
+                Rows::Dropped => dropped = Some(open(table)?),
+                Rows::PerArticle(_) if options.wants("csv") => writers.push((table, open(table)?)),
+                Rows::PerArticle(_) => {}
             }
         }
-        let errors = open(Table::Errors)?;
         let jsonl = if options.wants("jsonl") {
             Some(AtomicFile::create(&options.dir.join("articles.jsonl"))?)
         } else {
@@ -79,13 +85,14 @@ impl OutputSet {
         Ok(OutputSet {
             tables: writers,
             errors,
+            dropped,
             jsonl,
         })
     }
 
     pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
         for (table, writer) in &mut self.tables {
-            for row in table.rows(article) {
+            for row in table.article_rows(article) {
                 writer.write_row(&row)?;
             }
         }
@@ -97,7 +104,17 @@ impl OutputSet {
     }
 
     pub fn write_error(&mut self, error: &ErrorRow) -> io::Result<()> {
-        self.errors.write_row(&Table::error_row(error))
+        match &mut self.errors {
+            Some(writer) => writer.write_row(&error.cells()),
+            None => Ok(()),
+        }
+    }
+
+    pub fn write_dropped(&mut self, dropped: &DroppedRow) -> io::Result<()> {
+        match &mut self.dropped {
+            Some(writer) => writer.write_row(&dropped.cells()),
+            None => Ok(()),
+        }
     }
 
     /// Renames every file into place; returns their paths.
@@ -106,7 +123,9 @@ impl OutputSet {
         for (_, writer) in self.tables {
             done.push(writer.commit()?);
         }
-        done.push(self.errors.commit()?);
+        for writer in [self.errors, self.dropped].into_iter().flatten() {
+            done.push(writer.commit()?);
+        }
         if let Some(jsonl) = self.jsonl {
             done.push(jsonl.commit()?);
         }
@@ -133,7 +152,8 @@ mod tests {
             dir: dir.path().join("out"),
             ..OutputOptions::default()
         };
-        let mut set = OutputSet::create(&options, &[Table::Articles, Table::Entities]).unwrap();
+        let tables = crate::tables_for(&[newsmill_core::Family::Entities], false);
+        let mut set = OutputSet::create(&options, &tables).unwrap();
         let mut article = Article::new("a.md", "a.md");
         article.blocks = vec![Block::paragraph("Hello world.")];
         set.write_article(&article).unwrap();
@@ -146,7 +166,8 @@ mod tests {
         .unwrap();
         assert!(!options.dir.join("articles.csv").exists());
         let files = set.commit().unwrap();
-        assert_eq!(files.len(), 4);
+        // articles, entities, errors, dropped, articles.jsonl
+        assert_eq!(files.len(), 5);
         let articles = std::fs::read_to_string(options.dir.join("articles.csv")).unwrap();
         assert!(articles
             .lines()

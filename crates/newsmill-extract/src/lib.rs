@@ -22,7 +22,7 @@ mod options;
 mod publisher;
 mod stage;
 
-use newsmill_core::StageFactory;
+use newsmill_core::{Family, StageFactory};
 
 /// The stages this crate registers.
 pub fn factories() -> Vec<StageFactory> {
@@ -31,6 +31,8 @@ pub fn factories() -> Vec<StageFactory> {
         summary: "Fill title, authors, publication date and publisher from the text when the source did not state them; take the title, byline and date lines out of the body",
         options: options::OPTIONS_HELP,
         example: options::EXAMPLE,
+        reads: &[],
+        writes: &[Family::Metadata],
         build: stage::build,
     }]
 }

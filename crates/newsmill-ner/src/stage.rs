@@ -5,8 +5,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use newsmill_core::{
-    parse_options, Article, ConfigIssue, EntityKind, Outcome, Stage, StageCounters, StageError,
-    StageFactory, StageTable,
+    parse_options, Article, ConfigIssue, EntityKind, Family, Outcome, Stage, StageCounters,
+    StageError, StageFactory, StageTable,
 };
 use newsmill_tagger::Tagger;
 use serde::Deserialize;
@@ -40,6 +40,8 @@ pub fn factories() -> Vec<StageFactory> {
         summary: "Find people, organisations, places and other names; normalise them per article (titles, surnames, acronyms).",
         options: OPTIONS,
         example: EXAMPLE,
+        reads: &[],
+        writes: &[Family::Entities],
         build,
     }]
 }

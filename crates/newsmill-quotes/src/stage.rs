@@ -1,8 +1,8 @@
 //! The `extract.quotes` stage: quotations with speakers into `annotations.quotes`.
 
 use newsmill_core::{
-    parse_options, Article, Outcome, Quote, QuoteKind, Span, Stage, StageCounters, StageError,
-    StageFactory, StageTable,
+    parse_options, Article, Family, Outcome, Quote, QuoteKind, Span, Stage, StageCounters,
+    StageError, StageFactory, StageTable,
 };
 
 use crate::attribution::CueForm;
@@ -63,6 +63,8 @@ pub fn factory() -> StageFactory {
                   min_cued_words (integer, default 2): a quoted fragment with a speech cue in its sentence is a quotation from this many words on\n\
                   use_entities (bool, default true): name speakers from extract.entities mentions when present",
         example: "[[stage]]\nuse = \"extract.quotes\"\ninclude_terms = false\nmin_words = 5\nmin_cued_words = 2\nuse_entities = true\n",
+        reads: &[Family::Entities],
+        writes: &[Family::Quotes],
         build,
     }
 }

@@ -1,12 +1,15 @@
 //! Loading `config/pipeline.toml`: every mistake is collected, located (file, line, stage,
 //! key, nearest valid name) and returned before any input is read.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use newsmill_core::{nearest_name, parse_options, ConfigIssue, Stage, StageFactory, StageTable};
+use newsmill_core::{nearest_name, parse_options, ConfigIssue, Reader, StageFactory, StageTable};
 use newsmill_export::OutputOptions;
+use newsmill_read::discover::InputSpec;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+
+use crate::pipeline::Pipeline;
 
 /// The default pipeline, compiled in so `newsmill run DIR` works without a config file.
 pub const DEFAULT_CONFIG: &str = include_str!("../../../config/pipeline.toml");
@@ -64,28 +67,59 @@ impl Default for RunConfig {
     }
 }
 
-/// One built `[[stage]]`.
-pub struct StageSpec {
+/// One `[[stage]]` table of the config, as data: which stage and the text of its options.
+/// [`crate::Pipeline::build`] turns it into a running stage.
+#[derive(Debug, Clone)]
+pub struct StageConfig {
     pub name: String,
-    pub stage: Box<dyn Stage>,
+    pub table: StageTable,
 }
 
-impl std::fmt::Debug for StageSpec {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StageSpec")
-            .field("name", &self.name)
-            .finish()
-    }
-}
-
-/// A validated config with its stages built.
-#[derive(Debug)]
+/// A parsed, validated config: data only. The stages are built from it by
+/// [`crate::Pipeline::build`]; [`load_config`] does both and reports every issue at once.
+#[derive(Debug, Clone)]
 pub struct Config {
     pub file: String,
     pub input: InputConfig,
     pub run: RunConfig,
-    pub stages: Vec<StageSpec>,
+    pub stages: Vec<StageConfig>,
     pub output: OutputOptions,
+}
+
+impl Config {
+    /// The discovery spec for a run over `root` writing to `output_dir`: the one place the
+    /// `[input]` table becomes a walk, so the progress count and the run see the same files.
+    pub fn input_spec(&self, root: &Path, output_dir: &Path) -> InputSpec {
+        InputSpec {
+            root: root.to_path_buf(),
+            include: self.input.include.clone(),
+            exclude: self.input.exclude.clone(),
+            follow_symlinks: self.input.follow_symlinks,
+            max_file_bytes: self.input.max_file_bytes,
+            skip_dirs: vec![output_dir.to_path_buf()],
+        }
+    }
+}
+
+/// What the binary offers: every stage factory and the readers, in the order they are asked
+/// whether they take a file. The runner is handed one and never names a stage itself.
+pub struct Registry {
+    pub stages: Vec<StageFactory>,
+    pub readers: fn() -> Vec<Box<dyn Reader>>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry")
+            .field("stages", &self.stages)
+            .finish()
+    }
+}
+
+impl Registry {
+    pub fn factory(&self, name: &str) -> Option<&StageFactory> {
+        self.stages.iter().find(|f| f.name == name)
+    }
 }
 
 const TOP_LEVEL_KEYS: [&str; 4] = ["input", "run", "stage", "output"];
@@ -98,12 +132,34 @@ struct Section {
     text: String,
 }
 
-/// Parses and validates `text` (named `file` in messages) and builds every stage.
+/// Parses and validates `text` (named `file` in messages) and builds every stage: every
+/// mistake in the file, whether in its structure, a stage's options or the order of stages,
+/// is returned at once, sorted by line.
 pub fn load_config(
     file: &str,
     text: &str,
-    factories: &[StageFactory],
-) -> Result<Config, Vec<ConfigIssue>> {
+    registry: &Registry,
+) -> Result<(Config, Pipeline), Vec<ConfigIssue>> {
+    let (config, mut issues) = parse_config(file, text, registry)?;
+    match Pipeline::build(&config, registry) {
+        Ok(pipeline) if issues.is_empty() => Ok((config, pipeline)),
+        Ok(_) => Err(issues),
+        Err(mut found) => {
+            issues.append(&mut found);
+            issues.sort_by_key(|i| i.line);
+            Err(issues)
+        }
+    }
+}
+
+/// The config as data, with the issues found without building any stage (structure, values,
+/// stage names, stage order). `Err` when the file is not even TOML.
+fn parse_config(
+    file: &str,
+    text: &str,
+    registry: &Registry,
+) -> Result<(Config, Vec<ConfigIssue>), Vec<ConfigIssue>> {
+    let factories = &registry.stages;
     if let Err(err) = text.parse::<toml::Table>() {
         let line = err.span().map(|s| line_of(text, s.start));
         let mut issue = ConfigIssue::new(file, format!("TOML syntax: {}", err.message().trim()));
@@ -122,7 +178,7 @@ pub fn load_config(
             "stage" => {
                 // Failed stages are kept as `None`, so numbers match the file's order.
                 let index = stages.len() + 1;
-                match build_stage(file, section, index, factories) {
+                match stage_config(file, section, index, factories) {
                     Ok(spec) => stages.push(Some(spec)),
                     Err(mut found) => {
                         stages.push(None);
@@ -159,18 +215,71 @@ pub fn load_config(
             "no [[stage]] tables: the pipeline would do nothing but read",
         ));
     }
-    if !issues.is_empty() {
-        issues.sort_by_key(|i| i.line);
-        return Err(issues);
-    }
-    let stages = stages.into_iter().flatten().collect();
-    Ok(Config {
+    let stages: Vec<StageConfig> = stages.into_iter().flatten().collect();
+    check_families(&stages, factories, &mut issues);
+    issues.sort_by_key(|i| i.line);
+    let config = Config {
         file: file.to_string(),
         input,
         run,
         stages,
         output,
-    })
+    };
+    Ok((config, issues))
+}
+
+/// Every family a stage reads must be written by an earlier stage (or come from the
+/// readers). The message names the stage that would provide it, and where it stands when it
+/// is in the pipeline but too late.
+fn check_families(
+    stages: &[StageConfig],
+    factories: &[StageFactory],
+    issues: &mut Vec<ConfigIssue>,
+) {
+    let factory = |name: &str| factories.iter().find(|f| f.name == name);
+    for (position, stage) in stages.iter().enumerate() {
+        let Some(reader) = factory(&stage.name) else {
+            continue;
+        };
+        for &family in reader.reads {
+            if family.provided_by_readers() {
+                continue;
+            }
+            let written_before = stages[..position]
+                .iter()
+                .filter_map(|s| factory(&s.name))
+                .any(|f| f.writes.contains(&family));
+            if written_before {
+                continue;
+            }
+            let later = stages[position + 1..]
+                .iter()
+                .find(|s| factory(&s.name).is_some_and(|f| f.writes.contains(&family)));
+            let message = match later {
+                Some(provider) => format!(
+                    "`{}` reads {family}, which `{}` (stage {}) writes only after it: put `{}` before `{}`",
+                    stage.name, provider.name, provider.table.index, provider.name, stage.name
+                ),
+                None => {
+                    let providers: Vec<String> = factories
+                        .iter()
+                        .filter(|f| f.writes.contains(&family))
+                        .map(|f| format!("`{}`", f.name))
+                        .collect();
+                    format!(
+                        "`{}` reads {family}, which no earlier stage writes: add {} before it",
+                        stage.name,
+                        if providers.is_empty() {
+                            "a stage that writes it".to_string()
+                        } else {
+                            providers.join(" or ")
+                        }
+                    )
+                }
+            };
+            issues.push(stage.table.issue(Some(stage.table.first_line), message));
+        }
+    }
 }
 
 fn merge<T>(parsed: Result<T, Vec<ConfigIssue>>, into: &mut T, issues: &mut Vec<ConfigIssue>) {
@@ -301,12 +410,12 @@ fn parse_section<T: DeserializeOwned>(
     })
 }
 
-fn build_stage(
+fn stage_config(
     file: &str,
     section: &Section,
     index: usize,
     factories: &[StageFactory],
-) -> Result<StageSpec, Vec<ConfigIssue>> {
+) -> Result<StageConfig, Vec<ConfigIssue>> {
     let mut use_line = None;
     let mut name = None;
     let mut text = String::new();
@@ -338,7 +447,7 @@ fn build_stage(
         issue.line = use_line.or(Some(section.first_line));
         return Err(vec![issue]);
     };
-    let Some(factory) = factories.iter().find(|f| f.name == name) else {
+    if !factories.iter().any(|f| f.name == name) {
         let suggestion = nearest_name(&name, factories.iter().map(|f| f.name));
         let mut issue = ConfigIssue::new(file, format!("unknown stage `{name}`"))
             .in_stage(index, None)
@@ -346,7 +455,7 @@ fn build_stage(
             .with_suggestion(suggestion);
         issue.line = use_line;
         return Err(vec![issue]);
-    };
+    }
     let table = StageTable {
         file: file.to_string(),
         index,
@@ -354,8 +463,7 @@ fn build_stage(
         first_line: section.first_line,
         text,
     };
-    let stage = (factory.build)(&table)?;
-    Ok(StageSpec { name, stage })
+    Ok(StageConfig { name, table })
 }
 
 /// Checks that need more than a type: known formats, a one-byte delimiter, sane numbers,
@@ -420,7 +528,7 @@ fn validate_values(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsmill_core::{Article, Outcome, StageCounters, StageError};
+    use newsmill_core::{Article, Family, Outcome, Stage, StageCounters, StageError};
 
     struct Upper;
     impl Stage for Upper {
@@ -447,13 +555,45 @@ mod tests {
         Ok(Box::new(Upper))
     }
 
+    fn factory(
+        name: &'static str,
+        reads: &'static [Family],
+        writes: &'static [Family],
+    ) -> StageFactory {
+        StageFactory {
+            name,
+            summary: "",
+            options: "",
+            example: "",
+            reads,
+            writes,
+            build: build_upper,
+        }
+    }
+
+    fn registry() -> Registry {
+        Registry {
+            stages: factories(),
+            readers: Vec::new,
+        }
+    }
+
     fn factories() -> Vec<StageFactory> {
         vec![
+            factory("extract.people", &[], &[Family::Entities]),
+            factory("extract.when", &[Family::Metadata], &[Family::Dates]),
+            factory(
+                "extract.counts",
+                &[Family::Entities, Family::Dates],
+                &[Family::Facts],
+            ),
             StageFactory {
                 name: "clean.upper",
                 summary: "",
                 options: "",
                 example: "",
+                reads: &[],
+                writes: &[],
                 build: build_upper,
             },
             StageFactory {
@@ -461,6 +601,8 @@ mod tests {
                 summary: "",
                 options: "",
                 example: "",
+                reads: &[],
+                writes: &[],
                 build: build_upper,
             },
         ]
@@ -469,8 +611,9 @@ mod tests {
     #[test]
     fn valid_config_builds_stages_and_sections() {
         let text = "[input]\npath = \"in\"\n\n[[stage]]\nuse = \"clean.upper\"\nthreshold = 0.5\n\n[output]\ndir = \"o\"\n[output.csv]\nbom = true\n";
-        let config = load_config("p.toml", text, &factories()).unwrap();
+        let (config, pipeline) = load_config("p.toml", text, &registry()).unwrap();
         assert_eq!(config.stages.len(), 1);
+        assert_eq!(pipeline.stages.len(), 1);
         assert_eq!(config.input.path, Some(PathBuf::from("in")));
         assert!(config.output.csv.bom);
         assert_eq!(config.output.dir, PathBuf::from("o"));
@@ -479,7 +622,7 @@ mod tests {
     #[test]
     fn every_mistake_is_reported_with_its_line() {
         let text = "[input]\nincldue = []\n\n[[stage]]\nuse = \"clean.boilerplat\"\n\n[[stage]]\nuse = \"clean.upper\"\ntreshold = 1.0\nmin_docs = \"x\"\n\n[output]\nformats = [\"csv\", \"xlsx\"]\n";
-        let issues = load_config("p.toml", text, &factories()).unwrap_err();
+        let issues = load_config("p.toml", text, &registry()).unwrap_err();
         let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,
@@ -495,18 +638,47 @@ mod tests {
 
     #[test]
     fn syntax_errors_and_unknown_tables_are_located() {
-        let issues = load_config("p.toml", "[input\npath = 1\n", &factories()).unwrap_err();
+        let issues = load_config("p.toml", "[input\npath = 1\n", &registry()).unwrap_err();
         assert_eq!(issues[0].line, Some(1));
         assert!(issues[0].message.starts_with("TOML syntax"));
         let issues = load_config(
             "p.toml",
             "[[stage]]\nuse = \"clean.upper\"\n[outptu]\ndir = \"x\"\n",
-            &factories(),
+            &registry(),
         )
         .unwrap_err();
         assert_eq!(
             issues[0].to_string(),
             "p.toml:3: key `outptu`: unknown table [outptu] (nearest valid name: `output`)"
         );
+    }
+
+    #[test]
+    fn a_stage_that_reads_a_family_written_later_names_both_stages() {
+        let text = "[[stage]]\nuse = \"extract.counts\"\n\n[[stage]]\nuse = \"extract.when\"\n\n[[stage]]\nuse = \"extract.people\"\n";
+        let issues = load_config("p.toml", text, &registry()).unwrap_err();
+        let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "p.toml:1: stage 1 (extract.counts): `extract.counts` reads entities, which `extract.people` (stage 3) writes only after it: put `extract.people` before `extract.counts`",
+                "p.toml:1: stage 1 (extract.counts): `extract.counts` reads dates, which `extract.when` (stage 2) writes only after it: put `extract.when` before `extract.counts`",
+            ]
+        );
+        let missing = load_config(
+            "p.toml",
+            "[[stage]]\nuse = \"extract.counts\"\n[[stage]]\nuse = \"extract.when\"\n",
+            &registry(),
+        )
+        .unwrap_err();
+        assert!(
+            missing[0]
+                .message
+                .contains("no earlier stage writes: add `extract.people` before it"),
+            "{}",
+            missing[0]
+        );
+        let in_order = "[[stage]]\nuse = \"extract.people\"\n[[stage]]\nuse = \"extract.when\"\n[[stage]]\nuse = \"extract.counts\"\n";
+        assert!(load_config("p.toml", in_order, &registry()).is_ok());
     }
 }

@@ -5,8 +5,11 @@
 //! newsmill-read and the writers of newsmill-export.
 //!
 //! Main types and functions:
-//! - [`load_config`] -> [`Config`]: validates `config/pipeline.toml` (or the built-in
-//!   [`DEFAULT_CONFIG`]), builds every stage, and returns all mistakes at once, located.
+//! - [`load_config`] -> ([`Config`], [`Pipeline`]): validates `config/pipeline.toml` (or the
+//!   built-in [`DEFAULT_CONFIG`]) against a [`Registry`] (stage factories and readers, handed
+//!   in by the binary), checks that every family a stage reads is written by an earlier
+//!   stage, builds every stage, and returns all mistakes at once, located. [`Config`] is data
+//!   only; [`Pipeline::build`] makes the running stages from it.
 //! - [`Pipeline`]: readers + built stages; [`Pipeline::process`] takes one document through
 //!   them, turning errors and caught panics into [`DocResult::Failed`] rows.
 //! - [`run_folder`]: discovery in path order, chunks processed in parallel with rayon and
@@ -20,11 +23,13 @@ mod run;
 mod stats;
 
 pub use config::{
-    load_config, Config, InputConfig, RunConfig, StageSpec, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME,
+    load_config, Config, InputConfig, Registry, RunConfig, StageConfig, DEFAULT_CONFIG,
+    DEFAULT_CONFIG_NAME,
 };
-pub use pipeline::{DocResult, DocStats, Pipeline};
+pub use pipeline::{DocResult, DocStats, Pipeline, StageSpec};
 pub use run::{
-    process_documents, process_files, run_folder, tables_for, Progress, RunOptions, Silent, Sources,
+    process_documents, process_files, run_folder, tables_for, PassTotals, Progress, RunOptions,
+    Silent, Sources,
 };
 pub use stats::{peak_rss_mb, RunStats, StageStats};
 

@@ -3,10 +3,14 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
-use newsmill_core::{Article, Outcome, RawDocument, Reader, StageCounters, StageError};
+use std::collections::BTreeSet;
+
+use newsmill_core::{
+    Article, ConfigIssue, Family, Outcome, RawDocument, Reader, Stage, StageCounters, StageError,
+};
 use newsmill_export::ErrorRow;
 
-use crate::config::StageSpec;
+use crate::config::{Config, Registry};
 use crate::stats::StageStats;
 
 /// How much of a file readers get to see when choosing who reads it.
@@ -16,14 +20,78 @@ const SNIFF_BYTES: usize = 1024;
 #[derive(Debug)]
 pub enum DocResult {
     Kept(Box<Article>),
-    Dropped { stage: String, reason: &'static str },
+    Dropped {
+        path: String,
+        stage: String,
+        reason: &'static str,
+    },
     Failed(ErrorRow),
+}
+
+/// One built `[[stage]]`, with what its factory declared it reads and writes.
+pub struct StageSpec {
+    pub name: String,
+    pub reads: &'static [Family],
+    pub writes: &'static [Family],
+    pub stage: Box<dyn Stage>,
+}
+
+impl std::fmt::Debug for StageSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StageSpec")
+            .field("name", &self.name)
+            .finish()
+    }
 }
 
 /// Readers and built stages, shared by all worker threads.
 pub struct Pipeline {
     pub readers: Vec<Box<dyn Reader>>,
     pub stages: Vec<StageSpec>,
+}
+
+impl Pipeline {
+    /// Builds every stage of `config` with the registry's factories, collecting every
+    /// option issue of every stage.
+    pub fn build(config: &Config, registry: &Registry) -> Result<Pipeline, Vec<ConfigIssue>> {
+        let mut stages = Vec::new();
+        let mut issues = Vec::new();
+        for stage in &config.stages {
+            let Some(factory) = registry.factory(&stage.name) else {
+                issues.push(
+                    stage
+                        .table
+                        .issue(None, format!("unknown stage `{}`", stage.name)),
+                );
+                continue;
+            };
+            match (factory.build)(&stage.table) {
+                Ok(built) => stages.push(StageSpec {
+                    name: stage.name.clone(),
+                    reads: factory.reads,
+                    writes: factory.writes,
+                    stage: built,
+                }),
+                Err(mut found) => issues.append(&mut found),
+            }
+        }
+        if !issues.is_empty() {
+            issues.sort_by_key(|i| i.line);
+            return Err(issues);
+        }
+        Ok(Pipeline {
+            readers: (registry.readers)(),
+            stages,
+        })
+    }
+
+    /// Every family some stage of this pipeline writes.
+    pub fn writes(&self) -> BTreeSet<Family> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.writes.iter().copied())
+            .collect()
+    }
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -80,15 +148,52 @@ impl Pipeline {
             .map(|r| r.as_ref())
     }
 
-    /// Reads the document and runs stages `0..until` (all stages when `until` is `None`).
-    /// `prepare` runs between reading and the first stage (evaluations use it to set a
-    /// known publication date).
+    /// Reads the document and runs every stage. `prepare` runs between reading and the
+    /// first stage (evaluations use it to set a known publication date).
     pub fn process(
         &self,
         doc: RawDocument,
-        until: Option<usize>,
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
+    ) -> DocResult {
+        self.process_until(doc, self.stages.len(), prepare, stats, &mut |_, _| {})
+    }
+
+    /// The first pass over one document for the corpus-level stages: the stages up to the
+    /// last one with a corpus index run, and each index observes the article as it reaches
+    /// its stage. A corpus stage met on the way acts with what it knows before its own index
+    /// is finished (learned boilerplate removes no learned line yet).
+    pub fn observe_for_corpus(
+        &self,
+        doc: RawDocument,
+        prepare: &(dyn Fn(&mut Article) + Sync),
+        stats: &mut DocStats,
+    ) {
+        let Some(last) = self
+            .stages
+            .iter()
+            .rposition(|s| s.stage.corpus_index().is_some())
+        else {
+            return;
+        };
+        let seq = doc.seq;
+        let mut observe = |position: usize, article: &Article| {
+            if let Some(index) = self.stages[position].stage.corpus_index() {
+                index.observe(seq, article);
+            }
+        };
+        self.process_until(doc, last, prepare, stats, &mut observe);
+    }
+
+    /// Reads the document and runs stages `0..until`; `before(i, article)` is called before
+    /// stage `i` runs and, when `until` is short of the end, once more for stage `until`.
+    fn process_until(
+        &self,
+        doc: RawDocument,
+        until: usize,
+        prepare: &(dyn Fn(&mut Article) + Sync),
+        stats: &mut DocStats,
+        before: &mut dyn FnMut(usize, &Article),
     ) -> DocResult {
         let path = doc.path.to_string_lossy().into_owned();
         let fail = |stage: &str, error: StageError| {
@@ -125,8 +230,13 @@ impl Pipeline {
         };
         stats.read.kept += 1;
         prepare(&mut article);
-        let until = until.unwrap_or(self.stages.len()).min(self.stages.len());
-        for (spec, stage_stats) in self.stages[..until].iter().zip(stats.stages.iter_mut()) {
+        let until = until.min(self.stages.len());
+        for (position, (spec, stage_stats)) in self.stages[..until]
+            .iter()
+            .zip(stats.stages.iter_mut())
+            .enumerate()
+        {
+            before(position, &article);
             stage_stats.seen += 1;
             stage_stats.bytes_in += article
                 .blocks
@@ -145,6 +255,7 @@ impl Pipeline {
                 Ok(Ok(Outcome::Drop(reason))) => {
                     *stage_stats.dropped.entry(reason.to_string()).or_default() += 1;
                     return DocResult::Dropped {
+                        path,
                         stage: spec.name.clone(),
                         reason,
                     };
@@ -162,6 +273,9 @@ impl Pipeline {
                     return fail(&spec.name, StageError::new("panic", message));
                 }
             }
+        }
+        if until < self.stages.len() {
+            before(until, &article);
         }
         DocResult::Kept(Box::new(article))
     }

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use newsmill_core::Article;
-use newsmill_export::{write_atomic, ErrorRow, OutputOptions, OutputSet, Table};
-use newsmill_read::discover::{load, Discovery, Found, InputSpec};
+use newsmill_core::{Article, CorpusIndex, Family};
+use newsmill_export::{write_atomic, DroppedRow, ErrorRow, OutputOptions, OutputSet, Table};
+use newsmill_read::discover::{load, Discovery, Found};
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -38,9 +38,19 @@ pub struct RunOptions {
 /// passes walk the input more than once rather than hold it).
 pub type Sources<'a> = dyn Fn() -> Box<dyn Iterator<Item = Found>> + Sync + 'a;
 
-/// Runs the pipeline over every source document: first one pass per corpus-level stage (each
-/// shows the articles, cleaned by the stages before it, to the stage's index), then the main
-/// pass, whose results reach `sink` one by one in source order whatever the thread count.
+/// What the passes of a run add up to: the main pass's per-document statistics and the
+/// first pass's (empty when no stage needs the corpus first), with the first pass's wall time.
+#[derive(Debug, Default)]
+pub struct PassTotals {
+    pub main: DocStats,
+    pub first_pass: Option<DocStats>,
+    pub first_pass_seconds: f64,
+}
+
+/// Runs the pipeline over every source document: one first pass when some stage keeps a
+/// corpus index (every index observes each article as it reaches its stage; then every index
+/// is finished), then the main pass, whose results reach `sink` one by one in source order
+/// whatever the thread count.
 pub fn process_documents(
     pipeline: &Pipeline,
     sources: &Sources<'_>,
@@ -48,40 +58,49 @@ pub fn process_documents(
     options: &RunOptions,
     progress: &dyn Progress,
     sink: &mut dyn FnMut(usize, DocResult) -> io::Result<()>,
-) -> anyhow::Result<(DocStats, f64)> {
+) -> anyhow::Result<PassTotals> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .build()
         .context("cannot start worker threads")?;
-    let corpus_started = Instant::now();
-    for (index, spec) in pipeline.stages.iter().enumerate() {
-        let Some(corpus) = spec.stage.corpus_index() else {
-            continue;
-        };
-        progress.start_pass(&format!("first pass for {}", spec.name), None);
+    let mut totals = PassTotals::default();
+    let indexes: Vec<&dyn CorpusIndex> = pipeline
+        .stages
+        .iter()
+        .filter_map(|s| s.stage.corpus_index())
+        .collect();
+    if !indexes.is_empty() {
+        let started = Instant::now();
+        let mut first = DocStats::for_pipeline(pipeline);
+        progress.start_pass("first pass (corpus indexes)", None);
         for_each_chunk(sources, options, |chunk| {
             let n = chunk.len() as u64;
-            pool.install(|| {
-                chunk.into_par_iter().for_each(|(seq, found)| {
-                    let Ok(doc) = load(found, seq, options.max_file_bytes) else {
-                        return;
-                    };
-                    let mut stats = DocStats::for_pipeline(pipeline);
-                    if let DocResult::Kept(article) =
-                        pipeline.process(doc, Some(index), prepare, &mut stats)
-                    {
-                        corpus.observe(seq, &article);
-                    }
-                })
+            let stats: Vec<DocStats> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|(seq, found)| {
+                        let mut stats = DocStats::for_pipeline(pipeline);
+                        if let Ok(doc) = load(found, seq, options.max_file_bytes) {
+                            pipeline.observe_for_corpus(doc, prepare, &mut stats);
+                        }
+                        stats
+                    })
+                    .collect()
             });
+            for s in &stats {
+                first.merge(s);
+            }
             progress.advance(n);
             Ok(())
         })?;
-        corpus.finish();
+        for index in indexes {
+            index.finish();
+        }
         progress.finish();
+        totals.first_pass = Some(first);
+        totals.first_pass_seconds = started.elapsed().as_secs_f64();
     }
-    let corpus_seconds = corpus_started.elapsed().as_secs_f64();
-    let mut totals = DocStats::for_pipeline(pipeline);
+    totals.main = DocStats::for_pipeline(pipeline);
     progress.start_pass("processing", None);
     for_each_chunk(sources, options, |chunk| {
         let n = chunk.len() as u64;
@@ -92,14 +111,14 @@ pub fn process_documents(
                 .collect()
         });
         for (seq, result, stats) in results {
-            totals.merge(&stats);
+            totals.main.merge(&stats);
             sink(seq, result)?;
         }
         progress.advance(n);
         Ok(())
     })?;
     progress.finish();
-    Ok((totals, corpus_seconds))
+    Ok(totals)
 }
 
 fn process_one(
@@ -111,7 +130,7 @@ fn process_one(
 ) -> (usize, DocResult, DocStats) {
     let mut stats = DocStats::for_pipeline(pipeline);
     let result = match load(found, seq, options.max_file_bytes) {
-        Ok(doc) => pipeline.process(doc, None, prepare, &mut stats),
+        Ok(doc) => pipeline.process(doc, prepare, &mut stats),
         Err((path, error)) => {
             stats.read.seen += 1;
             *stats.read.errors.entry(error.code.to_string()).or_default() += 1;
@@ -139,31 +158,15 @@ fn for_each_chunk(
     Ok(())
 }
 
-/// Which CSV tables a config produces: articles and errors always; the others when the stage
-/// that fills them runs (removed.csv on `output.audit`).
-pub fn tables_for(pipeline: &Pipeline, output: &OutputOptions) -> Vec<Table> {
-    let has = |name: &str| pipeline.stages.iter().any(|s| s.name == name);
-    let mut tables = vec![Table::Articles];
-    for (table, stage) in [
-        (Table::Entities, "extract.entities"),
-        (Table::Quotes, "extract.quotes"),
-        (Table::Dates, "extract.dates"),
-        (Table::Facts, "extract.facts"),
-    ] {
-        if has(stage) {
-            tables.push(table);
-        }
-    }
-    tables.push(Table::Errors);
-    if output.audit {
-        tables.push(Table::Removed);
-    }
-    tables
+/// The tables a run writes: articles, errors and dropped always; each other table when some
+/// stage of the pipeline writes its family (removed.csv on `output.audit`).
+pub fn tables_for(pipeline: &Pipeline, output: &OutputOptions) -> Vec<&'static Table> {
+    let writes: Vec<Family> = pipeline.writes().into_iter().collect();
+    newsmill_export::tables_for(&writes, output.audit)
 }
 
-/// Runs a pipeline over a folder, with the input and run settings of `config` (whose stages
-/// were moved into `pipeline`), and writes every output, atomically, plus
-/// run-report.json. Returns the statistics (the caller prints the summary and picks the exit
+/// Runs a pipeline (built from `config`) over a folder, with the input and run settings of
+/// `config`, and writes every output, atomically, plus run-report.json. Returns the statistics (the caller prints the summary and picks the exit
 /// code).
 pub fn run_folder(
     config: &Config,
@@ -180,14 +183,7 @@ pub fn run_folder(
             input.display()
         );
     }
-    let spec = InputSpec {
-        root: input.to_path_buf(),
-        include: config.input.include.clone(),
-        exclude: config.input.exclude.clone(),
-        follow_symlinks: config.input.follow_symlinks,
-        max_file_bytes: config.input.max_file_bytes,
-        skip_dirs: vec![output.dir.clone()],
-    };
+    let spec = config.input_spec(input, &output.dir);
     // Validated when the config was loaded; a failure here is a bug worth a clear message.
     Discovery::new(spec.clone()).map_err(anyhow::Error::msg)?;
     let sources = move || -> Box<dyn Iterator<Item = Found>> {
@@ -219,9 +215,17 @@ pub fn run_folder(
                 stats.articles += 1;
                 outputs.write_article(&article)
             }
-            DocResult::Dropped { reason, .. } => {
+            DocResult::Dropped {
+                path,
+                stage,
+                reason,
+            } => {
                 *stats.dropped.entry(reason.to_string()).or_default() += 1;
-                Ok(())
+                outputs.write_dropped(&DroppedRow {
+                    path,
+                    stage,
+                    reason: reason.to_string(),
+                })
             }
             DocResult::Failed(error) => {
                 stats.error_rows += 1;
@@ -230,13 +234,13 @@ pub fn run_folder(
             }
         }
     };
-    let (totals, corpus_seconds) =
-        process_documents(pipeline, &sources, &|_| {}, &options, progress, &mut sink)?;
+    let totals = process_documents(pipeline, &sources, &|_| {}, &options, progress, &mut sink)?;
     let written = outputs.commit().context("cannot move outputs into place")?;
-    stats.corpus_pass_seconds = corpus_seconds;
-    stats.input_bytes = totals.read.bytes_in;
-    stats.read = totals.read;
-    stats.stages = totals.stages;
+    stats.corpus_pass_seconds = totals.first_pass_seconds;
+    stats.first_pass = totals.first_pass.map(|f| f.stages);
+    stats.input_bytes = totals.main.read.bytes_in;
+    stats.read = totals.main.read;
+    stats.stages = totals.main.stages;
     let report_path = output.dir.join("run-report.json");
     stats.outputs = written
         .iter()

@@ -11,7 +11,7 @@ use newsmill_core::{
 };
 use newsmill_export::OutputOptions;
 
-use crate::{load_config, run_folder, Pipeline, Silent};
+use crate::{load_config, run_folder, Registry, Silent};
 
 struct LinesReader;
 impl Reader for LinesReader {
@@ -115,6 +115,8 @@ fn factories() -> Vec<StageFactory> {
             summary: "",
             options: "",
             example: "",
+            reads: &[],
+            writes: &[],
             build: build_fragile,
         },
         StageFactory {
@@ -122,6 +124,8 @@ fn factories() -> Vec<StageFactory> {
             summary: "",
             options: "",
             example: "",
+            reads: &[],
+            writes: &[],
             build: build_repeats,
         },
     ]
@@ -147,12 +151,12 @@ fn write_corpus(root: &Path) {
 }
 
 fn run_with_jobs(input: &Path, out: &Path, jobs: usize) -> crate::RunStats {
-    let mut config = load_config("test.toml", CONFIG, &factories()).unwrap();
-    config.input.include.push("**/*.bin".into());
-    let pipeline = Pipeline {
-        readers: vec![Box::new(LinesReader)],
-        stages: std::mem::take(&mut config.stages),
+    let registry = Registry {
+        stages: factories(),
+        readers: || vec![Box::new(LinesReader)],
     };
+    let (mut config, pipeline) = load_config("test.toml", CONFIG, &registry).unwrap();
+    config.input.include.push("**/*.bin".into());
     let output = OutputOptions {
         dir: out.to_path_buf(),
         ..OutputOptions::default()
@@ -172,7 +176,12 @@ fn errors_become_rows_and_outputs_are_identical_for_any_thread_count() {
     assert_eq!(one.articles, 37);
     assert_eq!(one.error_rows, 3, "{:?}", one.errors);
     assert_eq!(one.dropped.get("unwanted"), Some(&1));
-    for name in ["articles.csv", "errors.csv", "articles.jsonl"] {
+    for name in [
+        "articles.csv",
+        "errors.csv",
+        "dropped.csv",
+        "articles.jsonl",
+    ] {
         let a = std::fs::read(dir.path().join("out1").join(name)).unwrap();
         let b = std::fs::read(dir.path().join("out4").join(name)).unwrap();
         assert_eq!(a, b, "{name} differs between 1 and 4 threads");
@@ -191,6 +200,25 @@ fn errors_become_rows_and_outputs_are_identical_for_any_thread_count() {
     assert!(
         rows[2].contains("ignored.bin,read,unsupported,"),
         "{errors}"
+    );
+    let dropped = std::fs::read_to_string(dir.path().join("out1/dropped.csv")).unwrap();
+    assert_eq!(dropped.lines().count(), 2, "{dropped}");
+    assert!(
+        dropped
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with("011.txt,test.fragile,unwanted"),
+        "{dropped}"
+    );
+    let first_pass = one
+        .first_pass
+        .as_ref()
+        .expect("a corpus stage makes a first pass");
+    assert_eq!(
+        first_pass.iter().map(|s| s.seen).sum::<u64>(),
+        0,
+        "the first pass stops at the last corpus index: no stage after it runs"
     );
     let articles = std::fs::read_to_string(dir.path().join("out1/articles.csv")).unwrap();
     let ids: Vec<&str> = articles

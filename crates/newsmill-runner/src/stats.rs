@@ -73,8 +73,11 @@ pub struct RunStats {
     pub error_rows: u64,
     /// Wall time of the whole run.
     pub seconds: f64,
-    /// Wall time of the first passes that corpus-level stages need.
+    /// Wall time of the first pass that corpus-level stages need (0 when none does).
     pub corpus_pass_seconds: f64,
+    /// What each stage cost in that first pass (absent when there was none): the stages up
+    /// to the last corpus-level one run there too.
+    pub first_pass: Option<Vec<StageStats>>,
     /// Reading and decoding (thread time).
     pub read: StageStats,
     pub stages: Vec<StageStats>,

@@ -6,8 +6,8 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use newsmill_core::{
-    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Outcome, Span, Stage,
-    StageCounters, StageError, StageFactory, StageTable,
+    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Family, Outcome, Span,
+    Stage, StageCounters, StageError, StageFactory, StageTable,
 };
 
 use crate::date_resolve::{resolve, Resolved, Unresolved};
@@ -88,6 +88,8 @@ pub fn factories() -> Vec<StageFactory> {
             options: "bare_years (bool, default true): recognise a lone four-digit year such as \"in 2008\"\n\
                       holidays (bool, default true): recognise fixed-date holidays (Christmas Day, Boxing Day, New Year's Day)",
             example: "[[stage]]\nuse = \"extract.dates\"\nbare_years = true\nholidays = true\n",
+            reads: &[Family::Metadata],
+            writes: &[Family::Dates],
             build: build_dates,
         },
         StageFactory {
@@ -97,6 +99,8 @@ pub fn factories() -> Vec<StageFactory> {
                       kinds (list of strings, default []): keep only these kinds; empty keeps all (killed, wounded, arrested, detained, displaced, missing, kidnapped, quantity)\n\
                       headings (bool, default false): also scan headings",
             example: "[[stage]]\nuse = \"extract.facts\"\nquantities = true\nkinds = [\"killed\", \"wounded\", \"quantity\"]\nheadings = false\n",
+            reads: &[Family::Entities, Family::Dates],
+            writes: &[Family::Facts],
             build: build_facts,
         },
     ]

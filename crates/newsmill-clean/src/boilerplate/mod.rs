@@ -71,6 +71,8 @@ pub fn factory() -> StageFactory {
                   max_tracked (integer, default 4000000): most distinct line hashes kept for learning (about 20 bytes each); past it a hash-sampled subset is learned\n\
                   max_learned_line_chars (integer, default 400): longer lines (in bytes) are never learned: furniture is short, and a repeated long paragraph is more likely a copied story",
         example: "patterns = [\"Subscribe to our newsletter\"]\nregexes = [\"^Photo: .*$\"]\nper_publisher = { \"WSWS\" = [\"^To contact the WSWS\"] }\nbuiltin = true\nlearned = true\nmin_docs = 3\nmin_share = 0.3",
+        reads: &[],
+        writes: &[],
         build,
     }
 }

@@ -5,8 +5,8 @@ pub mod index;
 mod minhash;
 
 use newsmill_core::{
-    parse_options, Article, ConfigIssue, CorpusIndex, Outcome, Stage, StageCounters, StageError,
-    StageFactory, StageTable,
+    parse_options, Article, ConfigIssue, CorpusIndex, Family, Outcome, Stage, StageCounters,
+    StageError, StageFactory, StageTable,
 };
 use serde::Deserialize;
 
@@ -43,6 +43,8 @@ pub fn factory() -> StageFactory {
                   min_words (integer, default 20): shorter articles are only checked for exact copies\n\
                   drop (bool, default false): drop copies (counted as dropped_duplicate) instead of keeping them with duplicate_of set",
         example: "threshold = 0.8\nshingle_words = 5\nmin_words = 20\ndrop = false",
+        reads: &[],
+        writes: &[Family::Duplicates],
         build,
     }
 }

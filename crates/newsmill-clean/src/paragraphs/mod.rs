@@ -51,6 +51,8 @@ pub fn factory() -> StageFactory {
                   join_paragraphs (bool, default true): join a paragraph that ends without sentence punctuation to the next when that one continues it (starts lower-case, or the first ends with a comma or a word like \"the\")\n\
                   short_line_chars (integer, default 40): a block whose lines (but the last) are all at most this long is treated as short lines (byline, address), not wrapped prose",
         example: "normalize = true\nfold_punctuation = false\nunwrap_lines = true\njoin_paragraphs = true\nshort_line_chars = 40",
+        reads: &[],
+        writes: &[],
         build,
     }
 }

@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use newsmill_core::Article;
-use newsmill_runner::{process_files, DocResult, Pipeline};
-
-use crate::registry;
+use newsmill_runner::{process_files, DocResult};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum EvalCommand {
@@ -131,8 +129,8 @@ fn run_pipeline(
     config: Option<&Path>,
     inputs: &[(PathBuf, Option<String>)],
 ) -> anyhow::Result<Vec<Article>> {
-    let mut config = match super::load(config)? {
-        Ok(config) => config,
+    let (config, pipeline) = match super::load(config)? {
+        Ok(loaded) => loaded,
         Err(issues) => {
             super::print_issues(&issues);
             anyhow::bail!("config errors");
@@ -158,10 +156,6 @@ fn run_pipeline(
             article.meta.published = Some(date.clone());
         }
     };
-    let pipeline = Pipeline {
-        readers: registry::readers(),
-        stages: std::mem::take(&mut config.stages),
-    };
     let results = process_files(&pipeline, &present, &prepare, config.input.max_file_bytes)?;
     let mut by_path: BTreeMap<PathBuf, Article> = BTreeMap::new();
     for (path, result) in present.iter().zip(results) {
@@ -169,7 +163,7 @@ fn run_pipeline(
             DocResult::Kept(article) => {
                 by_path.insert(path.clone(), *article);
             }
-            DocResult::Dropped { stage, reason } => {
+            DocResult::Dropped { stage, reason, .. } => {
                 eprintln!("warning: {} dropped by {stage} ({reason})", path.display());
             }
             DocResult::Failed(error) => {

@@ -10,20 +10,24 @@ pub mod stages;
 use std::path::Path;
 
 use newsmill_core::ConfigIssue;
-use newsmill_runner::{load_config, Config, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME};
+use newsmill_runner::{load_config, Config, Pipeline, DEFAULT_CONFIG, DEFAULT_CONFIG_NAME};
 
 use crate::registry;
 
-/// Loads the named config, or the built-in default. `Err` carries every issue, located.
-pub fn load(config: Option<&Path>) -> anyhow::Result<Result<Config, Vec<ConfigIssue>>> {
-    let factories = registry::factories();
+/// The result of loading a config: the config as data and its built pipeline, or every
+/// issue, located.
+pub type Loaded = Result<(Config, Pipeline), Vec<ConfigIssue>>;
+
+/// Loads the named config, or the built-in default, and builds its pipeline.
+pub fn load(config: Option<&Path>) -> anyhow::Result<Loaded> {
+    let registry = registry::registry();
     Ok(match config {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", path.display()))?;
-            load_config(&path.display().to_string(), &text, &factories)
+            load_config(&path.display().to_string(), &text, &registry)
         }
-        None => load_config(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, &factories),
+        None => load_config(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, &registry),
     })
 }
 

@@ -4,11 +4,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsmill_read::discover::{Discovery, InputSpec};
-use newsmill_runner::{run_folder, Pipeline, Progress, Silent};
+use newsmill_read::discover::Discovery;
+use newsmill_runner::{run_folder, Progress, Silent};
 
 use crate::progress::Bar;
-use crate::registry;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -32,8 +31,8 @@ pub struct RunArgs {
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
-    let mut config = match super::load(args.config.as_deref())? {
-        Ok(config) => config,
+    let (config, pipeline) = match super::load(args.config.as_deref())? {
+        Ok(loaded) => loaded,
         Err(issues) => {
             super::print_issues(&issues);
             return Ok(ExitCode::from(2));
@@ -56,14 +55,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let bar;
     let progress: &dyn Progress = if show_progress {
-        bar = Bar::new(count_documents(&config, &input));
+        bar = Bar::new(count_documents(&config, &input, &output.dir));
         &bar
     } else {
         &Silent
-    };
-    let pipeline = Pipeline {
-        readers: registry::readers(),
-        stages: std::mem::take(&mut config.stages),
     };
     let stats = run_folder(&config, &pipeline, &input, &output, jobs, progress)?;
     if !args.quiet {
@@ -76,17 +71,16 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// A quick walk for the progress bar's length (it reads no file but JSON Lines).
-fn count_documents(config: &newsmill_runner::Config, input: &std::path::Path) -> Option<u64> {
-    let spec = InputSpec {
-        root: input.to_path_buf(),
-        include: config.input.include.clone(),
-        exclude: config.input.exclude.clone(),
-        follow_symlinks: config.input.follow_symlinks,
-        max_file_bytes: config.input.max_file_bytes,
-        skip_dirs: Vec::new(),
-    };
-    Discovery::new(spec).ok().map(|d| d.count() as u64)
+/// A quick walk for the progress bar's length (it reads no file but JSON Lines), over the
+/// same documents the run will see.
+fn count_documents(
+    config: &newsmill_runner::Config,
+    input: &std::path::Path,
+    output_dir: &std::path::Path,
+) -> Option<u64> {
+    Discovery::new(config.input_spec(input, output_dir))
+        .ok()
+        .map(|d| d.count() as u64)
 }
 
 /// Panics inside stages are caught and become rows in errors.csv; the default hook would also

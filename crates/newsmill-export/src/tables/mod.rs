@@ -1,0 +1,253 @@
+//! The tables newsmill writes. Each table is declared once, in its own file: its file name,
+//! the family whose stage fills it, its columns with their one-line documentation, and the
+//! function that builds its rows, side by side. docs/columns.md documents every column (a
+//! test checks it lists all of them).
+
+mod articles;
+mod dates;
+mod entities;
+mod errors;
+mod facts;
+mod quotes;
+mod removed;
+
+use newsmill_core::{Article, Family};
+
+use crate::csv_out::Cell;
+
+pub(crate) use articles::top_names;
+pub use errors::{DroppedRow, ErrorRow};
+
+/// One column: its header and what it holds (one line, shown by `newsmill stages` and
+/// mirrored in docs/columns.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub doc: &'static str,
+}
+
+/// A column, for the table declarations.
+pub(crate) const fn col(name: &'static str, doc: &'static str) -> Column {
+    Column { name, doc }
+}
+
+/// When a table is part of a run's outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Every run (articles, errors, dropped).
+    Always,
+    /// When some stage of the pipeline writes this family.
+    Writes(Family),
+    /// With `output.audit = true`.
+    Audit,
+}
+
+/// Where a table's rows come from.
+#[derive(Debug, Clone, Copy)]
+pub enum Rows {
+    /// Rows built from each kept article.
+    PerArticle(fn(&Article) -> Vec<Vec<Cell>>),
+    /// One row per failed document ([`ErrorRow`]).
+    Errors,
+    /// One row per dropped document ([`DroppedRow`]).
+    Dropped,
+}
+
+/// One output table.
+#[derive(Debug)]
+pub struct Table {
+    /// File name in the output folder (`entities.csv`).
+    pub file: &'static str,
+    /// What one row is, for docs and `newsmill stages`.
+    pub about: &'static str,
+    pub when: When,
+    pub columns: &'static [Column],
+    pub rows: Rows,
+}
+
+impl Table {
+    /// The header row.
+    pub fn header(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|c| c.name).collect()
+    }
+
+    /// Rows this table gets from one article (none for the error and dropped tables).
+    pub fn article_rows(&self, article: &Article) -> Vec<Vec<Cell>> {
+        match self.rows {
+            Rows::PerArticle(build) => build(article),
+            Rows::Errors | Rows::Dropped => Vec::new(),
+        }
+    }
+
+    /// Whether a run whose pipeline writes `families` writes this table.
+    pub fn wanted(&self, families: &[Family], audit: bool) -> bool {
+        match self.when {
+            When::Always => true,
+            When::Writes(family) => families.contains(&family),
+            When::Audit => audit,
+        }
+    }
+}
+
+/// Every table, in the order files are listed.
+pub const ALL: [&Table; 8] = [
+    &articles::TABLE,
+    &entities::TABLE,
+    &quotes::TABLE,
+    &dates::TABLE,
+    &facts::TABLE,
+    &errors::ERRORS,
+    &errors::DROPPED,
+    &removed::TABLE,
+];
+
+/// The tables a run writes, given the families its pipeline writes.
+pub fn tables_for(families: &[Family], audit: bool) -> Vec<&'static Table> {
+    ALL.iter()
+        .copied()
+        .filter(|t| t.wanted(families, audit))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_core::{Block, DateMention, Entity, EntityKind, Fact, Granularity, Quote};
+    use newsmill_core::{QuoteKind, Removal, Span};
+
+    fn full_article() -> Article {
+        let mut article = Article::new("a.md", "in/a.md");
+        article.blocks = vec![
+            Block::paragraph("Obama spoke in Baghdad."),
+            Block::paragraph("Five were killed on Sunday."),
+        ];
+        let a = &mut article.annotations;
+        a.entities = vec![Entity {
+            kind: EntityKind::Person,
+            name: "Barack Obama".into(),
+            aliases: vec!["Obama".into()],
+            mentions: 1,
+            first: Span::new(0, 0, 5),
+        }];
+        a.quotes = vec![Quote {
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            text: "q".into(),
+            kind: QuoteKind::Full,
+            span: Span::new(0, 0, 1),
+        }];
+        a.dates = vec![DateMention {
+            text: "Sunday".into(),
+            value: "2013-12-22".into(),
+            granularity: Granularity::Day,
+            span: Span::new(1, 19, 25),
+        }];
+        a.facts = vec![Fact {
+            kind: "killed".into(),
+            count: Some(5),
+            count_min: Some(5),
+            count_max: Some(5),
+            qualifier: None,
+            subject: None,
+            place: None,
+            date: None,
+            sentence: "Five were killed on Sunday.".into(),
+            span: Span::new(1, 0, 4),
+        }];
+        a.removed = vec![Removal {
+            stage: "clean.boilerplate",
+            reason: "builtin".into(),
+            text: "x".into(),
+        }];
+        article
+    }
+
+    #[test]
+    fn every_row_has_as_many_cells_as_the_header() {
+        let article = full_article();
+        for table in ALL {
+            for row in table.article_rows(&article) {
+                assert_eq!(row.len(), table.columns.len(), "{}", table.file);
+            }
+        }
+        assert_eq!(
+            ErrorRow::for_test().cells().len(),
+            errors::ERRORS.columns.len()
+        );
+        assert_eq!(
+            DroppedRow::for_test().cells().len(),
+            errors::DROPPED.columns.len()
+        );
+    }
+
+    #[test]
+    fn file_and_column_names_are_unique_and_documented() {
+        let mut files: Vec<&str> = ALL.iter().map(|t| t.file).collect();
+        files.sort_unstable();
+        files.dedup();
+        assert_eq!(files.len(), ALL.len());
+        for table in ALL {
+            let mut names = table.header();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), table.columns.len(), "{}", table.file);
+            for column in table.columns {
+                assert!(
+                    !column.doc.trim().is_empty(),
+                    "{}: {}",
+                    table.file,
+                    column.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tables_follow_the_families_a_pipeline_writes() {
+        let files = |families: &[Family], audit| {
+            tables_for(families, audit)
+                .iter()
+                .map(|t| t.file)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            files(&[], false),
+            ["articles.csv", "errors.csv", "dropped.csv"]
+        );
+        assert_eq!(
+            files(&[Family::Entities, Family::Facts], true),
+            [
+                "articles.csv",
+                "entities.csv",
+                "facts.csv",
+                "errors.csv",
+                "dropped.csv",
+                "removed.csv"
+            ]
+        );
+    }
+
+    /// docs/columns.md has a section per table (a heading that starts with `## FILE`) that
+    /// names every column in backquotes.
+    #[test]
+    fn docs_list_every_column_of_every_table() {
+        let docs = include_str!("../../../../docs/columns.md");
+        for table in ALL {
+            let heading = format!("## {}", table.file);
+            let start = docs
+                .find(&heading)
+                .unwrap_or_else(|| panic!("docs/columns.md has no section `{heading}`"));
+            let rest = &docs[start + heading.len()..];
+            let section = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+            for column in table.columns {
+                assert!(
+                    section.contains(&format!("`{}`", column.name)),
+                    "docs/columns.md, section {}: column `{}` is not documented",
+                    table.file,
+                    column.name
+                );
+            }
+        }
+    }
+}
