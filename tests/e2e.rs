@@ -326,3 +326,52 @@ fn gold_evaluations_hold_their_floors() {
     let facts = eval(&["eval", "facts", "fixtures/gold/temporal.jsonl"]);
     assert!(number_after(&facts, "F1") >= 0.97, "{facts}");
 }
+
+#[test]
+fn check_rejects_a_stage_placed_before_the_stages_it_reads_from() {
+    let out = newsmill(&["check", "fixtures/configs/facts-before-dates.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "`extract.facts` reads dates, which `extract.dates` (stage 2) writes only after it"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`extract.facts` reads entities, which `extract.entities` (stage 3) writes only after it"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn output_tables_follow_the_stages_of_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = newsmill(&[
+        "run",
+        "fixtures/articles",
+        "--config",
+        "fixtures/configs/no-entities.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(run.status.code().is_some_and(|c| c <= 1), "{run:?}");
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "articles.csv",
+            "articles.jsonl",
+            "dates.csv",
+            "dropped.csv",
+            "errors.csv",
+            "run-report.json"
+        ]
+    );
+}

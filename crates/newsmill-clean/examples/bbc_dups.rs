@@ -7,7 +7,7 @@
 //! reports the pairs at or above the threshold that MinHash + LSH missed, and the ones it
 //! reported below it: the measured recall and precision of the estimate.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/integration/support/mod.rs"]
 mod support;
 
 use std::collections::{BTreeSet, HashSet};

@@ -7,7 +7,7 @@
 //! Besides wall time it reports the thread's CPU time (from /proc/thread-self/schedstat),
 //! which stays meaningful when other processes compete for the cores.
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/integration/support/mod.rs"]
 mod support;
 
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! `cargo run -p newsmill-clean --example clean_files -- FILE...`
 //! Blocks are built the way the plain-text reader does (split on blank lines).
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/integration/support/mod.rs"]
 mod support;
 
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Lists the paragraphs `clean.paragraphs` joins in a folder (default: the BBC texts), to
 //! audit wrong joins: `cargo run --release -p newsmill-clean --example joined_paragraphs -- [FOLDER]`
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/integration/support/mod.rs"]
 mod support;
 
 use std::path::PathBuf;

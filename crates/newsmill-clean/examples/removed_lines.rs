@@ -2,7 +2,7 @@
 //! to audit false positives:
 //! `cargo run --release -p newsmill-clean --example removed_lines -- [FOLDER] [EXT]`
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/integration/support/mod.rs"]
 mod support;
 
 use std::path::PathBuf;

@@ -4,18 +4,24 @@ use newsmill_core::{
     parse_options, Article, ConfigIssue, Family, Outcome, Stage, StageCounters, StageError,
     StageFactory, StageTable,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use whatlang::Lang;
 
 pub const NAME: &str = "detect.language";
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct LanguageOptions {
+    /// Drop articles in other languages (counted as dropped_language); empty keeps all.
+    /// Articles whose language stays undetermined are kept (of ISO 639-1 codes).
     keep: Vec<String>,
+    /// Detect even when the source stated a language (front matter, HTML lang) and replace it.
     overwrite: bool,
+    /// With fewer letters in the body the language is left empty (counter undetermined).
     min_letters: usize,
+    /// Below this whatlang confidence the language is left empty (counter undetermined) (0..1).
     min_confidence: f64,
+    /// Detect on at most this many characters from the start of the body (speed).
     max_chars: usize,
 }
 
@@ -35,11 +41,7 @@ pub fn factory() -> StageFactory {
     StageFactory {
         name: NAME,
         summary: "Detect the article's language (ISO 639-1) and confidence with whatlang; optionally keep only some languages.",
-        options: "keep (list of ISO 639-1 codes, default []): drop articles in other languages (counted as dropped_language); empty keeps all. Articles whose language stays undetermined are kept\n\
-                  overwrite (bool, default false): detect even when the source stated a language (front matter, HTML lang) and replace it\n\
-                  min_letters (integer, default 40): with fewer letters in the body the language is left empty (counter undetermined)\n\
-                  min_confidence (float 0..1, default 0.25): below this whatlang confidence the language is left empty (counter undetermined)\n\
-                  max_chars (integer, default 1000): detect on at most this many characters from the start of the body (speed)",
+        options: newsmill_core::option_docs::<LanguageOptions>,
         example: "keep = [\"en\", \"fr\"]\noverwrite = false\nmin_letters = 40\nmin_confidence = 0.25",
         reads: &[],
         writes: &[Family::Language],

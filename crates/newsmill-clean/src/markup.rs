@@ -12,19 +12,24 @@ use newsmill_core::{
     StageError, StageFactory, StageTable,
 };
 use regex::{Captures, Regex};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::decode_entities;
 
 pub const NAME: &str = "clean.markup";
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct MarkupOptions {
+    /// Drop `![alt](url)` images; false keeps the alt text.
     drop_images: bool,
+    /// Write links as `text (url)` instead of `text`.
     keep_link_urls: bool,
+    /// Decode `&amp;`, `&#8217;` and the like.
     decode_entities: bool,
+    /// Remove `<tags>` (`<br>` becomes a line break; script/style content goes too).
     strip_html_tags: bool,
+    /// `# x` lines become headings, `> x` blocks quotes, bullet lines list items.
     structure: bool,
 }
 
@@ -44,11 +49,7 @@ pub fn factory() -> StageFactory {
     StageFactory {
         name: NAME,
         summary: "Remove Markdown/HTML remnants (emphasis, links, images, tags, entities); # lines become headings.",
-        options: "drop_images (bool, default true): drop `![alt](url)` images; false keeps the alt text\n\
-                  keep_link_urls (bool, default false): write links as `text (url)` instead of `text`\n\
-                  decode_entities (bool, default true): decode `&amp;`, `&#8217;` and the like\n\
-                  strip_html_tags (bool, default true): remove `<tags>` (`<br>` becomes a line break; script/style content goes too)\n\
-                  structure (bool, default true): `# x` lines become headings, `> x` blocks quotes, bullet lines list items",
+        options: newsmill_core::option_docs::<MarkupOptions>,
         example: "drop_images = true\nkeep_link_urls = false\ndecode_entities = true\nstrip_html_tags = true\nstructure = true",
         reads: &[],
         writes: &[],

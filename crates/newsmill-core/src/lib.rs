@@ -25,6 +25,7 @@ mod article;
 pub mod civil;
 mod config_issue;
 mod family;
+mod options;
 mod reader;
 mod registry;
 mod stage;
@@ -38,6 +39,7 @@ pub use annotations::{
 pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};
 pub use config_issue::{nearest_name, ConfigIssue};
 pub use family::Family;
+pub use options::{option_docs, OptionDoc};
 pub use reader::{RawDocument, Reader};
 pub use registry::{parse_options, StageFactory, StageTable};
 pub use stage::{CorpusIndex, Outcome, Stage, StageCounters, StageError};

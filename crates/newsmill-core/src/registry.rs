@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::config_issue::{nearest_name, ConfigIssue};
 use crate::family::Family;
+use crate::options::OptionDoc;
 use crate::stage::Stage;
 
 /// Builds a stage from its `[[stage]]` table. Returns every problem it can find.
@@ -17,8 +18,9 @@ pub struct StageFactory {
     pub name: &'static str,
     /// One line, shown by `newsmill stages`.
     pub summary: &'static str,
-    /// One line per option: `key (type, default X): what it does`.
-    pub options: &'static str,
+    /// Every option with its type, default and documentation, taken from the options type
+    /// (`newsmill_core::option_docs::<Options>`), so the docs cannot drift from what loads.
+    pub options: fn() -> Vec<OptionDoc>,
     /// An example: a complete `[[stage]]` table, or just its option lines (see
     /// [`StageFactory::example_table`]). A test builds every example.
     pub example: &'static str,

@@ -29,7 +29,7 @@ pub fn factories() -> Vec<StageFactory> {
     vec![StageFactory {
         name: "extract.metadata",
         summary: "Fill title, authors, publication date and publisher from the text when the source did not state them; take the title, byline and date lines out of the body",
-        options: options::OPTIONS_HELP,
+        options: options::docs,
         example: options::EXAMPLE,
         reads: &[],
         writes: &[Family::Metadata],
@@ -39,23 +39,10 @@ pub fn factories() -> Vec<StageFactory> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use newsmill_core::StageTable;
-
     #[test]
-    fn every_example_builds() {
-        for factory in factories() {
-            let body: Vec<&str> = factory
-                .example
-                .lines()
-                .filter(|l| !l.starts_with("[[stage]]") && !l.trim_start().starts_with("use "))
-                .collect();
-            let table = StageTable::from_options(factory.name, &body.join("\n"));
-            assert!(
-                (factory.build)(&table).is_ok(),
-                "example of {} does not build",
-                factory.name
-            );
+    fn every_example_builds_and_every_option_is_documented() {
+        for factory in super::factories() {
+            newsmill_core::testing::check_factory(&factory);
         }
     }
 }

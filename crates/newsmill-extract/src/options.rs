@@ -2,15 +2,9 @@
 
 use newsmill_core::{parse_options, ConfigIssue, StageTable};
 use regex::Regex;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::publisher::PublisherRule;
-
-pub(crate) const OPTIONS_HELP: &str = "\
-strip_header (bool, default true): remove the title block and the byline/date lines found near the top from the body
-header_blocks (integer 1-50, default 6): how many blocks from the top are searched for the title, byline and date lines
-footer_blocks (integer 0-50, default 5): how many blocks from the end are searched for a publisher footer
-publishers (array of { pattern, name }, default []): extra publisher rules; `pattern` is a regex matched against the footer blocks and the URL, checked before the built-in table";
 
 pub(crate) const EXAMPLE: &str = "\
 [[stage]]
@@ -20,20 +14,25 @@ header_blocks = 6
 footer_blocks = 5
 publishers = [{ pattern = '(?i)example gazette|examplegazette\\.com', name = \"The Example Gazette\" }]";
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawOptions {
+    /// Remove the title block and the byline/date lines found near the top from the body.
     #[serde(default = "default_true")]
     strip_header: bool,
+    /// How many blocks from the top are searched for the title, byline and date lines (1-50).
     #[serde(default = "default_header_blocks")]
     header_blocks: i64,
+    /// How many blocks from the end are searched for a publisher footer (0-50).
     #[serde(default = "default_footer_blocks")]
     footer_blocks: i64,
+    /// Extra publisher rules; `pattern` is a regex matched against the footer blocks and the
+    /// URL, checked before the built-in table. Each rule is `{ pattern, name }`.
     #[serde(default)]
     publishers: Vec<RawPublisher>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPublisher {
     pattern: String,
@@ -50,6 +49,11 @@ fn default_header_blocks() -> i64 {
 
 fn default_footer_blocks() -> i64 {
     5
+}
+
+/// The documentation of every option, from [`RawOptions`]' doc comments.
+pub(crate) fn docs() -> Vec<newsmill_core::OptionDoc> {
+    newsmill_core::option_docs::<RawOptions>()
 }
 
 /// Validated options.

@@ -9,19 +9,10 @@ use newsmill_core::{
     StageError, StageFactory, StageTable,
 };
 use newsmill_tagger::Tagger;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::annotate::{annotate, Settings};
 use crate::gazetteer::Gazetteer;
-
-const OPTIONS: &str = "\
-model (path, default: the embedded model): a tagger model file written by `newsmill train-ner`
-types (list of person|organization|location|misc, default all four): kinds of entity to keep
-min_mentions (integer >= 1, default 1): drop entities mentioned fewer times in the article
-link_acronyms (bool, default true): link acronyms to the long form the article defines or whose initials they spell
-strip_titles (bool, default true): take titles and roles off person names (\"President Barack Obama\" -> \"Barack Obama\")
-gazetteer_fix (bool, default true): correct the tagger's types with the gazetteers (places, nationalities, organisations)
-add_missed (bool, default true): add gazetteer places, names after a title and repeats of known names that the tagger missed";
 
 const EXAMPLE: &str = "\
 [[stage]]
@@ -38,7 +29,7 @@ pub fn factories() -> Vec<StageFactory> {
     vec![StageFactory {
         name: "extract.entities",
         summary: "Find people, organisations, places and other names; normalise them per article (titles, surnames, acronyms).",
-        options: OPTIONS,
+        options: newsmill_core::option_docs::<Options>,
         example: EXAMPLE,
         reads: &[],
         writes: &[Family::Entities],
@@ -46,15 +37,23 @@ pub fn factories() -> Vec<StageFactory> {
     }]
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct Options {
+    /// A tagger model file written by `newsmill train-ner`.
     model: Option<PathBuf>,
+    /// Kinds of entity to keep (of person|organization|location|misc).
     types: Vec<String>,
+    /// Drop entities mentioned fewer times in the article (>= 1).
     min_mentions: usize,
+    /// Link acronyms to the long form the article defines or whose initials they spell.
     link_acronyms: bool,
+    /// Take titles and roles off person names ("President Barack Obama" -> "Barack Obama").
     strip_titles: bool,
+    /// Correct the tagger's types with the gazetteers (places, nationalities, organisations).
     gazetteer_fix: bool,
+    /// Add gazetteer places, names after a title and repeats of known names that the tagger
+    /// missed.
     add_missed: bool,
 }
 
@@ -238,23 +237,14 @@ mod tests {
     use newsmill_core::Block;
 
     /// The option lines of a `[[stage]]` example (no header, no `use`).
-    fn option_lines(example: &str) -> String {
-        example
-            .lines()
-            .filter(|l| !l.starts_with("[[stage]]") && !l.trim_start().starts_with("use "))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     fn build_with(body: &str) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
         build(&StageTable::from_options("extract.entities", body))
     }
 
     #[test]
-    fn every_example_builds() {
+    fn every_example_builds_and_every_option_is_documented() {
         for factory in factories() {
-            let table = StageTable::from_options(factory.name, &option_lines(factory.example));
-            assert!((factory.build)(&table).is_ok(), "{}", factory.name);
+            newsmill_core::testing::check_factory(&factory);
         }
     }
 

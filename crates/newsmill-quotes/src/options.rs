@@ -1,9 +1,9 @@
 //! Options of the `extract.quotes` stage.
 
 use newsmill_core::{ConfigIssue, StageTable};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct QuoteOptions {
     /// Also output scare quotes, quoted terms and quoted names, with kind `term`.

@@ -58,10 +58,7 @@ pub fn factory() -> StageFactory {
     StageFactory {
         name: STAGE_NAME,
         summary: "Direct quotations with speaker, speech verb and kind (full, partial; terms on request)",
-        options: "include_terms (bool, default false): also output scare quotes and quoted names with kind `term`\n\
-                  min_words (integer, default 5): a quoted fragment with no speech cue in its sentence is a quotation from this many words on\n\
-                  min_cued_words (integer, default 2): a quoted fragment with a speech cue in its sentence is a quotation from this many words on\n\
-                  use_entities (bool, default true): name speakers from extract.entities mentions when present",
+        options: newsmill_core::option_docs::<QuoteOptions>,
         example: "[[stage]]\nuse = \"extract.quotes\"\ninclude_terms = false\nmin_words = 5\nmin_cued_words = 2\nuse_entities = true\n",
         reads: &[Family::Entities],
         writes: &[Family::Quotes],
@@ -261,14 +258,7 @@ mod tests {
     #[test]
     fn every_example_builds_and_bad_options_are_reported() {
         for factory in crate::factories() {
-            let body: String = factory
-                .example
-                .lines()
-                .filter(|l| !l.starts_with("[[") && !l.starts_with("use"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let table = StageTable::from_options(factory.name, &body);
-            assert!((factory.build)(&table).is_ok(), "{}", factory.name);
+            newsmill_core::testing::check_factory(&factory);
         }
         let bad = StageTable::from_options(STAGE_NAME, "min_word = 3\nmin_cued_words = 0");
         let issues = (factory().build)(&bad).err().unwrap();

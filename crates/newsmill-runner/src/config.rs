@@ -563,7 +563,7 @@ mod tests {
         StageFactory {
             name,
             summary: "",
-            options: "",
+            options: Vec::new,
             example: "",
             reads,
             writes,
@@ -590,7 +590,7 @@ mod tests {
             StageFactory {
                 name: "clean.upper",
                 summary: "",
-                options: "",
+                options: Vec::new,
                 example: "",
                 reads: &[],
                 writes: &[],
@@ -599,7 +599,7 @@ mod tests {
             StageFactory {
                 name: "clean.boilerplate",
                 summary: "",
-                options: "",
+                options: Vec::new,
                 example: "",
                 reads: &[],
                 writes: &[],

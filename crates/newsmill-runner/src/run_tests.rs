@@ -113,7 +113,7 @@ fn factories() -> Vec<StageFactory> {
         StageFactory {
             name: "test.fragile",
             summary: "",
-            options: "",
+            options: Vec::new,
             example: "",
             reads: &[],
             writes: &[],
@@ -122,7 +122,7 @@ fn factories() -> Vec<StageFactory> {
         StageFactory {
             name: "test.repeats",
             summary: "",
-            options: "",
+            options: Vec::new,
             example: "",
             reads: &[],
             writes: &[],

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use newsmill_core::{
     nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Family, Outcome, Span,
@@ -18,7 +18,7 @@ use crate::places::{self, Place};
 use crate::tokens::{sentences, tokenize, Tok, TokenKind};
 use newsmill_core::civil::CivilDate;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DatesOptions {
     /// Recognise a lone four-digit year ("in 2008", "the 2003 winner").
@@ -29,7 +29,7 @@ pub struct DatesOptions {
     pub holidays: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactsOptions {
     /// Also report counts of concrete things with no event ("75 Hellfire missiles").
@@ -85,8 +85,7 @@ pub fn factories() -> Vec<StageFactory> {
         StageFactory {
             name: "extract.dates",
             summary: "Find date expressions (absolute, weekdays, relative) and resolve them against the publication date",
-            options: "bare_years (bool, default true): recognise a lone four-digit year such as \"in 2008\"\n\
-                      holidays (bool, default true): recognise fixed-date holidays (Christmas Day, Boxing Day, New Year's Day)",
+            options: newsmill_core::option_docs::<DatesOptions>,
             example: "[[stage]]\nuse = \"extract.dates\"\nbare_years = true\nholidays = true\n",
             reads: &[Family::Metadata],
             writes: &[Family::Dates],
@@ -95,9 +94,7 @@ pub fn factories() -> Vec<StageFactory> {
         StageFactory {
             name: "extract.facts",
             summary: "Find casualty, arrest and displacement counts and quantities of concrete things, with place and date",
-            options: "quantities (bool, default true): also report counts of concrete things with no event (\"75 Hellfire missiles\")\n\
-                      kinds (list of strings, default []): keep only these kinds; empty keeps all (killed, wounded, arrested, detained, displaced, missing, kidnapped, quantity)\n\
-                      headings (bool, default false): also scan headings",
+            options: newsmill_core::option_docs::<FactsOptions>,
             example: "[[stage]]\nuse = \"extract.facts\"\nquantities = true\nkinds = [\"killed\", \"wounded\", \"quantity\"]\nheadings = false\n",
             reads: &[Family::Entities, Family::Dates],
             writes: &[Family::Facts],
@@ -716,18 +713,7 @@ mod tests {
     #[test]
     fn factory_examples_build_and_bad_kinds_are_reported() {
         for factory in factories() {
-            let body: String = factory
-                .example
-                .lines()
-                .filter(|l| !l.starts_with("[[stage]]") && !l.trim_start().starts_with("use"))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            let table = StageTable::from_options(factory.name, &body);
-            assert!(
-                (factory.build)(&table).is_ok(),
-                "{} example does not build",
-                factory.name
-            );
+            newsmill_core::testing::check_factory(&factory);
         }
         let table = StageTable::from_options("extract.facts", "kinds = [\"kiled\"]");
         let issues = build_facts(&table).err().unwrap();

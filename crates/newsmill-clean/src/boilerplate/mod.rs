@@ -12,7 +12,7 @@ use newsmill_core::{
     StageCounters, StageError, StageFactory, StageTable,
 };
 use regex::{Regex, RegexBuilder};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use builtin::BuiltinRules;
 use learned::{is_learnable, source_key, LearnedLines};
@@ -21,19 +21,38 @@ use crate::fold::line_hash_with;
 
 pub const NAME: &str = "clean.boilerplate";
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct BoilerplateOptions {
+    /// Remove a line that contains any of these, ignoring case.
     patterns: Vec<String>,
+    /// Remove a line a regex matches (search; anchor with ^ $ yourself; case-sensitive unless
+    /// (?i)).
     regexes: Vec<String>,
+    /// Regexes applied only when meta.publisher or the article's folder name equals the key
+    /// (case-insensitive) (of lists).
     per_publisher: BTreeMap<String, Vec<String>>,
+    /// Remove built-in junk lines (share/subscribe/follow, Advertisement, Read more:, image
+    /// credits, cookie notices, contact footers, Click here, copyright, navigation).
     builtin: bool,
+    /// Longer lines are never tested against the built-in list.
     max_builtin_line_chars: usize,
+    /// Learn lines that recur across articles of the same source (publisher, else URL host,
+    /// else folder) in a first pass and remove them.
     learned: bool,
+    /// A learned line must occur in at least this many articles of its source.
     min_docs: u32,
+    /// ... and in at least this share of the source's articles (0..1).
     min_share: f64,
+    /// If learned lines would remove more than this share of an article's characters, remove
+    /// none of them (the article is more likely a copy of another, which clean.dedup handles)
+    /// (0..1).
     max_learned_share: f64,
+    /// Most distinct line hashes kept for learning (about 20 bytes each); past it a
+    /// hash-sampled subset is learned.
     max_tracked: usize,
+    /// Longer lines (in bytes) are never learned: furniture is short, and a repeated long
+    /// paragraph is more likely a copied story.
     max_learned_line_chars: usize,
 }
 
@@ -59,17 +78,7 @@ pub fn factory() -> StageFactory {
     StageFactory {
         name: NAME,
         summary: "Remove boilerplate lines: configured patterns, built-in junk (share, subscribe, ads, credits, footers) and lines learned across a source.",
-        options: "patterns (list of strings, default []): remove a line that contains any of these, ignoring case\n\
-                  regexes (list of strings, default []): remove a line a regex matches (search; anchor with ^ $ yourself; case-sensitive unless (?i))\n\
-                  per_publisher (table of lists, default {}): regexes applied only when meta.publisher or the article's folder name equals the key (case-insensitive)\n\
-                  builtin (bool, default true): remove built-in junk lines (share/subscribe/follow, Advertisement, Read more:, image credits, cookie notices, contact footers, Click here, copyright, navigation)\n\
-                  max_builtin_line_chars (integer, default 200): longer lines are never tested against the built-in list\n\
-                  learned (bool, default true): learn lines that recur across articles of the same source (publisher, else URL host, else folder) in a first pass and remove them\n\
-                  min_docs (integer, default 3): a learned line must occur in at least this many articles of its source\n\
-                  min_share (float 0..1, default 0.3): ... and in at least this share of the source's articles\n\
-                  max_learned_share (float 0..1, default 0.8): if learned lines would remove more than this share of an article's characters, remove none of them (the article is more likely a copy of another, which clean.dedup handles)\n\
-                  max_tracked (integer, default 4000000): most distinct line hashes kept for learning (about 20 bytes each); past it a hash-sampled subset is learned\n\
-                  max_learned_line_chars (integer, default 400): longer lines (in bytes) are never learned: furniture is short, and a repeated long paragraph is more likely a copied story",
+        options: newsmill_core::option_docs::<BoilerplateOptions>,
         example: "patterns = [\"Subscribe to our newsletter\"]\nregexes = [\"^Photo: .*$\"]\nper_publisher = { \"WSWS\" = [\"^To contact the WSWS\"] }\nbuiltin = true\nlearned = true\nmin_docs = 3\nmin_share = 0.3",
         reads: &[],
         writes: &[],

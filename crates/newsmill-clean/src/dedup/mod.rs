@@ -8,18 +8,24 @@ use newsmill_core::{
     parse_options, Article, ConfigIssue, CorpusIndex, Family, Outcome, Stage, StageCounters,
     StageError, StageFactory, StageTable,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use index::{DuplicateIndex, DuplicateKind, DuplicatePair};
 
 pub const NAME: &str = "clean.dedup";
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct DedupOptions {
+    /// Estimated Jaccard similarity of word shingles at or above which two articles are
+    /// near-duplicates (0.3..1).
     threshold: f64,
+    /// Words per shingle (1..20).
     shingle_words: usize,
+    /// Shorter articles are only checked for exact copies.
     min_words: usize,
+    /// Drop copies (counted as dropped_duplicate) instead of keeping them with duplicate_of
+    /// set.
     drop: bool,
 }
 
@@ -38,10 +44,7 @@ pub fn factory() -> StageFactory {
     StageFactory {
         name: NAME,
         summary: "Find exact and near-duplicate articles (MinHash + LSH); mark duplicate_of with the first copy's id, or drop copies.",
-        options: "threshold (float 0.3..1, default 0.8): estimated Jaccard similarity of word shingles at or above which two articles are near-duplicates\n\
-                  shingle_words (integer 1..20, default 5): words per shingle\n\
-                  min_words (integer, default 20): shorter articles are only checked for exact copies\n\
-                  drop (bool, default false): drop copies (counted as dropped_duplicate) instead of keeping them with duplicate_of set",
+        options: newsmill_core::option_docs::<DedupOptions>,
         example: "threshold = 0.8\nshingle_words = 5\nmin_words = 20\ndrop = false",
         reads: &[],
         writes: &[Family::Duplicates],

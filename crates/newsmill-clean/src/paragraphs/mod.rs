@@ -11,7 +11,7 @@ use newsmill_core::{
     parse_options, Article, ConfigIssue, Outcome, Stage, StageCounters, StageError, StageFactory,
     StageTable,
 };
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use hyphen::Vocabulary;
 use lines::UnwrapStats;
@@ -19,13 +19,22 @@ use unicode::NormalizeStats;
 
 pub const NAME: &str = "clean.paragraphs";
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct ParagraphOptions {
+    /// NFC, remove zero-width characters and soft hyphens, no-break and other spaces become a
+    /// space, squeeze spaces.
     normalize: bool,
+    /// Curly quotes become ' and ", dashes become -, … becomes ...
     fold_punctuation: bool,
+    /// Join the lines of a block (de-hyphenating broken words); blocks of short lines and lists
+    /// keep their breaks.
     unwrap_lines: bool,
+    /// Join a paragraph that ends without sentence punctuation to the next when that one
+    /// continues it (starts lower-case, or the first ends with a comma or a word like "the").
     join_paragraphs: bool,
+    /// A block whose lines (but the last) are all at most this long is treated as short lines
+    /// (byline, address), not wrapped prose.
     short_line_chars: usize,
 }
 
@@ -45,11 +54,7 @@ pub fn factory() -> StageFactory {
     StageFactory {
         name: NAME,
         summary: "Normalise Unicode and whitespace, undo hard wraps and line-end hyphenation, rejoin paragraphs split mid-sentence.",
-        options: "normalize (bool, default true): NFC, remove zero-width characters and soft hyphens, no-break and other spaces become a space, squeeze spaces\n\
-                  fold_punctuation (bool, default false): curly quotes become ' and \", dashes become -, … becomes ...\n\
-                  unwrap_lines (bool, default true): join the lines of a block (de-hyphenating broken words); blocks of short lines and lists keep their breaks\n\
-                  join_paragraphs (bool, default true): join a paragraph that ends without sentence punctuation to the next when that one continues it (starts lower-case, or the first ends with a comma or a word like \"the\")\n\
-                  short_line_chars (integer, default 40): a block whose lines (but the last) are all at most this long is treated as short lines (byline, address), not wrapped prose",
+        options: newsmill_core::option_docs::<ParagraphOptions>,
         example: "normalize = true\nfold_punctuation = false\nunwrap_lines = true\njoin_paragraphs = true\nshort_line_chars = 40",
         reads: &[],
         writes: &[],

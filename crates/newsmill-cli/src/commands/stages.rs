@@ -1,24 +1,42 @@
 //! `newsmill stages`: the registry, for humans.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crate::registry;
 
 pub fn print() -> anyhow::Result<ExitCode> {
+    // Written as one text, so `newsmill stages | head` ends quietly on the closed pipe.
+    let mut out = String::new();
     for factory in registry::factories() {
-        println!("{}\n  {}\n", factory.name, factory.summary);
-        if !factory.options.trim().is_empty() {
-            println!("  options:");
-            for line in factory.options.trim().lines() {
-                println!("    {}", line.trim());
+        writeln!(out, "{}\n  {}\n", factory.name, factory.summary)?;
+        let families = |list: &[newsmill_core::Family]| {
+            if list.is_empty() {
+                "-".to_string()
+            } else {
+                list.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
             }
-            println!();
+        };
+        writeln!(
+            out,
+            "  reads: {}; writes: {}\n",
+            families(factory.reads),
+            families(factory.writes)
+        )?;
+        let options = (factory.options)();
+        if !options.is_empty() {
+            writeln!(out, "  options:")?;
+            for option in options {
+                writeln!(out, "    {}", option.line())?;
+            }
+            writeln!(out)?;
         }
-        println!("  example:");
+        writeln!(out, "  example:")?;
         for line in factory.example_table().lines() {
-            println!("    {line}");
+            writeln!(out, "    {line}")?;
         }
-        println!();
+        writeln!(out)?;
     }
+    super::print_stdout(out.trim_end())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,6 @@
 //! The seed article through markup, boilerplate, paragraphs and language detection.
 
-mod support;
-
-use support::{article_from_file, run_stage, shared_dir, stage};
+use crate::support::{article_from_file, run_stage, shared_dir, stage};
 
 #[test]
 fn seed_article_is_cleaned() {

@@ -7,9 +7,7 @@
 //!   -> "Capriati out of Australian Open").
 //! - business/240.txt is a byte-identical copy of business/214.txt.
 
-mod support;
-
-use support::{load_folder, run_stage, shared_dir, stage};
+use crate::support::{load_folder, run_stage, shared_dir, stage};
 
 #[test]
 fn bbc_duplicates_are_found_and_point_at_the_first_copy() {

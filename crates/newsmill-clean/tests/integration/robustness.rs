@@ -1,10 +1,8 @@
 //! Bad input never panics: every stage (corpus passes included) over hand-picked edge cases
 //! and pseudo-random text drawn from a palette of markup, punctuation, spaces and scripts.
 
-mod support;
-
+use crate::support::{run_stage, stage};
 use newsmill_core::{Article, Block, BlockKind};
-use support::{run_stage, stage};
 
 const EDGE_CASES: &[&str] = &[
     "",

@@ -1,8 +1,6 @@
 //! fixtures/languages: one short news paragraph in each of six languages.
 
-mod support;
-
-use support::{fixtures_dir, load_folder, run_stage, stage};
+use crate::support::{fixtures_dir, load_folder, run_stage, stage};
 
 #[test]
 fn detects_each_fixture_language() {

@@ -3,10 +3,8 @@
 //! break mid-sentence, a newsletter prompt, a cookie notice and a copyright footer. After
 //! markup, boilerplate and paragraphs, only the article's own text is left.
 
-mod support;
-
+use crate::support::{blocks_from_text, run_stage, stage};
 use newsmill_core::Article;
-use support::{blocks_from_text, run_stage, stage};
 
 const CLIPPED: &str = "\
 Share this article | Facebook | Twitter | Email

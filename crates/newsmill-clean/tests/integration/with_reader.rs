@@ -1,12 +1,10 @@
 //! The cleaning stages on articles read by the real readers (newsmill-read), in the
 //! default pipeline order, to check that the blocks they produce clean the same way.
 
-mod support;
-
 use std::path::Path;
 
+use crate::support::{files, fixtures_dir, run_stage, shared_dir, stage};
 use newsmill_core::{Article, RawDocument};
-use support::{files, fixtures_dir, run_stage, shared_dir, stage};
 
 fn read(root: &Path, path: &Path, seq: usize) -> Article {
     let id = path

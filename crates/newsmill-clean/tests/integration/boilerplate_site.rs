@@ -3,10 +3,8 @@
 //! articles legitimately share. The learned pass alone (built-in list off) must remove the
 //! shared furniture and keep the sentence.
 
-mod support;
-
+use crate::support::{fixtures_dir, load_folder, stage};
 use newsmill_core::{Outcome, StageCounters};
-use support::{fixtures_dir, load_folder, stage};
 
 #[test]
 fn learned_pass_removes_site_furniture_and_keeps_a_twice_shared_sentence() {
@@ -83,7 +81,7 @@ fn a_stricter_share_keeps_lines_missing_from_too_many_articles() {
             &format!("builtin = false\nmin_docs = 2\nmin_share = {min_share}"),
         );
         let mut copy = articles.clone();
-        support::run_stage(boilerplate.as_ref(), &mut copy);
+        crate::support::run_stage(boilerplate.as_ref(), &mut copy);
         let kept = copy
             .iter()
             .filter(|a| a.body_text().contains("The council will discuss"))

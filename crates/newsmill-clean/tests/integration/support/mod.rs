@@ -2,7 +2,7 @@
 //! on blank lines, line breaks kept inside a block) and run stages in pipeline order,
 //! including the corpus pass, without depending on the reader crate.
 
-#![allow(dead_code)]
+#![allow(dead_code)] // each test module uses a part of the helpers
 
 use std::path::{Path, PathBuf};
 
