@@ -24,6 +24,7 @@ mod lexicon;
 mod numbers;
 mod places;
 mod stages;
+pub mod timeml;
 mod tokens;
 
 pub use newsmill_core::civil::CivilDate;
