@@ -211,20 +211,63 @@ pub fn tml_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Where each block of a processed article lies in the document text: block texts are found
-/// in order (stages may drop blocks; a block whose text no longer occurs maps to nothing).
-fn block_offsets(doc: &TimemlDoc, article: &Article) -> Vec<Option<usize>> {
-    let flat = doc.text.replace('\n', " ");
-    let mut from = 0;
-    article
-        .blocks
-        .iter()
-        .map(|b| {
-            let at = flat.get(from..)?.find(b.text.as_str())? + from;
-            from = at + b.text.len();
-            Some(at)
-        })
-        .collect()
+/// The letters and digits of `text` (its skeleton), and for each byte of the skeleton the
+/// byte of `text` it came from (plus one entry for the end).
+fn skeleton(text: &str) -> (String, Vec<usize>) {
+    let mut flat = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+        flat.push(c);
+        origin.extend((0..c.len_utf8()).map(|k| at + k));
+    }
+    origin.push(text.len());
+    (flat, origin)
+}
+
+/// Maps block byte offsets of a processed article to byte offsets of the document text.
+/// Block texts are found in order by their letters and digits only (cleaning stages may
+/// collapse spaces, rewrite `` '' quotes or drop blocks; a block whose letters no longer
+/// occur maps to nothing, and its dates count as unfound).
+struct BlockMap {
+    doc_origin: Vec<usize>,
+    /// Per block: where its skeleton starts in the document's, and for each byte of the
+    /// block the first skeleton byte at or after it.
+    blocks: Vec<Option<(usize, Vec<usize>)>>,
+}
+
+impl BlockMap {
+    fn new(doc: &TimemlDoc, article: &Article) -> BlockMap {
+        let (flat_doc, doc_origin) = skeleton(&doc.text);
+        let mut from = 0;
+        let blocks = article
+            .blocks
+            .iter()
+            .map(|b| {
+                let (flat, origin) = skeleton(&b.text);
+                let at = flat_doc.get(from..)?.find(flat.as_str())? + from;
+                from = at + flat.len();
+                let mut to_flat = vec![usize::MAX; b.text.len() + 1];
+                for (k, &o) in origin.iter().enumerate() {
+                    to_flat[o] = to_flat[o].min(k);
+                }
+                for i in (0..b.text.len()).rev() {
+                    to_flat[i] = to_flat[i].min(to_flat[i + 1]);
+                }
+                Some((at, to_flat))
+            })
+            .collect();
+        BlockMap { doc_origin, blocks }
+    }
+
+    fn range(&self, span: newsmill_core::Span) -> Option<Range<usize>> {
+        let (at, to_flat) = self.blocks.get(span.block)?.as_ref()?;
+        let doc = |k: usize| Some(*self.doc_origin.get(at + to_flat.get(k)?)?);
+        // The first letter at or after the start, the last one before the end.
+        let start = doc(span.start)?;
+        let last = to_flat.get(span.end)?.checked_sub(1)?;
+        let end = *self.doc_origin.get(at + last)? + 1;
+        Some(start..end.max(start + 1))
+    }
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -248,19 +291,12 @@ pub struct TimemlTally {
 impl TimemlTally {
     pub fn add(&mut self, doc: &TimemlDoc, article: &Article) {
         self.documents += 1;
-        let offsets = block_offsets(doc, article);
+        let map = BlockMap::new(doc, article);
         let predicted: Vec<(Range<usize>, &str, &str)> = article
             .annotations
             .dates
             .iter()
-            .filter_map(|d| {
-                let base = (*offsets.get(d.span.block)?)?;
-                Some((
-                    base + d.span.start..base + d.span.end,
-                    d.value.as_str(),
-                    d.text.as_str(),
-                ))
-            })
+            .filter_map(|d| Some((map.range(d.span)?, d.value.as_str(), d.text.as_str())))
             .collect();
         let name = &doc.name;
         let dates: Vec<&Timex> = doc.timexes.iter().filter(|t| t.kind == "DATE").collect();
