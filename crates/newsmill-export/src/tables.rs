@@ -93,7 +93,17 @@ impl Table {
                 "paragraph",
                 "offset",
             ],
-            Table::Dates => &["article_id", "text", "value", "granularity", "offset"],
+            Table::Dates => &[
+                "article_id",
+                "text",
+                "value",
+                "granularity",
+                "start",
+                "end",
+                "anchor",
+                "reason",
+                "offset",
+            ],
             Table::Facts => &[
                 "article_id",
                 "kind",
@@ -104,6 +114,8 @@ impl Table {
                 "subject",
                 "place",
                 "date",
+                "date_start",
+                "date_end",
                 "sentence",
                 "offset",
             ],
@@ -167,6 +179,10 @@ impl Table {
                             Cell::text(&d.text),
                             Cell::text(&d.value),
                             Cell::text(d.granularity.as_str()),
+                            Cell::text(&d.start),
+                            Cell::text(&d.end),
+                            Cell::text(&d.anchor),
+                            Cell::text(&d.reason),
                             Cell::num(offsets.char_offset(&article.blocks, d.span)),
                         ]
                     })
@@ -189,6 +205,8 @@ impl Table {
                             Cell::opt(f.subject.as_deref()),
                             Cell::opt(f.place.as_deref()),
                             Cell::opt(f.date.as_deref()),
+                            Cell::opt(f.date_start.as_deref()),
+                            Cell::opt(f.date_end.as_deref()),
                             Cell::text(&f.sentence),
                             Cell::num(offsets.char_offset(&article.blocks, f.span)),
                         ]

@@ -46,16 +46,79 @@ impl Resolved {
         }
     }
 
-    /// ISO value at the granularity: `2013-12-22`, `2013-W51`, `2013-12`, `2013`.
+    /// Quarter `index` = year * 4 + (0..=3).
+    fn quarter(index: i64) -> Option<Self> {
+        Some(Resolved {
+            date: Resolved::month(index * 3)?.date,
+            granularity: Granularity::Quarter,
+        })
+    }
+
+    /// Season `index` = year * 4 + season (0 spring, 1 summer, 2 fall, 3 winter): spring is
+    /// March-May, summer June-August, fall September-November, winter December-February (the
+    /// winter of 1998 starts in December 1998).
+    fn season(index: i64) -> Option<Self> {
+        Some(Resolved {
+            date: Resolved::month(index.div_euclid(4) * 12 + 2 + index.rem_euclid(4) * 3)?.date,
+            granularity: Granularity::Season,
+        })
+    }
+
+    fn decade(first_year: i32) -> Option<Self> {
+        Some(Resolved {
+            date: CivilDate::new(first_year - first_year.rem_euclid(10), 1, 1)?,
+            granularity: Granularity::Decade,
+        })
+    }
+
+    fn present(published: CivilDate) -> Self {
+        Resolved {
+            date: published,
+            granularity: Granularity::Present,
+        }
+    }
+
+    /// TIMEX3-style value at the granularity: `2013-12-22`, `2013-W51`, `2013-12`,
+    /// `2013-Q4`, `2013-FA`, `2013`, `201` (the 2010s), `PRESENT_REF`.
     pub fn value(&self) -> String {
+        let d = self.date;
         match self.granularity {
-            Granularity::Day => self.date.to_string(),
+            Granularity::Day => d.to_string(),
             Granularity::Week => {
-                let (year, week) = self.date.iso_week();
+                let (year, week) = d.iso_week();
                 format!("{year:04}-W{week:02}")
             }
-            Granularity::Month => format!("{:04}-{:02}", self.date.year, self.date.month),
-            Granularity::Year => format!("{:04}", self.date.year),
+            Granularity::Month => format!("{:04}-{:02}", d.year, d.month),
+            Granularity::Quarter => format!("{:04}-Q{}", d.year, (d.month - 1) / 3 + 1),
+            Granularity::Season => {
+                let name = match d.month {
+                    3 => "SP",
+                    6 => "SU",
+                    9 => "FA",
+                    _ => "WI",
+                };
+                format!("{:04}-{name}", d.year)
+            }
+            Granularity::Year => format!("{:04}", d.year),
+            Granularity::Decade => format!("{:03}", d.year.div_euclid(10)),
+            Granularity::Present => "PRESENT_REF".to_string(),
+        }
+    }
+
+    /// The last day of the period (the publication day for `PRESENT_REF`).
+    pub fn last_day(&self) -> CivilDate {
+        let d = self.date;
+        let months_later = |n: i64| {
+            let (year, month) = month_from_index(d.month_index() + n);
+            CivilDate::new(year, month, 1).map_or(d, |first| first.add_days(-1))
+        };
+        match self.granularity {
+            Granularity::Day | Granularity::Present => d,
+            Granularity::Week => d.add_days(6),
+            Granularity::Month => months_later(1),
+            Granularity::Quarter | Granularity::Season => months_later(3),
+            Granularity::Year => months_later(12),
+            Granularity::Decade => months_later(120),
         }
     }
 }
@@ -91,6 +154,23 @@ fn choose(
         }),
         (p, f) => p.or(f),
     }
+}
+
+/// The latest index not after `now` and the earliest not before it among indices of
+/// `kind` modulo 4 (quarters, seasons).
+fn cycle_candidates(now: i64, kind: u32) -> (i64, i64) {
+    let offset = (i64::from(kind) - now.rem_euclid(4)).rem_euclid(4);
+    if offset == 0 {
+        (now, now)
+    } else {
+        (now + offset - 4, now + offset)
+    }
+}
+
+/// Which season holds `date` (see [`Resolved::season`]).
+fn season_index(date: CivilDate) -> i64 {
+    let months = date.month_index() - 2;
+    months.div_euclid(12) * 4 + months.rem_euclid(12) / 3
 }
 
 pub fn resolve(
@@ -180,7 +260,14 @@ pub fn resolve(
             let today = i64::from(pub_date.weekday());
             let back = (today - i64::from(weekday) - 1).rem_euclid(7) + 1;
             let ahead = (i64::from(weekday) - today - 1).rem_euclid(7) + 1;
-            if modifier == Modifier::SameDay && today == i64::from(weekday) {
+            // Wire convention: a bare weekday that is the publication's weekday is the
+            // publication day ("The FAA on Friday announced" in a Friday story), whatever the
+            // tense; only "last"/"next" move it a week.
+            let bare = matches!(
+                modifier,
+                Modifier::None | Modifier::This | Modifier::SameDay
+            );
+            if bare && today == i64::from(weekday) {
                 return Ok(Resolved::day(pub_date));
             }
             let forward = match modifier {
@@ -219,8 +306,76 @@ pub fn resolve(
                 Unit::Year => Resolved::year(middle.year).ok_or(invalid),
             }
         }
+        Expr::Quarter {
+            n: Some(n),
+            year: Some(year),
+        } => Resolved::quarter(i64::from(year) * 4 + i64::from(n) - 1).ok_or(invalid),
+        Expr::Quarter { n, year: None } => {
+            let pub_date = need_pub()?;
+            let now = i64::from(pub_date.year) * 4 + i64::from(pub_date.month - 1) / 3;
+            let chosen = match n {
+                // "the quarter", "the latest quarter": the last one reported, i.e. complete.
+                None => now - 1,
+                Some(n) => {
+                    let (past, future) = cycle_candidates(now, n - 1);
+                    if tense == Tense::Future {
+                        future
+                    } else {
+                        past
+                    }
+                }
+            };
+            Resolved::quarter(chosen).ok_or(invalid)
+        }
+        Expr::Quarter {
+            n: None,
+            year: Some(year),
+        } => Resolved::year(year).ok_or(invalid),
+        Expr::Season {
+            season,
+            modifier,
+            year: Some(year),
+        } => {
+            let _ = modifier;
+            Resolved::season(i64::from(year) * 4 + i64::from(season)).ok_or(invalid)
+        }
+        Expr::Season {
+            season,
+            modifier,
+            year: None,
+        } => {
+            let now = season_index(need_pub()?);
+            let (past, future) = cycle_candidates(now, season);
+            let chosen = match modifier {
+                Modifier::Last => {
+                    if past == now {
+                        now - 4
+                    } else {
+                        past
+                    }
+                }
+                Modifier::Next => {
+                    if future == now {
+                        now + 4
+                    } else {
+                        future
+                    }
+                }
+                Modifier::Since => past,
+                Modifier::This if future - now < now - past => future,
+                Modifier::This => past,
+                Modifier::None | Modifier::SameDay => {
+                    choose(Some(past), Some(future), now, tense, 1).unwrap_or(past)
+                }
+            };
+            Resolved::season(chosen).ok_or(invalid)
+        }
+        Expr::Decade(first_year) => Resolved::decade(first_year).ok_or(invalid),
+        Expr::Present => Ok(Resolved::present(need_pub()?)),
         Expr::Shift { unit, n } => {
-            let anchor = previous.ok_or(invalid)?;
+            let anchor = previous
+                .filter(|p| p.granularity != Granularity::Present)
+                .ok_or(invalid)?;
             match unit {
                 Unit::Day | Unit::Week if anchor.granularity == Granularity::Day => {
                     let days = if unit == Unit::Day { n } else { 7 * n };
@@ -264,8 +419,19 @@ mod tests {
         };
         assert_eq!(
             value(friday, Tense::Past),
-            "2013-12-20",
-            "the publication day itself only as 'today'"
+            "2013-12-27",
+            "a bare weekday equal to the publication's is that day"
+        );
+        assert_eq!(value(friday, Tense::Future), "2013-12-27");
+        assert_eq!(
+            value(
+                Expr::Weekday {
+                    weekday: 4,
+                    modifier: Modifier::Last
+                },
+                Tense::Past
+            ),
+            "2013-12-20"
         );
         assert_eq!(
             value(
