@@ -137,6 +137,12 @@ pub enum Unresolved {
 const PAST_LOOKAHEAD_DAYS: i64 = 31;
 const PAST_LOOKAHEAD_MONTHS: i64 = 1;
 
+/// How far ahead the future tense may send a date without a year: half a year. Beyond it
+/// the nearer candidate wins ("will repatriate the child by Jan. 14" the day after 14 January
+/// is that deadline, not next year's).
+const FUTURE_REACH_DAYS: i64 = 183;
+const FUTURE_REACH_MONTHS: i64 = 6;
+
 /// Picks between the latest candidate not after publication and the earliest not before.
 fn choose(
     past: Option<i64>,
@@ -145,9 +151,14 @@ fn choose(
     tense: Tense,
     lookahead: i64,
 ) -> Option<i64> {
+    let reach = if lookahead == PAST_LOOKAHEAD_DAYS {
+        FUTURE_REACH_DAYS
+    } else {
+        FUTURE_REACH_MONTHS
+    };
     match (past, future) {
         (Some(p), Some(f)) => Some(match tense {
-            Tense::Future => f,
+            Tense::Future if f - now <= reach => f,
             Tense::Past if f - now > lookahead => p,
             _ if f - now < now - p => f,
             _ => p,

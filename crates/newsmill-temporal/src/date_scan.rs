@@ -565,8 +565,9 @@ fn day_month(c: &Cursor, i: usize) -> Option<FoundExpr> {
 fn month_day(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let (month, after) = c.month_at(i, true)?;
     let day = day_number(c.get(after)?)?;
-    // "May 2 people" is not a date; a following lowercase plural noun means a count.
-    if c.get(after + 1).is_some_and(plural_like) {
+    // "May 2 people" is not a date (May and March are also a modal and a verb); after other
+    // months a plural noun is what the date modifies ("the Aug. 7 bombings").
+    if matches!(month, 3 | 5) && c.get(after + 1).is_some_and(plural_like) {
         return None;
     }
     let (year, end) = c

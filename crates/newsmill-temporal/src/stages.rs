@@ -13,7 +13,9 @@ use newsmill_core::{
 use crate::date_resolve::{resolve, Resolved, Unresolved};
 use crate::date_scan::{is_attributive, is_dateline, scan, Expr, ScanOptions};
 use crate::facts::{facts_in_sentence, EVENT_KINDS};
-use crate::lexicon::{country_of_demonym, has_past_cue, tense_near, Tense};
+use crate::lexicon::{
+    country_of_demonym, forward_lead, future_after, has_past_cue, tense_near, Tense,
+};
 use crate::places::{self, Place};
 use crate::tokens::{sentences, tokenize, Tok, TokenKind};
 use newsmill_core::civil::CivilDate;
@@ -171,10 +173,22 @@ impl DatesStage {
                     if is_dateline(&block.text, &tokens, &expr.tokens) {
                         continue;
                     }
+                    // A date used as a modifier names an event: the most recent one ("after
+                    // the Oct. 23 slaying" in a May story, "will be affected by Sunday's
+                    // earthquake"), unless what is said of the event is future ("the 19
+                    // February meets would show"; not for weekdays, a week is too short).
+                    let near = || tense_near(&tokens, sentence.clone(), expr.tokens.start);
                     let tense = if is_attributive(&tokens, &expr.tokens) {
-                        Tense::Unknown
+                        let weekday = matches!(expr.expr, Expr::Weekday { .. });
+                        if !weekday && future_after(&tokens, sentence.clone(), expr.tokens.end) {
+                            Tense::Future
+                        } else {
+                            Tense::Past
+                        }
+                    } else if forward_lead(&tokens, expr.tokens.start) {
+                        Tense::Future
                     } else {
-                        tense_near(&tokens, sentence.clone(), expr.tokens.start)
+                        near()
                     };
                     let bytes = token_bytes(&tokens, &expr.tokens);
                     let text = block
