@@ -433,7 +433,19 @@ mod tests {
         );
         assert_eq!(
             tense_of("He has now been bailed to return in December.", "december"),
-            Tense::Unknown
+            Tense::Future,
+            "an infinitive points forward"
+        );
+        assert_eq!(
+            tense_of(
+                "Police subpoenaed him Friday to testify on Feb. 10.",
+                "feb"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("He went to work on Monday.", "monday"),
+            Tense::Past
         );
         assert_eq!(
             tense_of("He said he would give figures on Monday.", "monday"),
