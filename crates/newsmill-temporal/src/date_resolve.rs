@@ -178,6 +178,11 @@ fn cycle_candidates(now: i64, kind: u32) -> (i64, i64) {
     }
 }
 
+/// Which quarter holds `date` (see [`Resolved::quarter`]).
+fn quarter_index(date: CivilDate) -> i64 {
+    i64::from(date.year) * 4 + i64::from(date.month - 1) / 3
+}
+
 /// Which season holds `date` (see [`Resolved::season`]).
 fn season_index(date: CivilDate) -> i64 {
     let months = date.month_index() - 2;
@@ -292,7 +297,15 @@ pub fn resolve(
                 -back
             })))
         }
-        Expr::Offset { unit, n } => {
+        // "a year ago" right after a quarter is that quarter a year before (earnings copy).
+        Expr::Ago {
+            unit: Unit::Year,
+            n: -1,
+        } if previous.is_some_and(|p| p.granularity == Granularity::Quarter) => {
+            let quarter = previous.ok_or(invalid)?;
+            Resolved::quarter(quarter_index(quarter.date) - 4).ok_or(invalid)
+        }
+        Expr::Offset { unit, n } | Expr::Ago { unit, n } => {
             let pub_date = need_pub()?;
             match unit {
                 Unit::Day => Ok(Resolved::day(pub_date.add_days(n))),
@@ -323,7 +336,7 @@ pub fn resolve(
         } => Resolved::quarter(i64::from(year) * 4 + i64::from(n) - 1).ok_or(invalid),
         Expr::Quarter { n, year: None } => {
             let pub_date = need_pub()?;
-            let now = i64::from(pub_date.year) * 4 + i64::from(pub_date.month - 1) / 3;
+            let now = quarter_index(pub_date);
             let chosen = match n {
                 // "the quarter", "the latest quarter": the last one reported, i.e. complete.
                 None => now - 1,
@@ -395,8 +408,18 @@ pub fn resolve(
                 Unit::Month if anchor.granularity <= Granularity::Month => {
                     Resolved::month(anchor.date.month_index() + n).ok_or(invalid)
                 }
+                // "a year earlier" keeps a quarter's or season's granularity.
+                Unit::Year if anchor.granularity == Granularity::Quarter => {
+                    Resolved::quarter(quarter_index(anchor.date) + 4 * n).ok_or(invalid)
+                }
+                Unit::Year if anchor.granularity == Granularity::Season => {
+                    Resolved::season(season_index(anchor.date) + 4 * n).ok_or(invalid)
+                }
                 Unit::Year => {
                     Resolved::year(anchor.date.year.saturating_add(n as i32)).ok_or(invalid)
+                }
+                Unit::Week if anchor.granularity == Granularity::Week => {
+                    Ok(Resolved::week_of(anchor.date.add_days(7 * n)))
                 }
                 _ => Err(invalid),
             }

@@ -61,6 +61,12 @@ pub enum Expr {
         unit: Unit,
         n: i64,
     },
+    /// "two years ago": an offset from publication, except that "a year ago" right after a
+    /// quarter is that quarter a year before (earnings copy).
+    Ago {
+        unit: Unit,
+        n: i64,
+    },
     /// A rolling period ending (`past`) or starting at publication: "the last year",
     /// "the coming year"; resolved to the unit holding its midpoint.
     Period {
@@ -113,14 +119,15 @@ impl Expr {
             Expr::Day { .. } | Expr::Weekday { .. } => Granularity::Day,
             Expr::MonthOfYear { .. } | Expr::Month { .. } => Granularity::Month,
             Expr::Year(_) => Granularity::Year,
-            Expr::Offset { unit, .. } | Expr::Period { unit, .. } | Expr::Shift { unit, .. } => {
-                match unit {
-                    Unit::Day => Granularity::Day,
-                    Unit::Week => Granularity::Week,
-                    Unit::Month => Granularity::Month,
-                    Unit::Year => Granularity::Year,
-                }
-            }
+            Expr::Offset { unit, .. }
+            | Expr::Ago { unit, .. }
+            | Expr::Period { unit, .. }
+            | Expr::Shift { unit, .. } => match unit {
+                Unit::Day => Granularity::Day,
+                Unit::Week => Granularity::Week,
+                Unit::Month => Granularity::Month,
+                Unit::Year => Granularity::Year,
+            },
             Expr::Quarter {
                 n: None,
                 year: Some(_),
@@ -599,7 +606,9 @@ fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
         month_at
     };
     let mid_month = c.get(month_at).and_then(|t| {
-        let rest = t.norm.strip_prefix("mid-")?;
+        let rest = ["mid-", "late-", "early-"]
+            .iter()
+            .find_map(|p| t.norm.strip_prefix(p))?;
         let m = month_name(&Tok {
             norm: rest.to_string(),
             capital: true,
@@ -773,6 +782,29 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
             );
         }
     }
+    // "that day", "that same day", "later that year", "the next morning": the previous date.
+    if let Some(found) = anaphoric(c, i) {
+        return Some(found);
+    }
+    // "a decade ago", "two decades ago"
+    if let (Some(n), Some(unit)) = (small_number(tok), c.get(i + 1)) {
+        let one = matches!(word, "a" | "an" | "one");
+        let fits = if unit.is("decade") {
+            one
+        } else {
+            unit.is("decades") && n > 1
+        };
+        if fits && c.is(i + 2, "ago") {
+            return hit(
+                i,
+                i + 3,
+                Expr::Ago {
+                    unit: Unit::Year,
+                    n: -10 * n,
+                },
+            );
+        }
+    }
     // "last week", "next month", "this year", "past week"
     let step = match word {
         "last" => Some(-1),
@@ -790,7 +822,7 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
         let singular_article = matches!(word, "a" | "an" | "one");
         if plural == (n > 1) || singular_article && !plural {
             match c.get(i + 2).map(|t| t.norm.as_str()) {
-                Some("ago") => return hit(i, i + 3, offset(unit, -n)),
+                Some("ago") => return hit(i, i + 3, Expr::Ago { unit, n: -n }),
                 Some("later") => return hit(i, i + 3, Expr::Shift { unit, n }),
                 Some("earlier") => return hit(i, i + 3, Expr::Shift { unit, n: -n }),
                 _ => {}
@@ -971,6 +1003,51 @@ fn present(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
         }
         _ => None,
     }
+}
+
+/// Expressions that point back at the previous date: "that day", "that same day", "the
+/// same day", "earlier/later that day|week|month|year", "the next|following morning".
+fn anaphoric(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let shift = |unit, n| Expr::Shift { unit, n };
+    let unit_at = |j: usize| match c.get(j).map(|t| t.norm.as_str()) {
+        Some("day") => Some(Unit::Day),
+        Some("week") => Some(Unit::Week),
+        Some("month") => Some(Unit::Month),
+        Some("year") => Some(Unit::Year),
+        _ => None,
+    };
+    let tok = c.get(i)?;
+    let mut j = i;
+    if tok.is_any(&["earlier", "later"]) {
+        j += 1;
+    }
+    if c.is(j, "that") || c.is(j, "the") && c.is(j + 1, "same") {
+        let the_same = c.is(j, "the");
+        let mut k = j + 1;
+        if c.is(k, "same") {
+            k += 1;
+        }
+        let unit = unit_at(k)?;
+        // "the same day" alone; "that year" only with earlier/later (else it is often
+        // anaphora to a year just named, already resolved by itself).
+        let plain = j == i;
+        if plain && unit != Unit::Day || the_same && !c.is(j + 1, "same") {
+            return None;
+        }
+        return hit(i, k + 1, shift(unit, 0));
+    }
+    if tok.is("the")
+        && c.get(i + 1)
+            .is_some_and(|t| t.is_any(&["next", "following"]))
+    {
+        if c.get(i + 2).is_some_and(|t| t.is_any(DAY_PARTS)) {
+            return hit(i, i + 3, shift(Unit::Day, 1));
+        }
+        if let Some(unit) = unit_at(i + 2).filter(|u| *u != Unit::Day) {
+            return hit(i, i + 3, shift(unit, 1));
+        }
+    }
+    None
 }
 
 fn holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {

@@ -437,10 +437,7 @@ mod tests {
             "an infinitive points forward"
         );
         assert_eq!(
-            tense_of(
-                "Police subpoenaed him Friday to testify on Feb. 10.",
-                "feb"
-            ),
+            tense_of("Police subpoenaed him Friday to testify on Feb. 10.", "feb"),
             Tense::Future
         );
         assert_eq!(
