@@ -295,7 +295,9 @@ pub fn tense_near(tokens: &[Tok], sentence: std::ops::Range<usize>, at: usize) -
     };
     let start = sentence.start.min(at);
     for j in (start..at).rev() {
-        if infinitive_at(tokens, j) {
+        // An infinitive counts after a verb ("planned to leave on Thursday"), not as the
+        // subject's modifier ("the countries to accede to NATO on Friday were ...").
+        if infinitive_at(tokens, j) && (start..j).any(|k| classify(k).is_some()) {
             return Tense::Future;
         }
         if let Some(t) = classify(j) {

@@ -25,6 +25,8 @@ pub struct TimemlDoc {
     pub name: String,
     /// The creation time's day (`YYYY-MM-DD`), the publication date the stages resolve against.
     pub dct: Option<String>,
+    /// `<TITLE>` when given, else the document id.
+    pub title: String,
     /// The content of `<TEXT>`, tags removed and entities decoded.
     pub text: String,
     pub timexes: Vec<Timex>,
@@ -138,8 +140,16 @@ impl TimemlDoc {
             .map(|rest| rest.find("</TEXT>").map_or(rest, |end| &rest[..end]))
             .unwrap_or_default();
         let (text, timexes) = strip(content);
+        let title = xml
+            .find("<TITLE>")
+            .map(|at| &xml[at + "<TITLE>".len()..])
+            .and_then(|rest| rest.find("</TITLE>").map(|end| strip(&rest[..end]).0))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| name.to_string());
         TimemlDoc {
             name: name.to_string(),
+            title,
             dct,
             text,
             timexes,
@@ -148,10 +158,12 @@ impl TimemlDoc {
 
     /// The document as an article: one paragraph per blank-line-separated block, line breaks
     /// inside a paragraph made spaces (so each paragraph keeps its byte length and offsets map
-    /// back to [`TimemlDoc::text`]), published on the creation day.
+    /// back to [`TimemlDoc::text`]), published on the creation day. The title is stated so
+    /// that no stage takes the first paragraph for the headline.
     pub fn article(&self, path: &Path) -> Article {
         let mut article = Article::new(self.name.clone(), path);
         article.meta.published = self.dct.clone();
+        article.meta.title = Some(self.title.clone());
         article.blocks = paragraphs(&self.text)
             .map(|r| Block::paragraph(self.text[r].replace('\n', " ")))
             .collect();
