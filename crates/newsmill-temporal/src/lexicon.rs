@@ -297,7 +297,11 @@ pub fn tense_near(tokens: &[Tok], sentence: std::ops::Range<usize>, at: usize) -
     for j in (start..at).rev() {
         // An infinitive counts after a verb ("planned to leave on Thursday"), not as the
         // subject's modifier ("the countries to accede to NATO on Friday were ...").
-        if infinitive_at(tokens, j) && (start..j).any(|k| classify(k).is_some()) {
+        let verb_before = |k: usize| {
+            let t = &tokens[k];
+            classify(k).is_some() || !t.capital && t.norm.ends_with("ed") || is_be_form(t)
+        };
+        if infinitive_at(tokens, j) && (start..j).any(verb_before) {
             return Tense::Future;
         }
         if let Some(t) = classify(j) {
