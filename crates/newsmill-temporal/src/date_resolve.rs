@@ -394,6 +394,23 @@ pub fn resolve(
             };
             Resolved::season(chosen).ok_or(invalid)
         }
+        Expr::Movable { holiday, modifier } => {
+            let pub_date = need_pub()?;
+            let now = pub_date.day_number();
+            let days: Vec<i64> = (pub_date.year - 1..=pub_date.year + 1)
+                .filter_map(|y| holiday.in_year(y))
+                .map(CivilDate::day_number)
+                .collect();
+            let past = days.iter().copied().filter(|&d| d <= now).max();
+            let future = days.iter().copied().filter(|&d| d >= now).min();
+            let chosen = match modifier {
+                Modifier::Last => days.iter().copied().filter(|&d| d < now).max(),
+                Modifier::Next => days.iter().copied().filter(|&d| d > now).min(),
+                _ => choose(past, future, now, tense, PAST_LOOKAHEAD_DAYS),
+            }
+            .ok_or(invalid)?;
+            Ok(Resolved::day(CivilDate::from_day_number(chosen)))
+        }
         Expr::Decade(first_year) => Resolved::decade(first_year).ok_or(invalid),
         Expr::Present => Ok(Resolved::present(need_pub()?)),
         Expr::Shift { unit, n } => {
@@ -655,6 +672,78 @@ mod tests {
                 month_anchor
             ),
             Err(Unresolved::NoAnchor)
+        );
+    }
+
+    #[test]
+    fn movable_holidays_take_their_weekday_rule() {
+        use crate::date_scan::MovableHoliday;
+        let thanksgiving = Expr::Movable {
+            holiday: MovableHoliday::Thanksgiving,
+            modifier: Modifier::Last,
+        };
+        assert_eq!(
+            resolve(thanksgiving, CivilDate::new(2000, 2, 10), Tense::Past, None)
+                .unwrap()
+                .value(),
+            "1999-11-25"
+        );
+        let election = Expr::Movable {
+            holiday: MovableHoliday::ElectionDay,
+            modifier: Modifier::None,
+        };
+        assert_eq!(
+            resolve(election, CivilDate::new(1998, 10, 26), Tense::Future, None)
+                .unwrap()
+                .value(),
+            "1998-11-03"
+        );
+    }
+
+    #[test]
+    fn quarters_and_seasons_have_timex_values_and_periods() {
+        let q = resolve(
+            Expr::Quarter {
+                n: Some(3),
+                year: None,
+            },
+            CivilDate::new(1989, 10, 27),
+            Tense::Past,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (q.value(), q.last_day().to_string()),
+            ("1989-Q3".into(), "1989-09-30".into())
+        );
+        let fall = resolve(
+            Expr::Season {
+                season: 2,
+                modifier: Modifier::Last,
+                year: None,
+            },
+            CivilDate::new(1999, 1, 22),
+            Tense::Past,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                fall.value(),
+                fall.date.to_string(),
+                fall.last_day().to_string()
+            ),
+            ("1998-FA".into(), "1998-09-01".into(), "1998-11-30".into())
+        );
+        let winter = Resolved::season(1998 * 4 + 3).unwrap();
+        assert_eq!(
+            (winter.value(), winter.last_day().to_string()),
+            ("1998-WI".into(), "1999-02-28".into())
+        );
+        let decade = Resolved::decade(1990).unwrap();
+        assert_eq!(
+            (decade.value(), decade.last_day().to_string()),
+            ("199".into(), "1999-12-31".into())
         );
     }
 

@@ -92,6 +92,12 @@ pub enum Expr {
     },
     /// "the 1990s" (1990).
     Decade(i32),
+    /// A holiday whose day moves with the year: "Thanksgiving Day", "last Thanksgiving",
+    /// "Election Day".
+    Movable {
+        holiday: MovableHoliday,
+        modifier: Modifier,
+    },
     /// "now", "currently": the time of writing.
     Present,
 }
@@ -116,7 +122,7 @@ impl Expr {
     /// The granularity its value has once resolved.
     pub fn granularity(&self) -> Granularity {
         match self {
-            Expr::Day { .. } | Expr::Weekday { .. } => Granularity::Day,
+            Expr::Day { .. } | Expr::Weekday { .. } | Expr::Movable { .. } => Granularity::Day,
             Expr::MonthOfYear { .. } | Expr::Month { .. } => Granularity::Month,
             Expr::Year(_) => Granularity::Year,
             Expr::Offset { unit, .. }
@@ -137,6 +143,26 @@ impl Expr {
             Expr::Decade(_) => Granularity::Decade,
             Expr::Present => Granularity::Present,
         }
+    }
+}
+
+/// Holidays fixed by weekday rules (United States).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovableHoliday {
+    /// The fourth Thursday of November.
+    Thanksgiving,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
+impl MovableHoliday {
+    pub fn in_year(self, year: i32) -> Option<newsmill_core::civil::CivilDate> {
+        let first = newsmill_core::civil::CivilDate::new(year, 11, 1)?;
+        let to = |weekday: u32| i64::from((weekday + 7 - first.weekday()) % 7);
+        Some(match self {
+            MovableHoliday::Thanksgiving => first.add_days(to(3) + 21),
+            MovableHoliday::ElectionDay => first.add_days(to(0) + 1),
+        })
     }
 }
 
@@ -1050,7 +1076,30 @@ fn anaphoric(c: &Cursor, i: usize) -> Option<FoundExpr> {
     None
 }
 
+/// "Thanksgiving (Day)", "last Thanksgiving", "Election Day".
+fn movable_holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let (modifier, at) = match tok.norm.as_str() {
+        "last" | "past" => (Modifier::Last, i + 1),
+        "next" | "coming" => (Modifier::Next, i + 1),
+        "this" => (Modifier::This, i + 1),
+        _ => (Modifier::None, i),
+    };
+    let name = c.get(at).filter(|t| t.capital)?;
+    let day_follows = c.get(at + 1).is_some_and(|t| t.capital && t.is("day"));
+    let (holiday, end) = match name.norm.as_str() {
+        "thanksgiving" if day_follows => (MovableHoliday::Thanksgiving, at + 2),
+        "thanksgiving" => (MovableHoliday::Thanksgiving, at + 1),
+        "election" if day_follows => (MovableHoliday::ElectionDay, at + 2),
+        _ => return None,
+    };
+    hit(i, end, Expr::Movable { holiday, modifier })
+}
+
 fn holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    if let Some(found) = movable_holiday(c, i) {
+        return Some(found);
+    }
     let tok = c.get(i)?;
     if !tok.capital {
         return None;
