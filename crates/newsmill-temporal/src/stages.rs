@@ -6,8 +6,8 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use newsmill_core::{
-    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Outcome, Span, Stage,
-    StageCounters, StageError, StageFactory, StageTable,
+    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Granularity, Outcome,
+    Span, Stage, StageCounters, StageError, StageFactory, StageTable,
 };
 
 use crate::date_resolve::{resolve, Resolved, Unresolved};
@@ -348,6 +348,12 @@ impl FactsStage {
                             .flatten()
                     };
                     let (date, date_start, date_end) = match in_sentence.or_else(carried) {
+                        // "now" dates a fact to the publication day.
+                        Some((_, d)) if d.granularity == Granularity::Present => (
+                            Some(d.start.clone()),
+                            Some(d.start.clone()),
+                            Some(d.end.clone()),
+                        ),
                         Some((_, d)) => (
                             Some(d.value.clone()),
                             Some(d.start.clone()),
