@@ -551,7 +551,21 @@ fn may_start_expression(tok: &Tok) -> bool {
         || tok.capital
         || tok.norm.starts_with(|c: char| c.is_ascii_digit())
         || tok.norm.contains('-')
-        || STARTERS.binary_search(&tok.norm.as_str()).is_ok()
+        || is_starter(&tok.norm)
+}
+
+/// [`STARTERS`] membership without a string comparison per entry: the first byte and the
+/// length rule out almost every word before any bytes are compared.
+fn is_starter(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > 9 || !b"abcdefilmnopstuy".contains(&first) {
+        return false;
+    }
+    STARTERS
+        .iter()
+        .any(|s| s.len() == word.len() && s.as_bytes()[0] == first && *s == word)
 }
 
 fn match_at(
@@ -1225,8 +1239,9 @@ mod tests {
     }
 
     #[test]
-    fn starters_are_sorted_for_binary_search() {
-        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+    fn starters_are_found_and_others_are_not() {
+        assert!(STARTERS.iter().all(|s| is_starter(s) && s.len() <= 9));
+        assert!(!is_starter("people") && !is_starter("") && !is_starter("yesterdays"));
     }
 
     #[test]
