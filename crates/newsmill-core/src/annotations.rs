@@ -106,7 +106,15 @@ pub enum Granularity {
     Day,
     Week,
     Month,
+    /// A calendar quarter (`1989-Q3`).
+    Quarter,
+    /// A season (`2012-FA`); docs/dates-and-facts.md gives the months of each.
+    Season,
     Year,
+    /// A decade (`199`: the 1990s).
+    Decade,
+    /// The time of writing ("now", value `PRESENT_REF`).
+    Present,
 }
 
 impl Granularity {
@@ -115,7 +123,11 @@ impl Granularity {
             Granularity::Day => "day",
             Granularity::Week => "week",
             Granularity::Month => "month",
+            Granularity::Quarter => "quarter",
+            Granularity::Season => "season",
             Granularity::Year => "year",
+            Granularity::Decade => "decade",
+            Granularity::Present => "present",
         }
     }
 }
@@ -124,10 +136,19 @@ impl Granularity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
     pub text: String,
-    /// ISO value at the given granularity: `2013-12-22`, `2013-W51`, `2013-12`, `2013`.
+    /// TIMEX3-style value at the given granularity: `2013-12-22`, `2013-W51`, `2013-12`,
+    /// `2013-Q3`, `2012-FA`, `2013`, `199`, `PRESENT_REF`; empty when unresolved (see `reason`).
     pub value: String,
     pub granularity: Granularity,
     pub span: Span,
+    /// First and last day (`YYYY-MM-DD`) of the period the value names; empty when unresolved.
+    pub start: String,
+    pub end: String,
+    /// What a relative expression was resolved against: `published` (the publication date),
+    /// `previous` (an earlier expression in the text), empty for absolute dates.
+    pub anchor: String,
+    /// Why the expression has no value (`no_publication_date`, `no_anchor`); empty when resolved.
+    pub reason: String,
 }
 
 /// A counted fact: casualties ("killed at least 38") or a quantity ("75 Hellfire missiles").
@@ -146,6 +167,9 @@ pub struct Fact {
     pub place: Option<String>,
     /// ISO date (any granularity) the fact is about.
     pub date: Option<String>,
+    /// First and last day (`YYYY-MM-DD`) of `date`'s period.
+    pub date_start: Option<String>,
+    pub date_end: Option<String>,
     pub sentence: String,
     pub span: Span,
 }

@@ -46,16 +46,79 @@ impl Resolved {
         }
     }
 
-    /// ISO value at the granularity: `2013-12-22`, `2013-W51`, `2013-12`, `2013`.
+    /// Quarter `index` = year * 4 + (0..=3).
+    fn quarter(index: i64) -> Option<Self> {
+        Some(Resolved {
+            date: Resolved::month(index * 3)?.date,
+            granularity: Granularity::Quarter,
+        })
+    }
+
+    /// Season `index` = year * 4 + season (0 spring, 1 summer, 2 fall, 3 winter): spring is
+    /// March-May, summer June-August, fall September-November, winter December-February (the
+    /// winter of 1998 starts in December 1998).
+    fn season(index: i64) -> Option<Self> {
+        Some(Resolved {
+            date: Resolved::month(index.div_euclid(4) * 12 + 2 + index.rem_euclid(4) * 3)?.date,
+            granularity: Granularity::Season,
+        })
+    }
+
+    fn decade(first_year: i32) -> Option<Self> {
+        Some(Resolved {
+            date: CivilDate::new(first_year - first_year.rem_euclid(10), 1, 1)?,
+            granularity: Granularity::Decade,
+        })
+    }
+
+    fn present(published: CivilDate) -> Self {
+        Resolved {
+            date: published,
+            granularity: Granularity::Present,
+        }
+    }
+
+    /// TIMEX3-style value at the granularity: `2013-12-22`, `2013-W51`, `2013-12`,
+    /// `2013-Q4`, `2013-FA`, `2013`, `201` (the 2010s), `PRESENT_REF`.
     pub fn value(&self) -> String {
+        let d = self.date;
         match self.granularity {
-            Granularity::Day => self.date.to_string(),
+            Granularity::Day => d.to_string(),
             Granularity::Week => {
-                let (year, week) = self.date.iso_week();
+                let (year, week) = d.iso_week();
                 format!("{year:04}-W{week:02}")
             }
-            Granularity::Month => format!("{:04}-{:02}", self.date.year, self.date.month),
-            Granularity::Year => format!("{:04}", self.date.year),
+            Granularity::Month => format!("{:04}-{:02}", d.year, d.month),
+            Granularity::Quarter => format!("{:04}-Q{}", d.year, (d.month - 1) / 3 + 1),
+            Granularity::Season => {
+                let name = match d.month {
+                    3 => "SP",
+                    6 => "SU",
+                    9 => "FA",
+                    _ => "WI",
+                };
+                format!("{:04}-{name}", d.year)
+            }
+            Granularity::Year => format!("{:04}", d.year),
+            Granularity::Decade => format!("{:03}", d.year.div_euclid(10)),
+            Granularity::Present => "PRESENT_REF".to_string(),
+        }
+    }
+
+    /// The last day of the period (the publication day for `PRESENT_REF`).
+    pub fn last_day(&self) -> CivilDate {
+        let d = self.date;
+        let months_later = |n: i64| {
+            let (year, month) = month_from_index(d.month_index() + n);
+            CivilDate::new(year, month, 1).map_or(d, |first| first.add_days(-1))
+        };
+        match self.granularity {
+            Granularity::Day | Granularity::Present => d,
+            Granularity::Week => d.add_days(6),
+            Granularity::Month => months_later(1),
+            Granularity::Quarter | Granularity::Season => months_later(3),
+            Granularity::Year => months_later(12),
+            Granularity::Decade => months_later(120),
         }
     }
 }
@@ -74,6 +137,12 @@ pub enum Unresolved {
 const PAST_LOOKAHEAD_DAYS: i64 = 31;
 const PAST_LOOKAHEAD_MONTHS: i64 = 1;
 
+/// How far ahead the future tense may send a date without a year: half a year. Beyond it
+/// the nearer candidate wins ("will repatriate the child by Jan. 14" the day after 14 January
+/// is that deadline, not next year's).
+const FUTURE_REACH_DAYS: i64 = 183;
+const FUTURE_REACH_MONTHS: i64 = 6;
+
 /// Picks between the latest candidate not after publication and the earliest not before.
 fn choose(
     past: Option<i64>,
@@ -82,15 +151,42 @@ fn choose(
     tense: Tense,
     lookahead: i64,
 ) -> Option<i64> {
+    let reach = if lookahead == PAST_LOOKAHEAD_DAYS {
+        FUTURE_REACH_DAYS
+    } else {
+        FUTURE_REACH_MONTHS
+    };
     match (past, future) {
         (Some(p), Some(f)) => Some(match tense {
-            Tense::Future => f,
+            Tense::Future if f - now <= reach => f,
             Tense::Past if f - now > lookahead => p,
             _ if f - now < now - p => f,
             _ => p,
         }),
         (p, f) => p.or(f),
     }
+}
+
+/// The latest index not after `now` and the earliest not before it among indices of
+/// `kind` modulo 4 (quarters, seasons).
+fn cycle_candidates(now: i64, kind: u32) -> (i64, i64) {
+    let offset = (i64::from(kind) - now.rem_euclid(4)).rem_euclid(4);
+    if offset == 0 {
+        (now, now)
+    } else {
+        (now + offset - 4, now + offset)
+    }
+}
+
+/// Which quarter holds `date` (see [`Resolved::quarter`]).
+fn quarter_index(date: CivilDate) -> i64 {
+    i64::from(date.year) * 4 + i64::from(date.month - 1) / 3
+}
+
+/// Which season holds `date` (see [`Resolved::season`]).
+fn season_index(date: CivilDate) -> i64 {
+    let months = date.month_index() - 2;
+    months.div_euclid(12) * 4 + months.rem_euclid(12) / 3
 }
 
 pub fn resolve(
@@ -180,7 +276,14 @@ pub fn resolve(
             let today = i64::from(pub_date.weekday());
             let back = (today - i64::from(weekday) - 1).rem_euclid(7) + 1;
             let ahead = (i64::from(weekday) - today - 1).rem_euclid(7) + 1;
-            if modifier == Modifier::SameDay && today == i64::from(weekday) {
+            // Wire convention: a bare weekday that is the publication's weekday is the
+            // publication day ("The FAA on Friday announced" in a Friday story), whatever the
+            // tense; only "last"/"next" move it a week.
+            let bare = matches!(
+                modifier,
+                Modifier::None | Modifier::This | Modifier::SameDay
+            );
+            if bare && today == i64::from(weekday) {
                 return Ok(Resolved::day(pub_date));
             }
             let forward = match modifier {
@@ -194,7 +297,15 @@ pub fn resolve(
                 -back
             })))
         }
-        Expr::Offset { unit, n } => {
+        // "a year ago" right after a quarter is that quarter a year before (earnings copy).
+        Expr::Ago {
+            unit: Unit::Year,
+            n: -1,
+        } if previous.is_some_and(|p| p.granularity == Granularity::Quarter) => {
+            let quarter = previous.ok_or(invalid)?;
+            Resolved::quarter(quarter_index(quarter.date) - 4).ok_or(invalid)
+        }
+        Expr::Offset { unit, n } | Expr::Ago { unit, n } => {
             let pub_date = need_pub()?;
             match unit {
                 Unit::Day => Ok(Resolved::day(pub_date.add_days(n))),
@@ -219,8 +330,93 @@ pub fn resolve(
                 Unit::Year => Resolved::year(middle.year).ok_or(invalid),
             }
         }
+        Expr::Quarter {
+            n: Some(n),
+            year: Some(year),
+        } => Resolved::quarter(i64::from(year) * 4 + i64::from(n) - 1).ok_or(invalid),
+        Expr::Quarter { n, year: None } => {
+            let pub_date = need_pub()?;
+            let now = quarter_index(pub_date);
+            let chosen = match n {
+                // "the quarter", "the latest quarter": the last one reported, i.e. complete.
+                None => now - 1,
+                Some(n) => {
+                    let (past, future) = cycle_candidates(now, n - 1);
+                    if tense == Tense::Future {
+                        future
+                    } else {
+                        past
+                    }
+                }
+            };
+            Resolved::quarter(chosen).ok_or(invalid)
+        }
+        Expr::Quarter {
+            n: None,
+            year: Some(year),
+        } => Resolved::year(year).ok_or(invalid),
+        Expr::Season {
+            season,
+            modifier,
+            year: Some(year),
+        } => {
+            let _ = modifier;
+            Resolved::season(i64::from(year) * 4 + i64::from(season)).ok_or(invalid)
+        }
+        Expr::Season {
+            season,
+            modifier,
+            year: None,
+        } => {
+            let now = season_index(need_pub()?);
+            let (past, future) = cycle_candidates(now, season);
+            let chosen = match modifier {
+                Modifier::Last => {
+                    if past == now {
+                        now - 4
+                    } else {
+                        past
+                    }
+                }
+                Modifier::Next => {
+                    if future == now {
+                        now + 4
+                    } else {
+                        future
+                    }
+                }
+                Modifier::Since => past,
+                Modifier::This if future - now < now - past => future,
+                Modifier::This => past,
+                Modifier::None | Modifier::SameDay => {
+                    choose(Some(past), Some(future), now, tense, 1).unwrap_or(past)
+                }
+            };
+            Resolved::season(chosen).ok_or(invalid)
+        }
+        Expr::Movable { holiday, modifier } => {
+            let pub_date = need_pub()?;
+            let now = pub_date.day_number();
+            let days: Vec<i64> = (pub_date.year - 1..=pub_date.year + 1)
+                .filter_map(|y| holiday.in_year(y))
+                .map(CivilDate::day_number)
+                .collect();
+            let past = days.iter().copied().filter(|&d| d <= now).max();
+            let future = days.iter().copied().filter(|&d| d >= now).min();
+            let chosen = match modifier {
+                Modifier::Last => days.iter().copied().filter(|&d| d < now).max(),
+                Modifier::Next => days.iter().copied().filter(|&d| d > now).min(),
+                _ => choose(past, future, now, tense, PAST_LOOKAHEAD_DAYS),
+            }
+            .ok_or(invalid)?;
+            Ok(Resolved::day(CivilDate::from_day_number(chosen)))
+        }
+        Expr::Decade(first_year) => Resolved::decade(first_year).ok_or(invalid),
+        Expr::Present => Ok(Resolved::present(need_pub()?)),
         Expr::Shift { unit, n } => {
-            let anchor = previous.ok_or(invalid)?;
+            let anchor = previous
+                .filter(|p| p.granularity != Granularity::Present)
+                .ok_or(invalid)?;
             match unit {
                 Unit::Day | Unit::Week if anchor.granularity == Granularity::Day => {
                     let days = if unit == Unit::Day { n } else { 7 * n };
@@ -229,8 +425,18 @@ pub fn resolve(
                 Unit::Month if anchor.granularity <= Granularity::Month => {
                     Resolved::month(anchor.date.month_index() + n).ok_or(invalid)
                 }
+                // "a year earlier" keeps a quarter's or season's granularity.
+                Unit::Year if anchor.granularity == Granularity::Quarter => {
+                    Resolved::quarter(quarter_index(anchor.date) + 4 * n).ok_or(invalid)
+                }
+                Unit::Year if anchor.granularity == Granularity::Season => {
+                    Resolved::season(season_index(anchor.date) + 4 * n).ok_or(invalid)
+                }
                 Unit::Year => {
                     Resolved::year(anchor.date.year.saturating_add(n as i32)).ok_or(invalid)
+                }
+                Unit::Week if anchor.granularity == Granularity::Week => {
+                    Ok(Resolved::week_of(anchor.date.add_days(7 * n)))
                 }
                 _ => Err(invalid),
             }
@@ -264,8 +470,19 @@ mod tests {
         };
         assert_eq!(
             value(friday, Tense::Past),
-            "2013-12-20",
-            "the publication day itself only as 'today'"
+            "2013-12-27",
+            "a bare weekday equal to the publication's is that day"
+        );
+        assert_eq!(value(friday, Tense::Future), "2013-12-27");
+        assert_eq!(
+            value(
+                Expr::Weekday {
+                    weekday: 4,
+                    modifier: Modifier::Last
+                },
+                Tense::Past
+            ),
+            "2013-12-20"
         );
         assert_eq!(
             value(
@@ -455,6 +672,78 @@ mod tests {
                 month_anchor
             ),
             Err(Unresolved::NoAnchor)
+        );
+    }
+
+    #[test]
+    fn movable_holidays_take_their_weekday_rule() {
+        use crate::date_scan::MovableHoliday;
+        let thanksgiving = Expr::Movable {
+            holiday: MovableHoliday::Thanksgiving,
+            modifier: Modifier::Last,
+        };
+        assert_eq!(
+            resolve(thanksgiving, CivilDate::new(2000, 2, 10), Tense::Past, None)
+                .unwrap()
+                .value(),
+            "1999-11-25"
+        );
+        let election = Expr::Movable {
+            holiday: MovableHoliday::ElectionDay,
+            modifier: Modifier::None,
+        };
+        assert_eq!(
+            resolve(election, CivilDate::new(1998, 10, 26), Tense::Future, None)
+                .unwrap()
+                .value(),
+            "1998-11-03"
+        );
+    }
+
+    #[test]
+    fn quarters_and_seasons_have_timex_values_and_periods() {
+        let q = resolve(
+            Expr::Quarter {
+                n: Some(3),
+                year: None,
+            },
+            CivilDate::new(1989, 10, 27),
+            Tense::Past,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (q.value(), q.last_day().to_string()),
+            ("1989-Q3".into(), "1989-09-30".into())
+        );
+        let fall = resolve(
+            Expr::Season {
+                season: 2,
+                modifier: Modifier::Last,
+                year: None,
+            },
+            CivilDate::new(1999, 1, 22),
+            Tense::Past,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                fall.value(),
+                fall.date.to_string(),
+                fall.last_day().to_string()
+            ),
+            ("1998-FA".into(), "1998-09-01".into(), "1998-11-30".into())
+        );
+        let winter = Resolved::season(1998 * 4 + 3).unwrap();
+        assert_eq!(
+            (winter.value(), winter.last_day().to_string()),
+            ("1998-WI".into(), "1999-02-28".into())
+        );
+        let decade = Resolved::decade(1990).unwrap();
+        assert_eq!(
+            (decade.value(), decade.last_day().to_string()),
+            ("199".into(), "1999-12-31".into())
         );
     }
 

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use newsmill_core::Granularity;
+
 use crate::lexicon::{month_abbreviation, month_name, weekday_name};
 use crate::tokens::{Tok, TokenKind};
 
@@ -59,6 +61,12 @@ pub enum Expr {
         unit: Unit,
         n: i64,
     },
+    /// "two years ago": an offset from publication, except that "a year ago" right after a
+    /// quarter is that quarter a year before (earnings copy).
+    Ago {
+        unit: Unit,
+        n: i64,
+    },
     /// A rolling period ending (`past`) or starting at publication: "the last year",
     /// "the coming year"; resolved to the unit holding its midpoint.
     Period {
@@ -70,6 +78,92 @@ pub enum Expr {
         unit: Unit,
         n: i64,
     },
+    /// "the third quarter" (n 3), "third-quarter", "the quarter" (the last complete one),
+    /// "the fourth quarter of 1989".
+    Quarter {
+        n: Option<u32>,
+        year: Option<i32>,
+    },
+    /// "last fall", "this summer", "the spring of 1998"; 0 spring, 1 summer, 2 fall, 3 winter.
+    Season {
+        season: u32,
+        modifier: Modifier,
+        year: Option<i32>,
+    },
+    /// "the 1990s" (1990).
+    Decade(i32),
+    /// A holiday whose day moves with the year: "Thanksgiving Day", "last Thanksgiving",
+    /// "Election Day".
+    Movable {
+        holiday: MovableHoliday,
+        modifier: Modifier,
+    },
+    /// "now", "currently": the time of writing.
+    Present,
+}
+
+impl Expr {
+    /// Whether resolving it needs the publication date or an earlier expression.
+    pub fn is_relative(&self) -> bool {
+        !matches!(
+            self,
+            Expr::Day { year: Some(_), .. }
+                | Expr::MonthOfYear {
+                    year: YearRef::Absolute(_),
+                    ..
+                }
+                | Expr::Year(_)
+                | Expr::Decade(_)
+                | Expr::Quarter { year: Some(_), .. }
+                | Expr::Season { year: Some(_), .. }
+        )
+    }
+
+    /// The granularity its value has once resolved.
+    pub fn granularity(&self) -> Granularity {
+        match self {
+            Expr::Day { .. } | Expr::Weekday { .. } | Expr::Movable { .. } => Granularity::Day,
+            Expr::MonthOfYear { .. } | Expr::Month { .. } => Granularity::Month,
+            Expr::Year(_) => Granularity::Year,
+            Expr::Offset { unit, .. }
+            | Expr::Ago { unit, .. }
+            | Expr::Period { unit, .. }
+            | Expr::Shift { unit, .. } => match unit {
+                Unit::Day => Granularity::Day,
+                Unit::Week => Granularity::Week,
+                Unit::Month => Granularity::Month,
+                Unit::Year => Granularity::Year,
+            },
+            Expr::Quarter {
+                n: None,
+                year: Some(_),
+            } => Granularity::Year,
+            Expr::Quarter { .. } => Granularity::Quarter,
+            Expr::Season { .. } => Granularity::Season,
+            Expr::Decade(_) => Granularity::Decade,
+            Expr::Present => Granularity::Present,
+        }
+    }
+}
+
+/// Holidays fixed by weekday rules (United States).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovableHoliday {
+    /// The fourth Thursday of November.
+    Thanksgiving,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
+impl MovableHoliday {
+    pub fn in_year(self, year: i32) -> Option<newsmill_core::civil::CivilDate> {
+        let first = newsmill_core::civil::CivilDate::new(year, 11, 1)?;
+        let to = |weekday: u32| i64::from((weekday + 7 - first.weekday()) % 7);
+        Some(match self {
+            MovableHoliday::Thanksgiving => first.add_days(to(3) + 21),
+            MovableHoliday::ElectionDay => first.add_days(to(0) + 1),
+        })
+    }
 }
 
 /// The year of a month expression: stated, or relative to publication ("last year").
@@ -120,15 +214,18 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "for",
     "around",
 ];
+/// After a number these make it no year; "the 1953 team" names a team, not a date.
 const NOT_A_YEAR_NEXT: &[&str] = &[
-    "local", "gmt", "bst", "utc", "hours", "hrs", "%", "per", "percent",
+    "local", "gmt", "bst", "utc", "hours", "hrs", "%", "per", "percent", "team", "teams", "squad",
+    "roster", "lineup", "vintage",
 ];
 const NOT_A_YEAR_PREV: &[&str] = &[
     "$", "£", "€", "¥", "number", "no", "flight", "route", "room", "page", "section", "at",
 ];
-const WEEKDAY_LEAD_INS: &[&str] = &[
-    "last", "next", "this", "on", "by", "until", "since", "from", "early", "late", "before",
-    "after", "that", "coming", "till",
+/// Capitalised words that make a weekday part of a name.
+const NAMED_DAY_PREFIXES: &[&str] = &[
+    "black", "good", "super", "bloody", "ash", "easter", "palm", "holy", "maundy", "cyber", "blue",
+    "shrove", "giving", "manic", "casual", "freaky", "fat",
 ];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
@@ -144,8 +241,14 @@ fn plural_like(tok: &Tok) -> bool {
         "staff",
         "crew",
     ];
+    /// Words ending in "s" that are not plural nouns ("August 10 was quiet").
+    const NOT_PLURALS: &[&str] = &[
+        "was", "is", "has", "as", "this", "its", "his", "thus", "does", "plus", "always",
+        "whereas", "perhaps",
+    ];
     tok.kind == TokenKind::Word
         && !tok.capital
+        && !tok.is_any(NOT_PLURALS)
         && (tok.norm.ends_with('s') || tok.is_any(IRREGULAR_PLURALS))
 }
 
@@ -338,6 +441,31 @@ const NOT_MODIFIED: &[&str] = &[
     "night",
 ];
 
+/// A dateline ("WASHINGTON, August 11 (Xinhua) -", "NAIROBI, Kenya, Aug. 7 _") states when
+/// the dispatch was filed, which the publication date already says: a place in capitals at
+/// the start of the block, a comma, the date, then a bracket, dash or underscore.
+pub fn is_dateline(text: &str, tokens: &[Tok], expr: &Range<usize>) -> bool {
+    const MAX_PLACE_TOKENS: usize = 8;
+    let surface = |t: &Tok| text.get(t.start..t.end).unwrap_or_default();
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    let before = &tokens[..expr.start.min(tokens.len())];
+    let capitals = surface(first).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !surface(first).chars().any(char::is_lowercase);
+    let place_then_comma = before.len() >= 2
+        && before.len() <= MAX_PLACE_TOKENS
+        && before.last().is_some_and(|t| t.is(","))
+        && before
+            .iter()
+            .all(|t| t.is(",") || t.kind == TokenKind::Word && t.capital || t.is("."));
+    let closes = match tokens.get(expr.end) {
+        None => true,
+        Some(t) => matches!(surface(t), "(" | "_" | "-" | "--" | "—" | "–" | ":"),
+    };
+    capitals && place_then_comma && closes
+}
+
 /// A date used as a modifier names an event ("Sunday's earthquake", "the Boxing Day
 /// disaster", "the 19 February meets"); the tense of the clause around it says little
 /// about when that event was.
@@ -362,6 +490,84 @@ fn hit(start: usize, end: usize, expr: Expr) -> Option<FoundExpr> {
     })
 }
 
+/// Lowercase words an expression can start with; every other lowercase word is skipped
+/// before trying the matchers (most tokens of a text), which keeps the scan cheap.
+const STARTERS: &[&str] = &[
+    "a",
+    "after",
+    "an",
+    "at",
+    "before",
+    "by",
+    "coming",
+    "currently",
+    "during",
+    "earlier",
+    "early",
+    "eight",
+    "eleven",
+    "first",
+    "five",
+    "four",
+    "fourth",
+    "from",
+    "in",
+    "last",
+    "late",
+    "later",
+    "mid",
+    "next",
+    "nine",
+    "now",
+    "of",
+    "one",
+    "past",
+    "second",
+    "seven",
+    "since",
+    "six",
+    "ten",
+    "that",
+    "the",
+    "third",
+    "this",
+    "three",
+    "through",
+    "till",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "twelve",
+    "two",
+    "until",
+    "yesterday",
+];
+
+/// Whether any matcher could start at this token: digits, capitals, a starter word, a
+/// prefixed month ("mid-December") or a hyphenated quarter ("third-quarter").
+fn may_start_expression(tok: &Tok) -> bool {
+    tok.kind == TokenKind::Number
+        || tok.capital
+        || tok.norm.starts_with(|c: char| c.is_ascii_digit())
+        || tok.norm.contains('-')
+        || is_starter(&tok.norm)
+}
+
+/// [`STARTERS`] membership without a string comparison per entry: the first byte and the
+/// length rule out almost every word before any bytes are compared.
+fn is_starter(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > 9 || !b"abcdefilmnopstuy".contains(&first) {
+        return false;
+    }
+    STARTERS
+        .iter()
+        .any(|s| s.len() == word.len() && s.as_bytes()[0] == first && *s == word)
+}
+
 fn match_at(
     c: &Cursor,
     i: usize,
@@ -369,6 +575,9 @@ fn match_at(
     options: ScanOptions,
 ) -> Option<FoundExpr> {
     let tok = c.get(i)?;
+    if !may_start_expression(tok) {
+        return None;
+    }
     if let Some(found) = iso_date(c, i) {
         return Some(found);
     }
@@ -382,6 +591,12 @@ fn match_at(
         return Some(found);
     }
     if let Some(found) = relative(c, i) {
+        return Some(found);
+    }
+    if let Some(found) = quarter(c, i).or_else(|| season(c, i)) {
+        return Some(found);
+    }
+    if let Some(found) = decade(c, i).or_else(|| present(c, i, sentence_start)) {
         return Some(found);
     }
     if options.holidays {
@@ -464,8 +679,9 @@ fn day_month(c: &Cursor, i: usize) -> Option<FoundExpr> {
 fn month_day(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let (month, after) = c.month_at(i, true)?;
     let day = day_number(c.get(after)?)?;
-    // "May 2 people" is not a date; a following lowercase plural noun means a count.
-    if c.get(after + 1).is_some_and(plural_like) {
+    // "May 2 people" is not a date (May and March are also a modal and a verb); after other
+    // months a plural noun is what the date modifies ("the Aug. 7 bombings").
+    if matches!(month, 3 | 5) && c.get(after + 1).is_some_and(plural_like) {
         return None;
     }
     let (year, end) = c
@@ -487,13 +703,19 @@ fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
         | "after" | "to" => (Modifier::None, i + 1),
         _ => (Modifier::None, i),
     };
+    // "from March 30": the day expression starts at the month, one token on.
+    if month_at > i && absolute_day(c, month_at).is_some() {
+        return None;
+    }
     let start = if matches!(modifier, Modifier::Last | Modifier::Next | Modifier::This) {
         i
     } else {
         month_at
     };
     let mid_month = c.get(month_at).and_then(|t| {
-        let rest = t.norm.strip_prefix("mid-")?;
+        let rest = ["mid-", "late-", "early-"]
+            .iter()
+            .find_map(|p| t.norm.strip_prefix(p))?;
         let m = month_name(&Tok {
             norm: rest.to_string(),
             capital: true,
@@ -583,11 +805,14 @@ fn weekday(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
     } else {
         modifier
     };
-    if modifier == Modifier::None && i > sentence_start {
+    if modifier == Modifier::None && i > 0 {
+        // A capitalised word before a weekday is usually the subject ("President Bill
+        // Clinton Saturday vowed", "in Kenya and Tanzania Friday"); only a few names are
+        // days of their own ("Black Friday", "Good Friday", "Super Tuesday").
         let prev = c.tokens.get(i - 1)?;
-        let name_part =
-            prev.kind == TokenKind::Word && prev.capital && !prev.is_any(WEEKDAY_LEAD_INS);
-        if name_part || prev.is_any(&["every", "each"]) {
+        if prev.is_any(NAMED_DAY_PREFIXES) && prev.capital
+            || prev.is_any(&["every", "each", "on-again"])
+        {
             return None;
         }
     }
@@ -664,6 +889,29 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
             );
         }
     }
+    // "that day", "that same day", "later that year", "the next morning": the previous date.
+    if let Some(found) = anaphoric(c, i) {
+        return Some(found);
+    }
+    // "a decade ago", "two decades ago"
+    if let (Some(n), Some(unit)) = (small_number(tok), c.get(i + 1)) {
+        let one = matches!(word, "a" | "an" | "one");
+        let fits = if unit.is("decade") {
+            one
+        } else {
+            unit.is("decades") && n > 1
+        };
+        if fits && c.is(i + 2, "ago") {
+            return hit(
+                i,
+                i + 3,
+                Expr::Ago {
+                    unit: Unit::Year,
+                    n: -10 * n,
+                },
+            );
+        }
+    }
     // "last week", "next month", "this year", "past week"
     let step = match word {
         "last" => Some(-1),
@@ -681,7 +929,7 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
         let singular_article = matches!(word, "a" | "an" | "one");
         if plural == (n > 1) || singular_article && !plural {
             match c.get(i + 2).map(|t| t.norm.as_str()) {
-                Some("ago") => return hit(i, i + 3, offset(unit, -n)),
+                Some("ago") => return hit(i, i + 3, Expr::Ago { unit, n: -n }),
                 Some("later") => return hit(i, i + 3, Expr::Shift { unit, n }),
                 Some("earlier") => return hit(i, i + 3, Expr::Shift { unit, n: -n }),
                 _ => {}
@@ -691,7 +939,248 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
     None
 }
 
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
+
+fn ordinal_of(word: &str) -> Option<u32> {
+    let n = match word {
+        "1st" => 0,
+        "2nd" => 1,
+        "3rd" => 2,
+        "4th" => 3,
+        _ => ORDINALS.iter().position(|o| *o == word)?,
+    };
+    Some(n as u32 + 1)
+}
+
+/// "of 1989" after a quarter or season.
+fn of_year(c: &Cursor, i: usize) -> Option<(i32, usize)> {
+    if c.is(i, "of") {
+        return c.get(i + 1).and_then(year_number).map(|y| (y, i + 2));
+    }
+    c.get(i).and_then(year_number).map(|y| (y, i + 1))
+}
+
+/// "the third quarter", "third-quarter (profit)", "the fiscal first quarter", "the latest
+/// quarter", "the quarter", "the fourth quarter of 1989". Not "a quarter of the votes".
+fn quarter(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let mut j = i;
+    let the = c.is(j, "the");
+    if the {
+        j += 1;
+    }
+    if c.is(j, "fiscal") {
+        j += 1;
+    }
+    let tok = c.get(j)?;
+    let (n, end) = if let Some(n) = tok.norm.strip_suffix("-quarter").and_then(ordinal_of) {
+        (Some(n), j + 1)
+    } else if let (Some(n), true) = (ordinal_of(&tok.norm), c.is(j + 1, "quarter")) {
+        (Some(n), j + 2)
+    } else if the && c.is(j, "latest") && c.is(j + 1, "quarter") {
+        (None, j + 2)
+    } else if the && j == i + 1 && tok.is("quarter") {
+        (None, j + 1)
+    } else {
+        return None;
+    };
+    if n.is_none() && c.is(end, "of") && c.get(end + 1).and_then(year_number).is_none() {
+        return None;
+    }
+    let (year, end) = match (n, of_year(c, end)) {
+        (Some(_), Some((y, e))) => (Some(y), e),
+        _ => (None, end),
+    };
+    hit(i, end, Expr::Quarter { n, year })
+}
+
+fn season_of(word: &str) -> Option<u32> {
+    Some(match word {
+        "spring" => 0,
+        "summer" => 1,
+        "fall" | "autumn" => 2,
+        "winter" => 3,
+        _ => return None,
+    })
+}
+
+/// "last fall", "this past spring", "next summer", "in the fall", "the winter of 1998",
+/// "summer 1998". A bare "the fall" needs a preposition before it and no "of" after it other
+/// than a year ("the fall of Saigon" is no season).
+fn season(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let (modifier, mut at) = match tok.norm.as_str() {
+        "last" | "past" => (Modifier::Last, i + 1),
+        "next" | "coming" => (Modifier::Next, i + 1),
+        "this" if c.is(i + 1, "past") => (Modifier::Last, i + 2),
+        "this" => (Modifier::This, i + 1),
+        _ => (Modifier::None, i),
+    };
+    let mut start = i;
+    if modifier == Modifier::None {
+        if !tok.is_any(&["in", "by", "during", "until", "since", "through", "the"]) {
+            return None;
+        }
+        if !tok.is("the") {
+            at += 1;
+            start = at;
+        }
+        if c.is(at, "early") || c.is(at, "late") {
+            at += 1;
+        }
+        if !c.is(at, "the") {
+            // "in spring 1998", "since summer 1998": a year must follow.
+            let season = season_of(&c.get(at)?.norm)?;
+            let (year, end) = of_year(c, at + 1)?;
+            return hit(
+                start,
+                end,
+                Expr::Season {
+                    season,
+                    modifier,
+                    year: Some(year),
+                },
+            );
+        }
+        at += 1;
+    }
+    let season = season_of(&c.get(at)?.norm)?;
+    let year = of_year(c, at + 1);
+    if let Some((year, end)) = year {
+        return hit(
+            start,
+            end,
+            Expr::Season {
+                season,
+                modifier,
+                year: Some(year),
+            },
+        );
+    }
+    let needs_context = modifier == Modifier::None;
+    if needs_context && (tok.is("the") || c.is(at + 1, "of")) {
+        return None;
+    }
+    hit(
+        start,
+        at + 1,
+        Expr::Season {
+            season,
+            modifier,
+            year: None,
+        },
+    )
+}
+
+/// "the 1990s", "the mid-1980s", "the '90s" (taken as the 1900s).
+fn decade(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let norm = tok.norm.strip_prefix("mid-").unwrap_or(&tok.norm);
+    let digits = norm.strip_suffix('s')?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
+        return None;
+    }
+    let year: i32 = match digits.len() {
+        4 => digits.parse().ok()?,
+        2 if i > 0 && c.tokens.get(i - 1).is_some_and(|p| p.is("'") || p.is("’")) => {
+            1900 + digits.parse::<i32>().ok()?
+        }
+        _ => return None,
+    };
+    (1000..=2990).contains(&year).then_some(())?;
+    hit(i, i + 1, Expr::Decade(year))
+}
+
+/// "now", "currently", "right now", "at present": the time of writing. A sentence-initial
+/// "Now" is a discourse marker ("Now, he says ...") and is left out.
+fn present(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let opens = i == sentence_start
+        || i == sentence_start + 1
+            && c.tokens
+                .get(sentence_start)
+                .is_some_and(|t| t.kind == TokenKind::Punct);
+    match tok.norm.as_str() {
+        "now" | "currently" if !opens => hit(i, i + 1, Expr::Present),
+        "at" if c.is(i + 1, "present")
+            && !c
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_any(NOT_MODIFIED)) =>
+        {
+            hit(i, i + 2, Expr::Present)
+        }
+        _ => None,
+    }
+}
+
+/// Expressions that point back at the previous date: "that day", "that same day", "the
+/// same day", "earlier/later that day|week|month|year", "the next|following morning".
+fn anaphoric(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let shift = |unit, n| Expr::Shift { unit, n };
+    let unit_at = |j: usize| match c.get(j).map(|t| t.norm.as_str()) {
+        Some("day") => Some(Unit::Day),
+        Some("week") => Some(Unit::Week),
+        Some("month") => Some(Unit::Month),
+        Some("year") => Some(Unit::Year),
+        _ => None,
+    };
+    let tok = c.get(i)?;
+    let mut j = i;
+    if tok.is_any(&["earlier", "later"]) {
+        j += 1;
+    }
+    if c.is(j, "that") || c.is(j, "the") && c.is(j + 1, "same") {
+        let the_same = c.is(j, "the");
+        let mut k = j + 1;
+        if c.is(k, "same") {
+            k += 1;
+        }
+        let unit = unit_at(k)?;
+        // "the same day" alone; "that year" only with earlier/later (else it is often
+        // anaphora to a year just named, already resolved by itself).
+        let plain = j == i;
+        if plain && unit != Unit::Day || the_same && !c.is(j + 1, "same") {
+            return None;
+        }
+        return hit(i, k + 1, shift(unit, 0));
+    }
+    if tok.is("the")
+        && c.get(i + 1)
+            .is_some_and(|t| t.is_any(&["next", "following"]))
+    {
+        if c.get(i + 2).is_some_and(|t| t.is_any(DAY_PARTS)) {
+            return hit(i, i + 3, shift(Unit::Day, 1));
+        }
+        if let Some(unit) = unit_at(i + 2).filter(|u| *u != Unit::Day) {
+            return hit(i, i + 3, shift(unit, 1));
+        }
+    }
+    None
+}
+
+/// "Thanksgiving (Day)", "last Thanksgiving", "Election Day".
+fn movable_holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    let tok = c.get(i)?;
+    let (modifier, at) = match tok.norm.as_str() {
+        "last" | "past" => (Modifier::Last, i + 1),
+        "next" | "coming" => (Modifier::Next, i + 1),
+        "this" => (Modifier::This, i + 1),
+        _ => (Modifier::None, i),
+    };
+    let name = c.get(at).filter(|t| t.capital)?;
+    let day_follows = c.get(at + 1).is_some_and(|t| t.capital && t.is("day"));
+    let (holiday, end) = match name.norm.as_str() {
+        "thanksgiving" if day_follows => (MovableHoliday::Thanksgiving, at + 2),
+        "thanksgiving" => (MovableHoliday::Thanksgiving, at + 1),
+        "election" if day_follows => (MovableHoliday::ElectionDay, at + 2),
+        _ => return None,
+    };
+    hit(i, end, Expr::Movable { holiday, modifier })
+}
+
 fn holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    if let Some(found) = movable_holiday(c, i) {
+        return Some(found);
+    }
     let tok = c.get(i)?;
     if !tok.capital {
         return None;
@@ -750,6 +1239,12 @@ mod tests {
     }
 
     #[test]
+    fn starters_are_found_and_others_are_not() {
+        assert!(STARTERS.iter().all(|s| is_starter(s) && s.len() <= 9));
+        assert!(!is_starter("people") && !is_starter("") && !is_starter("yesterdays"));
+    }
+
+    #[test]
     fn finds_absolute_and_partial_dates() {
         assert_eq!(
             texts("On 27 December 2013 and December 27, 2013 and Dec. 27 and 2013-12-27."),
@@ -785,6 +1280,10 @@ mod tests {
     #[test]
     fn finds_weekdays_but_not_names_or_habits() {
         assert_eq!(texts("the film Black Friday opens on Friday"), ["Friday"]);
+        assert_eq!(
+            texts("in Kenya and Tanzania Friday, and President Bill Clinton Saturday vowed"),
+            ["Friday", "Saturday"]
+        );
         assert_eq!(
             texts("He goes every Monday. Last Sunday, he left Tuesday morning."),
             ["Last Sunday", "Tuesday morning"]
@@ -832,11 +1331,45 @@ mod tests {
     }
 
     #[test]
-    fn skips_numbers_that_are_not_years() {
-        assert!(
-            texts("at 2100 local time, 2000 people, $1999, 1,000 troops, 1973-90, the 1960s")
-                .is_empty()
+    fn finds_quarters_seasons_decades_and_the_present() {
+        assert_eq!(
+            found("third-quarter profit rose; the fourth quarter of 1989; the quarter")
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect::<Vec<_>>(),
+            [
+                Expr::Quarter {
+                    n: Some(3),
+                    year: None
+                },
+                Expr::Quarter {
+                    n: Some(4),
+                    year: Some(1989)
+                },
+                Expr::Quarter {
+                    n: None,
+                    year: None
+                },
+            ]
         );
+        assert!(texts("a quarter of the votes and three quarters").is_empty());
+        assert_eq!(
+            texts("last fall, this past spring, in the winter, the summer of 1998, after the fall of Saigon"),
+            ["last fall", "this past spring", "the winter", "the summer of 1998"]
+        );
+        assert_eq!(found("in the 1960s")[0].1, Expr::Decade(1960));
+        assert_eq!(
+            texts("Now, he says, troops are now there and currently wait."),
+            ["now", "currently"]
+        );
+    }
+
+    #[test]
+    fn skips_numbers_that_are_not_years() {
+        assert!(texts(
+            "at 2100 local time, 2000 people, $1999, 1,000 troops, 1973-90, the 1953 team"
+        )
+        .is_empty());
         assert_eq!(
             texts("Christmas Day and New Year's Day"),
             ["Christmas Day", "New Year's Day"]

@@ -109,7 +109,8 @@ const IRREGULAR_PAST: &[&str] = &[
     "spent", "led", "won", "lost", "broke", "ran", "brought", "bought", "paid", "wrote", "spoke",
     "stood", "sat", "thought", "felt", "knew", "became", "drove", "flew", "threw", "caught",
     "fought", "sought", "taught", "built", "kept", "slept", "swept", "stole", "chose", "froze",
-    "hid", "bit", "lit", "rang", "sang", "sank", "swam", "tore", "wore",
+    "hid", "bit", "lit", "rang", "sang", "sank", "swam", "tore", "wore", "heard", "seen", "given",
+    "taken", "shown", "known", "chosen", "done",
 ];
 /// Words ending in "-ed" that are not past-tense verbs.
 const NOT_PAST_ED: &[&str] = &[
@@ -152,6 +153,17 @@ fn future_at(tokens: &[Tok], i: usize) -> bool {
     let next = tokens.get(i + 1);
     let after_next = tokens.get(i + 2);
     if t.is_any(FUTURE_WORDS) {
+        return true;
+    }
+    // Arranging something is about its future date: "scheduled a news conference Thursday",
+    // "postponed until Tuesday".
+    if t.is_any(&[
+        "scheduled",
+        "rescheduled",
+        "postponed",
+        "adjourned",
+        "deadline",
+    ]) {
         return true;
     }
     if t.is("would") {
@@ -222,6 +234,53 @@ fn past_at(tokens: &[Tok], i: usize) -> bool {
     !helped
 }
 
+/// Nouns that follow "to" as a destination, not a verb ("went to work on Monday").
+const NOT_INFINITIVES: &[&str] = &[
+    "work", "power", "court", "school", "death", "office", "prison", "jail", "trial", "date",
+    "home", "bed", "church", "war", "town", "hospital", "safety", "shore", "sea", "light", "rest",
+    "justice", "market", "press", "order", "help",
+];
+
+/// An infinitive ("to testify", "to leave") between the date and the verbs before it points
+/// forward: "subpoenaed him Friday to testify ... on Feb. 10", "planned to leave on Thursday".
+fn infinitive_at(tokens: &[Tok], j: usize) -> bool {
+    let Some(next) = tokens.get(j + 1) else {
+        return false;
+    };
+    tokens[j].is("to")
+        && next.kind == crate::tokens::TokenKind::Word
+        && !next.capital
+        && !next.is_any(DETERMINERS)
+        && !next.is_any(NOT_INFINITIVES)
+        && !next.is_any(&[
+            "him", "her", "them", "me", "us", "it", "be", "have", "about", "date",
+        ])
+        && !next.norm.ends_with("ed")
+        && !next.norm.ends_with("ing")
+        && !next.norm.ends_with('s')
+}
+
+/// Words right before a date that point forward whatever the verb's tense: "until March 6",
+/// "payable Jan. 2", "effective Dec. 7", "as soon as Tuesday", "by Dec. 15".
+pub fn forward_lead(tokens: &[Tok], at: usize) -> bool {
+    let Some(prev) = at.checked_sub(1).and_then(|p| tokens.get(p)) else {
+        return false;
+    };
+    let as_soon_as =
+        prev.is("as") && at >= 3 && tokens[at - 2].is("soon") && tokens[at - 3].is("as");
+    as_soon_as
+        || prev.is_any(&[
+            "until",
+            "till",
+            "through",
+            "payable",
+            "effective",
+            "by",
+            "starting",
+            "beginning",
+        ])
+}
+
 /// The tense a date at token `at` is read in: the nearest tense cue before it in the
 /// sentence, else the nearest after it.
 pub fn tense_near(tokens: &[Tok], sentence: std::ops::Range<usize>, at: usize) -> Tense {
@@ -236,6 +295,15 @@ pub fn tense_near(tokens: &[Tok], sentence: std::ops::Range<usize>, at: usize) -
     };
     let start = sentence.start.min(at);
     for j in (start..at).rev() {
+        // An infinitive counts after a verb ("planned to leave on Thursday"), not as the
+        // subject's modifier ("the countries to accede to NATO on Friday were ...").
+        let verb_before = |k: usize| {
+            let t = &tokens[k];
+            classify(k).is_some() || !t.capital && t.norm.ends_with("ed") || is_be_form(t)
+        };
+        if infinitive_at(tokens, j) && (start..j).any(verb_before) {
+            return Tense::Future;
+        }
         if let Some(t) = classify(j) {
             return t;
         }
@@ -246,6 +314,20 @@ pub fn tense_near(tokens: &[Tok], sentence: std::ops::Range<usize>, at: usize) -
         }
     }
     Tense::Unknown
+}
+
+/// Whether the first tense cue after token `at` in the sentence is a future one ("the 19
+/// February meets would show").
+pub fn future_after(tokens: &[Tok], sentence: std::ops::Range<usize>, at: usize) -> bool {
+    for j in at..sentence.end.min(tokens.len()) {
+        if future_at(tokens, j) {
+            return true;
+        }
+        if past_at(tokens, j) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `tokens[i]` is a form of "to be" (for passive "were held").
@@ -357,7 +439,16 @@ mod tests {
         );
         assert_eq!(
             tense_of("He has now been bailed to return in December.", "december"),
-            Tense::Unknown
+            Tense::Future,
+            "an infinitive points forward"
+        );
+        assert_eq!(
+            tense_of("Police subpoenaed him Friday to testify on Feb. 10.", "feb"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("He went to work on Monday.", "monday"),
+            Tense::Past
         );
         assert_eq!(
             tense_of("He said he would give figures on Monday.", "monday"),

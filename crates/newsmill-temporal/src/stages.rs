@@ -6,14 +6,16 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use newsmill_core::{
-    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Family, Outcome, Span,
-    Stage, StageCounters, StageError, StageFactory, StageTable,
+    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Family, Granularity,
+    Outcome, Span, Stage, StageCounters, StageError, StageFactory, StageTable,
 };
 
 use crate::date_resolve::{resolve, Resolved, Unresolved};
-use crate::date_scan::{is_attributive, scan, ScanOptions};
+use crate::date_scan::{is_attributive, is_dateline, scan, Expr, ScanOptions};
 use crate::facts::{facts_in_sentence, EVENT_KINDS};
-use crate::lexicon::{country_of_demonym, has_past_cue, tense_near, Tense};
+use crate::lexicon::{
+    country_of_demonym, forward_lead, future_after, has_past_cue, tense_near, Tense,
+};
 use crate::places::{self, Place};
 use crate::tokens::{sentences, tokenize, Tok, TokenKind};
 use newsmill_core::civil::CivilDate;
@@ -154,43 +156,82 @@ fn token_bytes(tokens: &[Tok], range: &Range<usize>) -> Range<usize> {
 
 impl DatesStage {
     /// The date mentions of an article, in text order, and how many were left unresolved.
+    /// An unresolved expression ("on Monday" in an undated article) is still a mention, with
+    /// an empty value and the `reason`.
     pub fn find(&self, article: &Article) -> (Vec<DateMention>, u64) {
         let pub_date = published(article);
         let scan_options = ScanOptions {
             bare_years: self.options.bare_years,
             holidays: self.options.holidays,
         };
-        let mut previous: Option<Resolved> = None;
+        let mut previous: Option<(Resolved, String)> = None;
         let mut found = Vec::new();
         let mut unresolved = 0;
         for (b, block) in article.blocks.iter().enumerate() {
             let tokens = tokenize(&block.text);
             for sentence in sentences(&block.text, &tokens) {
                 for expr in scan(&tokens, sentence.clone(), scan_options) {
+                    if is_dateline(&block.text, &tokens, &expr.tokens) {
+                        continue;
+                    }
+                    // A date used as a modifier names an event: the most recent one ("after
+                    // the Oct. 23 slaying" in a May story, "will be affected by Sunday's
+                    // earthquake"), unless what is said of the event is future ("the 19
+                    // February meets would show"; not for weekdays, a week is too short).
+                    let near = || tense_near(&tokens, sentence.clone(), expr.tokens.start);
                     let tense = if is_attributive(&tokens, &expr.tokens) {
-                        Tense::Unknown
-                    } else {
-                        tense_near(&tokens, sentence.clone(), expr.tokens.start)
-                    };
-                    match resolve(expr.expr, pub_date, tense, previous) {
-                        Ok(resolved) => {
-                            let bytes = token_bytes(&tokens, &expr.tokens);
-                            found.push(DateMention {
-                                text: block
-                                    .text
-                                    .get(bytes.clone())
-                                    .unwrap_or_default()
-                                    .to_string(),
-                                value: resolved.value(),
-                                granularity: resolved.granularity,
-                                span: Span::new(b, bytes.start, bytes.end),
-                            });
-                            previous = Some(resolved);
+                        let weekday = matches!(expr.expr, Expr::Weekday { .. });
+                        if !weekday && future_after(&tokens, sentence.clone(), expr.tokens.end) {
+                            Tense::Future
+                        } else {
+                            Tense::Past
                         }
-                        Err(Unresolved::NoPublicationDate | Unresolved::NoAnchor) => {
-                            unresolved += 1
+                    } else if forward_lead(&tokens, expr.tokens.start) {
+                        Tense::Future
+                    } else {
+                        near()
+                    };
+                    let bytes = token_bytes(&tokens, &expr.tokens);
+                    let text = block
+                        .text
+                        .get(bytes.clone())
+                        .unwrap_or_default()
+                        .to_string();
+                    let anchor = match (&expr.expr, &previous) {
+                        (Expr::Shift { .. }, Some((_, text))) => format!("previous:{text}"),
+                        (Expr::Shift { .. }, None) => String::new(),
+                        (e, _) if e.is_relative() => "published".to_string(),
+                        _ => String::new(),
+                    };
+                    let mut mention = DateMention {
+                        text,
+                        value: String::new(),
+                        granularity: expr.expr.granularity(),
+                        span: Span::new(b, bytes.start, bytes.end),
+                        start: String::new(),
+                        end: String::new(),
+                        anchor,
+                        reason: String::new(),
+                    };
+                    match resolve(expr.expr, pub_date, tense, previous.as_ref().map(|p| p.0)) {
+                        Ok(resolved) => {
+                            mention.value = resolved.value();
+                            mention.granularity = resolved.granularity;
+                            mention.start = resolved.date.to_string();
+                            mention.end = resolved.last_day().to_string();
+                            previous = Some((resolved, mention.text.clone()));
+                        }
+                        Err(why) => {
+                            unresolved += 1;
+                            mention.anchor.clear();
+                            mention.reason = match why {
+                                Unresolved::NoPublicationDate => "no_publication_date",
+                                Unresolved::NoAnchor => "no_anchor",
+                            }
+                            .to_string();
                         }
                     }
+                    found.push(mention);
                 }
             }
         }
@@ -245,11 +286,11 @@ impl FactsStage {
             if block.is_heading() && !self.options.headings {
                 continue;
             }
-            let dates: Vec<(Range<usize>, &str)> = annotations
+            let dates: Vec<(Range<usize>, &DateMention)> = annotations
                 .dates
                 .iter()
-                .filter(|d| d.span.block == b)
-                .map(|d| (d.span.start..d.span.end, d.value.as_str()))
+                .filter(|d| d.span.block == b && !d.value.is_empty())
+                .map(|d| (d.span.start..d.span.end, d))
                 .collect();
             let places: Vec<Place> = annotations
                 .mentions
@@ -307,10 +348,20 @@ impl FactsStage {
                             .then(|| dates.iter().rfind(|(r, _)| r.end <= sentence_bytes.start))
                             .flatten()
                     };
-                    let date = in_sentence
-                        .or_else(carried)
-                        .map(|(_, v)| v.to_string())
-                        .or_else(|| pub_value.clone());
+                    let (date, date_start, date_end) = match in_sentence.or_else(carried) {
+                        // "now" dates a fact to the publication day.
+                        Some((_, d)) if d.granularity == Granularity::Present => (
+                            Some(d.start.clone()),
+                            Some(d.start.clone()),
+                            Some(d.end.clone()),
+                        ),
+                        Some((_, d)) => (
+                            Some(d.value.clone()),
+                            Some(d.start.clone()),
+                            Some(d.end.clone()),
+                        ),
+                        None => (pub_value.clone(), pub_value.clone(), pub_value.clone()),
+                    };
                     let subject = found
                         .subject
                         .as_ref()
@@ -325,6 +376,8 @@ impl FactsStage {
                         subject,
                         place,
                         date,
+                        date_start,
+                        date_end,
                         sentence: block
                             .text
                             .get(sentence_bytes.clone())
@@ -630,22 +683,106 @@ mod tests {
     }
 
     #[test]
-    fn without_a_publication_date_only_absolute_dates_resolve() {
+    fn without_a_publication_date_relative_dates_are_rows_with_a_reason() {
         let mut a = article(None, &["On 12 March 1993 and in 2008 it rained; last week and on Monday it did not. Two days later it snowed."]);
         let counters = run(&mut a);
-        let values: Vec<&str> = a
+        let rows: Vec<(&str, &str, &str)> = a
             .annotations
             .dates
             .iter()
-            .map(|d| d.value.as_str())
+            .map(|d| (d.text.as_str(), d.value.as_str(), d.reason.as_str()))
             .collect();
-        assert_eq!(values, ["1993-03-12", "2008"]);
         assert_eq!(
-            counters.0.get("unresolved"),
-            Some(&3),
-            "last week, Monday, and 'Two days later' (after 2008, a year)"
+            rows,
+            [
+                ("12 March 1993", "1993-03-12", ""),
+                ("2008", "2008", ""),
+                ("last week", "", "no_publication_date"),
+                ("Monday", "", "no_publication_date"),
+                ("Two days later", "", "no_anchor"),
+            ],
+            "'Two days later' follows 2008, a year: no day to count from"
         );
+        assert_eq!(counters.0.get("unresolved"), Some(&3));
+        assert_eq!(a.annotations.dates[0].start, "1993-03-12");
+        assert_eq!(a.annotations.dates[1].end, "2008-12-31");
         assert_eq!(a.annotations.facts.len(), 0);
+    }
+
+    #[test]
+    fn mentions_carry_their_period_and_anchor() {
+        let mut a = article(
+            Some("2013-12-27"),
+            &["Last week, on 18 April 2013 and two days later, and in the third quarter."],
+        );
+        run(&mut a);
+        let rows: Vec<(&str, &str, &str, &str, &str)> = a
+            .annotations
+            .dates
+            .iter()
+            .map(|d| {
+                (
+                    d.text.as_str(),
+                    d.value.as_str(),
+                    d.start.as_str(),
+                    d.end.as_str(),
+                    d.anchor.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Last week",
+                    "2013-W51",
+                    "2013-12-16",
+                    "2013-12-22",
+                    "published"
+                ),
+                (
+                    "18 April 2013",
+                    "2013-04-18",
+                    "2013-04-18",
+                    "2013-04-18",
+                    ""
+                ),
+                (
+                    "two days later",
+                    "2013-04-20",
+                    "2013-04-20",
+                    "2013-04-20",
+                    "previous:18 April 2013"
+                ),
+                (
+                    "the third quarter",
+                    "2013-Q3",
+                    "2013-07-01",
+                    "2013-09-30",
+                    "published"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_are_not_dates() {
+        let mut a = article(
+            Some("1998-08-11"),
+            &[
+                "WASHINGTON, August 11 (Xinhua) -- The talks resumed on Tuesday.",
+                "NAIROBI, Kenya, Aug. 10 _ Rescuers dug on.",
+                "In Nairobi, August 10 was quiet.",
+            ],
+        );
+        run(&mut a);
+        let texts: Vec<&str> = a
+            .annotations
+            .dates
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Tuesday", "August 10"]);
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub enum EvalCommand {
         html_dir: Option<PathBuf>,
     },
     /// Dates: GOLD.csv (url,file,date) scores HTML publication dates (exact day); GOLD.jsonl
-    /// scores resolved date expressions (docs/dates-and-facts.md).
+    /// scores resolved date expressions; a TimeML folder (or .tml file) scores them against
+    /// DATE TIMEX3s, each document's creation time as publication date
+    /// (docs/dates-and-facts.md).
     Dates {
         gold: PathBuf,
         #[arg(long)]
@@ -65,7 +67,9 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
             html_dir,
             config,
         } => {
-            if gold.extension().is_some_and(|e| e == "csv") {
+            if gold.is_dir() || gold.extension().is_some_and(|e| e == "tml") {
+                eval_timeml_dates(config.as_deref(), &gold)?
+            } else if gold.extension().is_some_and(|e| e == "csv") {
                 newsmill_html::eval_pubdates(&gold, html_dir.as_deref())?
             } else {
                 let golds = newsmill_temporal::eval::load_gold(&gold)?;
@@ -121,6 +125,51 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
     };
     super::print_stdout(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the configured stages over each TimeML document (its text as an article published
+/// on its creation day) and scores the dates against its DATE TIMEX3s. A stage that fails
+/// or drops the document leaves what it had; its gold counts as missed.
+fn eval_timeml_dates(config: Option<&Path>, dir: &Path) -> anyhow::Result<String> {
+    use newsmill_temporal::timeml::{tml_files, TimemlDoc, TimemlTally};
+    let (_, pipeline) = match super::load(config)? {
+        Ok(loaded) => loaded,
+        Err(issues) => {
+            super::print_issues(&issues);
+            anyhow::bail!("config errors");
+        }
+    };
+    let files = tml_files(dir);
+    if files.is_empty() {
+        anyhow::bail!("no .tml files under {}", dir.display());
+    }
+    let mut tally = TimemlTally::default();
+    for path in &files {
+        let xml = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        let name = path
+            .file_stem()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let doc = TimemlDoc::parse(&name, &xml);
+        let mut article = doc.article(path);
+        for spec in &pipeline.stages {
+            let mut counters = newsmill_core::StageCounters::default();
+            match spec.stage.process(&mut article, &mut counters) {
+                Ok(newsmill_core::Outcome::Keep) => {}
+                Ok(newsmill_core::Outcome::Drop(reason)) => {
+                    eprintln!("warning: {name} dropped by {} ({reason})", spec.name);
+                    article.annotations.dates.clear();
+                    break;
+                }
+                Err(error) => {
+                    eprintln!("warning: {name} failed in {}: {error}", spec.name);
+                    break;
+                }
+            }
+        }
+        tally.add(&doc, &article);
+    }
+    Ok(tally.report())
 }
 
 /// Runs the pipeline over the gold articles, in gold order. An article that is missing,

@@ -21,7 +21,11 @@ const COLUMNS: &[Column] = &[
         "value",
         "ISO value at its granularity: day, week, month or year",
     ),
-    col("granularity", "`day`, `week`, `month` or `year`"),
+    col("granularity", "`day`, `week`, `month`, `quarter`, `season`, `year`, `decade` or `present`"),
+    col("start", "first day of the period, `YYYY-MM-DD`; empty when unresolved"),
+    col("end", "last day of the period, `YYYY-MM-DD`; empty when unresolved"),
+    col("anchor", "what a relative expression was resolved against: `published` or `previous:` + the earlier expression"),
+    col("reason", "why `value` is empty (`no_publication_date`, `no_anchor`); empty when resolved"),
     col("offset", "character offset"),
 ];
 
@@ -37,6 +41,10 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
                 Cell::text(&d.text),
                 Cell::text(&d.value),
                 Cell::text(d.granularity.as_str()),
+                Cell::text(&d.start),
+                Cell::text(&d.end),
+                Cell::text(&d.anchor),
+                Cell::text(&d.reason),
                 Cell::num(offsets.char_offset(&article.blocks, d.span)),
             ]
         })

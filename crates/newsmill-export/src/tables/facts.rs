@@ -33,6 +33,8 @@ const COLUMNS: &[Column] = &[
         "date",
         "the sentence's resolved date, else the publication date",
     ),
+    col("date_start", "first day of `date`'s period, `YYYY-MM-DD`"),
+    col("date_end", "last day of `date`'s period, `YYYY-MM-DD`"),
     col("sentence", "the sentence the fact is in"),
     col("offset", "character offset of the sentence"),
 ];
@@ -54,6 +56,8 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
                 Cell::opt(f.subject.as_deref()),
                 Cell::opt(f.place.as_deref()),
                 Cell::opt(f.date.as_deref()),
+                Cell::opt(f.date_start.as_deref()),
+                Cell::opt(f.date_end.as_deref()),
                 Cell::text(&f.sentence),
                 Cell::num(offsets.char_offset(&article.blocks, f.span)),
             ]

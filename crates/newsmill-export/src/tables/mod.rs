@@ -142,6 +142,10 @@ mod tests {
             value: "2013-12-22".into(),
             granularity: Granularity::Day,
             span: Span::new(1, 19, 25),
+            start: "2013-12-22".into(),
+            end: "2013-12-22".into(),
+            anchor: "published".into(),
+            reason: String::new(),
         }];
         a.facts = vec![Fact {
             kind: "killed".into(),
@@ -152,6 +156,8 @@ mod tests {
             subject: None,
             place: None,
             date: None,
+            date_start: None,
+            date_end: None,
             sentence: "Five were killed on Sunday.".into(),
             span: Span::new(1, 0, 4),
         }];
