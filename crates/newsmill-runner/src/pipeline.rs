@@ -85,12 +85,13 @@ impl Pipeline {
     /// known publication date).
     pub fn process(
         &self,
-        doc: RawDocument,
+        mut doc: RawDocument,
         until: Option<usize>,
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
     ) -> DocResult {
-        let path = doc.path.to_string_lossy().into_owned();
+        let path = doc.display_path();
+        let hints = std::mem::take(&mut doc.hints);
         let fail = |stage: &str, error: StageError| {
             DocResult::Failed(ErrorRow {
                 path: path.clone(),
@@ -124,6 +125,7 @@ impl Pipeline {
             }
         };
         stats.read.kept += 1;
+        hints.apply(&mut article.meta);
         prepare(&mut article);
         let until = until.unwrap_or(self.stages.len()).min(self.stages.len());
         for (spec, stage_stats) in self.stages[..until].iter().zip(stats.stages.iter_mut()) {
