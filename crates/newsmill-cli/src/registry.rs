@@ -15,8 +15,13 @@ pub fn factories() -> Vec<StageFactory> {
 
 /// Readers, in the order they are asked whether they take a file.
 pub fn readers() -> Vec<Box<dyn Reader>> {
+    readers_with(newsmill_read::FieldOverrides::default())
+}
+
+/// [`readers`], with the JSON field mapping adjusted by `[input.fields]`.
+pub fn readers_with(fields: newsmill_read::FieldOverrides) -> Vec<Box<dyn Reader>> {
     let mut all: Vec<Box<dyn Reader>> = vec![Box::new(newsmill_html::HtmlReader::default())];
-    all.extend(newsmill_read::readers());
+    all.extend(newsmill_read::readers_with(fields));
     all
 }
 

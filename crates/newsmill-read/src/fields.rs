@@ -101,7 +101,13 @@ pub(crate) fn apply(meta: &mut Metadata, field: Field, key: &str, value: SourceV
                 return;
             };
             match iso_639_1(&lang) {
-                Some(code) if meta.language.is_none() => meta.language = Some(code),
+                Some(code) if meta.language.is_none() => {
+                    // The country (en-US) decides how numeric dates read.
+                    if lang.contains(['-', '_']) {
+                        meta.extra.entry("locale".into()).or_insert(lang.clone());
+                    }
+                    meta.language = Some(code);
+                }
                 Some(_) => {}
                 None => {
                     meta.extra.entry(key.to_string()).or_insert(lang);

@@ -18,12 +18,16 @@ pub const DEFAULT_CONFIG_NAME: &str = "config/pipeline.toml (built in)";
 pub struct InputConfig {
     /// Folder to read when the command line names none.
     pub path: Option<PathBuf>,
-    /// Globs over paths relative to the input folder (case-sensitive, `/` separators).
+    /// Globs over paths relative to the input folder (`/` separators).
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// Whether the globs tell `a.TXT` from `a.txt` (default: no).
+    pub case_sensitive: bool,
     pub follow_symlinks: bool,
     /// Larger files (and JSON Lines records) become a `too_large` row in errors.csv.
     pub max_file_bytes: u64,
+    /// `[input.fields]`: metadata field -> source keys of JSON records, in order.
+    pub fields: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Default for InputConfig {
@@ -32,14 +36,16 @@ impl Default for InputConfig {
             path: None,
             include: [
                 "md", "markdown", "txt", "text", "html", "htm", "xhtml", "html.gz", "htm.gz",
-                "jsonl", "ndjson",
+                "jsonl", "ndjson", "json", "warc", "warc.gz",
             ]
             .iter()
             .map(|ext| format!("**/*.{ext}"))
             .collect(),
             exclude: vec!["**/.*".into(), "**/.*/**".into()],
+            case_sensitive: false,
             follow_symlinks: false,
             max_file_bytes: 32 * 1024 * 1024,
+            fields: Default::default(),
         }
     }
 }
@@ -414,6 +420,9 @@ fn validate_values(
         if let Err(e) = newsmill_read::discover::compile_globs(globs) {
             issue(key, e, None);
         }
+    }
+    if let Err(e) = newsmill_read::FieldOverrides::new(&input.fields) {
+        issue("input.fields", e, None);
     }
 }
 

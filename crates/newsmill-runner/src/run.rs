@@ -8,6 +8,7 @@ use anyhow::Context;
 use newsmill_core::Article;
 use newsmill_export::{write_atomic, ErrorRow, OutputOptions, OutputSet, Table};
 use newsmill_read::discover::{load, Discovery, Found, InputSpec};
+use newsmill_read::SharedSkipReport;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -161,7 +162,7 @@ pub fn tables_for(pipeline: &Pipeline, output: &OutputOptions) -> Vec<Table> {
     tables
 }
 
-/// Runs a pipeline over a folder, with the input and run settings of `config` (whose stages
+/// Runs a pipeline over a folder (or one file), with the input and run settings of `config` (whose stages
 /// were moved into `pipeline`), and writes every output, atomically, plus
 /// run-report.json. Returns the statistics (the caller prints the summary and picks the exit
 /// code).
@@ -174,24 +175,24 @@ pub fn run_folder(
     progress: &dyn Progress,
 ) -> anyhow::Result<RunStats> {
     let started = Instant::now();
-    if !input.is_dir() {
+    if !input.is_dir() && !input.is_file() {
         anyhow::bail!(
-            "input folder {} does not exist or is not a folder",
+            "input {} does not exist or is neither a folder nor a file",
             input.display()
         );
     }
-    let spec = InputSpec {
-        root: input.to_path_buf(),
-        include: config.input.include.clone(),
-        exclude: config.input.exclude.clone(),
-        follow_symlinks: config.input.follow_symlinks,
-        max_file_bytes: config.input.max_file_bytes,
-        skip_dirs: vec![output.dir.clone()],
-    };
+    let spec = input_spec(config, input, vec![output.dir.clone()]);
     // Validated when the config was loaded; a failure here is a bug worth a clear message.
     Discovery::new(spec.clone()).map_err(anyhow::Error::msg)?;
+    // Each walk leaves its skip counts here; the last (main) pass's are reported.
+    let skipped = SharedSkipReport::default();
+    let skip_slot = skipped.clone();
     let sources = move || -> Box<dyn Iterator<Item = Found>> {
-        Box::new(Discovery::new(spec.clone()).expect("globs were validated with the config"))
+        Box::new(
+            Discovery::new(spec.clone())
+                .expect("globs were validated with the config")
+                .report_skips_to(skip_slot.clone()),
+        )
     };
     let jobs = if jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -237,6 +238,7 @@ pub fn run_folder(
     stats.input_bytes = totals.read.bytes_in;
     stats.read = totals.read;
     stats.stages = totals.stages;
+    stats.skipped = skipped.lock().map(|s| s.clone()).unwrap_or_default();
     let report_path = output.dir.join("run-report.json");
     stats.outputs = written
         .iter()
@@ -248,6 +250,19 @@ pub fn run_folder(
     let report = serde_json::to_vec_pretty(&stats)?;
     write_atomic(&report_path, &report).context("cannot write run-report.json")?;
     Ok(stats)
+}
+
+/// What `[input]` asks discovery to walk from `input` (a folder, or one file).
+fn input_spec(config: &Config, input: &Path, skip_dirs: Vec<PathBuf>) -> InputSpec {
+    InputSpec {
+        root: input.to_path_buf(),
+        include: config.input.include.clone(),
+        exclude: config.input.exclude.clone(),
+        case_sensitive: config.input.case_sensitive,
+        follow_symlinks: config.input.follow_symlinks,
+        max_file_bytes: config.input.max_file_bytes,
+        skip_dirs,
+    }
 }
 
 /// Runs the pipeline over an explicit list of files (evaluations), returning each result in
