@@ -63,6 +63,7 @@ impl Table {
                 "title",
                 "authors",
                 "published",
+                "published_time",
                 "publisher",
                 "url",
                 "language",
@@ -238,6 +239,16 @@ pub(crate) fn top_names(article: &Article, kind: EntityKind) -> Vec<&str> {
         .collect()
 }
 
+/// The `published` column holds a `YYYY-MM-DD` date or nothing: a timestamp keeps its
+/// date (its time is `published_time`), anything else is left out (a pipeline without
+/// `extract.metadata` may carry a stated value in another form).
+pub(crate) fn published_date(published: Option<&str>) -> Option<&str> {
+    let date = published?.get(..10)?;
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(date)
+}
+
 fn article_row(article: &Article) -> Vec<Cell> {
     let meta = &article.meta;
     vec![
@@ -246,7 +257,8 @@ fn article_row(article: &Article) -> Vec<Cell> {
         Cell::text(article.format.as_str()),
         Cell::opt(meta.title.as_deref()),
         Cell::text(meta.authors.join("; ")),
-        Cell::opt(meta.published.as_deref()),
+        Cell::opt(published_date(meta.published.as_deref())),
+        Cell::opt(meta.published_time.as_deref()),
         Cell::opt(meta.publisher.as_deref()),
         Cell::opt(meta.url.as_deref()),
         Cell::opt(meta.language.as_deref()),
@@ -264,6 +276,18 @@ fn article_row(article: &Article) -> Vec<Cell> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn published_is_a_date_or_nothing() {
+        assert_eq!(published_date(Some("2020-01-06")), Some("2020-01-06"));
+        assert_eq!(
+            published_date(Some("2020-01-06T10:00:00Z")),
+            Some("2020-01-06")
+        );
+        assert_eq!(published_date(Some("6 janvier 2020")), None);
+        assert_eq!(published_date(Some("06/01/2020")), None);
+        assert_eq!(published_date(None), None);
+    }
     use newsmill_core::{Block, Entity, Span};
 
     fn entity(kind: EntityKind, name: &str, mentions: usize, block: usize) -> Entity {

@@ -91,19 +91,26 @@ fn map_record(
     let mut meta = Metadata::default();
     let mut body: Option<String> = None;
     let mut used: HashSet<&str> = HashSet::new();
+    // Whether the key's value went into the article (a later key of a filled field did not:
+    // it stays in `source_fields`).
     let take = |meta: &mut Metadata, body: &mut Option<String>, field: Field, key: &str| {
         let Some(value) = object.get(key).and_then(source_value) else {
             return false;
         };
         match field {
             Field::Body => {
-                if body.is_none() {
-                    *body = body_text(value);
+                if body.is_some() {
+                    return false;
                 }
+                *body = body_text(value);
+                body.is_some()
             }
-            field => apply(meta, field, key, value),
+            field => {
+                let before = meta.clone();
+                apply(meta, field, key, value);
+                *meta != before
+            }
         }
-        true
     };
     for field in Field::ALL {
         let keys: Vec<&str> = match (overrides.keys(field), profile.keys(field)) {
@@ -145,6 +152,13 @@ fn map_record(
         meta.extra
             .insert("source_tool".into(), profile.name().into());
     }
+    // trafilatura and news-please write one paragraph per line.
+    let body = match body {
+        Some(text) if profile.paragraph_per_line() && !text.contains("\n\n") => {
+            Some(text.replace('\n', "\n\n"))
+        }
+        other => other,
+    };
     (meta, body)
 }
 
@@ -227,6 +241,40 @@ mod tests {
         assert_eq!(m.extra.get("section").map(String::as_str), Some("Business"));
         assert_eq!(m.extra.get("score").map(String::as_str), Some("3"));
         assert!(!m.extra.contains_key("tags"));
+    }
+
+    #[test]
+    fn trafilatura_source_is_the_url_and_unused_fields_are_kept() {
+        let a = JsonLinesReader::default()
+            .read(line(
+                r#"{"title":"T","author":"Ann Lee; Bo Chen","hostname":"ex.org","date":"2023-08-10","fingerprint":"ab","raw_text":"x","text":"One.\nTwo.","source":"https://ex.org/a","source-hostname":"Ex Daily","tags":"a;b","id":null}"#,
+            ))
+            .unwrap();
+        let m = &a.meta;
+        assert_eq!(m.url.as_deref(), Some("https://ex.org/a"));
+        assert_eq!(m.publisher.as_deref(), Some("Ex Daily"));
+        assert_eq!(m.authors, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(a.blocks.len(), 2, "one paragraph per line");
+        let kept: Vec<&str> = m.source_fields.keys().map(String::as_str).collect();
+        assert_eq!(kept, ["fingerprint", "hostname", "raw_text", "tags"]);
+        assert_eq!(
+            m.extra.get("source_tool").map(String::as_str),
+            Some("trafilatura")
+        );
+    }
+
+    #[test]
+    fn news_please_dates_and_overrides() {
+        let record = r#"{"title":"T","maintext":"Body.","date_publish":"2020-01-06 10:00:00","source_domain":"ex.org","outlet":"Ex Daily"}"#;
+        let a = JsonLinesReader::default().read(line(record)).unwrap();
+        assert_eq!(a.meta.published.as_deref(), Some("2020-01-06 10:00:00"));
+        assert_eq!(a.meta.publisher.as_deref(), Some("ex.org"));
+        let mut table = std::collections::BTreeMap::new();
+        table.insert("publisher".to_string(), vec!["outlet".to_string()]);
+        let reader = JsonLinesReader::with_fields(FieldOverrides::new(&table).unwrap());
+        let a = reader.read(line(record)).unwrap();
+        assert_eq!(a.meta.publisher.as_deref(), Some("Ex Daily"));
+        assert!(a.meta.source_fields.contains_key("source_domain"));
     }
 
     #[test]

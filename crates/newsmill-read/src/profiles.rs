@@ -32,6 +32,11 @@ impl Profile {
         }
     }
 
+    /// Whether the tool separates paragraphs of its text field by single newlines.
+    pub(crate) fn paragraph_per_line(self) -> bool {
+        matches!(self, Profile::Trafilatura | Profile::NewsPlease)
+    }
+
     /// Recognises the tool from keys only it writes.
     pub fn detect(object: &Map<String, Value>) -> Profile {
         let has = |k: &str| object.contains_key(k);

@@ -70,28 +70,35 @@ impl SkipReport {
     }
 
     /// One line per kind of skip that happened, for the run summary, e.g.
-    /// `  skipped 3 files by extension (a.pdf, b.docx, c.xml)`.
+    /// `  skipped 3 files no include glob matches: a.pdf, b.docx, c.xml`.
     pub fn summary_lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        for (what, count, hint) in [
+        for (count, one, many, why) in [
             (
-                "by extension (no include glob matches)",
                 &self.by_extension,
-                "",
+                "file",
+                "files",
+                " no include glob matches",
             ),
-            ("by an exclude glob", &self.excluded, ""),
+            (&self.excluded, "file", "files", " an exclude glob matches"),
             (
-                "symlinks",
                 &self.symlink,
+                "symlink",
+                "symlinks",
                 " (set [input] follow_symlinks = true to read them)",
             ),
-            ("over max_file_bytes", &self.too_large, ""),
+            (
+                &self.too_large,
+                "file",
+                "files",
+                " over max_file_bytes (rows in errors.csv)",
+            ),
         ] {
             if count.count > 0 {
+                let noun = if count.count == 1 { one } else { many };
                 lines.push(format!(
-                    "  skipped {} {} {what}{hint}: {}",
+                    "  skipped {} {noun}{why}: {}",
                     count.count,
-                    if count.count == 1 { "file" } else { "files" },
                     count.examples.join(", ")
                 ));
             }
@@ -130,7 +137,7 @@ mod tests {
         assert_eq!(report.by_extension.examples, ["a.pdf", "b.pdf", "c.pdf"]);
         let lines = report.summary_lines();
         assert_eq!(lines.len(), 3);
-        assert!(lines[0].contains("skipped 4 files by extension"));
+        assert!(lines[0].contains("skipped 4 files no include glob matches: a.pdf, b.pdf, c.pdf"));
         assert!(lines[1].contains("follow_symlinks"));
         assert!(lines[2].contains("status_404 1"));
     }

@@ -82,7 +82,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         eprint!("{}", stats.summary());
     }
     if stats.documents == 0 {
-        eprintln!("{}", nothing_found(&config, &input, &stats.skipped));
+        eprintln!(
+            "{}",
+            nothing_found(&config, &input, &stats.skipped, args.quiet)
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(if stats.error_rows > 0 {
@@ -111,13 +114,21 @@ fn nothing_found(
     config: &newsmill_runner::Config,
     input: &std::path::Path,
     skipped: &newsmill_read::SkipReport,
+    quiet: bool,
 ) -> String {
     let mut message = format!("newsmill: no document found in {}", input.display());
     if skipped.files() == 0 {
         message.push_str(" (it holds no files)");
+    } else if quiet {
+        message.push_str(&format!("; {} files were skipped:", skipped.files()));
+        for line in skipped.summary_lines() {
+            message.push('\n');
+            message.push_str(&line);
+        }
+        message.push('\n');
     } else {
         message.push_str(&format!(
-            "; {} files were skipped (see above)",
+            "; {} files were skipped (listed above)",
             skipped.files()
         ));
     }
