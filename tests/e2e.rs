@@ -431,7 +431,10 @@ fn input_fixtures_give_the_right_rows() {
         );
     }
     assert_eq!(articles.len(), expected.len(), "one row per article");
-    assert_eq!(row("trafilatura.json")["authors"], "Carys Morgan; Dafydd Evans");
+    assert_eq!(
+        row("trafilatura.json")["authors"],
+        "Carys Morgan; Dafydd Evans"
+    );
     assert_eq!(row("trafilatura.json")["paragraphs"], "4");
     assert_eq!(row("news-please.json")["paragraphs"], "3");
     assert_eq!(row("sentences.txt")["paragraphs"], "3");
@@ -448,7 +451,10 @@ fn input_fixtures_give_the_right_rows() {
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.path().join("run-report.json")).unwrap())
             .unwrap();
-    assert_eq!(report["skipped"]["symlink"]["examples"][0], "linked-notes.txt");
+    assert_eq!(
+        report["skipped"]["symlink"]["examples"][0],
+        "linked-notes.txt"
+    );
     assert_eq!(report["skipped"]["warc_records"]["status_404"], 1);
     assert_eq!(report["skipped"]["warc_records"]["not_html"], 1);
     assert!(stderr.contains("follow_symlinks"), "{stderr}");
@@ -471,7 +477,13 @@ fn input_fixtures_give_the_right_rows() {
     let piped = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsmill"))
         .current_dir(root())
-        .args(["run", "-", "--quiet", "--out", piped.path().to_str().unwrap()])
+        .args([
+            "run",
+            "-",
+            "--quiet",
+            "--out",
+            piped.path().to_str().unwrap(),
+        ])
         .stdin(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -486,7 +498,11 @@ fn input_fixtures_give_the_right_rows() {
     let rows = read_csv(&piped.path().join("articles.csv"));
     assert_eq!((rows.len(), rows[0]["title"].as_str()), (1, "Piped in"));
     let errors = read_csv(&piped.path().join("errors.csv"));
-    assert!(errors[0]["path"].ends_with("stdin.jsonl#2"), "{:?}", errors[0]);
+    assert!(
+        errors[0]["path"].ends_with("stdin.jsonl#2"),
+        "{:?}",
+        errors[0]
+    );
 
     // Nothing readable: exit 1 with the reason.
     let empty = tempfile::tempdir().unwrap();

@@ -189,7 +189,8 @@ fn write_bench(path: &Path, records: usize) -> Result<(), Box<dyn std::error::Er
         b"software: newsmill warc_bench example\r\n".to_vec(),
     )?;
     let paragraph = "The council said on Tuesday that the new bridge would open in the spring, after engineers finished checks on the supports and the approach roads were resurfaced.";
-    let paragraphs: Vec<&str> = std::iter::repeat_n(paragraph, 12).collect();
+    // About 30 KB of HTML per page, the size of a news page without its scripts.
+    let paragraphs: Vec<&str> = std::iter::repeat_n(paragraph, 180).collect();
     for n in 1..records {
         let uri = format!("https://news.example/{n}");
         if n % 2 == 1 {

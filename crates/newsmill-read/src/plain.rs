@@ -49,13 +49,13 @@ fn line_groups(text: &str, offset: usize) -> Vec<Vec<Line<'_>>> {
             }
         } else {
             let indent = raw_line.len() - raw_line.trim_start().len();
-            groups.last_mut().map(|g| {
-                g.push(Line {
+            if let Some(group) = groups.last_mut() {
+                group.push(Line {
                     text: content,
                     start: offset + at + indent,
                     end: offset + at + content.len(),
-                })
-            });
+                });
+            }
         }
         at += raw_line.len();
     }
