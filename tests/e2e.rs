@@ -375,3 +375,198 @@ fn output_tables_follow_the_stages_of_the_config() {
         ]
     );
 }
+
+/// Issue 15: inputs as users have them (other tools' JSON, a JSON array, WARC.gz, upper-case
+/// extensions, a sentence-per-line article, a symlink) give the right rows; one file and
+/// standard input work as input; a folder with nothing readable exits 1 saying why.
+#[test]
+fn input_fixtures_give_the_right_rows() {
+    let out = tempfile::tempdir().unwrap();
+    let result = newsmill(&[
+        "run",
+        "fixtures/inputs",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    let articles = read_csv(&out.path().join("articles.csv"));
+    let row = |id: &str| {
+        articles
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing from articles.csv:\n{stderr}"))
+    };
+    // (id, title, published, published_time, publisher, url)
+    let expected = [
+        (
+            "trafilatura.json",
+            "Lighthouse keepers return to Pembroke Point",
+            "2023-08-10",
+            "",
+            "The Coastal Herald",
+            "https://coastalherald.example/news/2023/08/lighthouse-keepers",
+        ),
+        (
+            "news-please.json",
+            "Rail strike extended for another week",
+            "2020-01-06",
+            "2020-01-06T10:00:00",
+            "quotidien.example",
+            "https://quotidien.example/2020/01/06/greve",
+        ),
+        (
+            "newspaper4k.jsonl#1",
+            "School roof to be replaced over the summer",
+            "2021-03-04",
+            "2021-03-04T08:15:00+01:00",
+            "The Valley Post",
+            "https://valleypost.example/2021/03/04/school-roof",
+        ),
+        (
+            "records.json#1",
+            "Market hall reopens after repairs",
+            "2020-01-06",
+            "",
+            "Le Petit Journal",
+            "https://petitjournal.example/marche",
+        ),
+        (
+            "records.json#2",
+            "Snow closes mountain pass",
+            "2020-01-06",
+            "2020-01-06T10:00:00+00:00",
+            "Alpine News",
+            "https://alpine.example/pass",
+        ),
+        (
+            "archive.warc.gz#3",
+            "Ferry timetable changes from Monday",
+            "2020-01-06",
+            "",
+            "Harbour Times",
+            "https://harbourtimes.example/2020/ferry-timetable",
+        ),
+        (
+            "PAGE.HTML",
+            "Cycle lanes approved for the high street",
+            "2022-05-17",
+            "2022-05-17T14:05:00+01:00",
+            "Northgate Gazette",
+            "https://northgategazette.example/cycle-lanes",
+        ),
+        ("NOTES.TXT", "Library extends opening hours", "", "", "", ""),
+        (
+            "sentences.txt",
+            "Sen. Alvarez and Rep. Cho back U.K. trade deal after talks with A.G. Whitmore over farm subsidies in Washington on Tuesday night",
+            "",
+            "",
+            "",
+            "",
+        ),
+    ];
+    for (id, title, published, published_time, publisher, url) in expected {
+        let r = row(id);
+        assert_eq!(
+            (
+                r["title"].as_str(),
+                r["published"].as_str(),
+                r["published_time"].as_str(),
+                r["publisher"].as_str(),
+                r["url"].as_str()
+            ),
+            (title, published, published_time, publisher, url),
+            "{id}"
+        );
+    }
+    assert_eq!(articles.len(), expected.len(), "one row per article");
+    assert_eq!(
+        row("trafilatura.json")["authors"],
+        "Carys Morgan; Dafydd Evans"
+    );
+    assert_eq!(row("trafilatura.json")["paragraphs"], "4");
+    assert_eq!(row("news-please.json")["paragraphs"], "3");
+    assert_eq!(row("sentences.txt")["paragraphs"], "3");
+    // Fields no mapping used are kept; character references are decoded.
+    let jsonl = std::fs::read_to_string(out.path().join("articles.jsonl")).unwrap();
+    let traf: serde_json::Value = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == "trafilatura.json")
+        .unwrap();
+    assert_eq!(traf["source_fields"]["fingerprint"], "a1b2c3d4e5f60718");
+    assert!(traf["text"].as_str().unwrap().contains("São Jorge"));
+    // Nothing skipped silently: the symlink and the WARC records that are no page.
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("run-report.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        report["skipped"]["symlink"]["examples"][0],
+        "linked-notes.txt"
+    );
+    assert_eq!(report["skipped"]["warc_records"]["status_404"], 1);
+    assert_eq!(report["skipped"]["warc_records"]["not_html"], 1);
+    assert!(stderr.contains("follow_symlinks"), "{stderr}");
+
+    // One file as input.
+    let one = tempfile::tempdir().unwrap();
+    let result = newsmill(&[
+        "run",
+        "fixtures/inputs/news-please.json",
+        "--quiet",
+        "--out",
+        one.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(0));
+    let rows = read_csv(&one.path().join("articles.csv"));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["published"], "2020-01-06");
+
+    // JSON Lines on standard input; a bad line is an error row with its line number.
+    let piped = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .current_dir(root())
+        .args([
+            "run",
+            "-",
+            "--quiet",
+            "--out",
+            piped.path().to_str().unwrap(),
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"{\"title\":\"Piped in\",\"text\":\"One.\\n\\nTwo.\"}\nnot json\n")
+            .unwrap();
+    }
+    assert_eq!(child.wait().unwrap().code(), Some(1), "1 = document errors");
+    let rows = read_csv(&piped.path().join("articles.csv"));
+    assert_eq!((rows.len(), rows[0]["title"].as_str()), (1, "Piped in"));
+    let errors = read_csv(&piped.path().join("errors.csv"));
+    assert!(
+        errors[0]["path"].ends_with("stdin.jsonl#2"),
+        "{:?}",
+        errors[0]
+    );
+
+    // Nothing readable: exit 1 with the reason.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(empty.path().join("notes.pdf"), "x").unwrap();
+    let result = newsmill(&[
+        "run",
+        empty.path().to_str().unwrap(),
+        "--quiet",
+        "--out",
+        out.path().join("empty-run").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no document found") && stderr.contains("notes.pdf"),
+        "{stderr}"
+    );
+}

@@ -1,13 +1,13 @@
 //! The composition root: every stage and reader the binary offers.
 
 use newsmill_core::{Reader, StageFactory};
-use newsmill_runner::Registry;
+use newsmill_runner::{InputConfig, Registry};
 
 /// Every stage and reader, handed to the runner (which names no stage itself).
 pub fn registry() -> Registry {
     Registry {
         stages: factories(),
-        readers,
+        readers: readers_for,
     }
 }
 
@@ -22,10 +22,12 @@ pub fn factories() -> Vec<StageFactory> {
     all
 }
 
-/// Readers, in the order they are asked whether they take a file.
-pub fn readers() -> Vec<Box<dyn Reader>> {
+/// Readers, in the order they are asked whether they take a file, with the JSON field
+/// mapping adjusted by `[input.fields]` (validated when the config was loaded).
+fn readers_for(input: &InputConfig) -> Vec<Box<dyn Reader>> {
+    let fields = newsmill_read::FieldOverrides::new(&input.fields).unwrap_or_default();
     let mut all: Vec<Box<dyn Reader>> = vec![Box::new(newsmill_html::HtmlReader::default())];
-    all.extend(newsmill_read::readers());
+    all.extend(newsmill_read::readers_with(fields));
     all
 }
 

@@ -91,8 +91,12 @@ impl Span {
 pub struct Metadata {
     pub title: Option<String>,
     pub authors: Vec<String>,
-    /// Publication date as ISO 8601: `YYYY-MM-DD`, or a full timestamp when the source has one.
+    /// Publication date as ISO 8601 `YYYY-MM-DD` (the `extract.metadata` stage turns other
+    /// stated forms into this; a time of day goes to `published_time`).
     pub published: Option<String>,
+    /// Publication date and time as ISO 8601 with an offset (`2020-01-06T10:00:00+01:00`),
+    /// when the source gives a time.
+    pub published_time: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
@@ -103,6 +107,9 @@ pub struct Metadata {
     pub language_confidence: Option<f64>,
     /// Source-stated fields that have no column of their own (front matter keys, HTML meta).
     pub extra: BTreeMap<String, String>,
+    /// Fields of a JSON source (trafilatura, news-please, ... records) that the field mapping
+    /// did not use, as stated, for articles.jsonl.
+    pub source_fields: BTreeMap<String, serde_json::Value>,
 }
 
 /// One input document flowing through the pipeline.

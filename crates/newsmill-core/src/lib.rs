@@ -40,6 +40,6 @@ pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};
 pub use config_issue::{nearest_name, ConfigIssue};
 pub use family::Family;
 pub use options::{option_docs, OptionDoc};
-pub use reader::{RawDocument, Reader};
+pub use reader::{DocumentHints, RawDocument, Reader, CAPTURED_KEY};
 pub use registry::{parse_options, StageFactory, StageTable};
 pub use stage::{CorpusIndex, Outcome, Stage, StageCounters, StageError};

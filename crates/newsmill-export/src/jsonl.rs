@@ -1,4 +1,5 @@
-//! articles.jsonl: every articles.csv field plus the body text, one object per line.
+//! articles.jsonl: every articles.csv field plus the body text, one object per line, and the
+//! fields of a JSON source record that no mapping used (`source_fields`).
 
 use newsmill_core::{Article, EntityKind};
 use serde_json::{json, Value};
@@ -15,7 +16,8 @@ pub fn article_json(article: &Article) -> Value {
         "format": article.format.as_str(),
         "title": meta.title,
         "authors": meta.authors,
-        "published": meta.published,
+        "published": crate::tables::published_date(meta.published.as_deref()),
+        "published_time": meta.published_time,
         "publisher": meta.publisher,
         "url": meta.url,
         "language": meta.language,
@@ -28,6 +30,7 @@ pub fn article_json(article: &Article) -> Value {
         "top_organizations": top_names(article, EntityKind::Organization),
         "top_places": top_names(article, EntityKind::Location),
         "text": article.body_text(),
+        "source_fields": meta.source_fields,
     })
 }
 

@@ -46,6 +46,7 @@ fn main() {
                 seq: 0,
                 path: path.clone(),
                 bytes: raw.clone(),
+                hints: Default::default(),
             };
             match reader.read(doc) {
                 Ok(mut article) => {

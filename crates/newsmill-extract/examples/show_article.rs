@@ -32,6 +32,7 @@ fn main() {
             seq: 0,
             path: path.clone(),
             bytes,
+            hints: Default::default(),
         };
         let mut article = match reader.read(doc) {
             Ok(article) => article,

@@ -7,6 +7,9 @@
 //! - authors: a byline near the top ("By A, B and C", "Written by", "Author:", or a name set
 //!   wholly in bold, as WSWS articles have it), names cleaned of roles, places and dates;
 //! - published: a date line near the top, in unambiguous forms only, as ISO `YYYY-MM-DD`;
+//!   dates the source stated in other forms (ISO and RFC 2822 timestamps, epoch seconds,
+//!   numeric dates read by the source's locale, month names in many languages) normalised
+//!   with chrono to a date plus `published_time`; the capture date of a WARC record last;
 //! - publisher: a user pattern, a known site footer ("To contact the WSWS", "© 2024
 //!   Reuters"), or the URL's domain.
 //!
@@ -14,12 +17,15 @@
 //! taken out of the body and recorded in `annotations.removed`.
 //!
 //! Modules: `stage` (the stage), `options` (its TOML options), `dates`, `byline` and
-//! `publisher` (the recognisers, each compiled once when the stage is built).
+//! `publisher` (the recognisers, each compiled once when the stage is built),
+//! `source_dates` and `month_names` (stated metadata dates).
 
 mod byline;
 mod dates;
+mod month_names;
 mod options;
 mod publisher;
+mod source_dates;
 mod stage;
 
 use newsmill_core::{Family, StageFactory};

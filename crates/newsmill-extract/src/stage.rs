@@ -7,9 +7,11 @@ use newsmill_core::{
 };
 
 use crate::byline::BylineParser;
-use crate::dates::{is_iso, DateParser, DateRole, FoundDate};
+use crate::dates::{DateParser, DateRole, FoundDate};
 use crate::options::{self, MetadataOptions};
 use crate::publisher::{publisher_for_url, BuiltinFooters};
+use crate::source_dates::{self, DayOrder, StatedDate};
+use newsmill_core::CAPTURED_KEY;
 
 const STAGE: &str = "extract.metadata";
 /// Longest line read as a headline when the title comes from the first line of the text
@@ -67,6 +69,7 @@ impl Stage for MetadataStage {
         let title = self.title(article, counters);
         let header = self.header(article, title.as_ref());
         self.apply_header(article, &header, counters);
+        self.captured_date(article, counters);
         if self.options.strip_header {
             strip(article, title.as_ref(), &header, counters);
         }
@@ -76,32 +79,81 @@ impl Stage for MetadataStage {
 }
 
 impl MetadataStage {
-    /// Front matter and JSON dates in other forms ("December 27, 2013") become ISO; the
-    /// stated text is kept in `extra` as `published_source` / `modified_source`.
+    /// Source-stated dates (front matter, JSON fields, HTML meta) become a `YYYY-MM-DD` date
+    /// plus, when the source gives a time, `published_time` (ISO 8601); the stated text is
+    /// kept in `extra` as `published_source` / `modified_source` when it was in another form.
+    /// A stated value no form reads leaves the column empty (it stays in `extra`).
     fn normalise_source_dates(&self, article: &mut Article, counters: &mut StageCounters) {
         let meta = &mut article.meta;
+        let locale = meta
+            .extra
+            .get(LOCALE_KEY)
+            .cloned()
+            .or_else(|| meta.language.clone());
+        let order = DayOrder::for_locale(locale.as_deref());
+        let mut published_time = None;
         for (slot, key) in [
             (&mut meta.published, "published"),
             (&mut meta.modified, "modified"),
         ] {
-            let Some(stated) = slot.clone().filter(|v| !is_iso(v)) else {
+            let Some(stated) = slot.clone() else {
                 continue;
             };
-            let found = self
-                .dates
-                .date_line(&stated)
-                .map(|(d, _)| d)
-                .or_else(|| self.dates.find(&stated));
-            if let Some(found) = found {
-                meta.extra.insert(format!("{key}_source"), stated);
-                if let Some(time) = &found.time {
-                    meta.extra
-                        .entry(format!("{key}_time"))
-                        .or_insert_with(|| time.clone());
-                }
-                *slot = Some(found.iso);
-                counters.add("dates_normalised", 1);
+            if is_plain_date(&stated) {
+                continue;
             }
+            let found = source_dates::normalise(&stated, order).or_else(|| {
+                self.dates
+                    .date_line(&stated)
+                    .map(|(d, _)| d)
+                    .or_else(|| self.dates.find(&stated))
+                    .and_then(|d| {
+                        let date = chrono::NaiveDate::parse_from_str(&d.iso, "%Y-%m-%d").ok()?;
+                        let timestamp = d.time.as_deref().and_then(|t| timestamp_of(&d.iso, t));
+                        Some(StatedDate { date, timestamp })
+                    })
+            });
+            meta.extra
+                .entry(format!("{key}_source"))
+                .or_insert_with(|| stated.clone());
+            match found {
+                Some(found) => {
+                    *slot = Some(found.iso_date());
+                    if key == "published" {
+                        published_time = found.timestamp;
+                    }
+                    counters.add("dates_normalised", 1);
+                }
+                None => {
+                    *slot = None;
+                    counters.add("dates_unreadable", 1);
+                }
+            }
+        }
+        if meta.published_time.is_none() {
+            meta.published_time = published_time.or_else(|| {
+                // HTML meta (`article:published_time`) keeps the full stamp in `extra`.
+                let stamp = meta.extra.get("published_time")?;
+                let found = source_dates::normalise(stamp, order)?;
+                let same_day = meta.published.as_deref() == Some(found.iso_date().as_str());
+                found.timestamp.filter(|_| same_day)
+            });
+        }
+    }
+
+    /// When neither the source nor the text gave a publication date, the date a container
+    /// captured the document (WARC-Date) is the last resort.
+    fn captured_date(&self, article: &mut Article, counters: &mut StageCounters) {
+        let meta = &mut article.meta;
+        if meta.published.is_some() {
+            return;
+        }
+        let Some(captured) = meta.extra.get(CAPTURED_KEY) else {
+            return;
+        };
+        if let Some(found) = source_dates::normalise(captured, DayOrder::DayFirst) {
+            meta.published = Some(found.iso_date());
+            counters.add("published_from_capture", 1);
         }
     }
 
@@ -218,6 +270,9 @@ impl MetadataStage {
                     meta.extra
                         .entry("published_time".into())
                         .or_insert_with(|| time.clone());
+                    if meta.published_time.is_none() {
+                        meta.published_time = timestamp_of(&date.iso, time);
+                    }
                 }
                 counters.add("published_from_text", 1);
             }
@@ -337,12 +392,81 @@ fn fold(text: &str) -> String {
 }
 
 /// A first line that can be a headline: not too long, and not two sentences or more.
+/// Key of `extra` where readers keep a stated locale with its country (`en-US`).
+const LOCALE_KEY: &str = "locale";
+
+/// Whether a stated value is already a bare `YYYY-MM-DD` date.
+fn is_plain_date(value: &str) -> bool {
+    value.len() == 10 && chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
+}
+
+/// A dateline's date and time (`14:05 GMT`, `09:30`) as ISO 8601, with the offset of the
+/// zone when it has one fixed offset (`ET`, `PT` and the like do not: summer time).
+fn timestamp_of(iso_date: &str, time: &str) -> Option<String> {
+    let mut parts = time.split_whitespace();
+    let clock = parts.next()?;
+    let mut numbers = clock.split(':').map(|n| n.parse::<u32>().ok());
+    let (h, m) = (numbers.next()??, numbers.next()??);
+    let s = numbers.next().flatten().unwrap_or(0);
+    if h > 23 || m > 59 || s > 59 {
+        return None;
+    }
+    let offset = match parts.next().map(str::to_ascii_uppercase).as_deref() {
+        Some("GMT" | "UTC" | "Z") => "+00:00",
+        Some("BST" | "CET") => "+01:00",
+        Some("CEST" | "EET") => "+02:00",
+        Some("EEST") => "+03:00",
+        Some("IST") => "+05:30",
+        Some("JST") => "+09:00",
+        Some("AEST") => "+10:00",
+        Some("AEDT") => "+11:00",
+        Some("EST") => "-05:00",
+        Some("EDT") => "-04:00",
+        Some("CDT") => "-05:00",
+        Some("CST") => "-06:00",
+        Some("MST") => "-07:00",
+        Some("MDT") => "-06:00",
+        Some("PST") => "-08:00",
+        Some("PDT") => "-07:00",
+        _ => "",
+    };
+    Some(format!("{iso_date}T{h:02}:{m:02}:{s:02}{offset}"))
+}
+
+/// A headline is one sentence: no `. ` followed by a capital, except after an abbreviation
+/// (`Sen. Warren`, `U.K. Prime Minister`, `J. Edgar Hoover`).
 fn plausible_headline(line: &str) -> bool {
     let sentence_breaks = line
         .match_indices(". ")
         .filter(|(i, _)| line[i + 2..].starts_with(char::is_uppercase))
+        .filter(|(i, _)| !ends_with_abbreviation(&line[..*i]))
         .count();
     line.chars().count() <= MAX_TITLE_CHARS && sentence_breaks == 0
+}
+
+/// Titles and short forms that take a period before a name or noun.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
+    "cmdr", "maj", "pres", "sec", "atty", "supt", "insp", "det", "st", "mt", "ft", "no", "vs",
+    "jr", "sr", "inc", "corp", "co", "ltd", "dept", "univ", "rev", "hon", "sens", "reps", "govs",
+    "messrs", "fr", "gens", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+];
+
+/// Whether the text before a period ends with an abbreviation: a single letter (`J`), a
+/// dotted initialism (`U.K`, `A.G`) or a listed short form (`Sen`, `Gov`).
+fn ends_with_abbreviation(before_period: &str) -> bool {
+    let word = before_period
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().count() == 1 {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// A kicker, dateline or label above the headline, not body text.
@@ -417,7 +541,11 @@ mod tests {
         run(stage("").as_ref(), &mut a);
         assert_eq!(a.meta.title.as_deref(), Some("Rates held at 5%"));
         assert_eq!(a.meta.authors, ["Ann Lee", "Bo Chen"]);
-        assert_eq!(a.meta.published.as_deref(), Some("2020-05-01T10:00:00Z"));
+        assert_eq!(a.meta.published.as_deref(), Some("2020-05-01"));
+        assert_eq!(
+            a.meta.published_time.as_deref(),
+            Some("2020-05-01T10:00:00+00:00")
+        );
         assert_eq!(texts(&a), ["The central bank kept rates on hold."]);
     }
 
@@ -515,6 +643,31 @@ mod tests {
     }
 
     #[test]
+    fn first_line_titles_survive_abbreviations() {
+        for title in [
+            "Sen. Warren and Rep. Ocasio-Cortez unveil a plan",
+            "U.K. and U.S. agree on tariffs",
+            "A.G. Barr says J. Edgar Hoover files will open",
+        ] {
+            let mut a = article(
+                SourceFormat::Text,
+                vec![Block::paragraph(title), Block::paragraph("Body text.")],
+            );
+            run(stage("").as_ref(), &mut a);
+            assert_eq!(a.meta.title.as_deref(), Some(title));
+        }
+        let mut a = article(
+            SourceFormat::Text,
+            vec![
+                Block::paragraph("Prices rose. Markets fell sharply on Monday"),
+                Block::paragraph("Body text."),
+            ],
+        );
+        run(stage("").as_ref(), &mut a);
+        assert_eq!(a.meta.title, None);
+    }
+
+    #[test]
     fn stated_dates_are_normalised_and_kept() {
         let mut a = article(SourceFormat::Markdown, vec![Block::paragraph("Body.")]);
         a.meta.published = Some("Friday, December 27, 2013 at 9:30 am".into());
@@ -526,10 +679,15 @@ mod tests {
             Some("Friday, December 27, 2013 at 9:30 am")
         );
         assert_eq!(
-            a.meta.extra.get("published_time").map(String::as_str),
-            Some("09:30")
+            a.meta.published_time.as_deref(),
+            Some("2013-12-27T09:30:00")
         );
-        assert_eq!(a.meta.modified.as_deref(), Some("not a date"));
+        // A stated value no form reads leaves the column empty and stays in `extra`.
+        assert_eq!(a.meta.modified, None);
+        assert_eq!(
+            a.meta.extra.get("modified_source").map(String::as_str),
+            Some("not a date")
+        );
     }
 
     #[test]

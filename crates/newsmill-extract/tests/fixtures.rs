@@ -252,7 +252,7 @@ fn json_lines_articles() {
             (
                 "Bridge repairs to finish a month early",
                 names(&["Owen Price"]),
-                "2023-08-10T09:30:00Z",
+                "2023-08-10",
                 "Riverside Chronicle"
             ),
         ]
@@ -264,6 +264,11 @@ fn json_lines_articles() {
             .get("published_source")
             .map(String::as_str),
         Some("July 15, 2022")
+    );
+    // A stated timestamp keeps its time in `published_time`.
+    assert_eq!(
+        articles[2].meta.published_time.as_deref(),
+        Some("2023-08-10T09:30:00+00:00")
     );
     assert_eq!(
         articles[0].meta.extra.get("word_count").map(String::as_str),

@@ -37,6 +37,7 @@ fn main() -> anyhow::Result<()> {
                 seq: i,
                 path: path.clone(),
                 bytes: b.clone(),
+                hints: Default::default(),
             };
             match reader.read(doc) {
                 Ok(a) => {

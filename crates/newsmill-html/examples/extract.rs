@@ -23,6 +23,7 @@ fn main() -> anyhow::Result<()> {
         seq: 0,
         path: path.into(),
         bytes,
+        hints: Default::default(),
     };
     let article = newsmill_html::HtmlReader::new()
         .read(doc)

@@ -81,6 +81,7 @@ impl Reader for HtmlReader {
             seq,
             path,
             bytes,
+            ..
         } = doc;
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(StageError::new("empty", "the page has no bytes"));

@@ -17,6 +17,7 @@ fn read_bytes(name: &str, bytes: Vec<u8>) -> Result<Article, StageError> {
         seq: 0,
         path: PathBuf::from(name),
         bytes,
+        hints: Default::default(),
     };
     HtmlReader::new().read(doc)
 }
@@ -203,6 +204,7 @@ fn fifty_megabyte_page_is_bounded() {
         seq: 0,
         path: "big.html".into(),
         bytes: bytes.clone(),
+        hints: Default::default(),
     };
     assert_eq!(small.read(doc).unwrap_err().code, "too_large");
     // Under the default cap (64 MiB) the page is read.

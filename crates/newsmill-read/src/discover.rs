@@ -1,26 +1,37 @@
-//! Finding input documents: a sorted, streaming walk of the input folder.
+//! Finding input documents: a sorted, streaming walk of the input folder (or one named file).
 //!
 //! The walk is sorted per directory (walkdir's `sort_by_file_name`), so documents come out
 //! in a stable order without collecting the whole file list: memory is bounded by the
-//! largest single directory, not by the folder. JSON Lines files are split into one
-//! document per non-empty line while walking.
+//! largest single directory, not by the folder. Containers are split while walking: JSON
+//! Lines files into one document per non-empty line, `.json` files holding an array into
+//! one per item, WARC files into one per HTML response record (see [`crate::warc`]).
+//! Whatever is found but not read is counted in a [`SkipReport`].
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
-use newsmill_core::{RawDocument, StageError};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use newsmill_core::{DocumentHints, RawDocument, StageError};
+
+use crate::json_split::split_json_array;
+use crate::skips::{SharedSkipReport, Skip, SkipReport};
+use crate::warc::{self, WarcSplitter};
 
 /// What to walk and which files to take.
 #[derive(Debug, Clone)]
 pub struct InputSpec {
+    /// The input folder, or one file (read whatever the globs say).
     pub root: PathBuf,
-    /// Globs matched against the path relative to the root (`/` separators, case-sensitive).
+    /// Globs matched against the path relative to the root (`/` separators).
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// Whether globs tell `a.TXT` from `a.txt` (default false: they match either).
+    pub case_sensitive: bool,
     pub follow_symlinks: bool,
-    /// Larger files become a `too_large` error row instead of being read.
+    /// Larger files (and container records) become a `too_large` error row instead of being
+    /// read. JSON Lines and WARC files themselves may be larger: the cap is per record.
     pub max_file_bytes: u64,
     /// Folders to leave out however the globs read (the output folder when it is inside
     /// the input).
@@ -32,11 +43,13 @@ pub struct InputSpec {
 pub enum Found {
     /// A file to load on a worker thread.
     File { id: String, path: PathBuf },
-    /// One line of a JSON Lines file, already read (lines are read in order by the walk).
+    /// One part of a container (a JSON Lines line, a JSON array item, a WARC record),
+    /// already read (containers are read in order by the walk).
     Line {
         id: String,
         path: PathBuf,
         bytes: Vec<u8>,
+        hints: DocumentHints,
     },
     /// Something that could not be walked or read; becomes a row in errors.csv.
     Failed { path: PathBuf, error: StageError },
@@ -52,37 +65,62 @@ impl Found {
     }
 }
 
-/// Compiles the globs; an invalid glob is reported with its text.
+/// Compiles case-sensitive globs; an invalid glob is reported with its text.
 pub fn compile_globs(globs: &[String]) -> Result<GlobSet, String> {
+    compile_globs_with_case(globs, true)
+}
+
+/// Compiles globs, matching letters in either case unless `case_sensitive`.
+pub fn compile_globs_with_case(globs: &[String], case_sensitive: bool) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for glob in globs {
-        let compiled = Glob::new(glob).map_err(|e| format!("invalid glob `{glob}`: {e}"))?;
+        let compiled = GlobBuilder::new(glob)
+            .case_insensitive(!case_sensitive)
+            .build()
+            .map_err(|e| format!("invalid glob `{glob}`: {e}"))?;
         builder.add(compiled);
     }
     builder.build().map_err(|e| e.to_string())
 }
 
-fn is_json_lines(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    )
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// Walks the input in a stable order, yielding files (and JSON Lines records) that match.
+fn is_json_lines(path: &Path) -> bool {
+    has_extension(path, &["jsonl", "ndjson"])
+}
+
+/// A container being split.
+enum Container {
+    /// A JSON Lines file, with its relative id and the last line number read.
+    Lines(BufReader<File>, String, PathBuf, usize),
+    Warc(Box<WarcSplitter>),
+}
+
+/// Walks the input in a stable order, yielding files (and container parts) that match.
 pub struct Discovery {
     spec: InputSpec,
     include: GlobSet,
     exclude: GlobSet,
     walk: walkdir::IntoIter,
-    /// The JSON Lines file being split, with its relative id and next line number.
-    lines: Option<(BufReader<File>, String, PathBuf, usize)>,
+    /// Whether the root is one file (taken whatever the globs say).
+    single_file: bool,
+    container: Option<Container>,
+    /// Parts already split off (JSON array items).
+    pending: VecDeque<Found>,
+    skips: SkipReport,
+    /// Where the skip report goes when the walk ends.
+    report_to: Option<SharedSkipReport>,
 }
 
 impl Discovery {
     pub fn new(spec: InputSpec) -> Result<Self, String> {
-        let include = compile_globs(&spec.include)?;
-        let exclude = compile_globs(&spec.exclude)?;
+        let include = compile_globs_with_case(&spec.include, spec.case_sensitive)?;
+        let exclude = compile_globs_with_case(&spec.exclude, spec.case_sensitive)?;
+        let single_file = spec.root.is_file();
         let walk = walkdir::WalkDir::new(&spec.root)
             .follow_links(spec.follow_symlinks)
             .sort_by_file_name()
@@ -92,11 +130,33 @@ impl Discovery {
             include,
             exclude,
             walk,
-            lines: None,
+            single_file,
+            container: None,
+            pending: VecDeque::new(),
+            skips: SkipReport::default(),
+            report_to: None,
         })
     }
 
+    /// Leaves the skip report in `report` when the walk ends (replacing what was there, so
+    /// a run that walks the input several times reports one walk).
+    pub fn report_skips_to(mut self, report: SharedSkipReport) -> Self {
+        self.report_to = Some(report);
+        self
+    }
+
+    /// What the walk has skipped so far.
+    pub fn skips(&self) -> &SkipReport {
+        &self.skips
+    }
+
     fn relative_id(&self, path: &Path) -> String {
+        if self.single_file {
+            return path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.to_string_lossy().into_owned());
+        }
         let rel = path.strip_prefix(&self.spec.root).unwrap_or(path);
         rel.components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -104,8 +164,21 @@ impl Discovery {
             .join("/")
     }
 
+    fn next_from_container(&mut self) -> Option<Found> {
+        let found = match self.container.as_mut()? {
+            Container::Lines(..) => self.next_line(),
+            Container::Warc(splitter) => splitter.next_page(&mut self.skips),
+        };
+        if found.is_none() {
+            self.container = None;
+        }
+        found
+    }
+
     fn next_line(&mut self) -> Option<Found> {
-        let (reader, rel, path, line_no) = self.lines.as_mut()?;
+        let Some(Container::Lines(reader, rel, path, line_no)) = self.container.as_mut() else {
+            return None;
+        };
         let max = self.spec.max_file_bytes;
         loop {
             let mut buf = Vec::new();
@@ -113,12 +186,10 @@ impl Discovery {
             let read = reader.by_ref().take(max + 1).read_until(b'\n', &mut buf);
             *line_no += 1;
             match read {
-                Ok(0) => {
-                    self.lines = None;
-                    return None;
-                }
+                Ok(0) => return None,
                 Ok(_) => {
-                    let id = format!("{rel}#{line_no}");
+                    let part = line_no.to_string();
+                    let id = format!("{rel}#{part}");
                     if buf.len() as u64 > max && !buf.ends_with(b"\n") {
                         // Skip the rest of the oversized line.
                         let mut rest = Vec::new();
@@ -128,7 +199,7 @@ impl Discovery {
                             format!("JSON Lines record over max_file_bytes ({max} bytes)"),
                         );
                         return Some(Found::Failed {
-                            path: PathBuf::from(id),
+                            path: PathBuf::from(format!("{}#{part}", path.display())),
                             error,
                         });
                     }
@@ -139,16 +210,94 @@ impl Discovery {
                         id,
                         path: path.clone(),
                         bytes: buf,
+                        hints: DocumentHints {
+                            part: Some(part),
+                            ..DocumentHints::default()
+                        },
                     });
                 }
                 Err(e) => {
                     let path = path.clone();
-                    self.lines = None;
+                    self.container = None;
                     return Some(Found::Failed {
                         path,
                         error: StageError::new("io", e.to_string()),
                     });
                 }
+            }
+        }
+    }
+
+    /// What a matching file becomes: a document, or the start of a container.
+    fn take_file(&mut self, path: &Path, rel: String, len: u64) -> Option<Found> {
+        let open_error = |e: std::io::Error| Found::Failed {
+            path: path.to_path_buf(),
+            error: StageError::new("io", format!("cannot open: {e}")),
+        };
+        if is_json_lines(path) {
+            return match File::open(path) {
+                Ok(file) => {
+                    self.container = Some(Container::Lines(
+                        BufReader::new(file),
+                        rel,
+                        path.to_path_buf(),
+                        0,
+                    ));
+                    None
+                }
+                Err(e) => Some(open_error(e)),
+            };
+        }
+        if warc::is_warc(path) {
+            return match warc::open(path) {
+                Ok(reader) => {
+                    self.container = Some(Container::Warc(Box::new(WarcSplitter::new(
+                        reader,
+                        rel,
+                        path.to_path_buf(),
+                        self.spec.max_file_bytes,
+                    ))));
+                    None
+                }
+                Err(e) => Some(open_error(e)),
+            };
+        }
+        let max = self.spec.max_file_bytes;
+        if len > max {
+            self.skips.add(Skip::TooLarge, &rel);
+            return Some(Found::Failed {
+                path: path.to_path_buf(),
+                error: StageError::new(
+                    "too_large",
+                    format!("file is {len} bytes, over max_file_bytes ({max})"),
+                ),
+            });
+        }
+        if has_extension(path, &["json"]) {
+            match split_json_array(path, &rel, max) {
+                Ok(Some(items)) => {
+                    self.pending.extend(items);
+                    return self.pending.pop_front();
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    return Some(Found::Failed {
+                        path: path.to_path_buf(),
+                        error,
+                    })
+                }
+            }
+        }
+        Some(Found::File {
+            id: rel,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn finish(&mut self) {
+        if let Some(report) = self.report_to.take() {
+            if let Ok(mut slot) = report.lock() {
+                *slot = self.skips.clone();
             }
         }
     }
@@ -159,15 +308,22 @@ impl Iterator for Discovery {
 
     fn next(&mut self) -> Option<Found> {
         loop {
-            if self.lines.is_some() {
-                if let Some(found) = self.next_line() {
+            if let Some(found) = self.pending.pop_front() {
+                return Some(found);
+            }
+            if self.container.is_some() {
+                if let Some(found) = self.next_from_container() {
                     return Some(found);
                 }
                 continue;
             }
-            let entry = match self.walk.next()? {
-                Ok(entry) => entry,
-                Err(e) => {
+            let entry = match self.walk.next() {
+                None => {
+                    self.finish();
+                    return None;
+                }
+                Some(Ok(entry)) => entry,
+                Some(Err(e)) => {
                     let path = e
                         .path()
                         .map(Path::to_path_buf)
@@ -183,10 +339,17 @@ impl Iterator for Discovery {
                     });
                 }
             };
-            let path = entry.path();
+            let path = entry.path().to_path_buf();
             if entry.file_type().is_dir() {
-                if entry.depth() > 0 && self.spec.skip_dirs.iter().any(|d| same_dir(d, path)) {
+                if entry.depth() > 0 && self.spec.skip_dirs.iter().any(|d| same_dir(d, &path)) {
                     self.walk.skip_current_dir();
+                }
+                continue;
+            }
+            let rel = self.relative_id(&path);
+            if entry.file_type().is_symlink() && !self.spec.follow_symlinks {
+                if path.is_file() && self.include.is_match(&rel) && !self.exclude.is_match(&rel) {
+                    self.skips.add(Skip::Symlink, &rel);
                 }
                 continue;
             }
@@ -195,29 +358,20 @@ impl Iterator for Discovery {
             if !is_file {
                 continue;
             }
-            let rel = self.relative_id(path);
-            if !self.include.is_match(&rel) || self.exclude.is_match(&rel) {
-                continue;
-            }
-            if is_json_lines(path) {
-                match File::open(path) {
-                    Ok(file) => {
-                        self.lines = Some((BufReader::new(file), rel, path.to_path_buf(), 0));
-                        continue;
-                    }
-                    Err(e) => {
-                        let error = StageError::new("io", format!("cannot open: {e}"));
-                        return Some(Found::Failed {
-                            path: path.to_path_buf(),
-                            error,
-                        });
-                    }
+            if !self.single_file {
+                if self.exclude.is_match(&rel) {
+                    self.skips.add(Skip::Excluded, &rel);
+                    continue;
+                }
+                if !self.include.is_match(&rel) {
+                    self.skips.add(Skip::ByExtension, &rel);
+                    continue;
                 }
             }
-            return Some(Found::File {
-                id: rel,
-                path: path.to_path_buf(),
-            });
+            let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            if let Some(found) = self.take_file(&path, rel, len) {
+                return Some(found);
+            }
         }
     }
 }
@@ -236,11 +390,17 @@ pub fn load(
     max_bytes: u64,
 ) -> Result<RawDocument, (PathBuf, StageError)> {
     match found {
-        Found::Line { id, path, bytes } => Ok(RawDocument {
+        Found::Line {
+            id,
+            path,
+            bytes,
+            hints,
+        } => Ok(RawDocument {
             id,
             seq,
             path,
             bytes,
+            hints,
         }),
         Found::Failed { path, error } => Err((path, error)),
         Found::File { id, path } => {
@@ -273,6 +433,7 @@ pub fn load(
                     seq,
                     path,
                     bytes,
+                    hints: DocumentHints::default(),
                 }),
                 Err(error) => Err((path, error)),
             }
@@ -289,6 +450,7 @@ mod tests {
             root: root.to_path_buf(),
             include: vec!["**/*.txt".into(), "**/*.jsonl".into()],
             exclude: vec!["**/skip/**".into()],
+            case_sensitive: false,
             follow_symlinks: false,
             max_file_bytes: 100,
             skip_dirs: Vec::new(),
@@ -332,10 +494,49 @@ mod tests {
         std::fs::write(root.join("e.jsonl"), long_line).unwrap();
         let found: Vec<Found> = Discovery::new(spec(root)).unwrap().collect();
         assert_eq!(found.len(), 3);
-        let big = load(found[0].clone(), 0, 100).unwrap_err();
-        assert_eq!(big.1.code, "too_large");
+        assert!(matches!(&found[0], Found::Failed { error, .. } if error.code == "too_large"));
         assert!(matches!(&found[1], Found::Failed { error, .. } if error.code == "too_large"));
         assert!(matches!(&found[2], Found::Line { id, .. } if id == "e.jsonl#2"));
+    }
+
+    #[test]
+    fn skips_are_counted_and_extensions_match_in_any_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("skip")).unwrap();
+        std::fs::write(root.join("A.TXT"), "x").unwrap();
+        std::fs::write(root.join("b.pdf"), "x").unwrap();
+        std::fs::write(root.join("skip/c.txt"), "x").unwrap();
+        std::fs::write(root.join("big.txt"), vec![b'a'; 500]).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("A.TXT"), root.join("link.txt")).unwrap();
+        let report = SharedSkipReport::default();
+        let found: Vec<Found> = Discovery::new(spec(root))
+            .unwrap()
+            .report_skips_to(report.clone())
+            .collect();
+        assert!(matches!(&found[0], Found::File { id, .. } if id == "A.TXT"));
+        let report = report.lock().unwrap().clone();
+        assert_eq!(report.by_extension.examples, ["b.pdf"]);
+        assert_eq!(report.excluded.examples, ["skip/c.txt"]);
+        assert_eq!(report.too_large.examples, ["big.txt"]);
+        #[cfg(unix)]
+        assert_eq!(report.symlink.examples, ["link.txt"]);
+    }
+
+    #[test]
+    fn a_file_as_root_is_read_whatever_the_globs() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.ndjson");
+        std::fs::write(&file, "{\"a\":1}\n{\"a\":2}\n").unwrap();
+        let ids: Vec<String> = Discovery::new(spec(&file))
+            .unwrap()
+            .map(|f| match f {
+                Found::Line { id, hints, .. } => format!("{id} {}", hints.part.unwrap()),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(ids, ["notes.ndjson#1 1", "notes.ndjson#2 2"]);
     }
 
     #[test]

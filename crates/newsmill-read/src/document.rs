@@ -117,6 +117,7 @@ mod tests {
             seq: 3,
             path: name.into(),
             bytes: text.to_vec(),
+            hints: Default::default(),
         }
     }
 

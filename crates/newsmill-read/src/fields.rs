@@ -3,6 +3,8 @@
 
 use newsmill_core::Metadata;
 
+use crate::entities::decode_references;
+
 /// What a source key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
@@ -16,6 +18,21 @@ pub(crate) enum Field {
     Publisher,
     Language,
     Description,
+}
+
+impl Field {
+    /// Every field, in the order mappings are applied.
+    pub(crate) const ALL: [Field; 9] = [
+        Field::Title,
+        Field::Body,
+        Field::Authors,
+        Field::Published,
+        Field::Modified,
+        Field::Url,
+        Field::Publisher,
+        Field::Language,
+        Field::Description,
+    ];
 }
 
 /// The field a key names. Case, `_` and `-` are ignored, so `datePublished`,
@@ -84,7 +101,13 @@ pub(crate) fn apply(meta: &mut Metadata, field: Field, key: &str, value: SourceV
                 return;
             };
             match iso_639_1(&lang) {
-                Some(code) if meta.language.is_none() => meta.language = Some(code),
+                Some(code) if meta.language.is_none() => {
+                    // The country (en-US) decides how numeric dates read.
+                    if lang.contains(['-', '_']) {
+                        meta.extra.entry("locale".into()).or_insert(lang.clone());
+                    }
+                    meta.language = Some(code);
+                }
                 Some(_) => {}
                 None => {
                     meta.extra.entry(key.to_string()).or_insert(lang);
@@ -107,9 +130,12 @@ pub(crate) fn keep_extra(meta: &mut Metadata, key: &str, value: String) {
     }
 }
 
-/// Trims and folds runs of whitespace into one space.
+/// Decodes character references, trims and folds runs of whitespace into one space.
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    decode_references(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "Jane Doe and John Roe", "Jane Doe; John Roe", "Jane Doe, John Roe" -> two names. A

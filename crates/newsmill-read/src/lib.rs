@@ -1,39 +1,57 @@
 //! newsmill-read: from files on disk to [`Article`](newsmill_core::Article)s.
 //!
-//! Discovery ([`discover`]) walks the input folder and hands out
-//! [`RawDocument`](newsmill_core::RawDocument)s; a [`Reader`] turns each into an article.
-//! This crate holds the readers for Markdown, plain text and JSON Lines (HTML has its own
-//! crate) and the decoding they share.
+//! Discovery ([`discover`]) walks the input folder (or takes one named file) and hands out
+//! [`RawDocument`](newsmill_core::RawDocument)s, splitting containers as it goes: JSON
+//! Lines files, `.json` arrays and WARC archives (`.warc`, `.warc.gz`, one document per HTML
+//! response record, handed to the readers like any file). Whatever it leaves out is counted
+//! in a [`SkipReport`]. A [`Reader`] turns each document into an article. This crate holds
+//! the readers for Markdown, plain text and JSON (HTML has its own crate) and the decoding
+//! and character-reference handling they share.
 //!
 //! Main items:
 //! - [`decode`] / [`decode_owned`] -> [`Decoded`]: bytes to text (UTF-8 with or without BOM,
 //!   UTF-16 with BOM, legacy 8-bit guessed by chardetng, UTF-8 with stray Latin-1 bytes),
 //!   refusing empty and binary files with the codes `empty` and `binary`.
 //! - [`MarkdownReader`] (`read.markdown`), [`TextReader`] (`read.text`) and
-//!   [`JsonLinesReader`] (`read.jsonl`); [`readers`] lists them in the order to try them.
+//!   [`JsonLinesReader`] (`read.jsonl`, also `.json`); [`readers`] lists them in the order to
+//!   try them, [`readers_with`] with the `[input.fields]` mapping.
+//! - JSON records from trafilatura, news-please and newspaper4k are recognised by their keys
+//!   ([`Profile`]) and mapped with each tool's own field table.
 //! - Front matter (YAML between `---` lines) and JSON Lines fields fill the metadata the
 //!   source states; everything else is left to the `extract.metadata` stage.
 
 mod decode;
 pub mod discover;
 mod document;
+mod entities;
 mod fields;
 mod front_matter;
+mod json_split;
 mod jsonl;
 mod markdown;
 mod plain;
+mod profiles;
+mod skips;
+mod warc;
 
 pub use decode::{decode, decode_owned, Decoded};
 pub use document::{MarkdownReader, TextReader};
 pub use jsonl::JsonLinesReader;
+pub use profiles::{FieldOverrides, Profile, FIELD_NAMES};
+pub use skips::{SharedSkipReport, SkipCount, SkipReport};
 
 use newsmill_core::Reader;
 
 /// The readers of this crate in the order the runner should try them: the first whose
 /// `accepts` is true reads the document.
 pub fn readers() -> Vec<Box<dyn Reader>> {
+    readers_with(FieldOverrides::default())
+}
+
+/// [`readers`], with the JSON field mapping adjusted by `[input.fields]`.
+pub fn readers_with(fields: FieldOverrides) -> Vec<Box<dyn Reader>> {
     vec![
-        Box::new(JsonLinesReader),
+        Box::new(JsonLinesReader::with_fields(fields)),
         Box::new(MarkdownReader),
         Box::new(TextReader),
     ]
@@ -53,6 +71,7 @@ mod tests {
                 .map(|r| r.name())
         };
         assert_eq!(pick("x/a.ndjson"), Some("read.jsonl"));
+        assert_eq!(pick("x/a.JSON"), Some("read.jsonl"));
         assert_eq!(pick("a.markdown"), Some("read.markdown"));
         assert_eq!(pick("a.TXT"), Some("read.text"));
         assert_eq!(pick("NOTES"), Some("read.text"));

@@ -56,6 +56,7 @@ fn the_seed_reads_as_markdown_with_sources() {
             seq: 0,
             path,
             bytes,
+            hints: Default::default(),
         })
         .unwrap();
     assert_eq!(article.format, SourceFormat::Markdown);

@@ -21,12 +21,16 @@ pub const DEFAULT_CONFIG_NAME: &str = "config/pipeline.toml (built in)";
 pub struct InputConfig {
     /// Folder to read when the command line names none.
     pub path: Option<PathBuf>,
-    /// Globs over paths relative to the input folder (case-sensitive, `/` separators).
+    /// Globs over paths relative to the input folder (`/` separators).
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// Whether the globs tell `a.TXT` from `a.txt` (default: no).
+    pub case_sensitive: bool,
     pub follow_symlinks: bool,
     /// Larger files (and JSON Lines records) become a `too_large` row in errors.csv.
     pub max_file_bytes: u64,
+    /// `[input.fields]`: metadata field -> source keys of JSON records, in order.
+    pub fields: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Default for InputConfig {
@@ -35,14 +39,16 @@ impl Default for InputConfig {
             path: None,
             include: [
                 "md", "markdown", "txt", "text", "html", "htm", "xhtml", "html.gz", "htm.gz",
-                "jsonl", "ndjson",
+                "jsonl", "ndjson", "json", "warc", "warc.gz",
             ]
             .iter()
             .map(|ext| format!("**/*.{ext}"))
             .collect(),
             exclude: vec!["**/.*".into(), "**/.*/**".into()],
+            case_sensitive: false,
             follow_symlinks: false,
             max_file_bytes: 32 * 1024 * 1024,
+            fields: Default::default(),
         }
     }
 }
@@ -94,6 +100,7 @@ impl Config {
             root: root.to_path_buf(),
             include: self.input.include.clone(),
             exclude: self.input.exclude.clone(),
+            case_sensitive: self.input.case_sensitive,
             follow_symlinks: self.input.follow_symlinks,
             max_file_bytes: self.input.max_file_bytes,
             skip_dirs: vec![output_dir.to_path_buf()],
@@ -105,7 +112,9 @@ impl Config {
 /// whether they take a file. The runner is handed one and never names a stage itself.
 pub struct Registry {
     pub stages: Vec<StageFactory>,
-    pub readers: fn() -> Vec<Box<dyn Reader>>,
+    /// Builds the readers for a config's `[input]` (JSON field overrides), which config
+    /// loading has validated.
+    pub readers: fn(&InputConfig) -> Vec<Box<dyn Reader>>,
 }
 
 impl std::fmt::Debug for Registry {
@@ -523,6 +532,9 @@ fn validate_values(
             issue(key, e, None);
         }
     }
+    if let Err(e) = newsmill_read::FieldOverrides::new(&input.fields) {
+        issue("input.fields", e, None);
+    }
 }
 
 #[cfg(test)]
@@ -574,7 +586,7 @@ mod tests {
     fn registry() -> Registry {
         Registry {
             stages: factories(),
-            readers: Vec::new,
+            readers: |_| Vec::new(),
         }
     }
 

@@ -80,7 +80,7 @@ impl Pipeline {
             return Err(issues);
         }
         Ok(Pipeline {
-            readers: (registry.readers)(),
+            readers: (registry.readers)(&config.input),
             stages,
         })
     }
@@ -189,13 +189,14 @@ impl Pipeline {
     /// stage `i` runs and, when `until` is short of the end, once more for stage `until`.
     fn process_until(
         &self,
-        doc: RawDocument,
+        mut doc: RawDocument,
         until: usize,
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
         before: &mut dyn FnMut(usize, &Article),
     ) -> DocResult {
-        let path = doc.path.to_string_lossy().into_owned();
+        let path = doc.display_path();
+        let hints = std::mem::take(&mut doc.hints);
         let fail = |stage: &str, error: StageError| {
             DocResult::Failed(ErrorRow {
                 path: path.clone(),
@@ -229,6 +230,7 @@ impl Pipeline {
             }
         };
         stats.read.kept += 1;
+        hints.apply(&mut article.meta);
         prepare(&mut article);
         let until = until.min(self.stages.len());
         for (position, (spec, stage_stats)) in self.stages[..until]

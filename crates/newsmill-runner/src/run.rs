@@ -8,6 +8,7 @@ use anyhow::Context;
 use newsmill_core::{Article, CorpusIndex, Family};
 use newsmill_export::{write_atomic, DroppedRow, ErrorRow, OutputOptions, OutputSet, Table};
 use newsmill_read::discover::{load, Discovery, Found};
+use newsmill_read::SharedSkipReport;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -165,8 +166,8 @@ pub fn tables_for(pipeline: &Pipeline, output: &OutputOptions) -> Vec<&'static T
     newsmill_export::tables_for(&writes, output.audit)
 }
 
-/// Runs a pipeline (built from `config`) over a folder, with the input and run settings of
-/// `config`, and writes every output, atomically, plus run-report.json. Returns the statistics (the caller prints the summary and picks the exit
+/// Runs a pipeline (built from `config`) over a folder (or one file), with the input and run
+/// settings of `config`, and writes every output, atomically, plus run-report.json. Returns the statistics (the caller prints the summary and picks the exit
 /// code).
 pub fn run_folder(
     config: &Config,
@@ -177,17 +178,24 @@ pub fn run_folder(
     progress: &dyn Progress,
 ) -> anyhow::Result<RunStats> {
     let started = Instant::now();
-    if !input.is_dir() {
+    if !input.is_dir() && !input.is_file() {
         anyhow::bail!(
-            "input folder {} does not exist or is not a folder",
+            "input {} does not exist or is neither a folder nor a file",
             input.display()
         );
     }
     let spec = config.input_spec(input, &output.dir);
     // Validated when the config was loaded; a failure here is a bug worth a clear message.
     Discovery::new(spec.clone()).map_err(anyhow::Error::msg)?;
+    // Each walk leaves its skip counts here; the last (main) pass's are reported.
+    let skipped = SharedSkipReport::default();
+    let skip_slot = skipped.clone();
     let sources = move || -> Box<dyn Iterator<Item = Found>> {
-        Box::new(Discovery::new(spec.clone()).expect("globs were validated with the config"))
+        Box::new(
+            Discovery::new(spec.clone())
+                .expect("globs were validated with the config")
+                .report_skips_to(skip_slot.clone()),
+        )
     };
     let jobs = if jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -241,6 +249,7 @@ pub fn run_folder(
     stats.input_bytes = totals.main.read.bytes_in;
     stats.read = totals.main.read;
     stats.stages = totals.main.stages;
+    stats.skipped = skipped.lock().map(|s| s.clone()).unwrap_or_default();
     let report_path = output.dir.join("run-report.json");
     stats.outputs = written
         .iter()

@@ -153,7 +153,7 @@ fn write_corpus(root: &Path) {
 fn run_with_jobs(input: &Path, out: &Path, jobs: usize) -> crate::RunStats {
     let registry = Registry {
         stages: factories(),
-        readers: || vec![Box::new(LinesReader)],
+        readers: |_| vec![Box::new(LinesReader)],
     };
     let (mut config, pipeline) = load_config("test.toml", CONFIG, &registry).unwrap();
     config.input.include.push("**/*.bin".into());

@@ -61,8 +61,10 @@ pub struct RunStats {
     pub config: String,
     pub input: String,
     pub jobs: usize,
-    /// Documents found (files, and JSON Lines records).
+    /// Documents found (files, and records of JSON Lines, JSON array and WARC files).
     pub documents: u64,
+    /// What discovery found but did not read, and why.
+    pub skipped: newsmill_read::SkipReport,
     pub input_bytes: u64,
     /// Articles written to the outputs.
     pub articles: u64,
@@ -126,6 +128,10 @@ impl RunStats {
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect();
             out.push_str(&format!("  dropped: {}\n", reasons.join(", ")));
+        }
+        for line in self.skipped.summary_lines() {
+            out.push_str(&line);
+            out.push('\n');
         }
         out.push_str(&format!(
             "  {:<22} {:>8} {:>8} {:>7} {:>9} {:>9}\n",

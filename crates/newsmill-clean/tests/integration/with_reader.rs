@@ -17,6 +17,7 @@ fn read(root: &Path, path: &Path, seq: usize) -> Article {
         seq,
         path: path.to_path_buf(),
         bytes: std::fs::read(path).unwrap(),
+        hints: Default::default(),
     };
     let reader = newsmill_read::readers()
         .into_iter()

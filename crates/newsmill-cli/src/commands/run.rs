@@ -11,7 +11,8 @@ use crate::progress::Bar;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-    /// Folder of articles (default: `[input] path` of the config).
+    /// Folder of articles, one file, or `-` for JSON Lines on standard input (default:
+    /// `[input] path` of the config).
     pub dir: Option<PathBuf>,
     /// Pipeline config (default: the built-in config/pipeline.toml).
     #[arg(long)]
@@ -38,10 +39,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let Some(input) = args.dir.clone().or_else(|| config.input.path.clone()) else {
+    let Some(mut input) = args.dir.clone().or_else(|| config.input.path.clone()) else {
         anyhow::bail!(
             "no input folder: name one (`newsmill run DIR`) or set [input] path in the config"
         );
+    };
+    // `-`: JSON Lines from standard input, spooled to a file because corpus-level stages
+    // walk the input more than once. Removed when the run ends.
+    let _stdin_spool = if input.as_os_str() == "-" {
+        let spool = StdinSpool::read()?;
+        input = spool.file.clone();
+        Some(spool)
+    } else {
+        None
     };
     let mut output = config.output.clone();
     if let Some(out) = &args.out {
@@ -64,6 +74,13 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprint!("{}", stats.summary());
     }
+    if stats.documents == 0 {
+        eprintln!(
+            "{}",
+            nothing_found(&config, &input, &stats.skipped, args.quiet)
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(if stats.error_rows > 0 {
         ExitCode::from(1)
     } else {
@@ -81,6 +98,68 @@ fn count_documents(
     Discovery::new(config.input_spec(input, output_dir))
         .ok()
         .map(|d| d.count() as u64)
+}
+
+/// Why a run found no document, and what would have matched.
+fn nothing_found(
+    config: &newsmill_runner::Config,
+    input: &std::path::Path,
+    skipped: &newsmill_read::SkipReport,
+    quiet: bool,
+) -> String {
+    let mut message = format!("newsmill: no document found in {}", input.display());
+    if skipped.files() == 0 {
+        message.push_str(" (it holds no files)");
+    } else if quiet {
+        message.push_str(&format!("; {} files were skipped:", skipped.files()));
+        for line in skipped.summary_lines() {
+            message.push('\n');
+            message.push_str(&line);
+        }
+        message.push('\n');
+    } else {
+        message.push_str(&format!(
+            "; {} files were skipped (listed above)",
+            skipped.files()
+        ));
+    }
+    message.push_str(&format!(
+        ".\n  [input] include matches: {}{}",
+        config.input.include.join(", "),
+        if config.input.case_sensitive {
+            " (case-sensitive)"
+        } else {
+            " (any case)"
+        }
+    ));
+    if skipped.symlink.count > 0 {
+        message.push_str("\n  symlinks are read with [input] follow_symlinks = true");
+    }
+    message
+}
+
+/// Standard input copied to `stdin.jsonl` in a fresh temporary folder.
+struct StdinSpool {
+    dir: PathBuf,
+    file: PathBuf,
+}
+
+impl StdinSpool {
+    fn read() -> anyhow::Result<Self> {
+        let dir = std::env::temp_dir().join(format!("newsmill-stdin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let file = dir.join("stdin.jsonl");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&file)?);
+        std::io::copy(&mut std::io::stdin().lock(), &mut out)?;
+        std::io::Write::flush(&mut out)?;
+        Ok(StdinSpool { dir, file })
+    }
+}
+
+impl Drop for StdinSpool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// Panics inside stages are caught and become rows in errors.csv; the default hook would also

@@ -28,7 +28,14 @@ const COLUMNS: &[Column] = &[
         "from front matter / HTML metadata, else the first heading, else the first line",
     ),
     col("authors", "`; `-joined names"),
-    col("published", "publication date, ISO 8601 `YYYY-MM-DD`"),
+    col(
+        "published",
+        "publication date, ISO 8601 `YYYY-MM-DD`, or empty",
+    ),
+    col(
+        "published_time",
+        "publication time, ISO 8601 with the offset when the source gives one",
+    ),
     col("publisher", "site or publisher name"),
     col("url", "canonical URL when known"),
     col(
@@ -62,7 +69,8 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         Cell::text(article.format.as_str()),
         Cell::opt(meta.title.as_deref()),
         Cell::text(meta.authors.join("; ")),
-        Cell::opt(meta.published.as_deref()),
+        Cell::opt(published_date(meta.published.as_deref())),
+        Cell::opt(meta.published_time.as_deref()),
         Cell::opt(meta.publisher.as_deref()),
         Cell::opt(meta.url.as_deref()),
         Cell::opt(meta.language.as_deref()),
@@ -75,6 +83,16 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         Cell::text(top_names(article, EntityKind::Organization).join("; ")),
         Cell::text(top_names(article, EntityKind::Location).join("; ")),
     ]]
+}
+
+/// The `published` column holds a `YYYY-MM-DD` date or nothing: a timestamp keeps its
+/// date (its time is `published_time`), anything else is left out (a pipeline without
+/// `extract.metadata` may carry a stated value in another form).
+pub(crate) fn published_date(published: Option<&str>) -> Option<&str> {
+    let date = published?.get(..10)?;
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(date)
 }
 
 /// The most mentioned entities of a kind, most mentions first, ties in order of appearance.
@@ -121,5 +139,17 @@ mod tests {
             top_names(&article, EntityKind::Location),
             ["Turkey", "Syria", "Iraq"]
         );
+    }
+
+    #[test]
+    fn published_is_a_date_or_nothing() {
+        assert_eq!(published_date(Some("2020-01-06")), Some("2020-01-06"));
+        assert_eq!(
+            published_date(Some("2020-01-06T10:00:00Z")),
+            Some("2020-01-06")
+        );
+        assert_eq!(published_date(Some("6 janvier 2020")), None);
+        assert_eq!(published_date(Some("06/01/2020")), None);
+        assert_eq!(published_date(None), None);
     }
 }

@@ -15,7 +15,7 @@ use newsmill_core::{Article, Family};
 
 use crate::csv_out::Cell;
 
-pub(crate) use articles::top_names;
+pub(crate) use articles::{published_date, top_names};
 pub use errors::{DroppedRow, ErrorRow};
 
 /// One column: its header and what it holds (one line, shown by `newsmill stages` and

@@ -34,6 +34,7 @@ pub fn read(id: &str, path: &Path, bytes: Vec<u8>) -> Result<Article, StageError
         seq: 0,
         path: path.to_path_buf(),
         bytes,
+        hints: Default::default(),
     })
 }
 
