@@ -92,6 +92,7 @@ impl Table {
                 "kind",
                 "paragraph",
                 "offset",
+                "speaker_type",
             ],
             Table::Dates => &["article_id", "text", "value", "granularity", "offset"],
             Table::Facts => &[
@@ -151,6 +152,7 @@ impl Table {
                             Cell::text(q.kind.as_str()),
                             Cell::num(q.span.block + 1),
                             Cell::num(offsets.char_offset(&article.blocks, q.span)),
+                            Cell::text(q.speaker_type.as_str()),
                         ]
                     })
                     .collect()

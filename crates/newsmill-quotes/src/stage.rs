@@ -1,8 +1,8 @@
 //! The `extract.quotes` stage: quotations with speakers into `annotations.quotes`.
 
 use newsmill_core::{
-    parse_options, Article, Outcome, Quote, QuoteKind, Span, Stage, StageCounters, StageError,
-    StageFactory, StageTable,
+    parse_options, Article, Outcome, Quote, QuoteKind, Span, SpeakerType, Stage, StageCounters,
+    StageError, StageFactory, StageTable,
 };
 
 use crate::attribution::CueForm;
@@ -150,7 +150,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let has_mark = article
         .blocks
         .iter()
-        .any(|b| b.text.contains(['"', '“', '”', '„', '«', '»']));
+        .any(|b| b.text.contains(['"', '“', '”', '„', '«', '»']) || b.text.contains("''"));
     if !has_mark {
         return Vec::new();
     }
@@ -193,6 +193,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     text,
                     kind,
                     span,
+                    speaker_type: SpeakerType::Unknown,
                 });
             }
             continue;
@@ -227,6 +228,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             None => (None, None, None),
         };
         previous = Some((b2, speaker.clone()));
+        let speaker_type = doc.speaker_type(speaker.as_deref());
         quotes.push(Quote {
             speaker,
             speaker_mention,
@@ -234,6 +236,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             text,
             kind,
             span,
+            speaker_type,
         });
     }
     quotes
