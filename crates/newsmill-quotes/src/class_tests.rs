@@ -38,3 +38,36 @@ fn speaker_type_tells_people_from_organisations() {
     assert_eq!(q[0].speaker_type, SpeakerType::Person, "{q:?}");
     assert_eq!(q[1].speaker_type, SpeakerType::Organisation, "{q:?}");
 }
+
+#[test]
+fn a_quotation_closed_before_its_cue_takes_the_next_sentence_attribution() {
+    assert_eq!(
+        said("Dana Pruitt spoke for an hour. \"We love this town!\" Pruitt said to cheers."),
+        vec![pair("We love this town!", "Dana Pruitt")]
+    );
+}
+
+#[test]
+fn speech_verbs_end_a_headline_case_name() {
+    let q = said("Senator Rosa Lind Joked: \"I never sleep during budget talks.\"");
+    assert_eq!(
+        q,
+        vec![pair("I never sleep during budget talks.", "Rosa Lind")]
+    );
+}
+
+#[test]
+fn more_speech_verbs_name_their_subject() {
+    assert_eq!(
+        said("\"Get out of my office,\" Ray Kemp barked at the reporter."),
+        vec![pair("Get out of my office,", "Ray Kemp")]
+    );
+}
+
+#[test]
+fn a_pronoun_skips_the_names_of_an_opening_subordinate_clause() {
+    let q = said(
+        "Nora Quist, a lawyer, has followed the case.\n\nAfter Oren Blake described the verdict, she wrote: \"This is not justice.\"",
+    );
+    assert_eq!(q, vec![pair("This is not justice.", "Nora Quist")]);
+}

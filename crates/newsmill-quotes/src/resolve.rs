@@ -266,8 +266,12 @@ impl Doc<'_> {
                 .enumerate()
                 .filter(move |(c, cand)| cand.kind == want && self.cand_pos[*c].0 == s)
         };
-        if let Some((_, cand)) =
-            in_sentence(sentence).find(|(_, cand)| cand.block == block && cand.start < here)
+        // Names in an opening subordinate clause ("After Trump described it, he wrote")
+        // are not the main clause's pronoun.
+        let main_clause = self.main_clause_start(sentence);
+        let in_main_clause = |c: usize| self.cand_pos[c].1 >= main_clause || tok < main_clause;
+        if let Some((_, cand)) = in_sentence(sentence)
+            .find(|(c, cand)| cand.block == block && cand.start < here && in_main_clause(*c))
         {
             return Some(cand.name.clone());
         }

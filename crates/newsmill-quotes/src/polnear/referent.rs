@@ -107,7 +107,16 @@ fn head_part(source: &str) -> &str {
             end = end.min(at);
         }
     }
-    let head = source[..end].trim();
+    let mut head = source[..end].trim();
+    // "Chancellor Angela Merkel of Germany": after a two-word name, "of" opens the
+    // affiliation ("Secretary of State John Kerry" keeps its "of").
+    if let Some(at) = head.find(" of ") {
+        let before = words(&head[..at]);
+        let name_words = before.iter().rev().take_while(|w| starts_upper(w)).count();
+        if name_words >= 2 {
+            head = head[..at].trim();
+        }
+    }
     let head = head
         .strip_suffix("'s")
         .or_else(|| head.strip_suffix("’s"))
@@ -318,6 +327,14 @@ mod tests {
         assert_eq!(
             head_name("Clinton spokesman Brian Fallon").as_deref(),
             Some("Brian Fallon")
+        );
+        assert_eq!(
+            head_name("Chancellor Angela Merkel of Germany").as_deref(),
+            Some("Chancellor Angela Merkel")
+        );
+        assert_eq!(
+            head_name("Secretary of State John Kerry").as_deref(),
+            Some("State John Kerry")
         );
     }
 
