@@ -71,3 +71,27 @@ fn a_pronoun_skips_the_names_of_an_opening_subordinate_clause() {
     );
     assert_eq!(q, vec![pair("This is not justice.", "Nora Quist")]);
 }
+
+#[test]
+fn panel_labels_name_the_speaker() {
+    assert_eq!(
+        said("Lena Brook, The Daily Ledger: \"The debate changed nothing at all.\""),
+        vec![pair("The debate changed nothing at all.", "Lena Brook")]
+    );
+}
+
+#[test]
+fn each_transcript_turn_is_a_quotation_of_its_speaker() {
+    let q = said(
+        "On Sunday Sam Ortiz spoke with Governor Kay Dunn.\n\nORTIZ: Will you run again?\n\nDUNN: I have not decided, and I will not \"rush\" it.\n\nORTIZ: Thank you.\n\nDUNN: Thank you for having me.",
+    );
+    assert_eq!(q.len(), 4, "{q:?}");
+    assert_eq!(q[0], pair("Will you run again?", "Sam Ortiz"));
+    assert_eq!(
+        q[1],
+        pair(
+            "I have not decided, and I will not \"rush\" it.",
+            "Kay Dunn"
+        )
+    );
+}

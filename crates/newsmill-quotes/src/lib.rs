@@ -10,6 +10,8 @@
 //! - [`names`]: speaker candidates from entity mentions or from capitalised runs.
 //! - [`attribution`]: speech cues and the phrase naming their speaker.
 //! - [`resolve`]: who that phrase refers to (mentions, names, pronouns, roles).
+//! - [`labels`]: speakers named by a label: panel layouts (`Name, Paper: “…”`) and
+//!   transcript turns (`HANNITY: …`).
 //! - [`classify`]: full, partial or term.
 //! - `speaker_type`: person or organisation, for the `speaker_type` column.
 //! - [`QuoteStage`] / [`extract_quotes`]: the stage; [`factories`] registers it.
@@ -22,6 +24,7 @@ pub mod attribution;
 pub mod classify;
 pub mod doc;
 pub mod eval;
+pub mod labels;
 pub mod lexicon;
 pub mod marks;
 pub mod names;

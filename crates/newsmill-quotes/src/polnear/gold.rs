@@ -3,8 +3,9 @@
 //! - an attribution is *direct* when at least half of its Content's letters and digits lie
 //!   inside double quotation marks (“ ”, ", or two apostrophes ''); the gold quotation is
 //!   those quoted characters, separate quoted runs joined by " … ";
-//! - quoted text inside a Content that is not direct (a quoted fragment in a paraphrase), or
-//!   inside a Discuss/Discard span, is *optional*: neither required nor a false positive;
+//! - a Content that is not direct (a paraphrase, with or without a quoted fragment), its
+//!   quoted text, and quoted text inside a Discuss/Discard span are *optional*: neither
+//!   required nor a false positive;
 //! - the speaker is the Source span, sorted into named / pronoun / noun phrase, and scored
 //!   against the name it refers to ([`referent`](super::referent)).
 
@@ -130,9 +131,6 @@ fn direct_quotations(text: &str, ann: &Annotation) -> (Vec<PolnearQuote>, Vec<St
             .flat_map(|s| s.ranges.iter().copied())
             .collect();
         let quoted = quoted_text(&chars, &inside, &spans);
-        if quoted.is_empty() {
-            continue;
-        }
         let letters = |keep: &dyn Fn(usize) -> bool| {
             spans
                 .iter()
@@ -142,8 +140,20 @@ fn direct_quotations(text: &str, ann: &Annotation) -> (Vec<PolnearQuote>, Vec<St
         };
         let in_quotes = letters(&|k| inside[k]);
         let all = letters(&|_| true);
+        if all == 0 {
+            continue;
+        }
         if 2 * in_quotes < all {
-            optional.push(quoted);
+            // Reported speech without marks (a paraphrase, an unquoted transcript turn):
+            // finding it is no error, missing it no miss.
+            if !quoted.is_empty() {
+                optional.push(quoted);
+            }
+            let whole: String = spans
+                .iter()
+                .flat_map(|&(a, b)| chars[a.min(chars.len())..b.min(chars.len())].iter())
+                .collect();
+            optional.push(whole);
             continue;
         }
         let source_span = relation.source.as_ref().and_then(|id| ann.spans.get(id));
@@ -236,6 +246,7 @@ mod tests {
         assert_eq!(quotes[0].text, "We will win the vote.");
         assert_eq!(quotes[0].kind, SourceKind::Named);
         assert_eq!(quotes[0].referent.as_deref(), Some("Ann Lee"));
-        assert_eq!(optional, vec!["disaster".to_string()]);
+        assert_eq!(optional[0], "disaster");
+        assert!(optional[1].starts_with("the plan was a “disaster”"));
     }
 }
