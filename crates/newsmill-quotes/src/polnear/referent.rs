@@ -135,10 +135,17 @@ pub fn classify_source(source: &str) -> SourceKind {
             return SourceKind::Pronoun;
         }
     }
-    if words(head_part(source))
-        .last()
-        .is_some_and(|w| starts_upper(w))
-    {
+    let head = words(head_part(source));
+    // "the former top aide to President Bush", "a longtime adviser to Trump": a lowercase
+    // determiner with a common noun after it is a noun phrase whatever it ends with; "the
+    // Washington Post" (only capitalised words after it) is a name.
+    let determiner_phrase = head.first().is_some_and(|w| DETERMINERS.contains(w))
+        && head[1..]
+            .iter()
+            .any(|w| !starts_upper(w) && !is_particle(w) && *w != "of");
+    if determiner_phrase {
+        SourceKind::NounPhrase
+    } else if head.last().is_some_and(|w| starts_upper(w)) {
         SourceKind::Named
     } else {
         SourceKind::NounPhrase
@@ -320,6 +327,11 @@ mod tests {
             SourceKind::Named
         );
         assert_eq!(classify_source("the CNN host"), SourceKind::NounPhrase);
+        assert_eq!(
+            classify_source("a longtime adviser to Trump"),
+            SourceKind::NounPhrase
+        );
+        assert_eq!(classify_source("the Washington Post"), SourceKind::Named);
         assert_eq!(
             classify_source("Clinton’s campaign"),
             SourceKind::NounPhrase
