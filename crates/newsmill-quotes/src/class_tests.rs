@@ -95,3 +95,19 @@ fn each_transcript_turn_is_a_quotation_of_its_speaker() {
         )
     );
 }
+
+#[test]
+fn an_inverted_cue_names_an_organisation() {
+    // The article's "The" is not part of the name the speaker column gives.
+    assert_eq!(
+        said("\"We are not blind to those costs,\" wrote The Courier in an editorial."),
+        vec![pair("We are not blind to those costs,", "Courier")]
+    );
+}
+
+#[test]
+fn a_fragment_governed_by_a_speech_verb_is_a_quotation() {
+    let q = said("The union called the board's decision \"reckless and without any warning.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "reckless and without any warning.");
+}
