@@ -112,3 +112,11 @@ fn a_fragment_governed_by_a_speech_verb_is_a_quotation() {
     // Right after "called" the quotation is a name, not speech.
     assert!(said("They formed a group called \"Citizens for a Better Port.\"").is_empty());
 }
+
+#[test]
+fn a_colon_without_a_verb_introduces_the_subjects_quotation() {
+    assert_eq!(
+        said("The Harbor Gazette adds a few numbers: \"Traffic fell by half in a year.\""),
+        vec![pair("Traffic fell by half in a year.", "Harbor Gazette")]
+    );
+}

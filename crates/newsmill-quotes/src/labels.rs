@@ -20,6 +20,12 @@ fn is_label_connector(word: &str) -> bool {
 }
 
 impl Doc<'_> {
+    /// Whether the quotation token `q` follows a colon inside its sentence.
+    pub(crate) fn after_colon(&self, block: usize, q: usize) -> bool {
+        let start = self.sentence_range(block, q).start;
+        q > start + 1 && self.toks[block][q - 1].is_punct(':')
+    }
+
     /// `Name, Affiliation: “…”`: the quotation token `q` follows a colon that closes a label
     /// opening its block. The speaker is the label's first phrase (up to a comma).
     pub(crate) fn label_speaker(&self, block: usize, q: usize) -> Option<Speaker> {
