@@ -275,7 +275,7 @@ impl Doc<'_> {
         {
             return Some(cand.name.clone());
         }
-        let lookback = 6;
+        let lookback = 10;
         for s in (sentence.saturating_sub(lookback)..sentence).rev() {
             // A sentence whose subject is the same pronoun refers to the same antecedent
             // ("Mr Croucher said ... He said ... He told BBC News"): look further back.
