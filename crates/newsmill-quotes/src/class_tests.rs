@@ -120,3 +120,14 @@ fn a_colon_without_a_verb_introduces_the_subjects_quotation() {
         vec![pair("Traffic fell by half in a year.", "Harbor Gazette")]
     );
 }
+
+#[test]
+fn pronouns_agree_with_a_gendered_first_name() {
+    let q = said(
+        "Hillary Lamb met Donald Ferris in the square.\n\nShe said: \"Our town needs a new bridge.\"",
+    );
+    assert_eq!(
+        q,
+        vec![pair("Our town needs a new bridge.", "Hillary Lamb")]
+    );
+}
