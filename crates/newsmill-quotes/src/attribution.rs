@@ -318,7 +318,16 @@ impl Doc<'_> {
             else {
                 return before;
             };
-            if lexicon::is_auxiliary(word) {
+            // "Gorka similarly warned", "Mr Obama repeatedly said": a manner adverb (not a
+            // noun such as "the assembly said", which follows a determiner).
+            let after_determiner = before >= 2
+                && before - 2 >= start
+                && self.word(block, before - 2).is_some_and(is_determiner);
+            let manner_adverb = word.len() >= 7
+                && word.ends_with("ly")
+                && word.chars().all(|c| c.is_ascii_lowercase())
+                && !after_determiner;
+            if lexicon::is_auxiliary(word) || manner_adverb {
                 before -= 1;
             } else if lexicon::is_time_word(word) {
                 before -= 1;

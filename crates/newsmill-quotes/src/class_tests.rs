@@ -131,3 +131,11 @@ fn pronouns_agree_with_a_gendered_first_name() {
         vec![pair("Our town needs a new bridge.", "Hillary Lamb")]
     );
 }
+
+#[test]
+fn a_manner_adverb_between_name_and_verb_is_skipped() {
+    assert_eq!(
+        said("Vera Holt repeatedly warned that the budget was \"a recipe for ruin and debt.\""),
+        vec![pair("a recipe for ruin and debt.", "Vera Holt")]
+    );
+}

@@ -176,6 +176,7 @@ pub fn name_runs(
             // "Hillary Clinton Joked": in a title-case line a speech verb is capitalised
             // too, but it ends the name.
             let speech_verb = !words.is_empty()
+                && is_capitalised(word)
                 && (lexicon::is_finite_cue(word) || lexicon::is_participle_cue(word));
             let accepted = if speech_verb {
                 false
