@@ -86,6 +86,26 @@ impl QuoteKind {
     }
 }
 
+/// What kind of speaker a quotation is attributed to (the `speaker_type` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SpeakerType {
+    Person,
+    Organisation,
+    /// No speaker, or one whose kind cannot be told.
+    #[default]
+    Unknown,
+}
+
+impl SpeakerType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organisation => "organisation",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// Normalised speaker name (matches entities.csv), `None` when unknown.
@@ -99,6 +119,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Where the quotation's first part starts.
     pub span: Span,
+    /// Whether the speaker is a person or an organisation.
+    pub speaker_type: SpeakerType,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -34,7 +34,7 @@ pub mod text;
 
 pub use annotations::{
     Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Granularity, Quote,
-    QuoteKind, Removal,
+    QuoteKind, Removal, SpeakerType,
 };
 pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};
 pub use config_issue::{nearest_name, ConfigIssue};

@@ -4,8 +4,8 @@
 //! text-only speaker path; with mentions the stage does less work per name).
 //!
 //! cargo run --release -p newsmill-quotes --example bench_quotes [-- DIR]
-//! With `--features ner-eval`, `extract.entities` runs first (untimed for the quote stage,
-//! timed separately) so the quote stage uses mentions and the two costs can be compared.
+//! (The cost with entity mentions is in the pipeline bench's per-stage table:
+//! `cargo bench -p newsmill-cli --bench pipeline`.)
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -46,39 +46,6 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-#[cfg(feature = "ner-eval")]
-fn entities_pass(articles: &mut [Article]) {
-    let Some(factory) = newsmill_ner::factories()
-        .into_iter()
-        .find(|f| f.name == "extract.entities")
-    else {
-        return;
-    };
-    let table = newsmill_core::StageTable::from_options(factory.name, "");
-    let Ok(stage) = (factory.build)(&table) else {
-        return;
-    };
-    let mut counters = StageCounters::default();
-    let start = Instant::now();
-    for article in articles.iter_mut() {
-        let _ = stage.process(article, &mut counters);
-    }
-    let bytes: usize = articles
-        .iter()
-        .flat_map(|a| &a.blocks)
-        .map(|b| b.text.len())
-        .sum();
-    let secs = start.elapsed().as_secs_f64();
-    println!(
-        "extract.entities (for comparison): {:.3} s = {:.1} MB/s (one thread, one round)",
-        secs,
-        bytes as f64 / 1e6 / secs
-    );
-}
-
-#[cfg(not(feature = "ner-eval"))]
-fn entities_pass(_articles: &mut [Article]) {}
-
 fn main() {
     let dir = std::env::args().nth(1).map_or_else(
         || {
@@ -103,8 +70,6 @@ fn main() {
             article
         })
         .collect();
-    let mut articles = articles;
-    entities_pass(&mut articles);
     let bytes: usize = articles
         .iter()
         .flat_map(|a| &a.blocks)

@@ -148,13 +148,87 @@ impl Doc<'_> {
                 }
             }
         }
-        ((q + 1)..range.end).find_map(|k| {
-            self.cue_form(block, k).map(|form| Cue {
-                block,
-                tok: k,
-                form,
+        ((q + 1)..range.end)
+            .find_map(|k| {
+                self.cue_form(block, k).map(|form| Cue {
+                    block,
+                    tok: k,
+                    form,
+                })
             })
-        })
+            .or_else(|| self.next_sentence_attribution(block, q))
+    }
+
+    /// `"… Katy." Trump said to cheers`: a quotation closed with a full stop (or ! ?) before
+    /// its attribution, which the splitter puts in a sentence of its own. The next sentence
+    /// counts when it opens with a noun phrase and a finite speech verb that introduces
+    /// nothing else (no quotation, colon or "that" after it).
+    fn next_sentence_attribution(&self, block: usize, q: usize) -> Option<Cue> {
+        let toks = &self.toks[block];
+        let text = self.texts[block];
+        if self.sentence_range(block, q).end != q + 1 || q + 1 >= toks.len() {
+            return None;
+        }
+        let n = q + 1;
+        if toks[n].is_word() && lexicon::is_capitalised_function_word(toks[n].text(text)) {
+            // "But Age Concern said ...": a new sentence, not this quotation's attribution.
+            return None;
+        }
+        let next = self.sentence_range(block, n);
+        for k in n..(n + 8).min(next.end) {
+            if self.cue_form(block, k) == Some(CueForm::Finite) {
+                let after = toks.get(k + 1);
+                let introduces_more = after.is_some_and(|t| {
+                    t.quote().is_some()
+                        || t.is_punct(':')
+                        || t.text(text).eq_ignore_ascii_case("that")
+                });
+                // The verb must close the attribution: punctuation, a time word or a
+                // prepositional phrase after it ("said to cheers", "said on Monday"), not
+                // an object or clause of its own ("said imposing a retirement age ...",
+                // "continues to live in ...").
+                let verb = toks[k].text(text);
+                let closes = after.map_or(true, |t| {
+                    let w = t.text(text);
+                    !t.is_word()
+                        || lexicon::is_time_word(w)
+                        || (w == "to" && matches!(verb, "said" | "says"))
+                        || matches!(
+                            w,
+                            "in" | "at"
+                                | "on"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "with"
+                                | "while"
+                                | "from"
+                                | "as"
+                                | "when"
+                                | "later"
+                                | "again"
+                                | "recently"
+                                | "then"
+                        )
+                });
+                return (k > n && !introduces_more && closes).then_some(Cue {
+                    block,
+                    tok: k,
+                    form: CueForm::Finite,
+                });
+            }
+            let word = toks[k].is_word().then(|| toks[k].text(text));
+            let np_like = word.is_some_and(|w| {
+                is_np_word(w)
+                    || is_pronoun(w)
+                    || lexicon::is_auxiliary(w)
+                    || lexicon::is_time_word(w)
+            }) || toks[k].is_punct('.');
+            if !np_like {
+                return None;
+            }
+        }
+        None
     }
 
     pub fn speaker_for_cue(&self, cue: Cue) -> Speaker {
@@ -244,7 +318,16 @@ impl Doc<'_> {
             else {
                 return before;
             };
-            if lexicon::is_auxiliary(word) {
+            // "Gorka similarly warned", "Mr Obama repeatedly said": a manner adverb (not a
+            // noun such as "the assembly said", which follows a determiner).
+            let after_determiner = before >= 2
+                && before - 2 >= start
+                && self.word(block, before - 2).is_some_and(is_determiner);
+            let manner_adverb = word.len() >= 7
+                && word.ends_with("ly")
+                && word.chars().all(|c| c.is_ascii_lowercase())
+                && !after_determiner;
+            if lexicon::is_auxiliary(word) || manner_adverb {
                 before -= 1;
             } else if lexicon::is_time_word(word) {
                 before -= 1;

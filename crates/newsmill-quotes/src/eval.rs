@@ -61,7 +61,7 @@ pub fn load_gold(path: &Path) -> anyhow::Result<Vec<GoldArticle>> {
 }
 
 /// Lowercased word tokens, with curly quotes and apostrophes folded to straight ones.
-fn tokens(text: &str) -> Vec<String> {
+pub(crate) fn tokens(text: &str) -> Vec<String> {
     text.to_lowercase()
         .replace(['’', '‘'], "'")
         .split(|c: char| !c.is_alphanumeric())
@@ -72,7 +72,7 @@ fn tokens(text: &str) -> Vec<String> {
 
 /// How well a predicted text covers a gold text: 1.0 when it contains it, else the share of
 /// the gold's tokens it has (so a prediction inside the gold needs half its length).
-fn overlap(pred: &[String], gold: &[String]) -> f64 {
+pub(crate) fn overlap(pred: &[String], gold: &[String]) -> f64 {
     if gold.is_empty() || pred.is_empty() {
         return 0.0;
     }
@@ -98,7 +98,7 @@ fn overlap(pred: &[String], gold: &[String]) -> f64 {
 }
 
 /// Shared tokens over all tokens of both texts (multiset).
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
     let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
     for t in a {
         *counts.entry(t).or_default() += 1;
@@ -136,7 +136,7 @@ fn speaker_ok(gold: &GoldQuote, predicted: Option<&str>) -> bool {
     }
 }
 
-const MATCH_THRESHOLD: f64 = 0.5;
+pub(crate) const MATCH_THRESHOLD: f64 = 0.5;
 
 /// Running totals over gold articles.
 #[derive(Debug, Default, Clone)]
@@ -155,7 +155,7 @@ pub struct Tally {
     pub problems: Vec<String>,
 }
 
-fn short(text: &str) -> String {
+pub(crate) fn short(text: &str) -> String {
     let mut s: String = text.chars().take(70).collect();
     if text.chars().count() > 70 {
         s.push('…');
@@ -327,6 +327,7 @@ mod tests {
             text: text.into(),
             kind,
             span: Span::default(),
+            speaker_type: Default::default(),
         }
     }
 

@@ -10,23 +10,33 @@
 //! - [`names`]: speaker candidates from entity mentions or from capitalised runs.
 //! - [`attribution`]: speech cues and the phrase naming their speaker.
 //! - [`resolve`]: who that phrase refers to (mentions, names, pronouns, roles).
+//! - [`labels`]: speakers named by a label: panel layouts (`Name, Paper: “…”`) and
+//!   transcript turns (`HANNITY: …`).
 //! - [`classify`]: full, partial or term.
+//! - `speaker_type`: person or organisation, for the `speaker_type` column.
 //! - [`QuoteStage`] / [`extract_quotes`]: the stage; [`factories`] registers it.
 //! - [`eval`]: gold-file loading and precision/recall/speaker-accuracy tallies for
-//!   `newsmill eval quotes`.
+//!   `newsmill eval quotes GOLD.jsonl`.
+//! - [`polnear`]: the same for `newsmill eval quotes DIR` on the PolNeAR attribution corpus
+//!   (BRAT files), with speaker accuracy by source kind.
 
 pub mod attribution;
 pub mod classify;
 pub mod doc;
 pub mod eval;
+pub mod labels;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
 pub mod options;
+pub mod polnear;
 pub mod resolve;
+mod speaker_type;
 mod stage;
 pub mod tokens;
 
+#[cfg(test)]
+mod class_tests;
 #[cfg(test)]
 mod seed_tests;
 

@@ -2,8 +2,10 @@
 //! marks (curly, straight, low-9 and guillemets), follows quotations across paragraphs
 //! (the opening mark is repeated at each paragraph start and the closing mark left out
 //! until the last one) and recovers from a missing closing mark at the paragraph end, so a
-//! stray mark never swallows the rest of the article. Single quotes are never paired: inside
-//! a quotation they are part of its text, and elsewhere they are mostly apostrophes.
+//! stray mark never swallows the rest of the article. Two apostrophes `''` are a straight
+//! double mark (New York Times copy prints quotations as ''...''). Single quotes are never
+//! paired: inside a quotation they are part of its text, and elsewhere they are mostly
+//! apostrophes.
 
 use newsmill_core::Block;
 
@@ -42,14 +44,25 @@ enum Side {
 const OPENING_PUNCTUATION: &str = "([{—–-/:";
 const CLOSING_PUNCTUATION: &str = ",.;:!?)]}—–-/…";
 
-fn mark_len(c: char) -> Option<usize> {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»').then(|| c.len_utf8())
+/// The double quotation mark at byte `at`, as the mark it stands for and its length in
+/// bytes: two apostrophes stand for a straight mark.
+pub fn mark_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let rest = text.get(at..)?;
+    let c = rest.chars().next()?;
+    if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+        Some((c, c.len_utf8()))
+    } else if rest.starts_with("''") {
+        Some(('"', 2))
+    } else {
+        None
+    }
 }
 
-/// Decides whether the mark at `at` opens or closes, from its neighbours and the state.
-fn side(text: &str, at: usize, mark: char, inside: bool) -> Side {
+/// Decides whether the mark at `at` (`len` bytes) opens or closes, from its neighbours and
+/// the state.
+fn side(text: &str, at: usize, (mark, len): (char, usize), inside: bool) -> Side {
     let prev = text[..at].chars().next_back();
-    let next = text[at + mark.len_utf8()..].chars().next();
+    let next = text[at + len..].chars().next();
     let open_context = prev.map_or(true, |c| {
         c.is_whitespace() || OPENING_PUNCTUATION.contains(c)
     }) && next.is_some_and(|c| !c.is_whitespace());
@@ -84,8 +97,7 @@ fn side(text: &str, at: usize, mark: char, inside: bool) -> Side {
 /// the byte offset of the mark.
 fn leading_open_mark(text: &str) -> Option<usize> {
     let at = text.len() - text.trim_start().len();
-    let mark = text[at..].chars().next()?;
-    mark_len(mark)?;
+    let mark = mark_at(text, at)?;
     (side(text, at, mark, false) == Side::Open).then_some(at)
 }
 
@@ -130,7 +142,7 @@ pub fn find_quoted_runs(blocks: &[Block]) -> Vec<QuotedRun> {
                         .as_ref()
                         .is_some_and(|r| r.pieces.len() < MAX_BLOCKS_PER_RUN) =>
                 {
-                    let len = text[at..].chars().next().map_or(1, char::len_utf8);
+                    let len = mark_at(text, at).map_or(1, |m| m.1);
                     piece_start = Some((at, at + len));
                     from = at + len;
                 }
@@ -141,11 +153,19 @@ pub fn find_quoted_runs(blocks: &[Block]) -> Vec<QuotedRun> {
                 }
             }
         }
-        for (i, c) in text[from..].char_indices() {
+        let mut next = from;
+        for (i, _) in text[from..].char_indices() {
             let at = from + i;
-            let Some(len) = mark_len(c) else { continue };
+            if at < next {
+                continue; // the second apostrophe of ''
+            }
+            let Some(mark) = mark_at(text, at) else {
+                continue;
+            };
+            let len = mark.1;
+            next = at + len;
             let inside = piece_start.is_some();
-            match (side(text, at, c, inside), piece_start) {
+            match (side(text, at, mark, inside), piece_start) {
                 (Side::Open, None) => {
                     piece_start = Some((at, at + len));
                     current.get_or_insert_with(|| QuotedRun { pieces: Vec::new() });
@@ -227,6 +247,17 @@ mod tests {
             "He said “we will win” and \"they lost\" today.",
         )];
         assert_eq!(texts(&blocks), vec![vec!["we will win"], vec!["they lost"]]);
+    }
+
+    #[test]
+    fn two_apostrophes_pair_as_double_marks() {
+        let blocks = vec![Block::paragraph(
+            "''It is over,'' he said, ''and we won.'' It wasn't Jones' fault.",
+        )];
+        assert_eq!(
+            texts(&blocks),
+            vec![vec!["It is over,"], vec!["and we won."]]
+        );
     }
 
     #[test]

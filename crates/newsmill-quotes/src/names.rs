@@ -173,7 +173,14 @@ pub fn name_runs(
                 // A title inside a run starts the next name: "Iraqi Prime Minister Nuri al-Maliki".
                 break;
             }
-            let accepted = if is_particle_name(word) {
+            // "Hillary Clinton Joked": in a title-case line a speech verb is capitalised
+            // too, but it ends the name.
+            let speech_verb = !words.is_empty()
+                && is_capitalised(word)
+                && (lexicon::is_finite_cue(word) || lexicon::is_participle_cue(word));
+            let accepted = if speech_verb {
+                false
+            } else if is_particle_name(word) {
                 true
             } else if is_capitalised(word) && !is_hyphenated_adjective(word) {
                 !(words.is_empty() && lexicon::is_capitalised_function_word(word))

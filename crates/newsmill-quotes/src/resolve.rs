@@ -260,18 +260,30 @@ impl Doc<'_> {
         };
         let sentence = self.sentence_of(block, tok);
         let here = self.toks[block].get(tok).map_or(0, |t| t.start);
-        let in_sentence = |s: usize| {
-            self.cands
-                .iter()
-                .enumerate()
-                .filter(move |(c, cand)| cand.kind == want && self.cand_pos[*c].0 == s)
+        // "she" never takes a Donald, "he" never a Hillary.
+        let male_pronoun = match lower.as_str() {
+            "he" => Some(true),
+            "she" => Some(false),
+            _ => None,
         };
-        if let Some((_, cand)) =
-            in_sentence(sentence).find(|(_, cand)| cand.block == block && cand.start < here)
+        let other_gender = |c: usize| {
+            male_pronoun.is_some_and(|male| self.cand_gender(c).is_some_and(|g| g != male))
+        };
+        let in_sentence = |s: usize| {
+            self.cands.iter().enumerate().filter(move |(c, cand)| {
+                cand.kind == want && self.cand_pos[*c].0 == s && !other_gender(*c)
+            })
+        };
+        // Names in an opening subordinate clause ("After Trump described it, he wrote")
+        // are not the main clause's pronoun.
+        let main_clause = self.main_clause_start(sentence);
+        let in_main_clause = |c: usize| self.cand_pos[c].1 >= main_clause || tok < main_clause;
+        if let Some((_, cand)) = in_sentence(sentence)
+            .find(|(c, cand)| cand.block == block && cand.start < here && in_main_clause(*c))
         {
             return Some(cand.name.clone());
         }
-        let lookback = 6;
+        let lookback = 10;
         for s in (sentence.saturating_sub(lookback)..sentence).rev() {
             // A sentence whose subject is the same pronoun refers to the same antecedent
             // ("Mr Croucher said ... He said ... He told BBC News"): look further back.
@@ -286,7 +298,7 @@ impl Doc<'_> {
             let mut speaker = None;
             let main_clause = self.main_clause_start(s);
             for (c, cand) in self.cands.iter().enumerate() {
-                if self.cand_pos[c].0 != s {
+                if self.cand_pos[c].0 != s || other_gender(c) {
                     continue;
                 }
                 let speaks = self.is_cue_subject(c);
@@ -317,6 +329,31 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// A candidate's gender when its name (or the title before its mention) shows it:
+    /// `Some(true)` for a man.
+    fn cand_gender(&self, c: usize) -> Option<bool> {
+        let cand = &self.cands[c];
+        if let Some(g) = cand
+            .name
+            .split_whitespace()
+            .next()
+            .and_then(lexicon::first_name_is_male)
+        {
+            return Some(g);
+        }
+        let (_, first, _) = self.cand_pos[c];
+        let title = match first.checked_sub(1).and_then(|p| self.word(cand.block, p)) {
+            Some(w) => Some(w),
+            // "Mr. Trump": the title, then its full stop.
+            None => first.checked_sub(2).and_then(|p| self.word(cand.block, p)),
+        };
+        title.and_then(|w| match w {
+            "Mr" => Some(true),
+            "Mrs" | "Ms" => Some(false),
+            _ => None,
+        })
     }
 
     /// Whether sentence `s` has the pronoun `lower` as its subject (after an opening

@@ -1,12 +1,13 @@
 //! The `extract.quotes` stage: quotations with speakers into `annotations.quotes`.
 
 use newsmill_core::{
-    parse_options, Article, Family, Outcome, Quote, QuoteKind, Span, Stage, StageCounters,
-    StageError, StageFactory, StageTable,
+    parse_options, Article, Family, Outcome, Quote, QuoteKind, Span, SpeakerType, Stage,
+    StageCounters, StageError, StageFactory, StageTable,
 };
 
 use crate::attribution::CueForm;
 use crate::doc::Doc;
+use crate::labels::{title_case, transcript_turns};
 use crate::options::QuoteOptions;
 
 pub const STAGE_NAME: &str = "extract.quotes";
@@ -149,12 +150,19 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let has_mark = article
         .blocks
         .iter()
-        .any(|b| b.text.contains(['"', '“', '”', '„', '«', '»']));
-    if !has_mark {
+        .any(|b| b.text.contains(['"', '“', '”', '„', '«', '»']) || b.text.contains("''"));
+    let block_texts: Vec<&str> = article
+        .blocks
+        .iter()
+        .map(|b| if b.is_heading() { "" } else { b.text.as_str() })
+        .collect();
+    let turns = transcript_turns(&block_texts);
+    if !has_mark && turns.is_empty() {
         return Vec::new();
     }
     let doc = Doc::new(article, options.use_entities);
     let mut quotes = Vec::new();
+    let in_turn = |block: usize| turns.iter().any(|t| t.block == block);
     // The last speech quotation's speaker and block, for quotations that continue it.
     let mut previous: Option<(usize, Option<String>)> = None;
     for group in group_runs(&doc) {
@@ -167,7 +175,8 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
         let Some(&(b2, q2)) = doc.piece_tok[last_run].last() else {
             continue;
         };
-        if b1 == usize::MAX || b2 == usize::MAX {
+        if b1 == usize::MAX || b2 == usize::MAX || in_turn(b1) {
+            // Marks inside a transcript turn are part of that turn's speech.
             continue;
         }
         let text = group_text(&doc, &group);
@@ -177,11 +186,19 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
         let first_text = doc.texts[b1]
             .get(first_piece.start..first_piece.end)
             .unwrap_or("");
-        let mut cue = doc.find_cue(b1, q1, false);
-        if cue.is_none() && b2 != b1 {
+        // A label before the quotation ("Gerald F. Seib, The Wall Street Journal: “…”")
+        // names the speaker; no speech verb is looked for then.
+        let label = doc.label_speaker(b1, q1);
+        let mut cue = if label.is_some() {
+            None
+        } else {
+            doc.find_cue(b1, q1, false)
+        };
+        if cue.is_none() && label.is_none() && b2 != b1 {
             cue = doc.find_cue(b2, q2, true);
         }
-        let kind = doc.classify(b1, q1, first_text, cue.is_some(), options);
+        let cued = cue.is_some() || label.is_some();
+        let kind = doc.classify(b1, q1, first_text, cued, options);
         let span = Span::new(b1, first_piece.start, first_piece.end);
         if kind == QuoteKind::Term {
             if options.include_terms {
@@ -192,6 +209,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     text,
                     kind,
                     span,
+                    speaker_type: SpeakerType::Unknown,
                 });
             }
             continue;
@@ -212,6 +230,10 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                 })
         };
         let (speaker, speaker_mention, cue_word) = match cue {
+            None if label.is_some() => {
+                let found = label.unwrap_or_default();
+                (found.name, found.mention, None)
+            }
             Some(c) => {
                 let found = doc.speaker_for_cue(c);
                 let cue_word = cue_text(&doc, c.block, c.tok, c.form);
@@ -222,10 +244,22 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     (found.name, found.mention, cue_word)
                 }
             }
+            // "Politico reveals a few relevant facts: “…”": a colon with no speech verb
+            // introduces the quotation of the sentence's subject.
+            None if doc.after_colon(b1, q1) => {
+                let start = doc.sentence_range(b1, q1).start;
+                let found = doc.sentence_subject(b1, start, q1 - 1);
+                match found.name {
+                    Some(_) => (found.name, found.mention, None),
+                    None if kind == QuoteKind::Full => (continues(&previous), None, None),
+                    None => (None, None, None),
+                }
+            }
             None if kind == QuoteKind::Full => (continues(&previous), None, None),
             None => (None, None, None),
         };
         previous = Some((b2, speaker.clone()));
+        let speaker_type = doc.speaker_type(speaker.as_deref());
         quotes.push(Quote {
             speaker,
             speaker_mention,
@@ -233,8 +267,23 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             text,
             kind,
             span,
+            speaker_type,
         });
     }
+    for turn in &turns {
+        let speaker = doc.aliases.fold(&title_case(&turn.label));
+        let speaker_type = doc.speaker_type(Some(&speaker));
+        quotes.push(Quote {
+            speaker: Some(speaker),
+            speaker_mention: Some(turn.label.clone()),
+            cue: None,
+            text: block_texts[turn.block][turn.text.clone()].to_string(),
+            kind: QuoteKind::Full,
+            span: Span::new(turn.block, turn.text.start, turn.text.end),
+            speaker_type,
+        });
+    }
+    quotes.sort_by_key(|q| (q.span.block, q.span.start));
     quotes
 }
 

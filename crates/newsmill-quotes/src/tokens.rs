@@ -142,7 +142,7 @@ fn starts_sentence(tok: &Tok, text: &str) -> bool {
 
 fn quote_ends_sentence(tok: &Tok, text: &str) -> bool {
     let inner = text.get(tok.start..tok.end).unwrap_or("");
-    let inner = inner.trim_end_matches(['"', '”', '»', ' ']);
+    let inner = inner.trim_end_matches(['"', '”', '»', '\'', ' ']);
     inner
         .chars()
         .next_back()

@@ -46,7 +46,9 @@ pub enum EvalCommand {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Quotations and speakers against JSONL gold (docs/quotes.md).
+    /// Quotations and speakers against JSONL gold, or a PolNeAR directory (text/ and
+    /// attributions/ with BRAT .ann files): direct quotations, speakers by source kind
+    /// (docs/quotes.md).
     Quotes {
         gold: PathBuf,
         #[arg(long)]
@@ -103,6 +105,16 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
             let inputs: Vec<_> = golds.iter().map(|g| (g.path.clone(), None)).collect();
             let articles = run_pipeline(config.as_deref(), &inputs)?;
             let mut tally = newsmill_ner::eval::Tally::default();
+            for (g, a) in golds.iter().zip(&articles) {
+                tally.add(g, a);
+            }
+            tally.report()
+        }
+        EvalCommand::Quotes { gold, config } if gold.is_dir() => {
+            let golds = newsmill_quotes::polnear::load_polnear(&gold)?;
+            let inputs: Vec<_> = golds.iter().map(|g| (g.path.clone(), None)).collect();
+            let articles = run_pipeline(config.as_deref(), &inputs)?;
+            let mut tally = newsmill_quotes::polnear::PolnearTally::default();
             for (g, a) in golds.iter().zip(&articles) {
                 tally.add(g, a);
             }

@@ -113,7 +113,7 @@ pub fn tables_for(families: &[Family], audit: bool) -> Vec<&'static Table> {
 mod tests {
     use super::*;
     use newsmill_core::{Block, DateMention, Entity, EntityKind, Fact, Granularity, Quote};
-    use newsmill_core::{QuoteKind, Removal, Span};
+    use newsmill_core::{QuoteKind, Removal, Span, SpeakerType};
 
     fn full_article() -> Article {
         let mut article = Article::new("a.md", "in/a.md");
@@ -136,6 +136,7 @@ mod tests {
             text: "q".into(),
             kind: QuoteKind::Full,
             span: Span::new(0, 0, 1),
+            speaker_type: SpeakerType::Unknown,
         }];
         a.dates = vec![DateMention {
             text: "Sunday".into(),

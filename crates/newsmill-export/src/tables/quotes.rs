@@ -35,6 +35,7 @@ const COLUMNS: &[Column] = &[
         "1-based number of the body block where the quotation starts",
     ),
     col("offset", "character offset where it starts"),
+    col("speaker_type", "`person`, `organisation` or `unknown`"),
 ];
 
 fn rows(article: &Article) -> Vec<Vec<Cell>> {
@@ -53,6 +54,7 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
                 Cell::text(q.kind.as_str()),
                 Cell::num(q.span.block + 1),
                 Cell::num(offsets.char_offset(&article.blocks, q.span)),
+                Cell::text(q.speaker_type.as_str()),
             ]
         })
         .collect()

@@ -1,0 +1,141 @@
+//! One test per failure class of issue 13, on short hand-written texts: each pins a general
+//! rule, not an article.
+
+use newsmill_core::{Quote, QuoteKind, SpeakerType};
+
+use crate::seed_tests::article_from_paragraphs;
+use crate::{extract_quotes, QuoteOptions};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    extract_quotes(&article_from_paragraphs(text), &QuoteOptions::default())
+}
+
+fn said(text: &str) -> Vec<(String, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Term)
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+fn pair(text: &str, speaker: &str) -> (String, Option<String>) {
+    (text.to_string(), Some(speaker.to_string()))
+}
+
+#[test]
+fn two_apostrophes_delimit_quotations() {
+    assert_eq!(
+        said("''The rate will rise in spring,'' said Maria Olsen, an analyst at the bank."),
+        vec![pair("The rate will rise in spring,", "Maria Olsen")]
+    );
+}
+
+#[test]
+fn speaker_type_tells_people_from_organisations() {
+    let q = quotes(
+        "\"We will appeal the ruling at once,\" said Tom Reyes.\n\n\"The ruling stands as written,\" the Supreme Court of Ruritania said.",
+    );
+    assert_eq!(q[0].speaker_type, SpeakerType::Person, "{q:?}");
+    assert_eq!(q[1].speaker_type, SpeakerType::Organisation, "{q:?}");
+}
+
+#[test]
+fn a_quotation_closed_before_its_cue_takes_the_next_sentence_attribution() {
+    assert_eq!(
+        said("Dana Pruitt spoke for an hour. \"We love this town!\" Pruitt said to cheers."),
+        vec![pair("We love this town!", "Dana Pruitt")]
+    );
+}
+
+#[test]
+fn speech_verbs_end_a_headline_case_name() {
+    let q = said("Senator Rosa Lind Joked: \"I never sleep during budget talks.\"");
+    assert_eq!(
+        q,
+        vec![pair("I never sleep during budget talks.", "Rosa Lind")]
+    );
+}
+
+#[test]
+fn more_speech_verbs_name_their_subject() {
+    assert_eq!(
+        said("\"Get out of my office,\" Ray Kemp barked at the reporter."),
+        vec![pair("Get out of my office,", "Ray Kemp")]
+    );
+}
+
+#[test]
+fn a_pronoun_skips_the_names_of_an_opening_subordinate_clause() {
+    let q = said(
+        "Nora Quist, a lawyer, has followed the case.\n\nAfter Oren Blake described the verdict, she wrote: \"This is not justice.\"",
+    );
+    assert_eq!(q, vec![pair("This is not justice.", "Nora Quist")]);
+}
+
+#[test]
+fn panel_labels_name_the_speaker() {
+    assert_eq!(
+        said("Lena Brook, The Daily Ledger: \"The debate changed nothing at all.\""),
+        vec![pair("The debate changed nothing at all.", "Lena Brook")]
+    );
+}
+
+#[test]
+fn each_transcript_turn_is_a_quotation_of_its_speaker() {
+    let q = said(
+        "On Sunday Sam Ortiz spoke with Governor Kay Dunn.\n\nORTIZ: Will you run again?\n\nDUNN: I have not decided, and I will not \"rush\" it.\n\nORTIZ: Thank you.\n\nDUNN: Thank you for having me.",
+    );
+    assert_eq!(q.len(), 4, "{q:?}");
+    assert_eq!(q[0], pair("Will you run again?", "Sam Ortiz"));
+    assert_eq!(
+        q[1],
+        pair(
+            "I have not decided, and I will not \"rush\" it.",
+            "Kay Dunn"
+        )
+    );
+}
+
+#[test]
+fn an_inverted_cue_names_an_organisation() {
+    // The article's "The" is not part of the name the speaker column gives.
+    assert_eq!(
+        said("\"We are not blind to those costs,\" wrote The Courier in an editorial."),
+        vec![pair("We are not blind to those costs,", "Courier")]
+    );
+}
+
+#[test]
+fn a_fragment_governed_by_a_speech_verb_is_a_quotation() {
+    let q = said("The Dockers Union called the board's decision \"reckless and rushed.\"");
+    assert_eq!(q, vec![pair("reckless and rushed.", "Dockers Union")]);
+    // Right after "called" the quotation is a name, not speech.
+    assert!(said("They formed a group called \"Citizens for a Better Port.\"").is_empty());
+}
+
+#[test]
+fn a_colon_without_a_verb_introduces_the_subjects_quotation() {
+    assert_eq!(
+        said("The Harbor Gazette adds a few numbers: \"Traffic fell by half in a year.\""),
+        vec![pair("Traffic fell by half in a year.", "Harbor Gazette")]
+    );
+}
+
+#[test]
+fn pronouns_agree_with_a_gendered_first_name() {
+    let q = said(
+        "Hillary Lamb met Donald Ferris in the square.\n\nShe said: \"Our town needs a new bridge.\"",
+    );
+    assert_eq!(
+        q,
+        vec![pair("Our town needs a new bridge.", "Hillary Lamb")]
+    );
+}
+
+#[test]
+fn a_manner_adverb_between_name_and_verb_is_skipped() {
+    assert_eq!(
+        said("Vera Holt repeatedly warned that the budget was \"a recipe for ruin and debt.\""),
+        vec![pair("a recipe for ruin and debt.", "Vera Holt")]
+    );
+}

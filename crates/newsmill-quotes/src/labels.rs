@@ -1,0 +1,145 @@
+//! Speakers named by a label instead of a speech verb:
+//! - a panel layout, `Gerald F. Seib, The Wall Street Journal: “It looked …”`: a paragraph
+//!   that opens with a name (and affiliation) and a colon before the quotation;
+//! - a transcript, `HANNITY: Welcome back.`: paragraphs that open with an upper-case speaker
+//!   label; each turn is a quotation of that speaker, marks or not.
+
+use std::ops::Range;
+
+use crate::attribution::{is_pronoun, Speaker};
+use crate::doc::Doc;
+use crate::lexicon;
+use crate::names::is_capitalised;
+
+/// Longest label, in tokens, before the colon.
+const MAX_LABEL_TOKENS: usize = 12;
+
+/// Words a name-and-affiliation label may hold besides capitalised ones.
+fn is_label_connector(word: &str) -> bool {
+    matches!(word, "of" | "the" | "and" | "for" | "at") || lexicon::is_name_particle(word)
+}
+
+impl Doc<'_> {
+    /// Whether the quotation token `q` follows a colon inside its sentence.
+    pub(crate) fn after_colon(&self, block: usize, q: usize) -> bool {
+        let start = self.sentence_range(block, q).start;
+        q > start + 1 && self.toks[block][q - 1].is_punct(':')
+    }
+
+    /// `Name, Affiliation: “…”`: the quotation token `q` follows a colon that closes a label
+    /// opening its block. The speaker is the label's first phrase (up to a comma).
+    pub(crate) fn label_speaker(&self, block: usize, q: usize) -> Option<Speaker> {
+        let toks = &self.toks[block];
+        let text = self.texts[block];
+        let colon = q.checked_sub(1).filter(|&c| toks[c].is_punct(':'))?;
+        if colon == 0 || colon > MAX_LABEL_TOKENS {
+            return None;
+        }
+        let label = &toks[..colon];
+        let first = label[0].is_word().then(|| label[0].text(text))?;
+        if !is_capitalised(first) || is_pronoun(first) {
+            return None;
+        }
+        let label_like = label.iter().all(|t| {
+            if !t.is_word() {
+                return t.is_punct(',') || t.is_punct('.');
+            }
+            let w = t.text(text);
+            (is_capitalised(w) && !lexicon::is_finite_cue(w) && !lexicon::is_participle_cue(w))
+                || is_label_connector(w)
+        });
+        if !label_like {
+            return None;
+        }
+        let end = (0..colon).find(|&i| toks[i].is_punct(',')).unwrap_or(colon);
+        let speaker = self.resolve_np(block, 0..end, true);
+        speaker.name.is_some().then_some(speaker)
+    }
+}
+
+/// One transcript turn: the block, the byte range of its speech, and the label as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn {
+    pub block: usize,
+    pub text: Range<usize>,
+    pub label: String,
+}
+
+/// The upper-case speaker label opening a paragraph ("HANNITY", "JAKE TAPPER"), and the
+/// byte offset where the speech starts.
+fn turn_label(text: &str) -> Option<(&str, usize)> {
+    let colon = text.find(": ").filter(|&at| at <= 40)?;
+    let label = &text[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    (upper && letters >= 2 && (1..=3).contains(&words.len())).then_some((label, colon + 2))
+}
+
+/// Transcript turns of an article: only where at least two different labels open four or
+/// more paragraphs between them, so a lone "UPDATE: …" or a repeated section kicker is
+/// not a transcript.
+pub fn transcript_turns(texts: &[&str]) -> Vec<Turn> {
+    let mut turns = Vec::new();
+    for (block, text) in texts.iter().enumerate() {
+        if let Some((label, start)) = turn_label(text) {
+            let end = text.trim_end().len();
+            if end > start {
+                turns.push(Turn {
+                    block,
+                    text: start..end,
+                    label: label.to_string(),
+                });
+            }
+        }
+    }
+    let mut labels: Vec<&str> = turns.iter().map(|t| t.label.as_str()).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    if labels.len() < 2 || turns.len() < 4 {
+        return Vec::new();
+    }
+    turns
+}
+
+/// "JAKE TAPPER" -> "Jake Tapper".
+pub fn title_case(label: &str) -> String {
+    label
+        .split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) => c
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transcripts_need_two_labels_and_four_turns() {
+        let texts = [
+            "HOST: Welcome back.",
+            "ADA LOVE: Thank you.",
+            "HOST: What now?",
+            "ADA LOVE: We vote.",
+            "Plain narration: with a colon.",
+        ];
+        let turns = transcript_turns(&texts);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[1].label, "ADA LOVE");
+        assert_eq!(&texts[1][turns[1].text.clone()], "Thank you.");
+        assert!(transcript_turns(&["UPDATE: more soon.", "UPDATE: later."]).is_empty());
+        assert_eq!(title_case("JAKE TAPPER"), "Jake Tapper");
+    }
+}
