@@ -12,6 +12,8 @@ use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::clean::{split_titles, trim_span};
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
+use crate::headlines::confirm_headline_mentions;
+use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
 use crate::recall::{add_places, add_titled_people, propagate_aliases};
 use crate::repair::repair;
@@ -98,6 +100,10 @@ pub fn annotate(
         });
     }
     sort_and_dedupe(&mut cands);
+    if settings.gazetteer_fix {
+        confirm_headline_mentions(blocks, &mut cands, gaz);
+        sort_and_dedupe(&mut cands);
+    }
 
     let mut defined: BTreeMap<String, (String, EntityKind)> = BTreeMap::new();
     if settings.add_missed || settings.link_acronyms {
@@ -109,6 +115,7 @@ pub fn annotate(
             if settings.add_missed {
                 add_titled_people(block, text, words, gaz, &mut cands);
                 add_places(block, text, words, gaz, &mut cands);
+                split_place_pairs(block, text, words, gaz, &mut cands);
             }
             if settings.link_acronyms {
                 for def in definitions(block, text, words) {

@@ -71,11 +71,24 @@ pub fn trim_span(
                 end = start + rest.len();
                 continue;
             }
+            // "White House Friday", "Pentagon Monday": a weekday after a name is the date
+            // of the news, never part of the name.
+            if is_weekday(last) && rest.chars().any(char::is_uppercase) {
+                end = start + rest.trim_end().len();
+                continue;
+            }
         }
         break;
     }
     let s = text.get(start..end)?;
     s.chars().any(char::is_alphanumeric).then_some((start, end))
+}
+
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 fn is_lowercase_word(word: &str) -> bool {
@@ -242,6 +255,8 @@ mod tests {
         assert_eq!(trimmed("former Salim Idriss"), "Salim Idriss");
         assert_eq!(trimmed("bin Laden"), "bin Laden");
         assert_eq!(trimmed("Windows 7"), "Windows 7");
+        assert_eq!(trimmed("White House Friday"), "White House");
+        assert_eq!(trimmed("Friday"), "Friday");
         assert_eq!(trimmed("The Hague"), "The Hague");
         assert_eq!(trimmed("U.S."), "U.S.");
         assert_eq!(trimmed("Iraq."), "Iraq");

@@ -15,8 +15,9 @@
 //! - [`Gazetteer`]: places, nationalities, titles and organisation cues from `data/`.
 //! - [`eval`]: the entity gold format and its scoring (`newsmill eval entities`).
 //!
-//! Modules by step: `clean` (trim, titles), `repair` (join and split spans), `retype`,
-//! `recall` (missed mentions, repeats), `acronyms`, `link` (entities), `fold` (name keys),
+//! Modules by step: `clean` (trim, titles), `repair` (join and split spans), `retype` (with `works`: laws, documents, page furniture), `headlines` (mentions in
+//! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
+//! `recall` (missed mentions, repeats), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
@@ -26,12 +27,15 @@ mod clean;
 pub mod eval;
 mod fold;
 mod gazetteer;
+mod headlines;
+mod hyphen_pairs;
 mod link;
 mod recall;
 mod repair;
 mod retype;
 mod stage;
 mod words;
+mod works;
 
 pub use annotate::{annotate, Settings};
 pub use gazetteer::Gazetteer;

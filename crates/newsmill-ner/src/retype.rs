@@ -1,10 +1,12 @@
 //! Gazetteer corrections of the tagger's types: places are locations, nationalities are
 //! misc, "X Department"/"Ministry of X" and known names are organisations, and a name right
-//! after a person title is a person. A mention that is only a title is dropped.
+//! after a person title is a person; laws and documents are misc. A mention that is only a
+//! title or a page-footer link ("Privacy Policy") is dropped.
 
 use newsmill_core::EntityKind;
 
 use crate::gazetteer::{title_key, Gazetteer};
+use crate::works::{is_document_name, is_page_furniture};
 
 /// The corrected kind of a cleaned mention, or `None` to drop it. `before` is the block
 /// text before the mention (to see a title such as "Gen." right before it).
@@ -21,8 +23,13 @@ pub fn corrected_kind(
     gaz: &Gazetteer,
 ) -> Option<EntityKind> {
     use EntityKind::*;
-    if gaz.is_title(name) {
+    if gaz.is_title(name) || is_page_furniture(name) {
         return None;
+    }
+    // Laws, treaties and declarations are misc whatever the tagger said ("First
+    // Amendment", "Code of Canon Law"), unless the whole name is a place.
+    if is_document_name(name) && gaz.place(name).is_none() {
+        return Some(Misc);
     }
     if let Some(place) = gaz.place(name) {
         if place.weak || kind == Person {
@@ -120,6 +127,9 @@ mod tests {
             Some(Organization)
         );
         assert_eq!(fix("President", Person, ""), None);
+        assert_eq!(fix("First Amendment", Organization, ""), Some(Misc));
+        assert_eq!(fix("Code of Canon Law", Person, ""), Some(Misc));
+        assert_eq!(fix("Privacy Policy", Organization, ""), None);
         assert_eq!(fix("Barack Obama", Person, "President "), Some(Person));
     }
 }

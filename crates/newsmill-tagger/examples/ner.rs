@@ -1,8 +1,9 @@
 //! Development front end for the tagger (the `newsmill` CLI wires the same functions):
 //!
 //! ```text
-//! cargo run --release -p newsmill-tagger --example ner -- train TRAIN [--dev DEV] --out MODEL [--iterations N] [--seed S] [--bits B] [--gazetteers DIR]
+//! cargo run --release -p newsmill-tagger --example ner -- train TRAIN [--extra MORE]... [--dev DEV] --out MODEL [--iterations N] [--seed S] [--bits B] [--gazetteers DIR] [--word-classes TSV] [--extra-step 0.15] [--prune 0.0007]
 //! cargo run --release -p newsmill-tagger --example ner -- tag FILE.conll [--model MODEL]   # predictions to stdout
+//! cargo run --release -p newsmill-tagger --example ner -- prune MODEL --below 0.002 --out SMALLER  # drop weak rows
 //! cargo run --release -p newsmill-tagger --example ner -- eval FILE                         # gold = 2nd to last, predicted = last column
 //! cargo run --release -p newsmill-tagger --example ner -- text FILE [--model MODEL]         # entities found in raw text
 //! ```
@@ -47,6 +48,18 @@ fn main() -> anyhow::Result<()> {
                 opts.patience = n.parse()?;
             }
             opts.gazetteers = flag("--gazetteers").map(PathBuf::from);
+            opts.word_classes = flag("--word-classes").map(PathBuf::from);
+            if let Some(n) = flag("--prune") {
+                opts.prune = n.parse()?;
+            }
+            if let Some(n) = flag("--extra-step") {
+                opts.extra_step = n.parse()?;
+            }
+            opts.extra_train = args
+                .windows(2)
+                .filter(|w| w[0] == "--extra")
+                .map(|w| PathBuf::from(&w[1]))
+                .collect();
             let dev = flag("--dev").map(PathBuf::from);
             print!("{}", train(&train_file, dev.as_deref(), &out, &opts)?);
         }
@@ -72,6 +85,18 @@ fn main() -> anyhow::Result<()> {
                     &text[range.clone()]
                 );
             }
+        }
+        Some("prune") => {
+            let input = PathBuf::from(positional.context("prune needs a model file")?);
+            let out = PathBuf::from(flag("--out").context("prune needs --out MODEL")?);
+            let fraction: f32 = flag("--below").context("prune needs --below F")?.parse()?;
+            let (bytes, rows) = newsmill_tagger::prune_model(&std::fs::read(&input)?, fraction)?;
+            std::fs::write(&out, &bytes)?;
+            println!(
+                "{}: {} bytes, rows per stage {rows:?}",
+                out.display(),
+                bytes.len()
+            );
         }
         _ => bail!("usage: ner train|tag|eval|text ... (see the example's doc comment)"),
     }

@@ -14,6 +14,12 @@ pub(crate) struct Document {
     pub sentences: Vec<Vec<Row>>,
 }
 
+/// A "document" with more sentences than this is a collection of independent posts or
+/// sentences (one `-DOCSTART-` per file of tweets or Wikipedia sentences; the longest
+/// CoNLL-2003 article has 197): each sentence is then its own document, so that document-level
+/// features do not link unrelated texts.
+pub(crate) const MAX_DOCUMENT_SENTENCES: usize = 500;
+
 pub(crate) fn is_docstart(line: &str) -> bool {
     line.trim_start().starts_with("-DOCSTART-")
 }
@@ -49,7 +55,18 @@ pub(crate) fn parse_documents(text: &str) -> Vec<Document> {
         }
     }
     docs.retain(|d| !d.sentences.is_empty());
-    docs
+    docs.into_iter()
+        .flat_map(|doc| {
+            if doc.sentences.len() > MAX_DOCUMENT_SENTENCES {
+                doc.sentences
+                    .into_iter()
+                    .map(|s| Document { sentences: vec![s] })
+                    .collect()
+            } else {
+                vec![doc]
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -65,5 +82,7 @@ mod tests {
         assert_eq!(docs[0].sentences[0][1], ["rejects", "VBZ", "I-VP", "O"]);
         assert_eq!(docs[1].sentences[0][0][0], "Bonn");
         assert!(parse_documents("").is_empty());
+        let posts = "-DOCSTART- O\n\n".to_string() + &"a O\n\n".repeat(MAX_DOCUMENT_SENTENCES + 1);
+        assert_eq!(parse_documents(&posts).len(), MAX_DOCUMENT_SENTENCES + 1);
     }
 }

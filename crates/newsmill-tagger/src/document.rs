@@ -8,6 +8,7 @@ use crate::stacking::StackToken;
 use crate::token_info::{
     summarize, TokenInfo, ALL_CAPS, HAS_ALPHA, HAS_DIGIT, HAS_LOWER, INIT_CAP,
 };
+use crate::word_classes::WordClasses;
 
 // Document flags (`TokenInfo::doc`), set only on capitalised tokens.
 const DOC_CAP_MIDDLE: u8 = 1;
@@ -36,11 +37,21 @@ pub(crate) struct PreparedSentence {
 pub(crate) fn prepare_document(
     sentences: &[Vec<&str>],
     gazetteer: &Gazetteer,
+    classes: &WordClasses,
 ) -> Vec<PreparedSentence> {
     let mut prepared: Vec<PreparedSentence> = sentences
         .iter()
         .map(|words| {
-            let tokens: Vec<TokenInfo> = words.iter().map(|w| summarize(w)).collect();
+            let tokens: Vec<TokenInfo> = words
+                .iter()
+                .map(|w| {
+                    let mut info = summarize(w);
+                    let found = classes.lookup(w, &info);
+                    info.class_coarse = found.coarse;
+                    info.class_fine = found.fine;
+                    info
+                })
+                .collect();
             let all_caps = tokens.iter().any(|t| t.flags & HAS_ALPHA != 0)
                 && tokens.iter().all(|t| t.flags & HAS_LOWER == 0);
             let digits = tokens.iter().filter(|t| t.flags & HAS_DIGIT != 0).count();
@@ -215,7 +226,7 @@ mod tests {
             vec!["The", "end"],
             vec!["we", "saw", "the", "End"],
         ];
-        let prepared = prepare_document(&doc, &gaz);
+        let prepared = prepare_document(&doc, &gaz, &WordClasses::default());
         let clinton = prepared[0].tokens[0].doc;
         assert!(clinton & DOC_SEQ_LAST != 0 && clinton & DOC_CAP_MIDDLE != 0);
         let the = prepared[2].tokens[0].doc;

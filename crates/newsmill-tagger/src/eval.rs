@@ -140,14 +140,30 @@ fn type_index(kind: newsmill_core::EntityKind) -> usize {
 }
 
 /// Scores a CoNLL file whose last column is the prediction and second to last the gold tag.
-/// Lines with an unknown tag are an error naming the line.
+/// Lines with an unknown tag are an error naming the line. When the gold tags hold no MISC
+/// mention at all, the file comes from a scheme without that type (Broad Twitter Corpus,
+/// Universal NER): MISC predictions are then read as `O` and the report says so.
 pub fn eval_conll(file: &Path) -> anyhow::Result<String> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    Ok(score_text(&text)?.report())
+    let without_misc = !gold_has_misc(&text);
+    let report = score_text(&text, without_misc)?.report();
+    Ok(if without_misc {
+        format!("gold has no MISC mention (a scheme without MISC): MISC predictions read as O\n{report}")
+    } else {
+        report
+    })
 }
 
-pub(crate) fn score_text(text: &str) -> anyhow::Result<Scores> {
+/// Whether any gold tag (second-to-last column) is a MISC one.
+fn gold_has_misc(text: &str) -> bool {
+    text.lines().any(|line| {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        columns.len() >= 2 && columns[columns.len() - 2].ends_with("-MISC")
+    })
+}
+
+pub(crate) fn score_text(text: &str, without_misc: bool) -> anyhow::Result<Scores> {
     let mut scores = Scores::default();
     let (mut gold, mut predicted) = (Vec::new(), Vec::new());
     for (number, line) in text.lines().enumerate() {
@@ -169,7 +185,11 @@ pub(crate) fn score_text(text: &str) -> anyhow::Result<Scores> {
             Tag::parse(t).with_context(|| format!("line {}: unknown tag {t:?}", number + 1))
         };
         gold.push(parse(g)?);
-        predicted.push(parse(p)?);
+        let mut tag = parse(p)?;
+        if without_misc && tag.kind() == Some(newsmill_core::EntityKind::Misc) {
+            tag = Tag::O;
+        }
+        predicted.push(tag);
     }
     scores.add_sentence(&gold, &predicted);
     Ok(scores)
@@ -184,7 +204,7 @@ mod tests {
         let text = "-DOCSTART- -X- O O O\n\n\
             Peter NNP I-PER B-PER\nBlackburn NNP I-PER I-PER\nin IN O O\nBonn NNP I-LOC B-ORG\n\n\
             New NNP I-LOC B-LOC\nYork NNP I-LOC O\nTimes NNP I-ORG B-ORG\n";
-        let scores = score_text(text).unwrap();
+        let scores = score_text(text, false).unwrap();
         let all = scores.overall();
         // Right: Peter Blackburn, Times. Wrong type: Bonn. Wrong span: New (gold New York).
         assert_eq!((all.gold, all.found, all.correct), (4, 4, 2));
@@ -215,9 +235,20 @@ mod tests {
     }
 
     #[test]
+    fn misc_predictions_are_not_scored_against_gold_without_misc() {
+        let text = "Paris B-LOC B-LOC\nOpen O B-MISC\n\nIBM B-ORG B-ORG\n";
+        assert!(!gold_has_misc(text));
+        let strict = score_text(text, false).unwrap().overall();
+        assert_eq!((strict.found, strict.correct), (3, 2));
+        let masked = score_text(text, true).unwrap().overall();
+        assert_eq!((masked.found, masked.correct), (2, 2));
+        assert!(gold_has_misc("Open B-MISC O\n"));
+    }
+
+    #[test]
     fn bad_lines_are_errors_not_panics() {
-        assert!(score_text("Peter\n").is_err());
-        assert!(score_text("Peter I-PER X-FOO\n").is_err());
-        assert_eq!(score_text("").unwrap().overall().gold, 0);
+        assert!(score_text("Peter\n", false).is_err());
+        assert!(score_text("Peter I-PER X-FOO\n", false).is_err());
+        assert_eq!(score_text("", false).unwrap().overall().gold, 0);
     }
 }

@@ -52,6 +52,11 @@ mod template {
     pub const RUN_LAST_GAZ: u64 = 47;
     pub const NUMERIC_SHAPE: u64 = 53;
     pub const NUMERIC_POSITION: u64 = 54;
+    pub const CLASS_COARSE: u64 = 60;
+    pub const CLASS_FINE: u64 = 61;
+    pub const CLASS_FINE_PREV: u64 = 62;
+    pub const CLASS_FINE_NEXT: u64 = 63;
+    pub const CLASS_FINE_SHAPE: u64 = 66;
     pub const STAGE1_OTHERS: u64 = 51;
     pub const STAGE1_LONGER: u64 = 52;
     // Numbers kept from the experiment that also fed the first-stage label itself.
@@ -115,6 +120,20 @@ pub(crate) fn features(
     push(BIGRAM_PREV, mix(lower_at(-1), cur.lower));
     push(BIGRAM_NEXT, mix(cur.lower, lower_at(1)));
     push(SUFFIX3_NEXT, at(1).map_or(END, |t| t.suffix[2]));
+    // Word classes from unlabelled news: evidence for words the labelled data never showed.
+    let fine_at = |offset: isize| {
+        at(offset).map_or(if offset < 0 { START } else { END }, |t| {
+            u64::from(t.class_fine)
+        })
+    };
+    push(CLASS_COARSE, u64::from(cur.class_coarse));
+    push(CLASS_FINE, u64::from(cur.class_fine));
+    push(CLASS_FINE_PREV, fine_at(-1));
+    push(CLASS_FINE_NEXT, fine_at(1));
+    push(
+        CLASS_FINE_SHAPE,
+        mix(u64::from(cur.class_fine), cur.short_shape),
+    );
     push(TAG1, prev1 as u64);
     push(TAG12, (prev1 * 16 + prev2) as u64);
     push(TAG1_LOWER, mix(prev1 as u64, cur.lower));

@@ -17,6 +17,7 @@
 //!   [`entity_spans`]: tagged tokens in, mention token ranges out.
 //! - [`train`], [`tag_conll`], [`eval_conll`]: the training, tagging and scoring commands.
 
+mod cluster_build;
 mod conll;
 mod decode;
 mod document;
@@ -31,8 +32,11 @@ mod tagger;
 mod token_info;
 mod train;
 mod weights;
+mod word_classes;
 
+pub use cluster_build::{build_word_classes, ClusterOptions};
 pub use eval::eval_conll;
 pub use labels::{to_iob2, Tag};
+pub use model_file::prune_model;
 pub use tagger::{entity_spans, find_entities, tag_conll, Tagger};
 pub use train::{train, TrainOptions};

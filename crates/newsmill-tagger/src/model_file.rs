@@ -13,12 +13,16 @@ use crate::gazetteer::NameList;
 use crate::labels::N_LABELS;
 use crate::weights::CompactWeights;
 
-const MAGIC: &[u8] = b"newsmill-ner v2\n";
+const MAGIC: &[u8] = b"newsmill-ner v3\n";
+/// The previous format: the same without the word-class table.
+const MAGIC_V2: &[u8] = b"newsmill-ner v2\n";
 
 pub(crate) struct ModelParts {
     /// One or two stages (see `stacking`).
     pub stages: Vec<CompactWeights>,
     pub lists: Vec<NameList>,
+    /// The word-class table (`word_classes`), empty when the model uses none.
+    pub word_classes: String,
 }
 
 pub(crate) fn write_model(parts: &ModelParts) -> anyhow::Result<Vec<u8>> {
@@ -29,6 +33,7 @@ pub(crate) fn write_model(parts: &ModelParts) -> anyhow::Result<Vec<u8>> {
         put_bytes(&mut body, list.name.as_bytes());
         put_bytes(&mut body, list.text.as_bytes());
     }
+    put_bytes(&mut body, parts.word_classes.as_bytes());
     put_varint(&mut body, parts.stages.len() as u64);
     for stage in &parts.stages {
         put_weights(&mut body, stage);
@@ -58,7 +63,11 @@ fn put_weights(body: &mut Vec<u8>, w: &CompactWeights) {
 }
 
 pub(crate) fn read_model(bytes: &[u8]) -> anyhow::Result<ModelParts> {
-    let Some(compressed) = bytes.strip_prefix(MAGIC) else {
+    let (compressed, has_classes) = if let Some(rest) = bytes.strip_prefix(MAGIC) {
+        (rest, true)
+    } else if let Some(rest) = bytes.strip_prefix(MAGIC_V2) {
+        (rest, false)
+    } else {
         bail!("not a newsmill NER model of this version (bad header)");
     };
     let mut body = Vec::new();
@@ -74,6 +83,11 @@ pub(crate) fn read_model(bytes: &[u8]) -> anyhow::Result<ModelParts> {
         "model has a different label set"
     );
     let lists = read_lists(&mut r)?;
+    let word_classes = if has_classes {
+        String::from_utf8(r.bytes_field()?.to_vec()).context("word classes")?
+    } else {
+        String::new()
+    };
     let stage_count = r.varint()? as usize;
     ensure!(
         (1..=2).contains(&stage_count),
@@ -85,7 +99,11 @@ pub(crate) fn read_model(bytes: &[u8]) -> anyhow::Result<ModelParts> {
         stages.push(read_weights_after_bits(&mut r, bits)?);
     }
     ensure!(r.at == body.len(), "trailing bytes in model");
-    Ok(ModelParts { stages, lists })
+    Ok(ModelParts {
+        stages,
+        lists,
+        word_classes,
+    })
 }
 
 fn read_lists(r: &mut Cursor<'_>) -> anyhow::Result<Vec<NameList>> {
@@ -132,6 +150,15 @@ fn read_weights_after_bits(r: &mut Cursor<'_>, bits: u8) -> anyhow::Result<Compa
         rows.push(row);
     }
     Ok(CompactWeights::new(bits, scale, keys, rows))
+}
+
+/// Rewrites a model file without its weakest rows (see `CompactWeights::pruned`); returns the
+/// new file and the rows kept per stage.
+pub fn prune_model(bytes: &[u8], fraction: f32) -> anyhow::Result<(Vec<u8>, Vec<usize>)> {
+    let mut parts = read_model(bytes)?;
+    parts.stages = parts.stages.iter().map(|s| s.pruned(fraction)).collect();
+    let rows = parts.stages.iter().map(|s| s.len).collect();
+    Ok((write_model(&parts)?, rows))
 }
 
 fn put_varint(out: &mut Vec<u8>, mut n: u64) {
@@ -203,6 +230,7 @@ mod tests {
         let parts = ModelParts {
             stages: vec![weights, second],
             lists: lists.clone(),
+            word_classes: "Paris\t1\t2\n".into(),
         };
         let bytes = write_model(&parts).unwrap();
         let back = read_model(&bytes).unwrap();
@@ -213,6 +241,7 @@ mod tests {
         assert_eq!(back.stages[0].scale, 0.5);
         assert_eq!(back.stages[1].bits, 10);
         assert_eq!(back.lists, lists);
+        assert_eq!(back.word_classes, "Paris\t1\t2\n");
         assert!(read_model(b"junk").is_err());
         assert!(read_model(&bytes[..bytes.len() - 3]).is_err());
     }

@@ -116,7 +116,11 @@ mod tests {
     #[test]
     fn other_occurrences_and_longer_mentions_are_seen() {
         let words = vec![vec!["Alexander", "Lebed", "spoke"], vec!["Lebed", "left"]];
-        let mut doc = prepare_document(&words, &Gazetteer::default());
+        let mut doc = prepare_document(
+            &words,
+            &Gazetteer::default(),
+            &crate::word_classes::WordClasses::default(),
+        );
         // B-PER I-PER O / B-ORG O
         attach_first_stage(&mut doc, &[vec![1, 5, 0], vec![2, 0]]);
         let lebed = doc[1].stack[0];

@@ -9,19 +9,21 @@ use std::sync::OnceLock;
 use anyhow::Context;
 use newsmill_core::EntityKind;
 
-use crate::conll::is_docstart;
+use crate::conll::{is_docstart, MAX_DOCUMENT_SENTENCES};
 use crate::decode::run_stages;
 use crate::document::prepare_document;
 use crate::gazetteer::Gazetteer;
 use crate::labels::{tag_of, Tag};
 use crate::model_file::{read_model, ModelParts};
 use crate::weights::CompactWeights;
+use crate::word_classes::WordClasses;
 
 /// A trained NER model, immutable once loaded, so one instance serves every thread.
 pub struct Tagger {
     /// First stage, then (when the model has one) the second, stacked stage.
     stages: Vec<CompactWeights>,
     gazetteer: Gazetteer,
+    classes: WordClasses,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -63,6 +65,7 @@ impl Tagger {
         Tagger {
             stages: parts.stages,
             gazetteer: Gazetteer::new(parts.lists),
+            classes: WordClasses::new(&parts.word_classes),
         }
     }
 
@@ -76,7 +79,7 @@ impl Tagger {
     /// Tags the sentences of one document together, so that what one sentence says about a
     /// word ("Clinton" inside "Bill Clinton") informs the others. Tags are IOB2.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let mut prepared = prepare_document(sentences, &self.gazetteer);
+        let mut prepared = prepare_document(sentences, &self.gazetteer, &self.classes);
         let labels = run_stages(&self.stages, &mut prepared);
         labels
             .into_iter()
@@ -189,7 +192,15 @@ fn write_document(tagger: &Tagger, lines: &[&str], out: &mut dyn Write) -> anyho
             in_sentence = false;
         }
     }
-    let tags = tagger.tag_document(&sentences);
+    let tags = if sentences.len() > MAX_DOCUMENT_SENTENCES {
+        // A collection of independent posts: each is its own document (as in training).
+        sentences
+            .iter()
+            .flat_map(|s| tagger.tag_document(std::slice::from_ref(s)))
+            .collect()
+    } else {
+        tagger.tag_document(&sentences)
+    };
     let mut flat = tags.iter().flatten();
     for line in lines {
         if is_docstart(line) {

@@ -65,6 +65,9 @@ pub(crate) struct TokenInfo {
     pub run_length: u8,
     /// 0 = not in a run, 1 = first, 2 = inside, 3 = last.
     pub run_position: u8,
+    /// Word classes learnt from unlabelled news (see `word_classes`); 0 = unknown word.
+    pub class_coarse: u16,
+    pub class_fine: u16,
 }
 
 pub(crate) fn summarize(token: &str) -> TokenInfo {

@@ -38,7 +38,9 @@ impl TrainingWeights {
     }
 
     /// Rewards `gold` and penalises `predicted` for every feature.
-    pub fn update(&mut self, features: &[u64], gold: usize, predicted: usize) {
+    /// `step` is the size of the update: 1 for the main training data, less for data the
+    /// model should learn from without taking on its conventions wholesale.
+    pub fn update(&mut self, features: &[u64], gold: usize, predicted: usize, step: f32) {
         for &feature in features {
             let row = row_of(feature, self.bits);
             let elapsed = f64::from(self.clock - self.stamps[row]);
@@ -49,8 +51,8 @@ impl TrainingWeights {
                 }
                 self.stamps[row] = self.clock;
             }
-            self.weights[row * N_LABELS + gold] += 1.0;
-            self.weights[row * N_LABELS + predicted] -= 1.0;
+            self.weights[row * N_LABELS + gold] += step;
+            self.weights[row * N_LABELS + predicted] -= step;
         }
     }
 
@@ -192,6 +194,19 @@ impl CompactWeights {
         }
     }
 
+    /// The same weights without the rows whose largest weight is below `fraction` of the
+    /// model's largest: those rows barely move a score, and every row held costs memory and
+    /// cache misses at tagging time.
+    pub fn pruned(&self, fraction: f32) -> CompactWeights {
+        let threshold = (fraction * f32::from(i16::MAX)).round() as i32;
+        let (keys, rows): (Vec<u32>, Vec<[i16; N_LABELS]>) = self
+            .sorted_rows()
+            .into_iter()
+            .filter(|(_, row)| row.iter().any(|&w| i32::from(w).abs() >= threshold))
+            .unzip();
+        CompactWeights::new(self.bits, self.scale, keys, rows)
+    }
+
     pub fn heap_bytes(&self) -> usize {
         self.slots.len() * std::mem::size_of::<Slot>()
     }
@@ -229,9 +244,9 @@ mod tests {
         let mut w = TrainingWeights::new(8);
         let f = [1u64 << 60, 3u64 << 58];
         w.clock = 1;
-        w.update(&f, 2, 0);
+        w.update(&f, 2, 0, 1.0);
         w.clock = 3;
-        w.update(&f[..1], 2, 1);
+        w.update(&f[..1], 2, 1, 1.0);
         w.clock = 4;
         let avg = w.averaged();
         let mut dense = [0.0; N_LABELS];

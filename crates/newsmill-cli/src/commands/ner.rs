@@ -11,8 +11,15 @@ pub enum TrainCommand {
     Ner {
         #[arg(long)]
         train: PathBuf,
+        /// More training files (repeatable); one without any MISC mention is trained with
+        /// MISC masked (its O tokens are no evidence against MISC).
+        #[arg(long = "extra")]
+        extra: Vec<PathBuf>,
         #[arg(long)]
         dev: Option<PathBuf>,
+        /// Word-class table (default: the committed one; an empty file: none).
+        #[arg(long)]
+        word_classes: Option<PathBuf>,
         /// Where to write the model (the committed one is crates/newsmill-tagger/model/ner.bin).
         #[arg(long)]
         out: PathBuf,
@@ -23,10 +30,17 @@ pub fn run_train(command: TrainCommand) -> anyhow::Result<ExitCode> {
     match command {
         TrainCommand::Ner {
             train: train_file,
+            extra,
             dev,
+            word_classes,
             out,
         } => {
-            let report = train(&train_file, dev.as_deref(), &out, &TrainOptions::default())?;
+            let opts = TrainOptions {
+                extra_train: extra,
+                word_classes,
+                ..TrainOptions::default()
+            };
+            let report = train(&train_file, dev.as_deref(), &out, &opts)?;
             println!("{}", report.trim_end());
         }
     }

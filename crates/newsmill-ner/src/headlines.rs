@@ -1,0 +1,180 @@
+//! Lines whose case says nothing: ALL-CAPS lines ("REPRESENTING FBI INFORMANT") and
+//! headline-case lines, where every word, "The" and "That" included, is capitalised
+//! ("Guardian Fake News Story Proves That The Media Ca..."). The tagger reads capitals as
+//! names and tags whole runs there. In such a line a mention is kept only as far as the
+//! article's ordinary lines confirm it: the longest run of its words that is a name found in
+//! them (or a well-known place or organisation) stays, with that name's type; the rest goes.
+//! Names the article repeats are then found in those lines again by the alias pass.
+
+use std::collections::HashMap;
+
+use newsmill_core::EntityKind;
+
+use crate::candidate::Candidate;
+use crate::clean::trim_span;
+use crate::fold::key;
+use crate::gazetteer::Gazetteer;
+
+/// Small words that ordinary prose writes in lowercase; capitalised inside a line they show
+/// headline case.
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "Of", "And", "To", "In", "On", "For", "With", "That", "Is", "Are", "Was",
+    "Were", "At", "By", "From", "As", "Into", "Over", "After", "Its", "His", "Her", "Their", "Be",
+    "Has", "Have", "Not", "But", "Or", "Than", "Who", "What", "How", "Why",
+];
+
+/// Longest mention (in words) that is searched for a confirmed part.
+const MAX_WORDS: usize = 12;
+
+/// Whether a block's capitals carry no information: it has 3+ words and no lowercase
+/// letter, or 4+ words nearly all capitalised with a capitalised function word after the
+/// first word.
+pub fn is_case_uninformative(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    if !text.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let function_capitalised = words.iter().skip(1).any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        FUNCTION_WORDS.contains(&bare)
+    });
+    words.len() >= 4 && capitalised * 10 >= words.len() * 8 && function_capitalised
+}
+
+/// Cuts the mentions in case-uninformative blocks down to their confirmed parts (see the
+/// module docs). Does nothing when the article has no ordinary block to confirm from.
+pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
+    let uninformative: Vec<bool> = blocks.iter().map(|b| is_case_uninformative(b)).collect();
+    if uninformative.iter().all(|&u| u) || !uninformative.iter().any(|&u| u) {
+        return;
+    }
+    let mut confirmed: HashMap<String, EntityKind> = HashMap::new();
+    for c in cands.iter().filter(|c| !uninformative[c.block]) {
+        confirmed.entry(key(c.text(blocks))).or_insert(c.kind);
+    }
+    let known = |name: &str| -> Option<EntityKind> {
+        if let Some(&kind) = confirmed.get(&key(name)) {
+            return Some(kind);
+        }
+        if gaz.place(name).is_some_and(|p| !p.weak) {
+            return Some(EntityKind::Location);
+        }
+        gaz.is_known_org(name).then_some(EntityKind::Organization)
+    };
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if !uninformative[c.block] {
+            out.push(c);
+            continue;
+        }
+        let text = blocks[c.block];
+        if let Some(part) = confirmed_part(text, &c, &known, gaz) {
+            out.push(part);
+        }
+    }
+    *cands = out;
+}
+
+/// The longest run of the mention's words that `known` recognises, as a candidate.
+fn confirmed_part(
+    text: &str,
+    c: &Candidate,
+    known: &dyn Fn(&str) -> Option<EntityKind>,
+    gaz: &Gazetteer,
+) -> Option<Candidate> {
+    let span = text.get(c.start..c.end)?;
+    let words: Vec<(usize, usize)> = span
+        .split_whitespace()
+        .map(|w| {
+            let start = c.start + (w.as_ptr() as usize - span.as_ptr() as usize);
+            (start, start + w.len())
+        })
+        .take(MAX_WORDS)
+        .collect();
+    for len in (1..=words.len()).rev() {
+        for first in 0..=words.len() - len {
+            let (start, end) = (words[first].0, words[first + len - 1].1);
+            let Some((start, end)) = trim_span(text, start, end, gaz) else {
+                continue;
+            };
+            if let Some(kind) = known(&text[start..end]) {
+                return Some(Candidate::new(c.block, start, end, kind));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_headline_and_caps_lines() {
+        assert!(is_case_uninformative(
+            "Guardian Fake News Story Proves That The Media Can Not Be Trusted"
+        ));
+        assert!(is_case_uninformative("REPRESENTING FBI INFORMANT"));
+        assert!(!is_case_uninformative(
+            "Barack Obama met Angela Merkel in Berlin on Tuesday."
+        ));
+        assert!(!is_case_uninformative(
+            "Barack Obama, Angela Merkel, Xi Jinping"
+        ));
+        assert!(!is_case_uninformative("BBC News"));
+    }
+
+    #[test]
+    fn keeps_only_confirmed_parts_in_headline_lines() {
+        let blocks = [
+            "Guardian Story Proves That The Media Lie About Paris",
+            "The Guardian published a story by Katherine Viner.",
+        ];
+        let span = |b: usize, s: &str| {
+            let start = blocks[b].find(s).unwrap();
+            (b, start, start + s.len())
+        };
+        let mk = |(b, s, e): (usize, usize, usize), k| Candidate::new(b, s, e, k);
+        let mut cands = vec![
+            mk(span(0, "Guardian Story Proves"), EntityKind::Person),
+            mk(span(0, "The Media Lie"), EntityKind::Organization),
+            mk(span(0, "Paris"), EntityKind::Person),
+            mk(span(1, "Guardian"), EntityKind::Organization),
+            mk(span(1, "Katherine Viner"), EntityKind::Person),
+        ];
+        confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
+        let got: Vec<(&str, EntityKind)> =
+            cands.iter().map(|c| (c.text(&blocks), c.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Guardian", EntityKind::Organization),
+                ("Paris", EntityKind::Location),
+                ("Guardian", EntityKind::Organization),
+                ("Katherine Viner", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_articles_without_ordinary_lines_alone() {
+        let blocks = ["ALL CAPS ARTICLE ABOUT NATO"];
+        let mut cands = vec![Candidate::new(0, 0, 3, EntityKind::Organization)];
+        confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
+        assert_eq!(cands.len(), 1);
+    }
+}
