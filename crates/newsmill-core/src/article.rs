@@ -103,6 +103,15 @@ pub struct Metadata {
     pub language_confidence: Option<f64>,
     /// Source-stated fields that have no column of their own (front matter keys, HTML meta).
     pub extra: BTreeMap<String, String>,
+    /// How the reader found the body, when it had to choose (HTML: `jsonld_body`,
+    /// `article_container`, `scored_blocks`, `whole_page`); `None` for sources that are
+    /// all body (Markdown, plain text).
+    pub extraction: Option<String>,
+    /// 0..=1: how sure the reader is that the body is the article's main text.
+    pub extraction_confidence: Option<f64>,
+    /// Which signal gave `published` (HTML: `jsonld`, `meta`, `time`, `url`, `script`,
+    /// `date_markup`, `text`, `wiki_revision`; front matter: `front_matter`).
+    pub published_source: Option<String>,
 }
 
 /// One input document flowing through the pipeline.

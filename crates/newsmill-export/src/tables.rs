@@ -74,6 +74,9 @@ impl Table {
                 "top_people",
                 "top_organizations",
                 "top_places",
+                "extraction",
+                "extraction_confidence",
+                "published_source",
             ],
             Table::Entities => &[
                 "article_id",
@@ -258,6 +261,9 @@ fn article_row(article: &Article) -> Vec<Cell> {
         Cell::text(top_names(article, EntityKind::Person).join("; ")),
         Cell::text(top_names(article, EntityKind::Organization).join("; ")),
         Cell::text(top_names(article, EntityKind::Location).join("; ")),
+        Cell::opt(meta.extraction.as_deref()),
+        Cell::opt_num(meta.extraction_confidence.map(|c| format!("{c:.2}"))),
+        Cell::opt(meta.published_source.as_deref()),
     ]
 }
 

@@ -17,24 +17,83 @@ const LEVELS: usize = 5;
 /// Blocks whose text is mostly link text are navigation, not prose.
 const LINK_LIMIT: f64 = 0.6;
 
+/// How the body was found (the `extraction` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// The page's JSON-LD `articleBody` (chosen in [`crate::page`]).
+    JsonLdBody,
+    /// An element the page marks as the article (`article`, `main`, `articleBody`,
+    /// `entry-content`, ...), or a container inside one.
+    ArticleContainer,
+    /// The best-scoring container, with no article mark around it.
+    ScoredBlocks,
+    /// No container stood out: every block of the page that passed the filters.
+    #[default]
+    WholePage,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::JsonLdBody => "jsonld_body",
+            Method::ArticleContainer => "article_container",
+            Method::ScoredBlocks => "scored_blocks",
+            Method::WholePage => "whole_page",
+        }
+    }
+}
+
 /// The extracted main text.
 #[derive(Debug, Default)]
 pub struct MainText {
     pub blocks: Vec<Block>,
+    pub method: Method,
+    /// 0..=1, see [`confidence`].
+    pub confidence: f64,
 }
 
-pub fn extract(dom: &Dom) -> MainText {
+/// The intermediate results of one extraction, kept so that [`loss_reason`] can tell at
+/// which step a text was lost.
+struct Run {
+    /// Blocks that survived pruning.
+    all: Vec<TextBlock>,
+    /// The blocks of the chosen container(s), before the final filter.
+    kept: Vec<TextBlock>,
+    best: Option<usize>,
+    method: Method,
+    confidence: f64,
+}
+
+fn run(dom: &Dom) -> Run {
     let skip = blocks::skipped_elements(dom);
     let all = blocks::collect(dom, &skip);
+    let empty = |all| Run {
+        all,
+        kept: Vec::new(),
+        best: None,
+        method: Method::WholePage,
+        confidence: 0.0,
+    };
     if all.is_empty() {
-        return MainText::default();
+        return empty(all);
     }
     let scores = score_candidates(dom, &all);
     let Some(best) = best_candidate(dom, &scores) else {
-        return MainText {
-            blocks: filter_blocks(dom, &all, None),
-        };
+        let kept = all.clone();
+        return Run {
+            confidence: 0.2,
+            ..empty(all)
+        }
+        .with_kept(kept);
     };
+    if dom.elements[best].tag == "body" {
+        let kept = all.clone();
+        return Run {
+            confidence: 0.2,
+            ..empty(all)
+        }
+        .with_kept(kept);
+    }
     let best = promote_to_marked_container(dom, best);
     let mut roots = with_siblings(dom, &scores, best);
     add_marked_cousins(dom, best, &mut roots);
@@ -44,9 +103,130 @@ pub fn extract(dom: &Dom) -> MainText {
         .cloned()
         .collect();
     prepend_headline(dom, &all, &mut kept);
-    MainText {
-        blocks: filter_blocks(dom, &kept, Some(best)),
+    let method = if is_marked_article(dom, best) {
+        Method::ArticleContainer
+    } else {
+        Method::ScoredBlocks
+    };
+    let confidence = confidence(dom, &scores, best, method, &all, &kept);
+    Run {
+        all,
+        kept,
+        best: Some(best),
+        method,
+        confidence,
     }
+}
+
+impl Run {
+    fn with_kept(mut self, kept: Vec<TextBlock>) -> Run {
+        self.kept = kept;
+        self
+    }
+}
+
+pub fn extract(dom: &Dom) -> MainText {
+    let r = run(dom);
+    MainText {
+        blocks: filter_blocks(dom, &r.kept, r.best),
+        method: r.method,
+        confidence: r.confidence,
+    }
+}
+
+/// Whether the element or one of its ancestors marks the article (`article`, `main`, or
+/// a content class such as `articleBody`/`entry-content`).
+fn is_marked_article(dom: &Dom, i: usize) -> bool {
+    let mut node = Some(i);
+    while let Some(a) = node {
+        let el = &dom.elements[a];
+        if matches!(el.tag.as_str(), "article" | "main") || el.info.content {
+            return true;
+        }
+        node = el.parent;
+    }
+    false
+}
+
+/// How sure the extractor is that it found the main text, 0..=1. Three signals, each a
+/// factor: the method (a container the page marks as the article beats a scored guess),
+/// the margin over the best rival container outside the winner (a close second means two
+/// texts competed), and the amount of prose kept (a few lines may be a teaser).
+fn confidence(
+    dom: &Dom,
+    scores: &[f64],
+    best: usize,
+    method: Method,
+    all: &[TextBlock],
+    kept: &[TextBlock],
+) -> f64 {
+    let base = match method {
+        Method::JsonLdBody => 0.9,
+        Method::ArticleContainer => 0.9,
+        Method::ScoredBlocks => 0.7,
+        Method::WholePage => 0.3,
+    };
+    let best_score = scores[best].max(1e-9);
+    // Rivals: candidates that neither hold nor sit inside the winner.
+    let rival = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !dom.contains(best, i) && !dom.contains(i, best))
+        .map(|(_, &s)| s)
+        .fold(0.0f64, f64::max);
+    let margin = (1.0 - rival / best_score).clamp(0.0, 1.0);
+    let prose_chars: usize = kept.iter().filter(|b| is_prose(b)).map(|b| b.chars).sum();
+    let amount = (prose_chars as f64 / 1000.0).min(1.0).sqrt();
+    // Share of the page's prose that the winner holds: low when text was left outside.
+    let page_prose: usize = all.iter().filter(|b| is_prose(b)).map(|b| b.chars).sum();
+    let share = if page_prose == 0 {
+        0.0
+    } else {
+        (prose_chars as f64 / page_prose as f64).min(1.0)
+    };
+    let c = base * (0.6 + 0.4 * margin) * (0.5 + 0.5 * amount) * (0.7 + 0.3 * share);
+    (c * 100.0).round() / 100.0
+}
+
+/// At which step of the extraction the text `needle` was lost, for the evaluation's
+/// per-page error classes: `not_in_html` (no text block of the page holds it: scripts,
+/// images, or a text split across blocks), `pruned` (inside an element dropped as
+/// boilerplate), `not_chosen` (outside the chosen container), `filtered` (dropped by
+/// the block filter), or `kept` (it is in the output).
+pub fn loss_reason(dom: &Dom, needle: &str) -> &'static str {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = |blocks: &[TextBlock]| {
+        squash(
+            &blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    };
+    let needle = squash(needle);
+    let everything = blocks::collect(dom, &vec![false; dom.elements.len()]);
+    if !joined(&everything).contains(&needle) {
+        return "not_in_html";
+    }
+    let r = run(dom);
+    if !joined(&r.all).contains(&needle) {
+        return "pruned";
+    }
+    if !joined(&r.kept).contains(&needle) {
+        return "not_chosen";
+    }
+    let out = filter_blocks(dom, &r.kept, r.best);
+    let out_text = squash(
+        &out.iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    if !out_text.contains(&needle) {
+        return "filtered";
+    }
+    "kept"
 }
 
 /// Article templates often put the headline above the body container: keep the page's

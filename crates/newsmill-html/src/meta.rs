@@ -233,6 +233,7 @@ pub fn extract(html: &Html, url_hint: Option<&str>) -> PageMeta {
     let urls: Vec<&str> = url_hint.into_iter().chain(meta.url.as_deref()).collect();
     if let Some(found) = published(&raw, &ld, &urls, month_first) {
         meta.published = Some(found.day.iso());
+        meta.published_source = Some(found.source.into());
         meta.extra
             .insert("published_source".into(), found.source.into());
         if let Some(full) = found.raw.filter(|r| r.len() > 10) {
