@@ -151,6 +151,16 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             has_weak_content[p] |= has_weak_content[i] || has_content[i];
         }
     }
+    let prose = prose_paragraphs(dom);
+    // A box holding article prose: several long paragraphs, few links. Share bars, ad
+    // slots, paywall prompts and asides of links hold none; when such a word sits on a
+    // box like this, it is a theme's modifier on the article (`entry themeform share`,
+    // `steady-paywall-container`, `TestReport__Section--Ads`) or a layout quirk (the
+    // article inside an `<aside>`, the page pulled into an unclosed `<noscript>`).
+    let holds_prose = |i: usize| {
+        let (count, chars) = prose[i];
+        count >= 3 && chars >= 500 && dom.link_density(i) < 0.2
+    };
     let mut skip = vec![false; n];
     for (i, el) in dom.elements.iter().enumerate() {
         if let Some(p) = el.parent {
@@ -163,7 +173,8 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             continue;
         }
         // Without scripts, `<noscript>` holds real text only inside the article.
-        let dead_noscript = el.tag == "noscript" && !in_content[i];
+        let dead_noscript = el.tag == "noscript" && !in_content[i] && !holds_prose(i);
+        let prose_aside = el.tag == "aside" && holds_prose(i);
         // A short figure caption describes a photo, not the story; long ones, or ones
         // written as paragraphs, are the text of listicles that hang every item on a picture.
         let photo_caption = el.tag == "figcaption"
@@ -174,7 +185,7 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
                 .unwrap_or_default()
                 .iter()
                 .any(|d| d.tag == "p");
-        if is_skip_tag(&el.tag) || el.hidden || dead_noscript || photo_caption {
+        if (is_skip_tag(&el.tag) && !prose_aside) || el.hidden || dead_noscript || photo_caption {
             skip[i] = true;
             continue;
         }
@@ -202,6 +213,11 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if el.info.ad_only && has_weak_content[i] && !link_box {
             continue;
         }
+        // Strong words other than comments and related teasers do not outweigh the prose
+        // they wrap.
+        if kind == hints::Boilerplate::Strong && !el.info.other_prose && holds_prose(i) {
+            continue;
+        }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
         if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
             continue;
@@ -209,6 +225,25 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         skip[i] = true;
     }
     skip
+}
+
+/// Per element: how many `<p>` of 80+ characters with at most 30% link text its subtree
+/// holds, and their characters. One pass, children before parents.
+fn prose_paragraphs(dom: &Dom) -> Vec<(u32, usize)> {
+    let n = dom.elements.len();
+    let mut prose = vec![(0u32, 0usize); n];
+    for i in (0..n).rev() {
+        let el = &dom.elements[i];
+        if el.tag == "p" && el.text_len >= 80 && dom.link_density(i) <= 0.3 {
+            prose[i].0 += 1;
+            prose[i].1 += el.text_len;
+        }
+        if let Some(p) = el.parent {
+            prose[p].0 += prose[i].0;
+            prose[p].1 += prose[i].1;
+        }
+    }
+    prose
 }
 
 /// Walk the event stream once and emit the text blocks in document order.
