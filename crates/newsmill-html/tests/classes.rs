@@ -86,3 +86,118 @@ fn an_unclosed_div_in_a_noscript_does_not_hide_the_page() {
         &[],
     );
 }
+
+#[test]
+fn dates_of_sidebar_and_recent_post_items_are_not_the_articles() {
+    assert_eq!(
+        published("date-sidebar-time.html", None),
+        (Some("2021-05-12".into()), Some("time".into()))
+    );
+}
+
+#[test]
+fn a_forums_current_time_line_is_not_the_posts_date() {
+    assert_eq!(
+        published("date-forum-current-time.html", None).0.as_deref(),
+        Some("2020-11-16")
+    );
+}
+
+#[test]
+fn a_version_line_is_not_the_pages_date() {
+    assert_eq!(
+        published("date-version-line.html", None).0.as_deref(),
+        Some("2021-03-14")
+    );
+}
+
+#[test]
+fn a_validity_range_in_the_navigation_is_not_the_pages_date() {
+    assert_eq!(
+        published("date-navigation-validity.html", None)
+            .0
+            .as_deref(),
+        Some("2018-06-14")
+    );
+}
+
+#[test]
+fn a_date_opening_the_first_paragraph_is_the_dateline() {
+    assert_eq!(
+        published("date-first-paragraph.html", None),
+        (Some("2022-01-27".into()), Some("text".into()))
+    );
+}
+
+#[test]
+fn an_update_date_in_markup_dates_a_page_without_a_publication_date() {
+    assert_eq!(
+        published("date-itemprop-update.html", None).0.as_deref(),
+        Some("2021-05-04")
+    );
+}
+
+#[test]
+fn a_custom_publication_meta_is_read() {
+    assert_eq!(
+        published("date-custom-meta.html", None),
+        (Some("2021-03-02".into()), Some("meta".into()))
+    );
+}
+
+#[test]
+fn a_date_inside_the_headline_is_read() {
+    assert_eq!(
+        published("date-in-h1.html", None).0.as_deref(),
+        Some("2021-03-12")
+    );
+}
+
+#[test]
+fn a_day_month_year_url_dates_the_page() {
+    assert_eq!(
+        published(
+            "date-in-h1.html",
+            Some("https://gazeta.example.pl/miasto/10-03-2021/remont-mostu")
+        ),
+        (Some("2021-03-10".into()), Some("url".into()))
+    );
+}
+
+#[test]
+fn a_json_ld_date_months_after_the_urls_is_a_republication() {
+    assert_eq!(
+        published(
+            "date-jsonld-after-url.html",
+            Some("https://news.example.org/2020/06/07/harbour-festival")
+        ),
+        (Some("2020-06-07".into()), Some("url".into()))
+    );
+    // Without a dated address the JSON-LD date stands.
+    assert_eq!(
+        published("date-jsonld-after-url.html", None).0.as_deref(),
+        Some("2020-09-01")
+    );
+}
+
+#[test]
+fn utc_stamps_of_dotcom_pages_move_to_us_eastern_only_for_english_pages() {
+    let url = Some("https://www.diario.com/nacional/cierre-autopista");
+    assert_eq!(
+        published("date-utc-dotcom.html", url).0.as_deref(),
+        Some("2020-05-02")
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/html/classes/date-utc-dotcom.html");
+    let english = std::fs::read_to_string(path)
+        .unwrap()
+        .replace(r#"lang="es""#, r#"lang="en""#);
+    let page = extract_page(&english, url);
+    assert_eq!(page.meta.published.as_deref(), Some("2020-05-01"));
+    // A dated address settles the day whatever the language.
+    let dated = Some("https://www.diario.com/2020/05/01/cierre-autopista");
+    assert_eq!(
+        published("date-utc-dotcom.html", dated).0.as_deref(),
+        Some("2020-05-01")
+    );
+}
