@@ -222,6 +222,18 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
             continue;
         }
+        // Page builders wrap every box in a `widget` (Elementor's text editor widgets
+        // hold the article's paragraphs): a weak word on a box of prose with few links
+        // names the layout too. Outside the chosen text the box goes anyway.
+        // Sidebars are the exception: their prose is other items' (an "about" box).
+        let sidebar = el.hint.contains("sidebar") || el.hint.contains("side-bar");
+        if kind == hints::Boilerplate::Weak
+            && !sidebar
+            && prose[i].0 >= 1
+            && dom.link_density(i) < 0.2
+        {
+            continue;
+        }
         skip[i] = true;
     }
     skip
@@ -229,7 +241,7 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
 
 /// Per element: how many `<p>` of 80+ characters with at most 30% link text its subtree
 /// holds, and their characters. One pass, children before parents.
-fn prose_paragraphs(dom: &Dom) -> Vec<(u32, usize)> {
+pub(crate) fn prose_paragraphs(dom: &Dom) -> Vec<(u32, usize)> {
     let n = dom.elements.len();
     let mut prose = vec![(0u32, 0usize); n];
     for i in (0..n).rev() {
@@ -391,8 +403,24 @@ fn flush(
     });
 }
 
-/// Collapse whitespace within lines; `\n` (from `<br>`) separates lines, empty lines go.
+/// U+00AD, `&shy;`: a hyphenation hint that is invisible unless the line breaks there.
+/// German, Polish and Dutch pages write it inside long words (`Bundes&shy;tag`); left
+/// in, it splits words for every later stage.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
+/// The text without soft hyphens (borrowed when it has none, the common case).
+pub fn without_soft_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(SOFT_HYPHEN) {
+        text.replace(SOFT_HYPHEN, "").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Collapse whitespace within lines; `\n` (from `<br>`) separates lines, empty lines go;
+/// soft hyphens go.
 pub fn normalize(raw: &str) -> String {
+    let raw = &*without_soft_hyphens(raw);
     let mut out = String::with_capacity(raw.len());
     for line in raw.split('\n') {
         let mut first = true;
@@ -416,6 +444,7 @@ pub fn normalize(raw: &str) -> String {
 
 /// Preformatted text keeps its lines; only trailing spaces and blank edges go.
 fn normalize_pre(raw: &str) -> String {
+    let raw = &*without_soft_hyphens(raw);
     let lines: Vec<&str> = raw.lines().map(|l| l.trim_end()).collect();
     let start = lines
         .iter()
@@ -478,6 +507,13 @@ mod tests {
         assert_eq!(b[1].kind, BlockKind::Heading(2));
         assert_eq!(b[2].kind, BlockKind::ListItem);
         assert_eq!(b[4].kind, BlockKind::BlockQuote);
+    }
+
+    #[test]
+    fn soft_hyphens_are_removed() {
+        let b = blocks("<p>Der Bundes&shy;tag ber\u{e4}t</p><pre>Energie&shy;versorgung</pre>");
+        assert_eq!(b[0].text, "Der Bundestag ber\u{e4}t");
+        assert_eq!(b[1].text, "Energieversorgung");
     }
 
     #[test]

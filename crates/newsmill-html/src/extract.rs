@@ -97,6 +97,7 @@ fn run(dom: &Dom) -> Run {
     let best = promote_to_marked_container(dom, best);
     let mut roots = with_siblings(dom, &scores, best);
     add_marked_cousins(dom, best, &mut roots);
+    add_template_twins(dom, &scores, best, &mut roots);
     let mut kept: Vec<TextBlock> = all
         .iter()
         .filter(|b| roots.iter().any(|&r| dom.contains(r, b.owner)))
@@ -419,6 +420,92 @@ fn add_marked_cousins(dom: &Dom, best: usize, roots: &mut Vec<usize>) {
         i += 1;
     }
     roots.sort_unstable();
+}
+
+/// Page builders and CMS frames (TYPO3 `frame frame-type-text`, Elementor
+/// `elementor-widget-text-editor`, Gutenberg groups) cut one article into boxes built
+/// from one template, each in its own row or column: the winner and the boxes around it
+/// (and its parent) have class lists that the other parts of the text repeat
+/// exactly. Those twins join the text when they hold prose with few links, within the
+/// article's scope (the nearest `article`/`main`/content-marked ancestor, else the page).
+fn add_template_twins(dom: &Dom, scores: &[f64], best: usize, roots: &mut Vec<usize>) {
+    let mut templates: Vec<(&str, &str, String)> = Vec::new();
+    let mut node = Some(best);
+    for _ in 0..2 {
+        let Some(i) = node else { break };
+        let el = &dom.elements[i];
+        if matches!(el.tag.as_str(), "body" | "html" | "article" | "main") {
+            break;
+        }
+        // A class of one generic word (`row`, `col`) says nothing about the box's job.
+        if el.class().contains(['-', '_']) {
+            templates.push((el.tag.as_str(), el.class(), id_shape(el)));
+        }
+        node = el.parent;
+    }
+    if templates.is_empty() {
+        return;
+    }
+    let mut scope = dom.elements[best].parent;
+    while let Some(a) = scope {
+        let el = &dom.elements[a];
+        if matches!(el.tag.as_str(), "article" | "main" | "body") || el.info.content {
+            break;
+        }
+        scope = el.parent;
+    }
+    let Some(scope) = scope else { return };
+    // A twin carries prose of its own (a one-line disclaimer or a tag list built from the
+    // same box template does not).
+    let prose = blocks::prose_paragraphs(dom);
+    let mut added = false;
+    let mut i = scope + 1;
+    while i < dom.elements[scope].end {
+        let el = &dom.elements[i];
+        if roots
+            .iter()
+            .any(|&r| dom.contains(r, i) || dom.contains(i, r))
+        {
+            i += 1;
+            continue;
+        }
+        // A twin shares the winner's class list, so also its layout words (`widget`).
+        let twin = templates
+            .iter()
+            .any(|(tag, class, id)| el.tag == *tag && el.class() == *class && id_shape(el) == *id);
+        if !twin && el.info.boilerplate != hints::Boilerplate::No {
+            i = el.end;
+            continue;
+        }
+        if twin && prose[i].1 >= 200 && dom.link_density(i) < 0.3 && subtree_scored(scores, dom, i)
+        {
+            roots.push(i);
+            added = true;
+            i = el.end;
+            continue;
+        }
+        i += 1;
+    }
+    if added {
+        roots.sort_unstable();
+    }
+}
+
+/// The element's id, itemprop and role with digits removed: a template numbers its
+/// boxes (`c101`, `c104`), while a box with another job has another name
+/// (`js-content` and `post-tags-content` share a class list, not a job).
+fn id_shape(el: &crate::dom::El) -> String {
+    el.hint
+        .get(el.class_len..)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect()
+}
+
+/// Whether some element in the subtree received paragraph score.
+fn subtree_scored(scores: &[f64], dom: &Dom, i: usize) -> bool {
+    scores[i..dom.elements[i].end].iter().any(|&s| s > 0.0)
 }
 
 /// The winner plus siblings that continue the same text (readability's sibling rule).

@@ -679,6 +679,9 @@ fn decode_leftover_references(meta: &mut Metadata) {
         .flatten()
     {
         decode_references(field);
+        if field.contains(crate::blocks::SOFT_HYPHEN) {
+            *field = field.replace(crate::blocks::SOFT_HYPHEN, "");
+        }
     }
 }
 

@@ -73,6 +73,7 @@ fn body_blocks(body: &str) -> Vec<Block> {
     } else {
         body.to_string()
     };
+    let decoded = crate::blocks::without_soft_hyphens(&decoded);
     decoded
         .split("\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -201,3 +201,42 @@ fn utc_stamps_of_dotcom_pages_move_to_us_eastern_only_for_english_pages() {
         Some("2020-05-01")
     );
 }
+
+#[test]
+fn soft_hyphens_leave_no_trace_in_text_or_title() {
+    let p = assert_body(
+        "soft-hyphen.html",
+        &["Der Bundestag hat", "Energieversorgung", "Spielraum"],
+        &["\u{ad}"],
+    );
+    assert_eq!(
+        p.meta.title.as_deref(),
+        Some("Bundestag berät Energiegesetz")
+    );
+}
+
+#[test]
+fn text_split_over_typo3_frames_is_read_whole() {
+    assert_body(
+        "split-typo3-frames.html",
+        &[
+            "achtzehn Monate",
+            "Wärme der Abluft",
+            "Eintrittspreise sollen",
+        ],
+        &["Rathaus"],
+    );
+}
+
+#[test]
+fn text_split_over_page_builder_widgets_is_read_whole() {
+    assert_body(
+        "split-elementor-widgets.html",
+        &[
+            "dos semanas antes",
+            "treinta por ciento",
+            "sistemas de riego",
+        ],
+        &["Aviso legal"],
+    );
+}
