@@ -536,6 +536,28 @@ fn with_siblings(dom: &Dom, scores: &[f64], best: usize) -> Vec<usize> {
     roots
 }
 
+/// A block that is only a caption or update label ("Updated", "Caption", "Foto",
+/// "Bildunterschrift", "Actualizado", "Mis à jour"), with an optional colon.
+fn is_lone_label(text: &str) -> bool {
+    if text.len() > 24 {
+        return false;
+    }
+    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "updated"
+            | "caption"
+            | "close caption"
+            | "hide caption"
+            | "toggle caption"
+            | "aktualisiert"
+            | "bildunterschrift"
+            | "actualizado"
+            | "mis à jour"
+            | "zaktualizowano"
+    )
+}
+
 /// Whether every line of a short block is a bare date or page furniture.
 fn is_metadata_lines(text: &str) -> bool {
     // Every date form has digits; most blocks have none and skip the parsers.
@@ -570,7 +592,16 @@ fn is_metadata_lines(text: &str) -> bool {
 fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Block> {
     let _ = (dom, best);
     let mut out = Vec::new();
+    // Gallery captions and pull quotes repeat text the article already gave.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for b in kept {
+        if !b.is_heading() && b.chars >= 40 && !seen.insert(b.text.as_str()) {
+            continue;
+        }
+        // Labels that captions and live pages leave on their own line.
+        if is_lone_label(&b.text) {
+            continue;
+        }
         let link_ratio = b.link_chars as f64 / b.chars.max(1) as f64;
         if link_ratio > LINK_LIMIT && !b.preformatted {
             continue;
@@ -635,6 +666,14 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_labels_are_furniture() {
+        assert!(is_lone_label("Updated"));
+        assert!(is_lone_label("Caption:"));
+        assert!(is_lone_label("Mis à jour"));
+        assert!(!is_lone_label("Updated figures came in on Monday."));
+    }
 
     #[test]
     fn stacked_date_and_label_lines_are_metadata() {

@@ -240,3 +240,18 @@ fn text_split_over_page_builder_widgets_is_read_whole() {
         &["Aviso legal"],
     );
 }
+
+#[test]
+fn repeated_captions_and_lone_labels_are_dropped() {
+    let p = assert_body(
+        "repeated-captions-labels.html",
+        &[
+            "tore away part",
+            "highest they had seen",
+            "a million pounds",
+        ],
+        &["Caption", "Updated"],
+    );
+    let caption = "The broken end of the pier";
+    assert_eq!(body(&p).matches(caption).count(), 1);
+}
