@@ -110,6 +110,15 @@ pub struct Metadata {
     /// Fields of a JSON source (trafilatura, news-please, ... records) that the field mapping
     /// did not use, as stated, for articles.jsonl.
     pub source_fields: BTreeMap<String, serde_json::Value>,
+    /// How the reader found the body, when it had to choose (HTML: `jsonld_body`,
+    /// `article_container`, `scored_blocks`, `whole_page`); `None` for sources that are
+    /// all body (Markdown, plain text).
+    pub extraction: Option<String>,
+    /// 0..=1: how sure the reader is that the body is the article's main text.
+    pub extraction_confidence: Option<f64>,
+    /// Which signal gave `published` (HTML: `jsonld`, `meta`, `time`, `url`, `script`,
+    /// `date_markup`, `text`, `wiki_revision`; front matter: `front_matter`).
+    pub published_source: Option<String>,
 }
 
 /// One input document flowing through the pipeline.

@@ -29,6 +29,9 @@ pub fn article_json(article: &Article) -> Value {
         "top_people": top_names(article, EntityKind::Person),
         "top_organizations": top_names(article, EntityKind::Organization),
         "top_places": top_names(article, EntityKind::Location),
+        "extraction": meta.extraction,
+        "extraction_confidence": meta.extraction_confidence.map(|c| (c * 100.0).round() / 100.0),
+        "published_source": meta.published_source,
         "text": article.body_text(),
         "source_fields": meta.source_fields,
     })

@@ -151,6 +151,16 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             has_weak_content[p] |= has_weak_content[i] || has_content[i];
         }
     }
+    let prose = prose_paragraphs(dom);
+    // A box holding article prose: several long paragraphs, few links. Share bars, ad
+    // slots, paywall prompts and asides of links hold none; when such a word sits on a
+    // box like this, it is a theme's modifier on the article (`entry themeform share`,
+    // `steady-paywall-container`, `TestReport__Section--Ads`) or a layout quirk (the
+    // article inside an `<aside>`, the page pulled into an unclosed `<noscript>`).
+    let holds_prose = |i: usize| {
+        let (count, chars) = prose[i];
+        count >= 3 && chars >= 500 && dom.link_density(i) < 0.2
+    };
     let mut skip = vec![false; n];
     for (i, el) in dom.elements.iter().enumerate() {
         if let Some(p) = el.parent {
@@ -163,7 +173,8 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
             continue;
         }
         // Without scripts, `<noscript>` holds real text only inside the article.
-        let dead_noscript = el.tag == "noscript" && !in_content[i];
+        let dead_noscript = el.tag == "noscript" && !in_content[i] && !holds_prose(i);
+        let prose_aside = el.tag == "aside" && holds_prose(i);
         // A short figure caption describes a photo, not the story; long ones, or ones
         // written as paragraphs, are the text of listicles that hang every item on a picture.
         let photo_caption = el.tag == "figcaption"
@@ -174,7 +185,7 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
                 .unwrap_or_default()
                 .iter()
                 .any(|d| d.tag == "p");
-        if is_skip_tag(&el.tag) || el.hidden || dead_noscript || photo_caption {
+        if (is_skip_tag(&el.tag) && !prose_aside) || el.hidden || dead_noscript || photo_caption {
             skip[i] = true;
             continue;
         }
@@ -202,13 +213,49 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if el.info.ad_only && has_weak_content[i] && !link_box {
             continue;
         }
+        // Strong words other than comments and related teasers do not outweigh the prose
+        // they wrap.
+        if kind == hints::Boilerplate::Strong && !el.info.other_prose && holds_prose(i) {
+            continue;
+        }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
         if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
+            continue;
+        }
+        // Page builders wrap every box in a `widget` (Elementor's text editor widgets
+        // hold the article's paragraphs): a weak word on a box of prose with few links
+        // names the layout too. Outside the chosen text the box goes anyway.
+        // Sidebars are the exception: their prose is other items' (an "about" box).
+        let sidebar = el.hint.contains("sidebar") || el.hint.contains("side-bar");
+        if kind == hints::Boilerplate::Weak
+            && !sidebar
+            && prose[i].0 >= 1
+            && dom.link_density(i) < 0.2
+        {
             continue;
         }
         skip[i] = true;
     }
     skip
+}
+
+/// Per element: how many `<p>` of 80+ characters with at most 30% link text its subtree
+/// holds, and their characters. One pass, children before parents.
+pub(crate) fn prose_paragraphs(dom: &Dom) -> Vec<(u32, usize)> {
+    let n = dom.elements.len();
+    let mut prose = vec![(0u32, 0usize); n];
+    for i in (0..n).rev() {
+        let el = &dom.elements[i];
+        if el.tag == "p" && el.text_len >= 80 && dom.link_density(i) <= 0.3 {
+            prose[i].0 += 1;
+            prose[i].1 += el.text_len;
+        }
+        if let Some(p) = el.parent {
+            prose[p].0 += prose[i].0;
+            prose[p].1 += prose[i].1;
+        }
+    }
+    prose
 }
 
 /// Walk the event stream once and emit the text blocks in document order.
@@ -356,8 +403,24 @@ fn flush(
     });
 }
 
-/// Collapse whitespace within lines; `\n` (from `<br>`) separates lines, empty lines go.
+/// U+00AD, `&shy;`: a hyphenation hint that is invisible unless the line breaks there.
+/// German, Polish and Dutch pages write it inside long words (`Bundes&shy;tag`); left
+/// in, it splits words for every later stage.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
+/// The text without soft hyphens (borrowed when it has none, the common case).
+pub fn without_soft_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(SOFT_HYPHEN) {
+        text.replace(SOFT_HYPHEN, "").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Collapse whitespace within lines; `\n` (from `<br>`) separates lines, empty lines go;
+/// soft hyphens go.
 pub fn normalize(raw: &str) -> String {
+    let raw = &*without_soft_hyphens(raw);
     let mut out = String::with_capacity(raw.len());
     for line in raw.split('\n') {
         let mut first = true;
@@ -381,6 +444,7 @@ pub fn normalize(raw: &str) -> String {
 
 /// Preformatted text keeps its lines; only trailing spaces and blank edges go.
 fn normalize_pre(raw: &str) -> String {
+    let raw = &*without_soft_hyphens(raw);
     let lines: Vec<&str> = raw.lines().map(|l| l.trim_end()).collect();
     let start = lines
         .iter()
@@ -443,6 +507,13 @@ mod tests {
         assert_eq!(b[1].kind, BlockKind::Heading(2));
         assert_eq!(b[2].kind, BlockKind::ListItem);
         assert_eq!(b[4].kind, BlockKind::BlockQuote);
+    }
+
+    #[test]
+    fn soft_hyphens_are_removed() {
+        let b = blocks("<p>Der Bundes&shy;tag ber\u{e4}t</p><pre>Energie&shy;versorgung</pre>");
+        assert_eq!(b[0].text, "Der Bundestag ber\u{e4}t");
+        assert_eq!(b[1].text, "Energieversorgung");
     }
 
     #[test]

@@ -453,7 +453,15 @@ pub fn unix_to_utc_stamp(digits: &str) -> Option<String> {
     ))
 }
 
-/// `20200607` and ISO forms, as found in URL paths; also `/2020/06/07/`.
+/// A day-month-year date as one URL path part: `/27-01-2022/`, `-27-01-2022.html`,
+/// `_27.01.2022`; four-digit years only (two digits in a path are usually ids).
+static URL_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[/_-])(\d{1,2})[-.](\d{1,2})[-.]((?:19|20)\d\d)(?:[/_.-]|$)")
+        .expect("url dmy date")
+});
+
+/// `20200607` and ISO forms, as found in URL paths; also `/2020/06/07/` and
+/// `/27-01-2022/` (day first unless the first number cannot be a day).
 pub fn parse_url(url: &str) -> Option<Day> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.split_once('/').map_or("", |(_, p)| p);
@@ -464,6 +472,16 @@ pub fn parse_url(url: &str) -> Option<Day> {
         if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
             if let Some(day) = Day::new(y, m, d) {
                 return Some(day);
+            }
+        }
+    }
+    // Day-first dates only in the path proper: queries carry ranges and ids.
+    let path_only = path.split(['?', '#']).next().unwrap_or("");
+    for c in URL_DMY.captures_iter(path_only) {
+        if let (Ok(a), Ok(b), Ok(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), c[3].parse()) {
+            let day = Day::new(y, b, a).or_else(|| Day::new(y, a, b));
+            if day.is_some() {
+                return day;
             }
         }
     }
@@ -754,5 +772,15 @@ mod tests {
             Some("2020-06-07")
         );
         assert_eq!(parse_url("https://x.com/id/1234567890"), None);
+        assert_eq!(
+            parse_url("https://zeitung.example.de/lokales/27-01-2022/brand-in-der-altstadt")
+                .map(|d| d.iso()),
+            Some("2022-01-27".into())
+        );
+        assert_eq!(
+            parse_url("https://x.example/a/story_03.11.2021.html").map(|d| d.iso()),
+            Some("2021-11-03".into())
+        );
+        assert_eq!(parse_url("https://x.example/a?from=01-02-2020"), None);
     }
 }

@@ -22,6 +22,9 @@ pub struct El {
     /// Lower-case class, id, itemprop and role, space separated: the input of the
     /// boilerplate and content hints.
     pub hint: String,
+    /// Bytes of `hint` that are the class attribute (it comes first): siblings built
+    /// from one template share it while their ids differ.
+    pub class_len: usize,
     /// What the hint says (boilerplate, content container, class weight).
     pub info: HintInfo,
     /// `hidden`, `aria-hidden="true"` or an inline `display:none`.
@@ -48,6 +51,13 @@ pub struct Dom {
     pub elements: Vec<El>,
     pub events: Vec<Event>,
     pub text: String,
+}
+
+impl El {
+    /// The class attribute, lower-cased ("" without one).
+    pub fn class(&self) -> &str {
+        self.hint.get(..self.class_len).unwrap_or("")
+    }
 }
 
 impl Dom {
@@ -78,6 +88,7 @@ impl Dom {
                             tag: el.name.local.as_ref().to_ascii_lowercase(),
                             parent: stack.last().copied(),
                             end: idx + 1,
+                            class_len: el.attr("class").map_or(0, str::len).min(hint.len()),
                             hint,
                             info,
                             hidden: is_hidden(el),

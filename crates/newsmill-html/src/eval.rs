@@ -10,6 +10,8 @@
 //! - Publication dates: a CSV `url,file,date[,..]`; exact-day accuracy over all rows (no
 //!   gold date counts right when we return none), plus coverage.
 //!
+//! Every report ends with a per-page list, worst first: the page's score and the class of
+//! its largest error (for snippets, the extraction step that lost the missed text).
 //! Setting `NEWSMILL_EVAL_DETAILS=1` appends the per-page misses to the report.
 
 use std::collections::BTreeSet;
@@ -51,13 +53,77 @@ fn load_page(path: &Path) -> Result<String> {
 }
 
 /// Extracted body text: blocks joined by newlines.
-fn body_of(html: &str, url: Option<&str>) -> String {
-    let page = page::extract_page(html, url);
+fn joined_text(page: &page::Page) -> String {
     page.blocks
         .iter()
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// One page's line in the per-page list: its score (0..=1), the class of its largest
+/// error, and a short note.
+struct PageScore {
+    score: f64,
+    class: String,
+    page: String,
+    note: String,
+}
+
+/// The per-page list, worst first (ties by page name), after the summary lines.
+fn write_per_page(out: &mut String, mut pages: Vec<PageScore>) -> std::fmt::Result {
+    pages.sort_by(|a, b| {
+        a.score
+            .total_cmp(&b.score)
+            .then_with(|| a.page.cmp(&b.page))
+    });
+    let mut classes: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &pages {
+        *classes.entry(p.class.as_str()).or_default() += 1;
+    }
+    let summary: Vec<String> = classes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    writeln!(out, "largest error per page: {}", summary.join(", "))?;
+    writeln!(
+        out,
+        "per page, worst first (score, largest error, page, note):"
+    )?;
+    for p in &pages {
+        writeln!(out, "  {:.3}\t{}\t{}\t{}", p.score, p.class, p.page, p.note)?;
+    }
+    Ok(())
+}
+
+/// The class of a page's largest snippet error: `ok`; `no_text` (nothing extracted);
+/// `unwanted` (more boilerplate snippets kept than text snippets missed); otherwise
+/// `missed:<step>` with the step that lost most of the missed snippets
+/// ([`crate::extract::loss_reason`]: `not_in_html`, `pruned`, `not_chosen`,
+/// `filtered`; `jsonld_body` when the JSON-LD body replaced the extraction).
+fn snippet_error_class(html: &str, page: &page::Page, missed: &[&str], unwanted: usize) -> String {
+    if page.blocks.is_empty() {
+        return "no_text".into();
+    }
+    if missed.is_empty() && unwanted == 0 {
+        return "ok".into();
+    }
+    if unwanted > missed.len() {
+        return "unwanted".into();
+    }
+    if page.meta.extraction.as_deref() == Some("jsonld_body") {
+        return "missed:jsonld_body".into();
+    }
+    let reasons = page::loss_reasons(html, missed);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in reasons {
+        match counts.iter_mut().find(|(c, _)| *c == r) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r, 1)),
+        }
+    }
+    let top = counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or("unknown", |(c, _)| c);
+    format!("missed:{top}")
 }
 
 /// Score main-text extraction; `html_dir` defaults to `html/` next to the gold file.
@@ -94,6 +160,7 @@ fn eval_snippets(map: &serde_json::Map<String, Value>, dir: &Path) -> Result<Str
     let mut bytes = 0usize;
     let mut spent = Duration::ZERO;
     let mut misses = String::new();
+    let mut per_page: Vec<PageScore> = Vec::new();
     // Sorted keys: a deterministic report.
     let keys: BTreeSet<&String> = map.keys().collect();
     for url in keys {
@@ -115,25 +182,45 @@ fn eval_snippets(map: &serde_json::Map<String, Value>, dir: &Path) -> Result<Str
         };
         bytes += raw.len();
         let html = decode::decode(&raw).0;
-        let body = squash(&body_of(&html, Some(url)));
+        let page = page::extract_page(&html, Some(url));
+        let body = squash(&joined_text(&page));
         spent += start.elapsed();
         pages += 1;
+        let mut missed: Vec<&str> = Vec::new();
+        let mut unwanted = 0usize;
+        let mut wanted = 0usize;
         for snippet in strings(entry.get("with")) {
+            wanted += 1;
             if body.contains(&squash(snippet)) {
                 tp += 1;
             } else {
                 fn_ += 1;
+                missed.push(snippet);
                 writeln!(misses, "{file}\tmissed\t{snippet}")?;
             }
         }
         for snippet in strings(entry.get("without")) {
             if body.contains(&squash(snippet)) {
                 fp += 1;
+                unwanted += 1;
                 writeln!(misses, "{file}\tunwanted\t{snippet}")?;
             } else {
                 tn += 1;
             }
         }
+        let found = wanted - missed.len();
+        let score = f1(ratio(found, found + unwanted), ratio(found, wanted));
+        let class = snippet_error_class(&html, &page, &missed, unwanted);
+        per_page.push(PageScore {
+            score,
+            class,
+            page: file.to_string(),
+            note: format!(
+                "missed {}/{wanted}, unwanted {unwanted}, {}",
+                missed.len(),
+                page.meta.extraction.as_deref().unwrap_or("no text")
+            ),
+        });
     }
     let precision = ratio(tp, tp + fp);
     let recall = ratio(tp, tp + fn_);
@@ -148,6 +235,7 @@ fn eval_snippets(map: &serde_json::Map<String, Value>, dir: &Path) -> Result<Str
     writeln!(out, "recall: {recall:.3}")?;
     writeln!(out, "f1: {:.3}", f1(precision, recall))?;
     write_speed(&mut out, pages, bytes, spent)?;
+    write_per_page(&mut out, per_page)?;
     if details_wanted() {
         out.push_str(&misses);
     }
@@ -161,6 +249,7 @@ fn eval_shingles(map: &serde_json::Map<String, Value>, dir: &Path) -> Result<Str
     let mut bytes = 0usize;
     let mut spent = Duration::ZERO;
     let mut detail = String::new();
+    let mut per_page: Vec<PageScore> = Vec::new();
     let keys: BTreeSet<&String> = map.keys().collect();
     for id in keys {
         let gold = map[id.as_str()]
@@ -178,10 +267,29 @@ fn eval_shingles(map: &serde_json::Map<String, Value>, dir: &Path) -> Result<Str
         let start = Instant::now();
         let html = load_page(&path)?;
         bytes += html.len();
-        let body = body_of(&html, None);
+        let page = page::extract_page(&html, None);
+        let body = joined_text(&page);
         spent += start.elapsed();
         let (p, r) = shingle_scores(&body, gold);
         writeln!(detail, "{id}\tP {p:.3}\tR {r:.3}")?;
+        let class = if body.is_empty() {
+            "no_text"
+        } else if p >= 0.99 && r >= 0.99 {
+            "ok"
+        } else if 1.0 - r >= 1.0 - p {
+            "missed_text"
+        } else {
+            "unwanted_text"
+        };
+        per_page.push(PageScore {
+            score: f1(p, r),
+            class: class.to_string(),
+            page: id.to_string(),
+            note: format!(
+                "P {p:.3} R {r:.3}, {}",
+                page.meta.extraction.as_deref().unwrap_or("no text")
+            ),
+        });
         p_sum += p;
         r_sum += r;
         pages += 1;
@@ -195,6 +303,7 @@ fn eval_shingles(map: &serde_json::Map<String, Value>, dir: &Path) -> Result<Str
     writeln!(out, "recall: {recall:.3}")?;
     writeln!(out, "f1: {:.3}", f1(precision, recall))?;
     write_speed(&mut out, pages, bytes, spent)?;
+    write_per_page(&mut out, per_page)?;
     if details_wanted() {
         out.push_str(&detail);
     }
@@ -258,6 +367,7 @@ pub fn eval_pubdates(gold_csv: &Path, html_dir: Option<&Path>) -> Result<String>
     let mut bytes = 0usize;
     let mut spent = Duration::ZERO;
     let mut misses = String::new();
+    let mut per_page: Vec<PageScore> = Vec::new();
     for record in reader.records() {
         let record = record?;
         let url = record.get(url_col).unwrap_or("");
@@ -309,6 +419,18 @@ pub fn eval_pubdates(gold_csv: &Path, html_dir: Option<&Path>) -> Result<String>
                 right_dated += 1;
             }
         }
+        let class = date_error_class(gold, found_day);
+        let origin = source.split_whitespace().next().unwrap_or("");
+        per_page.push(PageScore {
+            score: if ok { 1.0 } else { 0.0 },
+            class: if ok || origin.is_empty() {
+                class.to_string()
+            } else {
+                format!("{class}({origin})")
+            },
+            page: file.to_string(),
+            note: format!("gold {gold}, got {}", found_day.unwrap_or("-")),
+        });
         if !ok || all_details_wanted() {
             writeln!(
                 misses,
@@ -336,10 +458,38 @@ pub fn eval_pubdates(gold_csv: &Path, html_dir: Option<&Path>) -> Result<String>
         ratio(returned, rows)
     )?;
     write_speed(&mut out, rows, bytes, spent)?;
+    write_per_page(&mut out, per_page)?;
     if details_wanted() {
         out.push_str(&misses);
     }
     Ok(out)
+}
+
+/// The class of a date miss: `ok`; `no_date` (none found, gold has one);
+/// `date_without_gold` (the gold says the page has no reliable date); `one_day_off` (a
+/// time-zone or day-boundary disagreement); `earlier_date` / `later_date` (another date
+/// on the page won: a related item, a version line, a current-time box).
+fn date_error_class(gold: &str, found: Option<&str>) -> &'static str {
+    use newsmill_core::civil::CivilDate;
+    match (gold.is_empty(), found) {
+        (true, None) => "ok",
+        (false, None) => "no_date",
+        (true, Some(_)) => "date_without_gold",
+        (false, Some(f)) if f == gold => "ok",
+        (false, Some(f)) => match (CivilDate::parse_iso(gold), CivilDate::parse_iso(f)) {
+            (Some(g), Some(f)) => {
+                let diff = f.day_number() - g.day_number();
+                if diff.abs() == 1 {
+                    "one_day_off"
+                } else if diff < 0 {
+                    "earlier_date"
+                } else {
+                    "later_date"
+                }
+            }
+            _ => "unreadable_gold",
+        },
+    }
 }
 
 fn write_speed(out: &mut String, pages: usize, bytes: usize, spent: Duration) -> std::fmt::Result {

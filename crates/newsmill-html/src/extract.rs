@@ -17,36 +17,217 @@ const LEVELS: usize = 5;
 /// Blocks whose text is mostly link text are navigation, not prose.
 const LINK_LIMIT: f64 = 0.6;
 
+/// How the body was found (the `extraction` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// The page's JSON-LD `articleBody` (chosen in [`crate::page`]).
+    JsonLdBody,
+    /// An element the page marks as the article (`article`, `main`, `articleBody`,
+    /// `entry-content`, ...), or a container inside one.
+    ArticleContainer,
+    /// The best-scoring container, with no article mark around it.
+    ScoredBlocks,
+    /// No container stood out: every block of the page that passed the filters.
+    #[default]
+    WholePage,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::JsonLdBody => "jsonld_body",
+            Method::ArticleContainer => "article_container",
+            Method::ScoredBlocks => "scored_blocks",
+            Method::WholePage => "whole_page",
+        }
+    }
+}
+
 /// The extracted main text.
 #[derive(Debug, Default)]
 pub struct MainText {
     pub blocks: Vec<Block>,
+    pub method: Method,
+    /// 0..=1, see [`confidence`].
+    pub confidence: f64,
 }
 
-pub fn extract(dom: &Dom) -> MainText {
+/// The intermediate results of one extraction, kept so that [`loss_reason`] can tell at
+/// which step a text was lost.
+struct Run {
+    /// Blocks that survived pruning.
+    all: Vec<TextBlock>,
+    /// The blocks of the chosen container(s), before the final filter.
+    kept: Vec<TextBlock>,
+    best: Option<usize>,
+    method: Method,
+    confidence: f64,
+}
+
+fn run(dom: &Dom) -> Run {
     let skip = blocks::skipped_elements(dom);
     let all = blocks::collect(dom, &skip);
+    let empty = |all| Run {
+        all,
+        kept: Vec::new(),
+        best: None,
+        method: Method::WholePage,
+        confidence: 0.0,
+    };
     if all.is_empty() {
-        return MainText::default();
+        return empty(all);
     }
     let scores = score_candidates(dom, &all);
     let Some(best) = best_candidate(dom, &scores) else {
-        return MainText {
-            blocks: filter_blocks(dom, &all, None),
-        };
+        let kept = all.clone();
+        return Run {
+            confidence: 0.2,
+            ..empty(all)
+        }
+        .with_kept(kept);
     };
+    if dom.elements[best].tag == "body" {
+        let kept = all.clone();
+        return Run {
+            confidence: 0.2,
+            ..empty(all)
+        }
+        .with_kept(kept);
+    }
     let best = promote_to_marked_container(dom, best);
     let mut roots = with_siblings(dom, &scores, best);
     add_marked_cousins(dom, best, &mut roots);
+    add_template_twins(dom, &scores, best, &mut roots);
     let mut kept: Vec<TextBlock> = all
         .iter()
         .filter(|b| roots.iter().any(|&r| dom.contains(r, b.owner)))
         .cloned()
         .collect();
     prepend_headline(dom, &all, &mut kept);
-    MainText {
-        blocks: filter_blocks(dom, &kept, Some(best)),
+    let method = if is_marked_article(dom, best) {
+        Method::ArticleContainer
+    } else {
+        Method::ScoredBlocks
+    };
+    let confidence = confidence(dom, &scores, best, method, &all, &kept);
+    Run {
+        all,
+        kept,
+        best: Some(best),
+        method,
+        confidence,
     }
+}
+
+impl Run {
+    fn with_kept(mut self, kept: Vec<TextBlock>) -> Run {
+        self.kept = kept;
+        self
+    }
+}
+
+pub fn extract(dom: &Dom) -> MainText {
+    let r = run(dom);
+    MainText {
+        blocks: filter_blocks(dom, &r.kept, r.best),
+        method: r.method,
+        confidence: r.confidence,
+    }
+}
+
+/// Whether the element or one of its ancestors marks the article (`article`, `main`, or
+/// a content class such as `articleBody`/`entry-content`).
+fn is_marked_article(dom: &Dom, i: usize) -> bool {
+    let mut node = Some(i);
+    while let Some(a) = node {
+        let el = &dom.elements[a];
+        if matches!(el.tag.as_str(), "article" | "main") || el.info.content {
+            return true;
+        }
+        node = el.parent;
+    }
+    false
+}
+
+/// How sure the extractor is that it found the main text, 0..=1. Three signals, each a
+/// factor: the method (a container the page marks as the article beats a scored guess),
+/// the margin over the best rival container outside the winner (a close second means two
+/// texts competed), and the amount of prose kept (a few lines may be a teaser).
+fn confidence(
+    dom: &Dom,
+    scores: &[f64],
+    best: usize,
+    method: Method,
+    all: &[TextBlock],
+    kept: &[TextBlock],
+) -> f64 {
+    let base = match method {
+        Method::JsonLdBody => 0.9,
+        Method::ArticleContainer => 0.9,
+        Method::ScoredBlocks => 0.7,
+        Method::WholePage => 0.3,
+    };
+    let best_score = scores[best].max(1e-9);
+    // Rivals: candidates that neither hold nor sit inside the winner.
+    let rival = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !dom.contains(best, i) && !dom.contains(i, best))
+        .map(|(_, &s)| s)
+        .fold(0.0f64, f64::max);
+    let margin = (1.0 - rival / best_score).clamp(0.0, 1.0);
+    let prose_chars: usize = kept.iter().filter(|b| is_prose(b)).map(|b| b.chars).sum();
+    let amount = (prose_chars as f64 / 1000.0).min(1.0).sqrt();
+    // Share of the page's prose that the winner holds: low when text was left outside.
+    let page_prose: usize = all.iter().filter(|b| is_prose(b)).map(|b| b.chars).sum();
+    let share = if page_prose == 0 {
+        0.0
+    } else {
+        (prose_chars as f64 / page_prose as f64).min(1.0)
+    };
+    let c = base * (0.6 + 0.4 * margin) * (0.5 + 0.5 * amount) * (0.7 + 0.3 * share);
+    (c * 100.0).round() / 100.0
+}
+
+/// At which step of the extraction the text `needle` was lost, for the evaluation's
+/// per-page error classes: `not_in_html` (no text block of the page holds it: scripts,
+/// images, or a text split across blocks), `pruned` (inside an element dropped as
+/// boilerplate), `not_chosen` (outside the chosen container), `filtered` (dropped by
+/// the block filter), or `kept` (it is in the output).
+pub fn loss_reason(dom: &Dom, needle: &str) -> &'static str {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = |blocks: &[TextBlock]| {
+        squash(
+            &blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    };
+    let needle = squash(needle);
+    let everything = blocks::collect(dom, &vec![false; dom.elements.len()]);
+    if !joined(&everything).contains(&needle) {
+        return "not_in_html";
+    }
+    let r = run(dom);
+    if !joined(&r.all).contains(&needle) {
+        return "pruned";
+    }
+    if !joined(&r.kept).contains(&needle) {
+        return "not_chosen";
+    }
+    let out = filter_blocks(dom, &r.kept, r.best);
+    let out_text = squash(
+        &out.iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    if !out_text.contains(&needle) {
+        return "filtered";
+    }
+    "kept"
 }
 
 /// Article templates often put the headline above the body container: keep the page's
@@ -241,6 +422,92 @@ fn add_marked_cousins(dom: &Dom, best: usize, roots: &mut Vec<usize>) {
     roots.sort_unstable();
 }
 
+/// Page builders and CMS frames (TYPO3 `frame frame-type-text`, Elementor
+/// `elementor-widget-text-editor`, Gutenberg groups) cut one article into boxes built
+/// from one template, each in its own row or column: the winner and the boxes around it
+/// (and its parent) have class lists that the other parts of the text repeat
+/// exactly. Those twins join the text when they hold prose with few links, within the
+/// article's scope (the nearest `article`/`main`/content-marked ancestor, else the page).
+fn add_template_twins(dom: &Dom, scores: &[f64], best: usize, roots: &mut Vec<usize>) {
+    let mut templates: Vec<(&str, &str, String)> = Vec::new();
+    let mut node = Some(best);
+    for _ in 0..2 {
+        let Some(i) = node else { break };
+        let el = &dom.elements[i];
+        if matches!(el.tag.as_str(), "body" | "html" | "article" | "main") {
+            break;
+        }
+        // A class of one generic word (`row`, `col`) says nothing about the box's job.
+        if el.class().contains(['-', '_']) {
+            templates.push((el.tag.as_str(), el.class(), id_shape(el)));
+        }
+        node = el.parent;
+    }
+    if templates.is_empty() {
+        return;
+    }
+    let mut scope = dom.elements[best].parent;
+    while let Some(a) = scope {
+        let el = &dom.elements[a];
+        if matches!(el.tag.as_str(), "article" | "main" | "body") || el.info.content {
+            break;
+        }
+        scope = el.parent;
+    }
+    let Some(scope) = scope else { return };
+    // A twin carries prose of its own (a one-line disclaimer or a tag list built from the
+    // same box template does not).
+    let prose = blocks::prose_paragraphs(dom);
+    let mut added = false;
+    let mut i = scope + 1;
+    while i < dom.elements[scope].end {
+        let el = &dom.elements[i];
+        if roots
+            .iter()
+            .any(|&r| dom.contains(r, i) || dom.contains(i, r))
+        {
+            i += 1;
+            continue;
+        }
+        // A twin shares the winner's class list, so also its layout words (`widget`).
+        let twin = templates
+            .iter()
+            .any(|(tag, class, id)| el.tag == *tag && el.class() == *class && id_shape(el) == *id);
+        if !twin && el.info.boilerplate != hints::Boilerplate::No {
+            i = el.end;
+            continue;
+        }
+        if twin && prose[i].1 >= 200 && dom.link_density(i) < 0.3 && subtree_scored(scores, dom, i)
+        {
+            roots.push(i);
+            added = true;
+            i = el.end;
+            continue;
+        }
+        i += 1;
+    }
+    if added {
+        roots.sort_unstable();
+    }
+}
+
+/// The element's id, itemprop and role with digits removed: a template numbers its
+/// boxes (`c101`, `c104`), while a box with another job has another name
+/// (`js-content` and `post-tags-content` share a class list, not a job).
+fn id_shape(el: &crate::dom::El) -> String {
+    el.hint
+        .get(el.class_len..)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect()
+}
+
+/// Whether some element in the subtree received paragraph score.
+fn subtree_scored(scores: &[f64], dom: &Dom, i: usize) -> bool {
+    scores[i..dom.elements[i].end].iter().any(|&s| s > 0.0)
+}
+
 /// The winner plus siblings that continue the same text (readability's sibling rule).
 fn with_siblings(dom: &Dom, scores: &[f64], best: usize) -> Vec<usize> {
     let Some(parent) = dom.elements[best].parent else {
@@ -267,6 +534,28 @@ fn with_siblings(dom: &Dom, scores: &[f64], best: usize) -> Vec<usize> {
         child = el.end;
     }
     roots
+}
+
+/// A block that is only a caption or update label ("Updated", "Caption", "Foto",
+/// "Bildunterschrift", "Actualizado", "Mis à jour"), with an optional colon.
+fn is_lone_label(text: &str) -> bool {
+    if text.len() > 24 {
+        return false;
+    }
+    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "updated"
+            | "caption"
+            | "close caption"
+            | "hide caption"
+            | "toggle caption"
+            | "aktualisiert"
+            | "bildunterschrift"
+            | "actualizado"
+            | "mis à jour"
+            | "zaktualizowano"
+    )
 }
 
 /// Whether every line of a short block is a bare date or page furniture.
@@ -303,7 +592,16 @@ fn is_metadata_lines(text: &str) -> bool {
 fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Block> {
     let _ = (dom, best);
     let mut out = Vec::new();
+    // Gallery captions and pull quotes repeat text the article already gave.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for b in kept {
+        if !b.is_heading() && b.chars >= 40 && !seen.insert(b.text.as_str()) {
+            continue;
+        }
+        // Labels that captions and live pages leave on their own line.
+        if is_lone_label(&b.text) {
+            continue;
+        }
         let link_ratio = b.link_chars as f64 / b.chars.max(1) as f64;
         if link_ratio > LINK_LIMIT && !b.preformatted {
             continue;
@@ -368,6 +666,14 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_labels_are_furniture() {
+        assert!(is_lone_label("Updated"));
+        assert!(is_lone_label("Caption:"));
+        assert!(is_lone_label("Mis à jour"));
+        assert!(!is_lone_label("Updated figures came in on Monday."));
+    }
 
     #[test]
     fn stacked_date_and_label_lines_are_metadata() {

@@ -258,6 +258,64 @@ const NEGATIVE: &[&str] = &[
     "title",
 ];
 
+/// Strong words that name boxes whose own text is prose other than the article's: reader
+/// comments, related-story teasers, fact boxes and author bios. A box so named is dropped even when it holds
+/// paragraphs; other strong words (share, social, paywall, ads) on a box full of prose
+/// are a theme's modifier on the article itself (`entry themeform share`,
+/// `steady-paywall-container`), see `blocks`.
+const OTHER_PROSE: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "comment-list",
+    "comments-area",
+    "respond",
+    "replies",
+    "disqus",
+    "related",
+    "relatedposts",
+    "related-posts",
+    "related-articles",
+    "related-content",
+    "recommended",
+    "recommendations",
+    "more-stories",
+    "you-may-like",
+    "most-read",
+    "most-popular",
+    "trending",
+    "more-posts",
+    "more-from",
+    "read-next",
+    "up-next",
+    "jp-relatedposts",
+    "yarpp",
+    "crp_related",
+    "factbox",
+    "fact-box",
+    "infobox",
+    "callout",
+    "author-bio",
+    "author-box",
+    "about-author",
+    "post-author",
+];
+
+/// Taxonomy prefixes of WordPress's `post_class()` (`tag-insurance_health_social`,
+/// `category-social-media`): the words after them are the post's tags and categories,
+/// chosen by its author, not the element's role.
+const TAXONOMY_PREFIXES: &[&str] = &["tag-", "category-", "tag_", "category_"];
+
+/// Markers that the class list is WordPress's `post_class()` output.
+fn is_wordpress_post_class(hint: &str) -> bool {
+    hint.split_whitespace().any(|t| {
+        t == "hentry"
+            || t.starts_with("type-")
+            || t.starts_with("status-")
+            || t.starts_with("format-")
+    })
+}
+
 /// State-flag prefixes (`no-share`, `has-comments`, `with-sidebar`): they describe the
 /// element's options or neighbours, not its role.
 const FLAG_PREFIXES: &[&str] = &[
@@ -272,6 +330,7 @@ struct Vocabulary {
     content_strong: HashSet<&'static str>,
     content: HashSet<&'static str>,
     negative: HashSet<&'static str>,
+    other_prose: HashSet<&'static str>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary {
@@ -281,6 +340,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary {
     content_strong: STRONG_CONTENT.iter().copied().collect(),
     content: CONTENT.iter().copied().collect(),
     negative: NEGATIVE.iter().copied().collect(),
+    other_prose: OTHER_PROSE.iter().copied().collect(),
 });
 
 /// How a class/id hint marks boilerplate.
@@ -298,6 +358,9 @@ pub struct HintInfo {
     pub boilerplate: Boilerplate,
     /// The strong boilerplate mark comes from advertising words alone ([`AD_WORDS`]).
     pub ad_only: bool,
+    /// A strong mark names comments or related teasers ([`OTHER_PROSE`]): boxes whose
+    /// prose is not the article's.
+    pub other_prose: bool,
     /// Marked as the article body container.
     pub content: bool,
     /// Readability-style class weight.
@@ -356,7 +419,11 @@ impl HintInfo {
         let mut weak_content = false;
         let mut negative = false;
         let (mut strong_ad, mut strong_other) = (false, false);
+        let wordpress = is_wordpress_post_class(hint);
         for token in hint.split_whitespace() {
+            if wordpress && TAXONOMY_PREFIXES.iter().any(|p| token.starts_with(p)) {
+                continue;
+            }
             let (norm, parts) = parts_of(token);
             if any_match(&parts, &v.content_strong) || v.content_strong.contains(norm.as_str()) {
                 info.content = true;
@@ -371,6 +438,10 @@ impl HintInfo {
             let other =
                 edge_match(&norm, &parts, &v.strong) || anywhere.is_some_and(|w| *w != "advert");
             if ad || other {
+                info.other_prose |= edge_match(&norm, &parts, &v.other_prose)
+                    || ["related", "comments", "disqus"]
+                        .iter()
+                        .any(|w| token.contains(w));
                 strong_ad |= ad;
                 strong_other |= other;
                 info.boilerplate = Boilerplate::Strong;
@@ -468,6 +539,23 @@ mod tests {
         assert!(is_content("entry-content clearfix"));
         assert!(class_weight("article-body") > class_weight("sidebar"));
         assert!(is_boilerplate("articlebody-related-coverage-7s2f1"));
+    }
+
+    #[test]
+    fn wordpress_taxonomy_classes_name_tags_not_roles() {
+        let post = "post-1234 post type-post status-publish hentry tag-insurance_health_social category-news";
+        assert!(!is_boilerplate(post));
+        // Outside post_class() output the same token still names a box.
+        assert!(is_boilerplate("tag-social"));
+    }
+
+    #[test]
+    fn comment_and_related_marks_name_other_prose() {
+        assert!(HintInfo::of("comments-area").other_prose);
+        assert!(HintInfo::of("jp-relatedposts").other_prose);
+        assert!(HintInfo::of("relatedcoverage-container").other_prose);
+        assert!(!HintInfo::of("entry themeform share").other_prose);
+        assert!(!HintInfo::of("steady-paywall-container").other_prose);
     }
 
     #[test]

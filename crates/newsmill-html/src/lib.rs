@@ -42,9 +42,3 @@ pub fn explain_extraction(html: &str, needle: &str) -> String {
     let doc = page::parse(html);
     extract::explain(&dom::Dom::build(&doc), needle)
 }
-
-/// The stages this crate registers: none. HTML enters the pipeline through
-/// [`HtmlReader`]; the function exists so the runner can treat every crate alike.
-pub fn factories() -> Vec<newsmill_core::StageFactory> {
-    Vec::new()
-}

@@ -231,8 +231,12 @@ pub fn extract(html: &Html, url_hint: Option<&str>) -> PageMeta {
     // The page's own address first (its host gives the time zone), then the canonical
     // one: a syndicated copy often keeps the dated address of the original.
     let urls: Vec<&str> = url_hint.into_iter().chain(meta.url.as_deref()).collect();
-    if let Some(found) = published(&raw, &ld, &urls, month_first) {
+    let english = lang_raw
+        .as_deref()
+        .is_some_and(|l| l.to_ascii_lowercase().starts_with("en"));
+    if let Some(found) = published(&raw, &ld, &urls, month_first, english) {
         meta.published = Some(found.day.iso());
+        meta.published_source = Some(found.source.into());
         meta.extra
             .insert("published_source".into(), found.source.into());
         if let Some(full) = found.raw.filter(|r| r.len() > 10) {
@@ -293,9 +297,19 @@ fn collect(html: &Html) -> Raw {
                 after_other_label = text.len() <= 40 && names_other_date(text);
                 continue;
             }
-            if text.len() > 200 || std::mem::take(&mut after_other_label) {
+            if std::mem::take(&mut after_other_label) || label_before_date(text) {
                 continue;
             }
+            // A long text is a paragraph; only a date that opens it ("27.1.2022 - Die
+            // Stadt ...") is the page's dateline.
+            let text = if text.len() > 200 {
+                match opening_dateline(text) {
+                    Some(head) => head,
+                    None => continue,
+                }
+            } else {
+                text
+            };
             let in_code = node
                 .parent()
                 .and_then(|p| p.value().as_element())
@@ -305,7 +319,7 @@ fn collect(html: &Html) -> Raw {
                         "script" | "style" | "noscript" | "template" | "title"
                     )
                 });
-            if in_code || in_todays_date_box(node) {
+            if in_code || in_todays_date_box(node) || in_page_furniture(node) {
                 continue;
             }
             raw.push_visible_text(text, seen_h1, seen_body);
@@ -386,12 +400,16 @@ fn collect(html: &Html) -> Raw {
             && el.attr("content").is_none())
         .then(|| unix_time_attr(el))
         .flatten();
-        if let Some(stamp) = unix_stamp {
+        if let Some(stamp) = unix_stamp.filter(|_| !in_page_furniture(node)) {
             let marked = itemprop.contains("datepublished") || class.contains("publish");
             if raw.times.len() < 50 {
                 raw.times.push((Some(stamp), short_text(eref, 200), marked));
             }
-        } else if name == "time" || itemprop.contains("datepublished") {
+        } else if (name == "time"
+            || itemprop.contains("datepublished")
+            || (name != "meta" && matches!(itemprop.as_str(), "dateupdate" | "datecreated")))
+            && !in_page_furniture(node)
+        {
             let attr = el
                 .attr("datetime")
                 .or_else(|| el.attr("content"))
@@ -419,6 +437,7 @@ fn collect(html: &Html) -> Raw {
             }
             if raw.date_texts.len() < 40
                 && !is_todays_date_box(&class)
+                && !in_page_furniture(node)
                 && [
                     "date", "time", "publish", "posted", "byline", "meta", "fecha", "data", "datum",
                 ]
@@ -436,7 +455,9 @@ fn collect(html: &Html) -> Raw {
 }
 
 /// Labels of dates that are not the page's (records, notices and listings label them:
-/// `<dt>Effective Date</dt><dd>July 25, 2020</dd>`). English only.
+/// `<dt>Effective Date</dt><dd>July 25, 2020</dd>`; a forum's "It is currently ...", a
+/// licence's "Version 3, 29 June 2007", a menu's "(bis 31.12.2018)"). Mostly English,
+/// with the current-time and validity words of German, Spanish and French.
 const OTHER_DATE_LABELS: &[&str] = &[
     "effective",
     "expires",
@@ -453,6 +474,19 @@ const OTHER_DATE_LABELS: &[&str] = &[
     "end date",
     "event date",
     "incorporated",
+    // current-time lines of forums and portals
+    "current time",
+    "currently",
+    "time now",
+    "aktuelle zeit",
+    "hora actual",
+    "heure actuelle",
+    // validity ranges in navigation ("(bis 31.12.2018)") and version lines
+    "until",
+    "bis",
+    "hasta",
+    "jusqu'au",
+    "version",
 ];
 
 /// Finds any of `words` in any ASCII case.
@@ -474,6 +508,72 @@ fn names_other_date(text: &str) -> bool {
         let glued_before = m.start() > 0 && word_byte(m.start() - 1);
         !glued_before && !word_byte(m.end())
     })
+}
+
+/// Whether a text names another kind of date before its first digit ("Version 3, 29 June
+/// 2007", "It is currently Tue Dec 01, 2020", "(bis 31.12.2018)").
+fn label_before_date(text: &str) -> bool {
+    let first_digit = text
+        .char_indices()
+        .find(|(_, c)| c.is_numeric())
+        .map_or(text.len(), |(i, _)| i);
+    first_digit <= 60 && names_other_date(&text[..first_digit])
+}
+
+/// The date that opens a long paragraph, up to the dash or colon that follows it
+/// ("27.1.2022 - Die Stadt ...", "BERLIN, 27. Januar 2022 – ..."): the dateline news
+/// agencies and small sites write instead of a date element.
+fn opening_dateline(text: &str) -> Option<&str> {
+    let head_end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    let cut = [" - ", " – ", " — ", ": ", " | "]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()?;
+    let dateline = head[..cut].trim();
+    (has_digit(dateline) && dates::parse(dateline, false).is_some()).then_some(dateline)
+}
+
+/// Class/id words of boxes that list other items of the site (sidebars, recent and
+/// related posts, comment threads): their dates belong to those items.
+const FURNITURE_HINTS: &[&str] = &[
+    "sidebar", "related", "recent", "popular", "trending", "comment", "comments",
+];
+
+/// How many ancestors of a date are looked at: a widget's date sits a few levels inside
+/// it, while layout wrappers further up (`<div class="content right-sidebar">` around
+/// the whole page) name the page's layout, not the date's box.
+const FURNITURE_DEPTH: usize = 6;
+
+/// Whether a class token names a furniture box: the word alone or as its first or last
+/// `-`/`_` part (`widget_recent_entries` no, `recent-posts` yes, `sidebar` yes), never a
+/// state flag (`has-sidebar`, `with-comments`).
+fn is_furniture_token(token: &str) -> bool {
+    if ["has-", "with-", "no-", "is-"]
+        .iter()
+        .any(|p| token.starts_with(p))
+    {
+        return false;
+    }
+    let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    let last = parts.next_back().unwrap_or(first);
+    FURNITURE_HINTS.contains(&first) || FURNITURE_HINTS.contains(&last)
+}
+
+/// Whether a node sits in navigation, an `<aside>`, or a box of other items
+/// ([`FURNITURE_HINTS`]) within [`FURNITURE_DEPTH`] levels.
+fn in_page_furniture(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .filter_map(|n| n.value().as_element())
+        .take(FURNITURE_DEPTH)
+        .any(|el| {
+            matches!(el.name.local.as_ref(), "nav" | "aside")
+                || ["class", "id"].iter().filter_map(|a| el.attr(a)).any(|v| {
+                    v.split_whitespace()
+                        .any(|t| is_furniture_token(&t.to_ascii_lowercase()))
+                })
+        })
 }
 
 /// Class/id words of the masthead boxes that show the reader's current date ("Wednesday,
@@ -579,6 +679,9 @@ fn decode_leftover_references(meta: &mut Metadata) {
         .flatten()
     {
         decode_references(field);
+        if field.contains(crate::blocks::SOFT_HYPHEN) {
+            *field = field.replace(crate::blocks::SOFT_HYPHEN, "");
+        }
     }
 }
 
@@ -637,11 +740,15 @@ struct Found {
 
 /// Typical UTC offset (minutes) of the country a host's top-level domain names; a UTC
 /// timestamp is turned into the publisher's local day with it.
-fn tld_offset_minutes(url: Option<&str>) -> Option<i32> {
+fn tld_offset_minutes(url: Option<&str>, english: bool) -> Option<i32> {
     let host = domain_of(url?)?;
     let tld = host.rsplit('.').next()?;
     let hours: f32 = match tld {
-        "ca" | "us" | "com" => -5.0,
+        "ca" | "us" => -5.0,
+        // `.com` names no country; most English `.com` news sites publish from the US,
+        // while Spanish, Portuguese, Filipino, German ... `.com` sites publish from
+        // everywhere else.
+        "com" if english => -5.0,
         "mx" => -6.0,
         "br" | "ar" | "cl" | "uy" => -3.0,
         "co" | "pe" | "ec" => -5.0,
@@ -684,17 +791,29 @@ fn is_wiki_revision(raw: &Raw, urls: &[&str]) -> bool {
 
 /// The publication date, from the most trusted source that has one. `urls`: the page's
 /// address first, then its canonical address.
-fn published(raw: &Raw, ld: &LdArticle, urls: &[&str], month_first: bool) -> Option<Found> {
-    let zone = tld_offset_minutes(urls.first().copied());
-    // The zone is a guess from the domain; a date in the URL path is the publisher's own
-    // filing day, so a shift that would move the day away from it is not applied.
+fn published(
+    raw: &Raw,
+    ld: &LdArticle,
+    urls: &[&str],
+    month_first: bool,
+    english: bool,
+) -> Option<Found> {
+    let zone = tld_offset_minutes(urls.first().copied(), english);
+    // A date in the URL path is the publisher's own filing day, in its own zone: when a
+    // UTC stamp falls on that day in some zone where news is published (UTC−8 to
+    // UTC+10), it is that moment seen from Greenwich, and the URL's day wins over both
+    // the stamp's day and the zone guessed from the domain.
     let url_day = urls.iter().find_map(|u| dates::parse_url(u));
     let parse = |s: &str| {
         let as_written = dates::parse_iso(s);
+        if let Some(u) = url_day {
+            let west = dates::parse_utc_in_zone(s, -8 * 60);
+            let east = dates::parse_utc_in_zone(s, 10 * 60);
+            if west == Some(u) || east == Some(u) {
+                return Some(u);
+            }
+        }
         zone.and_then(|z| dates::parse_utc_in_zone(s, z))
-            .filter(|shifted| {
-                url_day.is_none() || as_written != url_day || Some(*shifted) == url_day
-            })
             .or(as_written)
             .or_else(|| dates::parse(s, month_first))
     };
@@ -714,16 +833,32 @@ fn published(raw: &Raw, ld: &LdArticle, urls: &[&str], month_first: bool) -> Opt
             return found(d, revised.as_deref(), "wiki_revision");
         }
     }
+    // A date in the address is fixed when the page is filed; a markup date days after it
+    // is a republication or an update written into the publication field.
+    let after_url_day = |d: Day| url_day.is_some_and(|u| days_between(u, d) > 1);
     if let Some(s) = ld.date_published.as_deref() {
         if let Some(d) = parse(s) {
+            if after_url_day(d) {
+                return found(url_day?, None, "url");
+            }
             return found(d, Some(s), "jsonld");
         }
     }
     for key in PUBLISHED_KEYS {
         for (_, v) in raw.metas.iter().filter(|(k, _)| k == key) {
             if let Some(d) = parse(v) {
+                if after_url_day(d) {
+                    return found(url_day?, None, "url");
+                }
                 return found(d, Some(v), "meta");
             }
+        }
+    }
+    // Site-specific names for the same thing (`article_publication_date`,
+    // `DC.Date.Created`, `release-date`).
+    for (_, v) in raw.metas.iter().filter(|(k, _)| is_custom_published_key(k)) {
+        if let Some(d) = parse(v) {
+            return found(d, Some(v), "meta");
         }
     }
     for (attr, text, marked) in &raw.times {
@@ -763,6 +898,17 @@ fn published(raw: &Raw, ld: &LdArticle, urls: &[&str], month_first: bool) -> Opt
             return found(d, None, "text");
         }
     }
+    // An update date the page states in markup (`itemprop="dateUpdate"`,
+    // `article:modified_time`) when nothing names the publication.
+    let updated = ld.date_modified.clone().or_else(|| {
+        raw.metas
+            .iter()
+            .find(|(k, _)| MODIFIED_KEYS.contains(&k.as_str()) || is_update_key(k))
+            .map(|(_, v)| v.clone())
+    });
+    if let Some(d) = updated.as_deref().and_then(parse) {
+        return found(d, updated.as_deref(), "meta_modified");
+    }
     for t in &raw.date_texts {
         if let Some(d) = dates::parse(t, month_first) {
             return found(d, None, "date_markup");
@@ -774,6 +920,33 @@ fn published(raw: &Raw, ld: &LdArticle, urls: &[&str], month_first: bool) -> Opt
         }
     }
     None
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+fn days_between(a: Day, b: Day) -> i64 {
+    let n = |d: Day| {
+        newsmill_core::civil::CivilDate::new(d.year, d.month, d.day).map_or(0, |c| c.day_number())
+    };
+    n(b) - n(a)
+}
+
+/// A meta name that is no known key but names a publication or creation date.
+fn is_custom_published_key(key: &str) -> bool {
+    let names_publication = [
+        "publish", "publicat", "pubdate", "pub_date", "pub-date", "release", "created", "issued",
+    ]
+    .iter()
+    .any(|w| key.contains(w));
+    let names_other = ["modif", "updat", "expir", "revis", "time_zone", "timezone"]
+        .iter()
+        .any(|w| key.contains(w));
+    names_publication && !names_other && !PUBLISHED_KEYS.contains(&key)
+}
+
+/// A meta name of an update date that [`MODIFIED_KEYS`] does not list (`dateupdate`,
+/// `last_updated`, `article:updated_time`).
+fn is_update_key(key: &str) -> bool {
+    key.contains("updat") && !key.contains("expir")
 }
 
 fn authors(raw: &Raw, ld: &LdArticle) -> Vec<String> {

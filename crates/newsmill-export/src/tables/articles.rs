@@ -59,6 +59,9 @@ const COLUMNS: &[Column] = &[
         "up to 5 organisations, most mentioned first",
     ),
     col("top_places", "up to 5 places, most mentioned first"),
+    col("extraction", "how the HTML reader found the body: `jsonld_body`, `article_container`, `scored_blocks`, `whole_page`"),
+    col("extraction_confidence", "0 to 1: how sure the reader is that the body is the main text"),
+    col("published_source", "which signal gave `published` (`jsonld`, `meta`, `time`, `url`, `text`, ...)"),
 ];
 
 fn rows(article: &Article) -> Vec<Vec<Cell>> {
@@ -82,6 +85,9 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         Cell::text(top_names(article, EntityKind::Person).join("; ")),
         Cell::text(top_names(article, EntityKind::Organization).join("; ")),
         Cell::text(top_names(article, EntityKind::Location).join("; ")),
+        Cell::opt(meta.extraction.as_deref()),
+        Cell::opt_num(meta.extraction_confidence.map(|c| format!("{c:.2}"))),
+        Cell::opt(meta.published_source.as_deref()),
     ]]
 }
 
