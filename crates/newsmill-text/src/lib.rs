@@ -1,5 +1,6 @@
-//! newsmill-text: tokens and sentences for English news text, shared by the NER tagger, the
-//! quote extractor and the temporal stages.
+//! newsmill-text: tokens and sentences for English news text, used by the NER tagger (its
+//! training and tagging) and the entities stage. (The quotes and temporal crates still keep
+//! their own scanners; see docs/architecture.md.)
 //!
 //! - [`tokenize`] splits text into [`Token`]s (byte ranges) following CoNLL-2003 / Penn
 //!   Treebank conventions, which the NER model was trained on: "U.S." and "Mr." keep their
