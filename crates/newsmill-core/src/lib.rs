@@ -25,6 +25,7 @@ mod article;
 pub mod civil;
 mod config_issue;
 mod family;
+pub mod months;
 mod options;
 mod reader;
 mod registry;

@@ -18,11 +18,10 @@
 //!
 //! Modules: `stage` (the stage), `options` (its TOML options), `dates`, `byline` and
 //! `publisher` (the recognisers, each compiled once when the stage is built),
-//! `source_dates` and `month_names` (stated metadata dates).
+//! `source_dates` (stated metadata dates, with the month names of `newsmill_core::months`).
 
 mod byline;
 mod dates;
-mod month_names;
 mod options;
 mod publisher;
 mod source_dates;

@@ -6,7 +6,7 @@
 //! milliseconds), RFC 3339 / ISO 8601 timestamps (`2023-08-10T09:30:00Z`), ISO without an
 //! offset (`2020-01-06 10:00:00`), RFC 2822 (`Mon, 06 Jan 2020 10:00:00 +0100`), ISO dates,
 //! numeric dates (`06/01/2020`, `6.1.2020`: see [`DayOrder`]), and dates with a month name in
-//! one of the languages of [`crate::month_names`] (`6 janvier 2020`, `January 6, 2020`,
+//! one of the languages of [`newsmill_core::months`] (`6 janvier 2020`, `January 6, 2020`,
 //! `6. Januar 2020`, `6 de enero de 2020`).
 
 use std::sync::LazyLock;
@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 
-use crate::month_names::MONTHS;
+use newsmill_core::months::MONTHS;
 
 /// Longest value looked at: a stated date is short; anything longer is prose.
 const MAX_VALUE_CHARS: usize = 120;

@@ -1,9 +1,8 @@
-//! Month names by language, lower-case, for dates stated in metadata ("6 janvier 2020").
-//! The same languages as the HTML date parser (crates/newsmill-html/src/dates.rs) knows; kept
-//! in step with that table by hand until both move to a shared crate.
+//! Month names by language, lower-case, with common abbreviations: the one table the HTML
+//! date parser and the metadata date normaliser both read ("6 janvier 2020", "2 تیر").
 
 /// `(name, month)` pairs; names may end with `.` in the source (abbreviations).
-pub(crate) const MONTHS: &[(&str, u32)] = &[
+pub const MONTHS: &[(&str, u32)] = &[
     // English
     ("january", 1),
     ("jan", 1),
