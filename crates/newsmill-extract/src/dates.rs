@@ -209,16 +209,10 @@ fn month_number(name: &str) -> Option<u32> {
     months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
+/// Days in the month from the one calendar (`newsmill_core::civil`); `None` for no month.
 fn days_in_month(year: u32, month: u32) -> Option<u32> {
-    // Divisible by 4 but not by 100, or by 400.
-    let leap = matches!((year % 4, year % 100, year % 400), (0, 1.., _) | (_, _, 0));
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
+    let days = newsmill_core::civil::days_in_month(i32::try_from(year).ok()?, month);
+    (days > 0).then_some(days)
 }
 
 #[cfg(test)]

@@ -22,18 +22,13 @@ pub struct Day {
 }
 
 impl Day {
+    /// A valid day (by the one calendar, `newsmill_core::civil`) in the years a web page's
+    /// publication date can plausibly have.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        if !(1995..=2035).contains(&year) || day == 0 || day > days {
+        if !(1995..=2035).contains(&year) {
             return None;
         }
+        newsmill_core::civil::CivilDate::new(year, month, day)?;
         Some(Day { year, month, day })
     }
 

@@ -1,11 +1,9 @@
 //! The whole BBC corpus (2,225 files, line 1 = headline) read and run through
 //! `extract.metadata`. Skipped when ../shared is not there.
 
-mod common;
-
 use std::path::Path;
 
-use common::{extract, metadata_stage};
+use crate::common::{extract, metadata_stage};
 use newsmill_core::SourceFormat;
 
 fn bbc_root() -> Option<std::path::PathBuf> {

@@ -1,11 +1,9 @@
 //! Odd input never panics the readers or the stage: generated documents mixing markup,
 //! bylines, dates, stray bytes and control characters.
 
-mod common;
-
 use std::path::Path;
 
-use common::{extract, metadata_stage};
+use crate::common::{extract, metadata_stage};
 
 const PIECES: &[&[u8]] = &[
     b"# ",

@@ -1,8 +1,6 @@
 //! Every fixture in fixtures/articles read and run through `extract.metadata`.
 
-mod common;
-
-use common::{extract, fixture, fixtures, metadata_stage};
+use crate::common::{extract, fixture, fixtures, metadata_stage};
 use newsmill_core::{Article, SourceFormat};
 
 fn names(list: &[&str]) -> Vec<String> {
