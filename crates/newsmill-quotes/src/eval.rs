@@ -138,6 +138,35 @@ fn speaker_ok(gold: &GoldQuote, predicted: Option<&str>) -> bool {
 
 pub(crate) const MATCH_THRESHOLD: f64 = 0.5;
 
+/// Pairs gold quotations with predicted ones (token lists), one to one: every pair whose
+/// overlap reaches [`MATCH_THRESHOLD`] qualifies, and the most similar go first, so a long
+/// quotation pairs with its own gold rather than a short one it happens to contain.
+/// Returns, for each gold quotation, the index of its prediction, and which predictions were
+/// paired.
+pub(crate) fn match_quotes(
+    gold: &[Vec<String>],
+    predicted: &[Vec<String>],
+) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut pairs = Vec::new();
+    for (g, gt) in gold.iter().enumerate() {
+        for (p, pt) in predicted.iter().enumerate() {
+            if overlap(pt, gt) >= MATCH_THRESHOLD {
+                pairs.push((jaccard(pt, gt), g, p));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut gold_match = vec![None; gold.len()];
+    let mut pred_used = vec![false; predicted.len()];
+    for (_, g, p) in pairs {
+        if gold_match[g].is_none() && !pred_used[p] {
+            gold_match[g] = Some(p);
+            pred_used[p] = true;
+        }
+    }
+    (gold_match, pred_used)
+}
+
 /// Running totals over gold articles.
 #[derive(Debug, Default, Clone)]
 pub struct Tally {
@@ -175,25 +204,7 @@ impl Tally {
             .collect();
         let pred_toks: Vec<Vec<String>> = preds.iter().map(|q| tokens(&q.text)).collect();
         let gold_toks: Vec<Vec<String>> = gold.quotes.iter().map(|q| tokens(&q.text)).collect();
-        let mut pairs = Vec::new();
-        for (g, gt) in gold_toks.iter().enumerate() {
-            for (p, pt) in pred_toks.iter().enumerate() {
-                if overlap(pt, gt) >= MATCH_THRESHOLD {
-                    // Among qualifying pairs the most similar go first, so a long quotation
-                    // pairs with its own gold rather than a short one it happens to contain.
-                    pairs.push((jaccard(pt, gt), g, p));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut gold_match = vec![None; gold.quotes.len()];
-        let mut pred_used = vec![false; preds.len()];
-        for (_, g, p) in pairs {
-            if gold_match[g].is_none() && !pred_used[p] {
-                gold_match[g] = Some(p);
-                pred_used[p] = true;
-            }
-        }
+        let (gold_match, pred_used) = match_quotes(&gold_toks, &pred_toks);
         let name = &gold.file;
         for (g, gq) in gold.quotes.iter().enumerate() {
             if gq.optional {

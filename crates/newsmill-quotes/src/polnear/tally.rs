@@ -14,7 +14,7 @@ use newsmill_gold::ratio;
 
 use super::gold::PolnearArticle;
 use super::referent::{speaker_matches, SourceKind};
-use crate::eval::{jaccard, overlap, short, tokens, MATCH_THRESHOLD};
+use crate::eval::{match_quotes, overlap, short, tokens, MATCH_THRESHOLD};
 
 /// Speaker counts for one source kind.
 #[derive(Debug, Default, Clone, Copy)]
@@ -50,23 +50,7 @@ impl PolnearTally {
         let pred_toks: Vec<Vec<String>> = preds.iter().map(|q| tokens(&q.text)).collect();
         let gold_toks: Vec<Vec<String>> = gold.quotes.iter().map(|q| tokens(&q.text)).collect();
         let optional_toks: Vec<Vec<String>> = gold.optional.iter().map(|t| tokens(t)).collect();
-        let mut pairs = Vec::new();
-        for (g, gt) in gold_toks.iter().enumerate() {
-            for (p, pt) in pred_toks.iter().enumerate() {
-                if overlap(pt, gt) >= MATCH_THRESHOLD {
-                    pairs.push((jaccard(pt, gt), g, p));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut gold_match = vec![None; gold.quotes.len()];
-        let mut pred_used = vec![false; preds.len()];
-        for (_, g, p) in pairs {
-            if gold_match[g].is_none() && !pred_used[p] {
-                gold_match[g] = Some(p);
-                pred_used[p] = true;
-            }
-        }
+        let (gold_match, pred_used) = match_quotes(&gold_toks, &pred_toks);
         let name = &gold.name;
         for (g, gq) in gold.quotes.iter().enumerate() {
             self.gold += 1;
