@@ -217,4 +217,7 @@ pub struct Annotations {
     pub duplicate_of: Option<String>,
     /// What cleaning stages removed, in order.
     pub removed: Vec<Removal>,
+    /// The article's tokens and sentences, made once by `newsmill_text::article_tokens` for
+    /// every stage that reads words.
+    pub tokens: crate::tokens::TokenCache,
 }

@@ -17,6 +17,8 @@
 //! - [`ConfigIssue`]: a located config mistake (file, line, stage index, key, nearest valid name).
 //! - [`Span`]: a byte range inside one block's text; exporters turn it into a character offset
 //!   in the article's body text (blocks joined by a blank line).
+//! - [`tokens`]: the token layer's data (each block's tokens and sentences) and the
+//!   per-article cache in [`Annotations::tokens`] that `newsmill-text` fills once.
 //! - [`civil::CivilDate`]: proleptic Gregorian dates as day numbers, shared by the stages
 //!   that resolve dates and the HTML reader that converts timestamps and other calendars.
 
@@ -32,6 +34,7 @@ mod registry;
 mod stage;
 pub mod testing;
 pub mod text;
+pub mod tokens;
 
 pub use annotations::{
     Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Granularity, Quote,

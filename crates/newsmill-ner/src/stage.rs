@@ -185,15 +185,30 @@ impl ExtractEntities {
     /// Tags the blocks as one document (so document-level evidence crosses blocks) and
     /// returns each block's entity spans.
     pub fn tag_blocks(&self, blocks: &[&str]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
+        let shared = newsmill_text::ArticleTokens {
+            blocks: blocks
+                .iter()
+                .map(|t| newsmill_text::block_tokens(t))
+                .collect(),
+        };
+        self.tag_tokens(blocks, &shared)
+    }
+
+    /// [`Self::tag_blocks`] over tokens already made (the article's shared token layer).
+    pub fn tag_tokens(
+        &self,
+        blocks: &[&str],
+        shared: &newsmill_text::ArticleTokens,
+    ) -> Vec<Vec<(Range<usize>, EntityKind)>> {
         let mut sentences: Vec<Vec<&str>> = Vec::new();
         // (block, token ranges of each sentence)
         let mut origin: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-        for (b, text) in blocks.iter().enumerate() {
+        for (b, (text, block)) in blocks.iter().zip(&shared.blocks).enumerate() {
             if text.trim().is_empty() {
                 continue;
             }
-            let tokens = newsmill_text::tokenize(text);
-            for range in newsmill_text::sentence_token_ranges(text, &tokens) {
+            let tokens = &block.tokens;
+            for range in block.sentences.iter().cloned() {
                 let Some(sentence) = tokens.get(range) else {
                     continue;
                 };
@@ -221,7 +236,7 @@ impl Stage for ExtractEntities {
         counters: &mut StageCounters,
     ) -> Result<Outcome, StageError> {
         let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-        let tagged = self.tag_blocks(&blocks);
+        let tagged = self.tag_tokens(&blocks, &newsmill_text::article_tokens(article));
         let (entities, mentions) = annotate(&blocks, &tagged, &self.settings, self.gazetteer);
         counters.add("entities", entities.len() as u64);
         counters.add("entity_mentions", mentions.len() as u64);

@@ -7,7 +7,7 @@ use newsmill_core::Article;
 
 use crate::marks::{find_quoted_runs, QuotedRun};
 use crate::names::{self, AliasIndex, Candidate};
-use crate::tokens::{sentences, tokenize_blocks, Tok};
+use crate::tokens::{view_blocks, Tok};
 
 pub struct Doc<'a> {
     pub texts: Vec<&'a str>,
@@ -42,12 +42,13 @@ impl<'a> Doc<'a> {
             .map(|b| if b.is_heading() { "" } else { b.text.as_str() })
             .collect();
         let runs = find_quoted_runs(&article.blocks);
-        let toks = tokenize_blocks(&texts, &runs);
+        let view = view_blocks(&texts, &newsmill_text::article_tokens(article), &runs);
+        let toks = view.toks;
         let mut sents = Vec::new();
         let mut sent_of = Vec::with_capacity(toks.len());
         for (b, block_toks) in toks.iter().enumerate() {
             let mut of = vec![0; block_toks.len()];
-            for range in sentences(texts[b], block_toks) {
+            for range in view.sentences[b].iter().cloned() {
                 for slot in of.iter_mut().take(range.end).skip(range.start) {
                     *slot = sents.len();
                 }

@@ -1,10 +1,17 @@
-//! Splits block text into word, punctuation and quotation tokens, then into sentences.
-//! Quoted stretches are single tokens, so a quotation of several sentences stays whole and
-//! the reporter's words around it (where speakers and speech verbs are) are easy to scan.
+//! The attribution rules' view of the article's shared tokens (newsmill-text): words,
+//! punctuation and quotation tokens. Quoted stretches are single tokens, so a quotation of
+//! several sentences stays whole and the reporter's words around it (where speakers and speech
+//! verbs are) are easy to scan.
+//!
+//! The view does not tokenise. It reads the shared tokens the way the name and cue rules
+//! match words: a clitic stays on its host ("al-Maliki's", "don't"), an abbreviation's period
+//! is punctuation ("Mr" + "."), a run of punctuation is one token per mark; and it takes the
+//! shared sentences, except that no sentence ends inside a quotation.
 
 use std::ops::Range;
 
-use crate::lexicon;
+use newsmill_text::{abbreviation_period, is_clitic, ArticleTokens, BlockTokens, Token};
+
 use crate::marks::QuotedRun;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,55 +53,16 @@ impl Tok {
     }
 }
 
-/// Characters that join word parts: "al-Maliki", "don't", "U.S", "AT&T".
-fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '.' | '&')
+/// Each block's view tokens and sentences (token index ranges into them).
+pub struct Blocks {
+    pub toks: Vec<Vec<Tok>>,
+    pub sentences: Vec<Vec<Range<usize>>>,
 }
 
-fn push_words(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
-    let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let start = range.start + i;
-        if !c.is_alphanumeric() {
-            out.push(Tok {
-                kind: TokKind::Punct(c),
-                start,
-                end: start + c.len_utf8(),
-            });
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = range.start + j + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d) {
-                // Keep the joiner only when a letter or digit follows it.
-                let after = slice[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    end = range.start + j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        out.push(Tok {
-            kind: TokKind::Word,
-            start,
-            end,
-        });
-    }
-}
-
-/// The tokens of every block. A piece of a quoted run becomes one token spanning its marks.
-pub fn tokenize_blocks(texts: &[&str], runs: &[QuotedRun]) -> Vec<Vec<Tok>> {
+/// The view of every block. `texts` are the block texts the rules read (a heading's is
+/// empty); `shared` the article's tokens; a piece of a quoted run becomes one token spanning
+/// its marks.
+pub fn view_blocks(texts: &[&str], shared: &ArticleTokens, runs: &[QuotedRun]) -> Blocks {
     let mut quotes: Vec<Vec<(usize, usize, usize, usize)>> = vec![Vec::new(); texts.len()];
     for (r, run) in runs.iter().enumerate() {
         for (p, piece) in run.pieces.iter().enumerate() {
@@ -103,40 +71,146 @@ pub fn tokenize_blocks(texts: &[&str], runs: &[QuotedRun]) -> Vec<Vec<Tok>> {
             }
         }
     }
-    texts
-        .iter()
-        .zip(quotes.iter_mut())
-        .map(|(text, list)| {
-            list.sort_unstable();
-            let mut toks = Vec::new();
-            let mut at = 0;
-            for &(start, end, run, piece) in list.iter() {
-                if start < at || end > text.len() {
-                    continue;
-                }
-                push_words(text, at..start, &mut toks);
-                toks.push(Tok {
-                    kind: TokKind::Quote { run, piece },
-                    start,
-                    end,
-                });
-                at = end;
-            }
-            push_words(text, at..text.len(), &mut toks);
-            toks
-        })
-        .collect()
+    let empty = BlockTokens::default();
+    let mut out = Blocks {
+        toks: Vec::with_capacity(texts.len()),
+        sentences: Vec::with_capacity(texts.len()),
+    };
+    for (b, (text, list)) in texts.iter().zip(quotes.iter_mut()).enumerate() {
+        let block = match shared.blocks.get(b) {
+            Some(block) if !text.is_empty() => block,
+            _ => &empty,
+        };
+        list.sort_unstable();
+        let (toks, sentences) = block_view(text, block, list);
+        out.toks.push(toks);
+        out.sentences.push(sentences);
+    }
+    out
 }
 
-fn starts_sentence(tok: &Tok, text: &str) -> bool {
-    match tok.kind {
-        TokKind::Quote { .. } => true,
-        TokKind::Punct(c) => matches!(c, '(' | '[' | '‘' | '\''),
-        TokKind::Word => tok
-            .text(text)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+/// The view tokens of texts that are not an article's blocks (tests, callers without an
+/// article): their shared tokens are made here.
+pub fn tokenize_blocks(texts: &[&str], runs: &[QuotedRun]) -> Vec<Vec<Tok>> {
+    let shared = ArticleTokens {
+        blocks: texts
+            .iter()
+            .map(|t| newsmill_text::block_tokens(t))
+            .collect(),
+    };
+    view_blocks(texts, &shared, runs).toks
+}
+
+fn block_view(
+    text: &str,
+    block: &BlockTokens,
+    quotes: &[(usize, usize, usize, usize)],
+) -> (Vec<Tok>, Vec<Range<usize>>) {
+    let mut toks = Vec::with_capacity(block.tokens.len());
+    // Whether a shared sentence ends after each view token.
+    let mut ends = Vec::with_capacity(block.tokens.len());
+    let mut pending = quotes.iter().filter(|q| q.1 <= text.len()).peekable();
+    let mut quote_end = 0;
+    for sentence in &block.sentences {
+        let shared = block.tokens.get(sentence.clone()).unwrap_or_default();
+        for (k, token) in shared.iter().enumerate() {
+            while pending.peek().is_some_and(|q| q.0 < quote_end) {
+                pending.next(); // overlaps the quotation before it
+            }
+            if let Some(&&(open, close, run, piece)) = pending.peek() {
+                if token.end > open {
+                    pending.next();
+                    toks.push(Tok {
+                        kind: TokKind::Quote { run, piece },
+                        start: open,
+                        end: close,
+                    });
+                    ends.push(false);
+                    quote_end = close;
+                }
+            }
+            if token.start < quote_end {
+                continue; // inside a quotation
+            }
+            push_token(text, token, &mut toks, &mut ends);
+            if k + 1 == shared.len() {
+                if let Some(last) = ends.last_mut() {
+                    *last = true;
+                }
+            }
+        }
+        // A sentence ending inside the quotation ends with it when the quotation is the
+        // sentence's last token.
+        if let (Some(last), Some(tok)) = (ends.last_mut(), toks.last()) {
+            if tok.quote().is_some() && shared.last().is_some_and(|t| t.end <= tok.end) {
+                *last = quote_ends_sentence(tok, text);
+            }
+        }
+    }
+    for &(open, close, run, piece) in pending {
+        if open >= quote_end {
+            toks.push(Tok {
+                kind: TokKind::Quote { run, piece },
+                start: open,
+                end: close,
+            });
+            ends.push(false);
+            quote_end = close;
+        }
+    }
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, end) in ends.iter().enumerate() {
+        if *end {
+            sentences.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        sentences.push(start..toks.len());
+    }
+    (toks, sentences)
+}
+
+/// One shared token as the rules read it.
+fn push_token(text: &str, token: &Token, toks: &mut Vec<Tok>, ends: &mut Vec<bool>) {
+    let word = token.text(text);
+    if is_clitic(token, text) {
+        if let Some(host) = toks.last_mut() {
+            if host.is_word() && host.end == token.start {
+                host.end = token.end;
+                return;
+            }
+        }
+    }
+    // Leading marks ("#tag", "...", "-5") are punctuation, one per mark.
+    let mut at = token.start;
+    for c in word.chars().take_while(|c| !c.is_alphanumeric()) {
+        toks.push(Tok {
+            kind: TokKind::Punct(c),
+            start: at,
+            end: at + c.len_utf8(),
+        });
+        ends.push(false);
+        at += c.len_utf8();
+    }
+    if at == token.end {
+        return;
+    }
+    let word_end = abbreviation_period(token, text).unwrap_or(token.end);
+    toks.push(Tok {
+        kind: TokKind::Word,
+        start: at,
+        end: word_end,
+    });
+    ends.push(false);
+    if word_end < token.end {
+        toks.push(Tok {
+            kind: TokKind::Punct('.'),
+            start: word_end,
+            end: token.end,
+        });
+        ends.push(false);
     }
 }
 
@@ -149,49 +223,6 @@ fn quote_ends_sentence(tok: &Tok, text: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'))
 }
 
-/// Sentence ranges (token index ranges) of one block's tokens. A sentence ends at `.`, `!`
-/// or `?` followed by a capitalised word or a quotation (abbreviations excepted), or after a
-/// quotation that ends with such a mark and is followed by a new sentence.
-pub fn sentences(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < toks.len() {
-        let tok = &toks[i];
-        let ends = match tok.kind {
-            TokKind::Punct('.' | '!' | '?' | '…') => {
-                let abbreviation = tok.is_punct('.')
-                    && i > 0
-                    && toks[i - 1].is_word()
-                    && toks[i - 1].end == tok.start
-                    && lexicon::is_abbreviation(toks[i - 1].text(text));
-                !abbreviation
-            }
-            TokKind::Quote { .. } => quote_ends_sentence(tok, text),
-            _ => false,
-        };
-        if ends {
-            // Closing brackets and quotes that trail the full stop stay in this sentence.
-            let mut j = i + 1;
-            while j < toks.len() && matches!(toks[j].kind, TokKind::Punct(')' | ']' | '’' | '\''))
-            {
-                j += 1;
-            }
-            if j >= toks.len() || starts_sentence(&toks[j], text) {
-                out.push(start..j);
-                start = j;
-                i = j;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    if start < toks.len() {
-        out.push(start..toks.len());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,21 +232,39 @@ mod tests {
     fn split(text: &str) -> Vec<String> {
         let blocks = vec![Block::paragraph(text)];
         let runs = find_quoted_runs(&blocks);
-        let toks = tokenize_blocks(&[text], &runs);
-        sentences(text, &toks[0])
-            .into_iter()
-            .map(|r| text[toks[0][r.start].start..toks[0][r.end - 1].end].to_string())
+        let shared = ArticleTokens {
+            blocks: vec![newsmill_text::block_tokens(text)],
+        };
+        let view = view_blocks(&[text], &shared, &runs);
+        view.sentences[0]
+            .iter()
+            .map(|r| text[view.toks[0][r.start].start..view.toks[0][r.end - 1].end].to_string())
             .collect()
     }
 
     #[test]
-    fn words_keep_inner_joiners() {
-        let text = "al-Maliki's U.S. plan, don't.";
+    fn words_keep_clitics_and_inner_joiners() {
+        let text = "al-Maliki's U.S. plan, don't... #vote Mr. Smith’s";
         let toks = tokenize_blocks(&[text], &[]);
         let words: Vec<&str> = toks[0].iter().map(|t| t.text(text)).collect();
         assert_eq!(
             words,
-            vec!["al-Maliki's", "U.S", ".", "plan", ",", "don't", "."]
+            vec![
+                "al-Maliki's",
+                "U.S",
+                ".",
+                "plan",
+                ",",
+                "don't",
+                ".",
+                ".",
+                ".",
+                "#",
+                "vote",
+                "Mr",
+                ".",
+                "Smith’s"
+            ]
         );
     }
 
@@ -231,6 +280,15 @@ mod tests {
                 "Gen. Jones left."
             ]
         );
+        let text = "“We won. It is over.” Then it rained. “Fine,” he said.";
+        assert_eq!(
+            split(text),
+            vec![
+                "“We won. It is over.”",
+                "Then it rained.",
+                "“Fine,” he said."
+            ]
+        );
     }
 
     #[test]
@@ -239,5 +297,20 @@ mod tests {
             split("\"Why?\" he asked. Done."),
             vec!["\"Why?\" he asked.", "Done."]
         );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "\"",
+            "“",
+            "’s",
+            "\"a",
+            "a\" b\" c",
+            "O'Neill said 'yes'",
+        ] {
+            let _ = split(text);
+        }
     }
 }

@@ -17,7 +17,7 @@ use crate::lexicon::{
     country_of_demonym, forward_lead, future_after, has_past_cue, tense_near, Tense,
 };
 use crate::places::{self, Place};
-use crate::tokens::{sentences, tokenize, Tok, TokenKind};
+use crate::tokens::{view, Tok, TokenKind};
 use newsmill_core::civil::CivilDate;
 
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
@@ -167,31 +167,36 @@ impl DatesStage {
         let mut previous: Option<(Resolved, String)> = None;
         let mut found = Vec::new();
         let mut unresolved = 0;
+        let shared = newsmill_text::article_tokens(article);
         for (b, block) in article.blocks.iter().enumerate() {
-            let tokens = tokenize(&block.text);
-            for sentence in sentences(&block.text, &tokens) {
-                for expr in scan(&tokens, sentence.clone(), scan_options) {
-                    if is_dateline(&block.text, &tokens, &expr.tokens) {
+            let Some(block_tokens) = shared.blocks.get(b) else {
+                continue;
+            };
+            let view = view(&block.text, block_tokens);
+            let tokens = view.tokens.as_slice();
+            for sentence in view.sentences {
+                for expr in scan(tokens, sentence.clone(), scan_options) {
+                    if is_dateline(&block.text, tokens, &expr.tokens) {
                         continue;
                     }
                     // A date used as a modifier names an event: the most recent one ("after
                     // the Oct. 23 slaying" in a May story, "will be affected by Sunday's
                     // earthquake"), unless what is said of the event is future ("the 19
                     // February meets would show"; not for weekdays, a week is too short).
-                    let near = || tense_near(&tokens, sentence.clone(), expr.tokens.start);
-                    let tense = if is_attributive(&tokens, &expr.tokens) {
+                    let near = || tense_near(tokens, sentence.clone(), expr.tokens.start);
+                    let tense = if is_attributive(tokens, &expr.tokens) {
                         let weekday = matches!(expr.expr, Expr::Weekday { .. });
-                        if !weekday && future_after(&tokens, sentence.clone(), expr.tokens.end) {
+                        if !weekday && future_after(tokens, sentence.clone(), expr.tokens.end) {
                             Tense::Future
                         } else {
                             Tense::Past
                         }
-                    } else if forward_lead(&tokens, expr.tokens.start) {
+                    } else if forward_lead(tokens, expr.tokens.start) {
                         Tense::Future
                     } else {
                         near()
                     };
-                    let bytes = token_bytes(&tokens, &expr.tokens);
+                    let bytes = token_bytes(tokens, &expr.tokens);
                     let text = block
                         .text
                         .get(bytes.clone())
@@ -282,10 +287,14 @@ impl FactsStage {
         let pub_value = published(article).map(|d| d.to_string());
         let annotations = &article.annotations;
         let mut facts = Vec::new();
+        let shared = newsmill_text::article_tokens(article);
         for (b, block) in article.blocks.iter().enumerate() {
             if block.is_heading() && !self.options.headings {
                 continue;
             }
+            let Some(block_tokens) = shared.blocks.get(b) else {
+                continue;
+            };
             let dates: Vec<(Range<usize>, &DateMention)> = annotations
                 .dates
                 .iter()
@@ -304,33 +313,34 @@ impl FactsStage {
                     Place::new(&block.text, m.span.start..m.span.end, name)
                 })
                 .collect();
-            let tokens = tokenize(&block.text);
+            let view = view(&block.text, block_tokens);
+            let tokens = view.tokens.as_slice();
             let in_date = |i: usize| {
                 let t = &tokens[i];
                 dates
                     .iter()
                     .any(|(r, _)| t.start < r.end && r.start < t.end)
             };
-            for sentence in sentences(&block.text, &tokens) {
-                let sentence_bytes = token_bytes(&tokens, &sentence);
+            for sentence in view.sentences {
+                let sentence_bytes = token_bytes(tokens, &sentence);
                 for found in
-                    facts_in_sentence(&tokens, sentence.clone(), &in_date, self.options.quantities)
+                    facts_in_sentence(tokens, sentence.clone(), &in_date, self.options.quantities)
                 {
                     if !self.options.kinds.is_empty()
                         && !self.options.kinds.iter().any(|k| k == found.kind)
                     {
                         continue;
                     }
-                    let bytes = token_bytes(&tokens, &found.tokens);
-                    let count_bytes = token_bytes(&tokens, &found.count.tokens);
+                    let bytes = token_bytes(tokens, &found.tokens);
+                    let count_bytes = token_bytes(tokens, &found.count.tokens);
                     let subject_words = found.subject.clone().unwrap_or(0..0);
                     let demonym = tokens[subject_words]
                         .iter()
                         .find_map(|t| country_of_demonym(&t.norm));
-                    let clause_at = |at: usize| clause_of(&tokens, &sentence, at);
+                    let clause_at = |at: usize| clause_of(tokens, &sentence, at);
                     let place =
                         places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym);
-                    let clause = clause_of(&tokens, &sentence, count_bytes.start);
+                    let clause = clause_of(tokens, &sentence, count_bytes.start);
                     let in_sentence = dates
                         .iter()
                         .filter(|(r, _)| {
@@ -338,13 +348,13 @@ impl FactsStage {
                         })
                         .min_by_key(|(r, _)| {
                             (
-                                clause_of(&tokens, &sentence, r.start) != clause,
+                                clause_of(tokens, &sentence, r.start) != clause,
                                 distance(r, &count_bytes),
                                 r.start,
                             )
                         });
                     let carried = || {
-                        has_past_cue(&tokens, sentence.clone())
+                        has_past_cue(tokens, sentence.clone())
                             .then(|| dates.iter().rfind(|(r, _)| r.end <= sentence_bytes.start))
                             .flatten()
                     };
@@ -365,7 +375,7 @@ impl FactsStage {
                     let subject = found
                         .subject
                         .as_ref()
-                        .and_then(|s| block.text.get(token_bytes(&tokens, s)))
+                        .and_then(|s| block.text.get(token_bytes(tokens, s)))
                         .map(str::to_string);
                     facts.push(Fact {
                         kind: found.kind.to_string(),

@@ -1,11 +1,12 @@
-//! Number-aware word tokens and a light sentence splitter.
-//!
-//! The stages keep their own tokeniser instead of a general one because counting needs
-//! number-specific choices: "12-year-old", "25bn", "2am" and "1973-90" stay single word
-//! tokens (so ages, money, times and year ranges never look like counts), "8,000" and "1.5"
-//! are one number token, and "Saturday’s" splits into "Saturday" + "'s".
+//! The dates and facts scanners' view of the article's shared tokens (newsmill-text): each
+//! token with its kind, lowercased form and capitalisation, which is what the number, date and
+//! tense rules match on. The view does not tokenise; it only reads an abbreviation's period
+//! ("Dec." -> "dec" + ".") as a token of its own, because "Dec. 5" and "Dec 5" are the same
+//! date to the month rule, and maps the shared sentences onto its indices.
 
 use std::ops::Range;
+
+use newsmill_text::{abbreviation_period, is_clitic, BlockTokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -34,57 +35,10 @@ impl Tok {
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.contains(&self.norm.as_str())
     }
-}
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
-}
-
-/// Splits `text` into tokens. Never panics; every range lies on char boundaries.
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if c.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        if c.is_alphanumeric() {
-            let mut all_digits = c.is_ascii_digit();
-            i += 1;
-            while let Some(c) = char_at(i) {
-                let next_alnum = char_at(i + 1).is_some_and(char::is_alphanumeric);
-                let next_digit = char_at(i + 1).is_some_and(|n| n.is_ascii_digit());
-                if c.is_alphanumeric() {
-                    all_digits &= c.is_ascii_digit();
-                    i += 1;
-                } else if (c == '-' || c == '‑') && next_alnum {
-                    all_digits = false;
-                    i += 1;
-                } else if (c == ',' || c == '.') && all_digits && next_digit {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-        } else if is_apostrophe(c)
-            && start > 0
-            && chars[start - 1].1.is_alphanumeric()
-            && char_at(i + 1).is_some_and(|n| n == 's' || n == 'S')
-            && !char_at(i + 2).is_some_and(char::is_alphanumeric)
-        {
-            i += 2;
-        } else {
-            i += 1;
-        }
-        let (s, e) = (byte_at(start), byte_at(i));
-        let surface = &text[s..e];
-        let kind = if surface.chars().any(char::is_alphabetic) || is_apostrophe(c) && e - s > 1 {
+    fn new(text: &str, start: usize, end: usize, clitic: bool) -> Tok {
+        let surface = &text[start..end];
+        let kind = if clitic || surface.chars().any(char::is_alphabetic) {
             TokenKind::Word
         } else if surface.starts_with(|c: char| c.is_ascii_digit()) {
             TokenKind::Number
@@ -96,70 +50,51 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             surface.to_lowercase().replace('’', "'")
         };
-        let capital = surface.starts_with(char::is_uppercase);
-        tokens.push(Tok {
-            start: s,
-            end: e,
+        Tok {
+            start,
+            end,
             kind,
             norm,
-            capital,
-        });
+            capital: surface.starts_with(char::is_uppercase),
+        }
     }
-    tokens
 }
 
-/// Words after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "sgt", "capt", "cpl", "gov", "sen",
-    "rep", "st", "jr", "jnr", "sr", "snr", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "supt", "insp", "det",
-    "rev", "hon", "mt", "ft", "approx", "est", "fig", "vol", "pp", "cf",
-];
+/// One block's view: its tokens and its sentences as ranges of view indices.
+pub struct View {
+    pub tokens: Vec<Tok>,
+    pub sentences: Vec<Range<usize>>,
+}
 
-const CLOSERS: &[&str] = &["\"", "”", "’", "'", ")", "]"];
-const OPENERS: &[&str] = &["\"", "“", "‘", "'", "("];
-
-/// Sentences as token index ranges. A sentence ends at `.`, `!` or `?` (plus closing quotes
-/// or brackets) when the next token starts with a capital, a digit or an opening quote, and
-/// the period does not follow an abbreviation or an initial.
-pub fn sentences(text: &str, tokens: &[Tok]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut begin = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        let surface = &text[t.start..t.end];
-        let terminal = matches!(surface, "." | "!" | "?" | "…");
-        if !terminal {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
-        while end < tokens.len() && CLOSERS.contains(&&text[tokens[end].start..tokens[end].end]) {
-            end += 1;
-        }
-        let abbreviation = surface == "."
-            && i > 0
-            && tokens[i - 1].end == t.start
-            && tokens[i - 1].kind == TokenKind::Word
-            && (ABBREVIATIONS.contains(&tokens[i - 1].norm.as_str())
-                || tokens[i - 1].norm.chars().count() == 1 && tokens[i - 1].capital);
-        let next_starts = match tokens.get(end) {
-            None => true,
-            Some(n) => {
-                n.capital || n.kind == TokenKind::Number || OPENERS.contains(&&text[n.start..n.end])
+/// The view of a block from its shared tokens.
+pub fn view(text: &str, block: &BlockTokens) -> View {
+    let mut tokens = Vec::with_capacity(block.tokens.len() + block.tokens.len() / 16);
+    let mut sentences = Vec::with_capacity(block.sentences.len());
+    for sentence in &block.sentences {
+        let begin = tokens.len();
+        for token in block.tokens.get(sentence.clone()).unwrap_or_default() {
+            match abbreviation_period(token, text) {
+                Some(dot) => {
+                    tokens.push(Tok::new(text, token.start, dot, false));
+                    tokens.push(Tok::new(text, dot, token.end, false));
+                }
+                None => tokens.push(Tok::new(
+                    text,
+                    token.start,
+                    token.end,
+                    is_clitic(token, text),
+                )),
             }
-        };
-        if !abbreviation && next_starts {
-            out.push(begin..end);
-            begin = end;
         }
-        i = end;
+        sentences.push(begin..tokens.len());
     }
-    if begin < tokens.len() {
-        out.push(begin..tokens.len());
-    }
-    out
+    View { tokens, sentences }
+}
+
+/// The view of a bare text, for tests.
+#[cfg(test)]
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    view(text, &newsmill_text::block_tokens(text)).tokens
 }
 
 #[cfg(test)]
@@ -195,8 +130,8 @@ mod tests {
             ["april", "18", ",", "33", "people"]
         );
         assert_eq!(
-            norms("last Saturday’s attack"),
-            ["last", "saturday", "'s", "attack"]
+            norms("last Saturday’s attack on Dec. 5"),
+            ["last", "saturday", "'s", "attack", "on", "dec", ".", "5"]
         );
         let kinds: Vec<TokenKind> = tokenize("1,011.15 x .")
             .into_iter()
@@ -209,13 +144,15 @@ mod tests {
     }
 
     #[test]
-    fn splits_sentences_but_not_at_abbreviations() {
+    fn sentences_come_from_the_shared_layer() {
         let text =
             "Maj. Gen. Mohammad al-Karawi was killed. He was “a hero.” Then it ended? Yes… no";
-        let tokens = tokenize(text);
-        let found: Vec<&str> = sentences(text, &tokens)
-            .into_iter()
-            .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+        let block = newsmill_text::block_tokens(text);
+        let view = view(text, &block);
+        let found: Vec<&str> = view
+            .sentences
+            .iter()
+            .map(|r| &text[view.tokens[r.start].start..view.tokens[r.end - 1].end])
             .collect();
         assert_eq!(
             found,
@@ -230,9 +167,18 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "’s", "-", "9,", "é’s’", "1.2.3,4,,5", "\u{a0}…"] {
-            let tokens = tokenize(text);
-            let _ = sentences(text, &tokens);
+        for text in [
+            "",
+            "’s",
+            "-",
+            "9,",
+            "é’s’",
+            "1.2.3,4,,5",
+            "\u{a0}…",
+            "U.",
+            "a.m.",
+        ] {
+            let _ = view(text, &newsmill_text::block_tokens(text));
         }
     }
 }

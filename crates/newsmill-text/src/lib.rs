@@ -1,6 +1,6 @@
-//! newsmill-text: tokens and sentences for English news text, used by the NER tagger (its
-//! training and tagging) and the entities stage. (The quotes and temporal crates still keep
-//! their own scanners; see docs/architecture.md.)
+//! newsmill-text: the one token layer of newsmill. Tokens and sentences of English news text,
+//! made once per article ([`article_tokens`]) and read by the entities, quotes, dates and
+//! facts stages, and by the NER tagger (its training and tagging).
 //!
 //! - [`tokenize`] splits text into [`Token`]s (byte ranges) following CoNLL-2003 / Penn
 //!   Treebank conventions, which the NER model was trained on: "U.S." and "Mr." keep their
@@ -10,12 +10,18 @@
 //!   ("Maj. Gen.", "Dec."), initials ("J. R."), and quotes after the period (`.”`).
 //! - [`sentence_token_ranges`] gives the same sentences as token-index ranges, for callers
 //!   that already tokenised.
+//! - [`article_tokens`] is the per-article layer: every block's tokens and sentences, cached
+//!   on the article; [`abbreviation_period`] and [`is_clitic`] are the token properties the
+//!   stages' scanners read instead of tokenising again.
 //!
 //! Everything is a single byte-level scan with no regex and no allocation per token.
 
 mod abbreviations;
+mod layer;
 mod sentences;
 mod tokenize;
 
+pub use layer::{abbreviation_period, article_tokens, block_tokens, is_clitic};
+pub use newsmill_core::tokens::{ArticleTokens, BlockTokens};
 pub use sentences::{sentence_token_ranges, sentences};
 pub use tokenize::{tokenize, Token};

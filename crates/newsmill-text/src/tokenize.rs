@@ -10,19 +10,7 @@
 
 use crate::abbreviations::{is_plain_abbreviation, is_sentence_starter, is_title};
 
-/// One token: a byte range into the tokenised text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Token {
-    /// The token's text. Token ranges always sit on char boundaries of the text they came from.
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start..self.end).unwrap_or("")
-    }
-}
+pub use newsmill_core::tokens::Token;
 
 /// Splits news text into tokens (see the module docs for the conventions).
 pub fn tokenize(text: &str) -> Vec<Token> {
