@@ -264,7 +264,7 @@ fn small_number(tok: &Tok) -> Option<i64> {
 }
 
 fn unit_of(tok: &Tok) -> Option<(Unit, bool)> {
-    Some(match tok.norm.as_str() {
+    Some(match tok.norm {
         "day" => (Unit::Day, false),
         "days" => (Unit::Day, true),
         "week" => (Unit::Week, false),
@@ -286,7 +286,7 @@ fn day_number(tok: &Tok) -> Option<u32> {
     let digits = digits
         .or_else(|| tok.norm.strip_suffix("rd"))
         .or_else(|| tok.norm.strip_suffix("th"));
-    let digits = digits.unwrap_or(&tok.norm);
+    let digits = digits.unwrap_or(tok.norm);
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -302,12 +302,12 @@ fn year_number(tok: &Tok) -> Option<i32> {
 }
 
 struct Cursor<'a> {
-    tokens: &'a [Tok],
+    tokens: &'a [Tok<'a>],
     end: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn get(&self, i: usize) -> Option<&'a Tok> {
+    fn get(&self, i: usize) -> Option<&'a Tok<'a>> {
         if i < self.end {
             self.tokens.get(i)
         } else {
@@ -551,7 +551,7 @@ fn may_start_expression(tok: &Tok) -> bool {
         || tok.capital
         || tok.norm.starts_with(|c: char| c.is_ascii_digit())
         || tok.norm.contains('-')
-        || is_starter(&tok.norm)
+        || is_starter(tok.norm)
 }
 
 /// [`STARTERS`] membership without a string comparison per entry: the first byte and the
@@ -632,7 +632,7 @@ fn iso_date(c: &Cursor, i: usize) -> Option<FoundExpr> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let date = newsmill_core::civil::CivilDate::parse_iso(&tok.norm)?;
+    let date = newsmill_core::civil::CivilDate::parse_iso(tok.norm)?;
     hit(
         i,
         i + 1,
@@ -694,7 +694,7 @@ fn month_day(c: &Cursor, i: usize) -> Option<FoundExpr> {
 /// "July 2003", "March last year", "last April", "early December", "mid-December", "in March".
 fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let tok = c.get(i)?;
-    let (modifier, month_at) = match tok.norm.as_str() {
+    let (modifier, month_at) = match tok.norm {
         "last" | "past" => (Modifier::Last, i + 1),
         "next" | "coming" => (Modifier::Next, i + 1),
         "this" => (Modifier::This, i + 1),
@@ -717,7 +717,7 @@ fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
             .iter()
             .find_map(|p| t.norm.strip_prefix(p))?;
         let m = month_name(&Tok {
-            norm: rest.to_string(),
+            norm: rest,
             capital: true,
             ..t.clone()
         })?;
@@ -762,7 +762,7 @@ fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
         }
     }
     if c.get(after + 1).is_some_and(|t| t.is("year")) {
-        let n = match c.get(after).map(|t| t.norm.as_str()) {
+        let n = match c.get(after).map(|t| t.norm) {
             Some("last") => Some(-1),
             Some("this") => Some(0),
             Some("next") => Some(1),
@@ -786,7 +786,7 @@ fn month_expression(c: &Cursor, i: usize) -> Option<FoundExpr> {
 /// Friday" (a capitalised word before it makes it a name) nor "every Monday".
 fn weekday(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
     let tok = c.get(i)?;
-    let (modifier, day_at) = match tok.norm.as_str() {
+    let (modifier, day_at) = match tok.norm {
         "last" | "past" => (Modifier::Last, i + 1),
         "next" | "coming" => (Modifier::Next, i + 1),
         "this" => (Modifier::This, i + 1),
@@ -825,7 +825,7 @@ fn weekday(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
 
 fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let tok = c.get(i)?;
-    let word = tok.norm.as_str();
+    let word = tok.norm;
     let offset = |unit, n| Expr::Offset { unit, n };
     match word {
         "today" | "tonight" => return hit(i, i + 1, offset(Unit::Day, 0)),
@@ -841,7 +841,7 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
     }
     // "the last year", "the past month", "the coming year", "the next week" (rolling periods)
     if word == "the" {
-        let past = match c.get(i + 1).map(|t| t.norm.as_str()) {
+        let past = match c.get(i + 1).map(|t| t.norm) {
             Some("last" | "past") => Some(true),
             Some("coming") => Some(false),
             _ => None,
@@ -928,7 +928,7 @@ fn relative(c: &Cursor, i: usize) -> Option<FoundExpr> {
     if let (Some(n), Some((unit, plural))) = (small_number(tok), c.get(i + 1).and_then(unit_of)) {
         let singular_article = matches!(word, "a" | "an" | "one");
         if plural == (n > 1) || singular_article && !plural {
-            match c.get(i + 2).map(|t| t.norm.as_str()) {
+            match c.get(i + 2).map(|t| t.norm) {
                 Some("ago") => return hit(i, i + 3, Expr::Ago { unit, n: -n }),
                 Some("later") => return hit(i, i + 3, Expr::Shift { unit, n }),
                 Some("earlier") => return hit(i, i + 3, Expr::Shift { unit, n: -n }),
@@ -974,7 +974,7 @@ fn quarter(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let tok = c.get(j)?;
     let (n, end) = if let Some(n) = tok.norm.strip_suffix("-quarter").and_then(ordinal_of) {
         (Some(n), j + 1)
-    } else if let (Some(n), true) = (ordinal_of(&tok.norm), c.is(j + 1, "quarter")) {
+    } else if let (Some(n), true) = (ordinal_of(tok.norm), c.is(j + 1, "quarter")) {
         (Some(n), j + 2)
     } else if the && c.is(j, "latest") && c.is(j + 1, "quarter") {
         (None, j + 2)
@@ -1008,7 +1008,7 @@ fn season_of(word: &str) -> Option<u32> {
 /// than a year ("the fall of Saigon" is no season).
 fn season(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let tok = c.get(i)?;
-    let (modifier, mut at) = match tok.norm.as_str() {
+    let (modifier, mut at) = match tok.norm {
         "last" | "past" => (Modifier::Last, i + 1),
         "next" | "coming" => (Modifier::Next, i + 1),
         "this" if c.is(i + 1, "past") => (Modifier::Last, i + 2),
@@ -1029,7 +1029,7 @@ fn season(c: &Cursor, i: usize) -> Option<FoundExpr> {
         }
         if !c.is(at, "the") {
             // "in spring 1998", "since summer 1998": a year must follow.
-            let season = season_of(&c.get(at)?.norm)?;
+            let season = season_of(c.get(at)?.norm)?;
             let (year, end) = of_year(c, at + 1)?;
             return hit(
                 start,
@@ -1043,7 +1043,7 @@ fn season(c: &Cursor, i: usize) -> Option<FoundExpr> {
         }
         at += 1;
     }
-    let season = season_of(&c.get(at)?.norm)?;
+    let season = season_of(c.get(at)?.norm)?;
     let year = of_year(c, at + 1);
     if let Some((year, end)) = year {
         return hit(
@@ -1074,7 +1074,7 @@ fn season(c: &Cursor, i: usize) -> Option<FoundExpr> {
 /// "the 1990s", "the mid-1980s", "the '90s" (taken as the 1900s).
 fn decade(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let tok = c.get(i)?;
-    let norm = tok.norm.strip_prefix("mid-").unwrap_or(&tok.norm);
+    let norm = tok.norm.strip_prefix("mid-").unwrap_or(tok.norm);
     let digits = norm.strip_suffix('s')?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
         return None;
@@ -1099,7 +1099,7 @@ fn present(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
             && c.tokens
                 .get(sentence_start)
                 .is_some_and(|t| t.kind == TokenKind::Punct);
-    match tok.norm.as_str() {
+    match tok.norm {
         "now" | "currently" if !opens => hit(i, i + 1, Expr::Present),
         "at" if c.is(i + 1, "present")
             && !c
@@ -1116,7 +1116,7 @@ fn present(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
 /// same day", "earlier/later that day|week|month|year", "the next|following morning".
 fn anaphoric(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let shift = |unit, n| Expr::Shift { unit, n };
-    let unit_at = |j: usize| match c.get(j).map(|t| t.norm.as_str()) {
+    let unit_at = |j: usize| match c.get(j).map(|t| t.norm) {
         Some("day") => Some(Unit::Day),
         Some("week") => Some(Unit::Week),
         Some("month") => Some(Unit::Month),
@@ -1160,7 +1160,7 @@ fn anaphoric(c: &Cursor, i: usize) -> Option<FoundExpr> {
 /// "Thanksgiving (Day)", "last Thanksgiving", "Election Day".
 fn movable_holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
     let tok = c.get(i)?;
-    let (modifier, at) = match tok.norm.as_str() {
+    let (modifier, at) = match tok.norm {
         "last" | "past" => (Modifier::Last, i + 1),
         "next" | "coming" => (Modifier::Next, i + 1),
         "this" => (Modifier::This, i + 1),
@@ -1168,7 +1168,7 @@ fn movable_holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
     };
     let name = c.get(at).filter(|t| t.capital)?;
     let day_follows = c.get(at + 1).is_some_and(|t| t.capital && t.is("day"));
-    let (holiday, end) = match name.norm.as_str() {
+    let (holiday, end) = match name.norm {
         "thanksgiving" if day_follows => (MovableHoliday::Thanksgiving, at + 2),
         "thanksgiving" => (MovableHoliday::Thanksgiving, at + 1),
         "election" if day_follows => (MovableHoliday::ElectionDay, at + 2),
@@ -1185,12 +1185,12 @@ fn holiday(c: &Cursor, i: usize) -> Option<FoundExpr> {
     if !tok.capital {
         return None;
     }
-    let day_or_eve = |j: usize| c.get(j).filter(|t| t.capital).map(|t| t.norm.clone());
-    let (month, day, end) = match (tok.norm.as_str(), day_or_eve(i + 1).as_deref()) {
+    let day_or_eve = |j: usize| c.get(j).filter(|t| t.capital).map(|t| t.norm);
+    let (month, day, end) = match (tok.norm, day_or_eve(i + 1)) {
         ("christmas", Some("day")) => (12, 25, i + 2),
         ("christmas", Some("eve")) => (12, 24, i + 2),
         ("boxing", Some("day")) => (12, 26, i + 2),
-        ("new", Some("year")) if c.is(i + 2, "'s") => match day_or_eve(i + 3).as_deref() {
+        ("new", Some("year")) if c.is(i + 2, "'s") => match day_or_eve(i + 3) {
             Some("day") => (1, 1, i + 4),
             Some("eve") => (12, 31, i + 4),
             _ => return None,

@@ -420,7 +420,7 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Event word at `k`: (kind, tokens used, whether it can take an object when active).
 fn event_at(tokens: &[Tok], k: usize, end: usize) -> Option<(&'static str, usize, bool)> {
-    let word = |j: usize| tokens.get(j).filter(|_| j < end).map(|t| t.norm.as_str());
+    let word = |j: usize| tokens.get(j).filter(|_| j < end).map(|t| t.norm);
     let possessive = |j: usize| matches!(word(j), Some("their" | "his" | "her"));
     Some(match word(k)? {
         "lost" if possessive(k + 1) && matches!(word(k + 2), Some("lives" | "life")) => {
@@ -529,7 +529,7 @@ fn subject_after(tokens: &[Tok], mut k: usize, end: usize) -> (Option<Range<usiz
 fn acceptable_subject_word(t: &Tok) -> bool {
     t.kind == TokenKind::Word
         && !t.is_any(SUBJECT_STOP)
-        && event_word_alone(&t.norm).is_none()
+        && event_word_alone(t.norm).is_none()
         && crate::lexicon::weekday_name(t).is_none()
         && crate::lexicon::month_name(t).is_none()
 }
@@ -563,7 +563,7 @@ fn event_after(tokens: &[Tok], from: usize, end: usize) -> Option<&'static str> 
     while k < limit {
         let t = &tokens[k];
         if t.kind == TokenKind::Punct {
-            match t.norm.as_str() {
+            match t.norm {
                 ";" | ":" | "(" | ")" | "—" | "–" => return None,
                 "," if tokens.get(k + 1).is_some_and(|n| n.is_any(CLAUSE_STARTERS)) => return None,
                 _ => {}
@@ -698,7 +698,7 @@ pub fn facts_in_sentence(
             }
         }
         let (subject, after_subject) = subject_after(tokens, after, end);
-        let head = subject.as_ref().map(|s| tokens[s.end - 1].norm.as_str());
+        let head = subject.as_ref().map(|s| tokens[s.end - 1].norm);
         let before_count = qualifier_start
             .checked_sub(1)
             .filter(|&p| p >= sentence.start);
@@ -716,7 +716,7 @@ pub fn facts_in_sentence(
             before_count.is_some_and(|p| tokens[p].is_any(&["to", "for", "by", "from", "among"]));
         let governing_verb = verb_at
             .and_then(|p| {
-                let word = tokens[p].norm.as_str();
+                let word = tokens[p].norm;
                 if matches!(word, "claimed" | "claiming") && matches!(head, Some("lives")) {
                     return Some("killed");
                 }

@@ -98,10 +98,10 @@ fn digits_value(text: &str) -> Option<f64> {
 
 /// A vague plural ("dozens", "hundreds of thousands") at `i`, with its conventional range.
 fn vague(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
-    let word = tokens.get(i)?.norm.as_str();
+    let word = tokens.get(i)?.norm;
     let of_scale = |j: usize| -> Option<(u64, usize)> {
         if j + 1 < end && tokens[j].is("of") {
-            let s = match tokens[j + 1].norm.as_str() {
+            let s = match tokens[j + 1].norm {
                 "thousands" => 1_000,
                 "millions" => 1_000_000,
                 _ => return None,
@@ -135,9 +135,9 @@ fn vague(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
 /// Whether a count can start at token `i` (a cheap test used to bound scanning windows).
 pub fn starts_count(tok: &Tok) -> bool {
     tok.kind == TokenKind::Number
-        || small_word(&tok.norm).is_some()
+        || small_word(tok.norm).is_some()
         || matches!(
-            tok.norm.as_str(),
+            tok.norm,
             "dozens" | "hundreds" | "thousands" | "millions" | "tens" | "dozen"
         )
 }
@@ -153,7 +153,7 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
         return Some(v);
     }
     let tok = &tokens[i];
-    let word = tok.norm.as_str();
+    let word = tok.norm;
     let dozen_at = |j: usize| j < end && tokens[j].is("dozen");
     // "a dozen", "half a dozen", "two dozen"
     if matches!(word, "a" | "an") && dozen_at(i + 1) {
@@ -163,7 +163,7 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
         return exact(i..i + 3, 6);
     }
     if matches!(word, "a" | "an") && i + 1 < end {
-        if let Some(s) = scale(&tokens[i + 1].norm).filter(|&s| s >= 100) {
+        if let Some(s) = scale(tokens[i + 1].norm).filter(|&s| s >= 100) {
             return exact(i..i + 2, s);
         }
     }
@@ -172,7 +172,7 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
         let scaled = tokens
             .get(i + 1)
             .filter(|_| i + 1 < end)
-            .and_then(|t| scale(&t.norm));
+            .and_then(|t| scale(t.norm));
         return match scaled {
             Some(s) => exact(i..i + 2, (base * s as f64).round() as u64),
             None if word.contains('.') => None,
@@ -186,7 +186,7 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
     let mut saw_number = false;
     let mut last_small: Option<u64> = None;
     while j < end {
-        let w = tokens[j].norm.as_str();
+        let w = tokens[j].norm;
         if let Some(v) = small_word(w) {
             // "twenty five" continues a number; "two three" does not.
             if let Some(last) = last_small {
@@ -209,7 +209,7 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
         } else if saw_number
             && w == "and"
             && j + 1 < end
-            && small_word(&tokens[j + 1].norm).is_some()
+            && small_word(tokens[j + 1].norm).is_some()
             && current >= 100
         {
             // "six hundred and fifty"

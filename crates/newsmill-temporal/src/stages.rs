@@ -172,7 +172,8 @@ impl DatesStage {
             let Some(block_tokens) = shared.blocks.get(b) else {
                 continue;
             };
-            let view = view(&block.text, block_tokens);
+            let mut norms = String::new();
+            let view = view(&block.text, block_tokens, &mut norms);
             let tokens = view.tokens.as_slice();
             for sentence in view.sentences {
                 for expr in scan(tokens, sentence.clone(), scan_options) {
@@ -268,7 +269,7 @@ fn clause_of(tokens: &[Tok], sentence: &Range<usize>, at: usize) -> usize {
         .filter(|t| {
             t.start < at
                 && t.kind == TokenKind::Punct
-                && matches!(t.norm.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
+                && matches!(t.norm, "," | ";" | ":" | "—" | "–" | "(" | ")")
         })
         .count()
 }
@@ -313,7 +314,8 @@ impl FactsStage {
                     Place::new(&block.text, m.span.start..m.span.end, name)
                 })
                 .collect();
-            let view = view(&block.text, block_tokens);
+            let mut norms = String::new();
+            let view = view(&block.text, block_tokens, &mut norms);
             let tokens = view.tokens.as_slice();
             let in_date = |i: usize| {
                 let t = &tokens[i];
@@ -336,7 +338,7 @@ impl FactsStage {
                     let subject_words = found.subject.clone().unwrap_or(0..0);
                     let demonym = tokens[subject_words]
                         .iter()
-                        .find_map(|t| country_of_demonym(&t.norm));
+                        .find_map(|t| country_of_demonym(t.norm));
                     let clause_at = |at: usize| clause_of(tokens, &sentence, at);
                     let place =
                         places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym);

@@ -16,85 +16,122 @@ pub enum TokenKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte range in the block text.
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    /// Lowercased text with typographic apostrophes made plain.
-    pub norm: String,
+    /// Lowercased text with typographic apostrophes made plain (in the view's buffer, so a
+    /// token costs no allocation).
+    pub norm: &'a str,
     /// Whether the first character is uppercase.
     pub capital: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is(&self, word: &str) -> bool {
         self.norm == word
     }
 
     pub fn is_any(&self, words: &[&str]) -> bool {
-        words.contains(&self.norm.as_str())
-    }
-
-    fn new(text: &str, start: usize, end: usize, clitic: bool) -> Tok {
-        let surface = &text[start..end];
-        let kind = if clitic || surface.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else if surface.starts_with(|c: char| c.is_ascii_digit()) {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        let norm = if surface.is_ascii() {
-            surface.to_ascii_lowercase()
-        } else {
-            surface.to_lowercase().replace('’', "'")
-        };
-        Tok {
-            start,
-            end,
-            kind,
-            norm,
-            capital: surface.starts_with(char::is_uppercase),
-        }
+        words.contains(&self.norm)
     }
 }
 
 /// One block's view: its tokens and its sentences as ranges of view indices.
-pub struct View {
-    pub tokens: Vec<Tok>,
+pub struct View<'a> {
+    pub tokens: Vec<Tok<'a>>,
     pub sentences: Vec<Range<usize>>,
 }
 
-/// The view of a block from its shared tokens.
-pub fn view(text: &str, block: &BlockTokens) -> View {
-    let mut tokens = Vec::with_capacity(block.tokens.len() + block.tokens.len() / 16);
+/// A token of the view before its norm is placed: byte range, kind, capital, norm range in
+/// the buffer.
+struct Piece {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    capital: bool,
+    norm: Range<usize>,
+}
+
+/// The view of a block from its shared tokens. `buf` receives the lowercased forms (one
+/// buffer per block instead of a string per token); the view borrows it.
+pub fn view<'a>(text: &str, block: &BlockTokens, buf: &'a mut String) -> View<'a> {
+    buf.clear();
+    buf.reserve(text.len() + 16);
+    let mut pieces = Vec::with_capacity(block.tokens.len() + block.tokens.len() / 16);
     let mut sentences = Vec::with_capacity(block.sentences.len());
     for sentence in &block.sentences {
-        let begin = tokens.len();
+        let begin = pieces.len();
         for token in block.tokens.get(sentence.clone()).unwrap_or_default() {
             match abbreviation_period(token, text) {
                 Some(dot) => {
-                    tokens.push(Tok::new(text, token.start, dot, false));
-                    tokens.push(Tok::new(text, dot, token.end, false));
+                    pieces.push(piece(text, token.start, dot, false, buf));
+                    pieces.push(piece(text, dot, token.end, false, buf));
                 }
-                None => tokens.push(Tok::new(
-                    text,
-                    token.start,
-                    token.end,
-                    is_clitic(token, text),
-                )),
+                None => {
+                    let clitic = is_clitic(token, text);
+                    pieces.push(piece(text, token.start, token.end, clitic, buf));
+                }
             }
         }
-        sentences.push(begin..tokens.len());
+        sentences.push(begin..pieces.len());
     }
+    let buf: &'a str = buf;
+    let tokens = pieces
+        .into_iter()
+        .map(|p| Tok {
+            start: p.start,
+            end: p.end,
+            kind: p.kind,
+            norm: buf.get(p.norm).unwrap_or_default(),
+            capital: p.capital,
+        })
+        .collect();
     View { tokens, sentences }
 }
 
-/// The view of a bare text, for tests.
+fn piece(text: &str, start: usize, end: usize, clitic: bool, buf: &mut String) -> Piece {
+    let surface = &text[start..end];
+    let at = buf.len();
+    let first = surface.as_bytes().first().copied().unwrap_or(0);
+    let (alphabetic, capital) = if surface.is_ascii() {
+        buf.push_str(surface);
+        buf[at..].make_ascii_lowercase();
+        (
+            surface.bytes().any(|b| b.is_ascii_alphabetic()),
+            first.is_ascii_uppercase(),
+        )
+    } else {
+        for c in surface.chars().flat_map(char::to_lowercase) {
+            buf.push(if c == '’' { '\'' } else { c });
+        }
+        (
+            surface.chars().any(char::is_alphabetic),
+            surface.starts_with(char::is_uppercase),
+        )
+    };
+    let kind = if clitic || alphabetic {
+        TokenKind::Word
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    Piece {
+        start,
+        end,
+        kind,
+        capital,
+        norm: at..buf.len(),
+    }
+}
+
+/// The view of a bare text, for tests (the buffer is leaked, which a test can afford).
 #[cfg(test)]
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    view(text, &newsmill_text::block_tokens(text)).tokens
+pub fn tokenize(text: &str) -> Vec<Tok<'static>> {
+    let buf: &'static mut String = Box::leak(Box::default());
+    view(text, &newsmill_text::block_tokens(text), buf).tokens
 }
 
 #[cfg(test)]
@@ -102,7 +139,10 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.norm).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
     }
 
     #[test]
@@ -148,7 +188,8 @@ mod tests {
         let text =
             "Maj. Gen. Mohammad al-Karawi was killed. He was “a hero.” Then it ended? Yes… no";
         let block = newsmill_text::block_tokens(text);
-        let view = view(text, &block);
+        let mut buf = String::new();
+        let view = view(text, &block, &mut buf);
         let found: Vec<&str> = view
             .sentences
             .iter()
@@ -178,7 +219,7 @@ mod tests {
             "U.",
             "a.m.",
         ] {
-            let _ = view(text, &newsmill_text::block_tokens(text));
+            let _ = view(text, &newsmill_text::block_tokens(text), &mut String::new());
         }
     }
 }

@@ -48,8 +48,12 @@ fn fingerprint(article: &Article) -> u64 {
 /// that read the word and its period apart ("Dec" + "." before a day number). `None` for
 /// tokens without a kept period, and for runs of punctuation ("...").
 pub fn abbreviation_period(token: &Token, text: &str) -> Option<usize> {
-    let word = token.text(text);
-    let stem = word.strip_suffix('.')?;
+    // Byte checks first: this runs on every token of every stage that reads words.
+    let bytes = text.as_bytes();
+    if token.end < token.start + 2 || bytes.get(token.end - 1) != Some(&b'.') {
+        return None;
+    }
+    let stem = text.get(token.start..token.end - 1)?;
     stem.chars()
         .next_back()
         .is_some_and(char::is_alphanumeric)
@@ -58,6 +62,11 @@ pub fn abbreviation_period(token: &Token, text: &str) -> Option<usize> {
 
 /// Whether the token is a clitic the tokeniser split off its host word ("’s", "n't", "'ll").
 pub fn is_clitic(token: &Token, text: &str) -> bool {
+    // Byte checks first: a clitic starts with an apostrophe (', ’ = E2 80 99, ʼ = CA BC) or "n".
+    let first = text.as_bytes().get(token.start).copied();
+    if !matches!(first, Some(b'\'' | 0xE2 | 0xCA | b'n' | b'N')) || token.end < token.start + 2 {
+        return false;
+    }
     let word = token.text(text);
     let mut chars = word.chars();
     match chars.next() {
@@ -65,6 +74,7 @@ pub fn is_clitic(token: &Token, text: &str) -> bool {
         Some('n' | 'N') => {
             matches!(chars.next(), Some('\'' | '’' | 'ʼ'))
                 && matches!(chars.next(), Some('t' | 'T'))
+                && chars.next().is_none()
         }
         _ => false,
     }
