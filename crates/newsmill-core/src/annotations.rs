@@ -137,6 +137,10 @@ pub enum Granularity {
     Decade,
     /// The time of writing ("now", value `PRESENT_REF`).
     Present,
+    /// Some time before the writing ("recently", value `PAST_REF`).
+    Past,
+    /// Some time after the writing ("the future", value `FUTURE_REF`).
+    Future,
 }
 
 impl Granularity {
@@ -150,6 +154,8 @@ impl Granularity {
             Granularity::Year => "year",
             Granularity::Decade => "decade",
             Granularity::Present => "present",
+            Granularity::Past => "past",
+            Granularity::Future => "future",
         }
     }
 }

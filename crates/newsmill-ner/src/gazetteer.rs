@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::fold::key;
 
-const COUNTRIES: &str = include_str!("../data/countries.txt");
+const COUNTRIES: &str = newsmill_text::countries::TABLE;
 const PLACES: &str = include_str!("../data/places.txt");
 const REGIONS: &str = include_str!("../data/regions.txt");
 const TITLES: &str = include_str!("../data/titles.txt");

@@ -117,16 +117,10 @@ fn block_view(
             while pending.peek().is_some_and(|q| q.0 < quote_end) {
                 pending.next(); // overlaps the quotation before it
             }
-            if let Some(&&(open, close, run, piece)) = pending.peek() {
-                if token.end > open {
+            if let Some(&&quote) = pending.peek() {
+                if token.end > quote.0 {
                     pending.next();
-                    toks.push(Tok {
-                        kind: TokKind::Quote { run, piece },
-                        start: open,
-                        end: close,
-                    });
-                    ends.push(false);
-                    quote_end = close;
+                    quote_end = push_quote(quote, &mut toks, &mut ends);
                 }
             }
             if token.start < quote_end {
@@ -147,15 +141,9 @@ fn block_view(
             }
         }
     }
-    for &(open, close, run, piece) in pending {
-        if open >= quote_end {
-            toks.push(Tok {
-                kind: TokKind::Quote { run, piece },
-                start: open,
-                end: close,
-            });
-            ends.push(false);
-            quote_end = close;
+    for &quote in pending {
+        if quote.0 >= quote_end {
+            quote_end = push_quote(quote, &mut toks, &mut ends);
         }
     }
     let mut sentences = Vec::new();
@@ -170,6 +158,21 @@ fn block_view(
         sentences.push(start..toks.len());
     }
     (toks, sentences)
+}
+
+/// Pushes the token of a quoted piece (open, close, run, piece); returns where it ends.
+fn push_quote(
+    (open, close, run, piece): (usize, usize, usize, usize),
+    toks: &mut Vec<Tok>,
+    ends: &mut Vec<bool>,
+) -> usize {
+    toks.push(Tok {
+        kind: TokKind::Quote { run, piece },
+        start: open,
+        end: close,
+    });
+    ends.push(false);
+    close
 }
 
 /// One shared token as the rules read it.

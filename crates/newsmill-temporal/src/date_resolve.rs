@@ -78,6 +78,28 @@ impl Resolved {
         }
     }
 
+    /// A vague past or future, anchored at the publication day (its open end).
+    fn vague(published: CivilDate, future: bool) -> Self {
+        Resolved {
+            date: published,
+            granularity: if future {
+                Granularity::Future
+            } else {
+                Granularity::Past
+            },
+        }
+    }
+
+    /// First and last day of the period as ISO days; a vague reference is open on one side
+    /// (`PAST_REF` ends at the publication day, `FUTURE_REF` starts there).
+    pub fn bounds(&self) -> (String, String) {
+        match self.granularity {
+            Granularity::Past => (String::new(), self.date.to_string()),
+            Granularity::Future => (self.date.to_string(), String::new()),
+            _ => (self.date.to_string(), self.last_day().to_string()),
+        }
+    }
+
     /// TIMEX3-style value at the granularity: `2013-12-22`, `2013-W51`, `2013-12`,
     /// `2013-Q4`, `2013-FA`, `2013`, `201` (the 2010s), `PRESENT_REF`.
     pub fn value(&self) -> String {
@@ -102,6 +124,8 @@ impl Resolved {
             Granularity::Year => format!("{:04}", d.year),
             Granularity::Decade => format!("{:03}", d.year.div_euclid(10)),
             Granularity::Present => "PRESENT_REF".to_string(),
+            Granularity::Past => "PAST_REF".to_string(),
+            Granularity::Future => "FUTURE_REF".to_string(),
         }
     }
 
@@ -113,7 +137,7 @@ impl Resolved {
             CivilDate::new(year, month, 1).map_or(d, |first| first.add_days(-1))
         };
         match self.granularity {
-            Granularity::Day | Granularity::Present => d,
+            Granularity::Day | Granularity::Present | Granularity::Past | Granularity::Future => d,
             Granularity::Week => d.add_days(6),
             Granularity::Month => months_later(1),
             Granularity::Quarter | Granularity::Season => months_later(3),
@@ -413,6 +437,7 @@ pub fn resolve(
         }
         Expr::Decade(first_year) => Resolved::decade(first_year).ok_or(invalid),
         Expr::Present => Ok(Resolved::present(need_pub()?)),
+        Expr::Vague { future } => Ok(Resolved::vague(need_pub()?, future)),
         Expr::Shift { unit, n } => {
             let anchor = previous
                 .filter(|p| p.granularity != Granularity::Present)

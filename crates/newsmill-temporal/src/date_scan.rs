@@ -100,6 +100,11 @@ pub enum Expr {
     },
     /// "now", "currently": the time of writing.
     Present,
+    /// "recently", "in the past", "in recent weeks": some time before the writing
+    /// (`PAST_REF`); "the future", "in coming months": some time after it (`FUTURE_REF`).
+    Vague {
+        future: bool,
+    },
 }
 
 impl Expr {
@@ -142,6 +147,8 @@ impl Expr {
             Expr::Season { .. } => Granularity::Season,
             Expr::Decade(_) => Granularity::Decade,
             Expr::Present => Granularity::Present,
+            Expr::Vague { future: false } => Granularity::Past,
+            Expr::Vague { future: true } => Granularity::Future,
         }
     }
 }
@@ -522,6 +529,7 @@ const STARTERS: &[&str] = &[
     "of",
     "one",
     "past",
+    "recent",
     "second",
     "seven",
     "since",
@@ -560,7 +568,7 @@ fn is_starter(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
     };
-    if word.len() > 9 || !b"abcdefilmnopstuy".contains(&first) {
+    if word.len() > 9 || !b"abcdefilmnoprstuy".contains(&first) {
         return false;
     }
     STARTERS
@@ -597,6 +605,9 @@ fn match_at(
         return Some(found);
     }
     if let Some(found) = decade(c, i).or_else(|| present(c, i, sentence_start)) {
+        return Some(found);
+    }
+    if let Some(found) = vague(c, i) {
         return Some(found);
     }
     if options.holidays {
@@ -1112,6 +1123,52 @@ fn present(c: &Cursor, i: usize, sentence_start: usize) -> Option<FoundExpr> {
     }
 }
 
+/// Vague references (TimeML `PAST_REF`, `FUTURE_REF`): "the past" (not "the past week": a
+/// period, matched before this), "recent weeks", "the last few months", "the past several
+/// quarters"; "the (near) future" (not "the future of X", a noun phrase about X), "(the)
+/// coming months". Left out because the TimeML corpora disagree on them (TimeBank marks
+/// about half, AQUAINT none): "recently", "previously", and "future" as a modifier
+/// ("future earnings").
+fn vague(c: &Cursor, i: usize) -> Option<FoundExpr> {
+    /// Words that may follow "the past" when it is the past itself ("in the past, ...",
+    /// "in the past it has"), not a modifier of a noun ("the past champion").
+    const AFTER_THE_PAST: &[&str] = &[
+        "and", "but", "as", "it", "he", "she", "they", "we", "i", "you", "that", "this", "is",
+        "was", "has", "have", "had", "when", "to", "in", "of", "for", "by", "or", "the", "a",
+    ];
+    let tok = c.get(i)?;
+    let plural_unit = |j: usize| {
+        c.get(j).is_some_and(|t| {
+            unit_of(t).is_some_and(|(_, plural)| plural) || t.is_any(&["quarters", "decades"])
+        })
+    };
+    let past = |end: usize| hit(i, end, Expr::Vague { future: false });
+    let future = |end: usize| hit(i, end, Expr::Vague { future: true });
+    match tok.norm {
+        "recent" if plural_unit(i + 1) => past(i + 2),
+        "coming" if plural_unit(i + 1) => future(i + 2),
+        "the" => match c.get(i + 1)?.norm {
+            "past" | "last"
+                if c.get(i + 2).is_some_and(|t| t.is_any(&["few", "several"]))
+                    && plural_unit(i + 3) =>
+            {
+                past(i + 4)
+            }
+            "past"
+                if c.get(i + 2)
+                    .is_none_or(|t| t.kind == TokenKind::Punct || t.is_any(AFTER_THE_PAST)) =>
+            {
+                past(i + 2)
+            }
+            "future" if !c.is(i + 2, "of") => future(i + 2),
+            "near" if c.is(i + 2, "future") && !c.is(i + 3, "of") => future(i + 3),
+            "coming" if plural_unit(i + 2) => future(i + 3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Expressions that point back at the previous date: "that day", "that same day", "the
 /// same day", "earlier/later that day|week|month|year", "the next|following morning".
 fn anaphoric(c: &Cursor, i: usize) -> Option<FoundExpr> {
@@ -1236,6 +1293,31 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn vague_past_and_future_references() {
+        let past = Expr::Vague { future: false };
+        let future = Expr::Vague { future: true };
+        assert_eq!(
+            found("In the past, it rose; in recent weeks it fell over the past several quarters"),
+            [
+                ("the past".to_string(), past),
+                ("recent weeks".to_string(), past),
+                ("the past several quarters".to_string(), past)
+            ]
+        );
+        assert_eq!(
+            found("in the near future, or in coming months, said the past champion"),
+            [
+                ("the near future".to_string(), future),
+                ("coming months".to_string(), future)
+            ]
+        );
+        // A period ("the past week") is matched as a period; "the future of" is a noun phrase;
+        // "recently" and modifier "future" are left out.
+        assert_eq!(texts("over the past week"), ["the past week"]);
+        assert!(texts("the future of the party, recently, future earnings").is_empty());
     }
 
     #[test]

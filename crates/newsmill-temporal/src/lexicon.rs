@@ -341,70 +341,6 @@ pub fn has_past_cue(tokens: &[Tok], sentence: std::ops::Range<usize>) -> bool {
         && !sentence.into_iter().any(|j| future_at(tokens, j))
 }
 
-/// Country named by a people or adjective ("Iraqis", "Iraqi" -> Iraq), for facts whose
-/// only clue to place is who was counted.
-pub fn country_of_demonym(word: &str) -> Option<&'static str> {
-    const DEMONYMS: &[(&str, &str)] = &[
-        ("iraqi", "Iraq"),
-        ("syrian", "Syria"),
-        ("afghan", "Afghanistan"),
-        ("pakistani", "Pakistan"),
-        ("indian", "India"),
-        ("indonesian", "Indonesia"),
-        ("thai", "Thailand"),
-        ("sri lankan", "Sri Lanka"),
-        ("japanese", "Japan"),
-        ("chinese", "China"),
-        ("israeli", "Israel"),
-        ("palestinian", "Palestine"),
-        ("iranian", "Iran"),
-        ("lebanese", "Lebanon"),
-        ("egyptian", "Egypt"),
-        ("libyan", "Libya"),
-        ("yemeni", "Yemen"),
-        ("somali", "Somalia"),
-        ("nigerian", "Nigeria"),
-        ("kenyan", "Kenya"),
-        ("turkish", "Turkey"),
-        ("russian", "Russia"),
-        ("ukrainian", "Ukraine"),
-        ("french", "France"),
-        ("german", "Germany"),
-        ("spanish", "Spain"),
-        ("italian", "Italy"),
-        ("mexican", "Mexico"),
-        ("colombian", "Colombia"),
-        ("sudanese", "Sudan"),
-        ("saudi", "Saudi Arabia"),
-        ("british", "United Kingdom"),
-        ("briton", "United Kingdom"),
-        ("american", "United States"),
-        ("filipino", "Philippines"),
-        ("bangladeshi", "Bangladesh"),
-        ("nepalese", "Nepal"),
-        ("burmese", "Myanmar"),
-        ("malaysian", "Malaysia"),
-        ("scottish", "Scotland"),
-        ("irish", "Ireland"),
-        ("kuwaiti", "Kuwait"),
-        ("jordanian", "Jordan"),
-        ("algerian", "Algeria"),
-        ("moroccan", "Morocco"),
-        ("tunisian", "Tunisia"),
-        ("ethiopian", "Ethiopia"),
-        ("congolese", "DR Congo"),
-        ("haitian", "Haiti"),
-        ("chechen", "Chechnya"),
-        ("georgian", "Georgia"),
-    ];
-    let lower = word.to_lowercase();
-    let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    DEMONYMS
-        .iter()
-        .find(|(d, _)| *d == singular || *d == lower)
-        .map(|(_, c)| *c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,9 +398,6 @@ mod tests {
             tense_of("The album is released on Thursday.", "thursday"),
             Tense::Future
         );
-        assert_eq!(country_of_demonym("Iraqis"), Some("Iraq"));
-        assert_eq!(country_of_demonym("Britons"), Some("United Kingdom"));
-        assert_eq!(country_of_demonym("journalists"), None);
         assert_ne!(
             tense_of(
                 "The deal is thought to have been agreed on Thursday.",

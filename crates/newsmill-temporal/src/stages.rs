@@ -13,9 +13,7 @@ use newsmill_core::{
 use crate::date_resolve::{resolve, Resolved, Unresolved};
 use crate::date_scan::{is_attributive, is_dateline, scan, Expr, ScanOptions};
 use crate::facts::{facts_in_sentence, EVENT_KINDS};
-use crate::lexicon::{
-    country_of_demonym, forward_lead, future_after, has_past_cue, tense_near, Tense,
-};
+use crate::lexicon::{forward_lead, future_after, has_past_cue, tense_near, Tense};
 use crate::places::{self, Place};
 use crate::tokens::{view, Tok, TokenKind};
 use newsmill_core::civil::CivilDate;
@@ -223,9 +221,15 @@ impl DatesStage {
                         Ok(resolved) => {
                             mention.value = resolved.value();
                             mention.granularity = resolved.granularity;
-                            mention.start = resolved.date.to_string();
-                            mention.end = resolved.last_day().to_string();
-                            previous = Some((resolved, mention.text.clone()));
+                            (mention.start, mention.end) = resolved.bounds();
+                            // A vague past or future is no anchor for "two days later".
+                            let vague = matches!(
+                                resolved.granularity,
+                                Granularity::Past | Granularity::Future
+                            );
+                            if !vague {
+                                previous = Some((resolved, mention.text.clone()));
+                            }
                         }
                         Err(why) => {
                             unresolved += 1;
@@ -299,7 +303,9 @@ impl FactsStage {
             let dates: Vec<(Range<usize>, &DateMention)> = annotations
                 .dates
                 .iter()
+                // A vague past or future ("recently") dates no event.
                 .filter(|d| d.span.block == b && !d.value.is_empty())
+                .filter(|d| !matches!(d.granularity, Granularity::Past | Granularity::Future))
                 .map(|d| (d.span.start..d.span.end, d))
                 .collect();
             let places: Vec<Place> = annotations
@@ -338,7 +344,7 @@ impl FactsStage {
                     let subject_words = found.subject.clone().unwrap_or(0..0);
                     let demonym = tokens[subject_words]
                         .iter()
-                        .find_map(|t| country_of_demonym(t.norm));
+                        .find_map(|t| newsmill_text::countries::country_of_demonym(t.norm));
                     let clause_at = |at: usize| clause_of(tokens, &sentence, at);
                     let place =
                         places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym);

@@ -13,10 +13,12 @@
 //! - [`article_tokens`] is the per-article layer: every block's tokens and sentences, cached
 //!   on the article; [`abbreviation_period`] and [`is_clitic`] are the token properties the
 //!   stages' scanners read instead of tokenising again.
+//! - [`countries`] is the one country and demonym table (entities gazetteer, facts places).
 //!
 //! Everything is a single byte-level scan with no regex and no allocation per token.
 
 mod abbreviations;
+pub mod countries;
 mod layer;
 mod sentences;
 mod tokenize;

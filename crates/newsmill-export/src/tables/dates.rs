@@ -21,7 +21,7 @@ const COLUMNS: &[Column] = &[
         "value",
         "ISO value at its granularity: day, week, month or year",
     ),
-    col("granularity", "`day`, `week`, `month`, `quarter`, `season`, `year`, `decade` or `present`"),
+    col("granularity", "`day`, `week`, `month`, `quarter`, `season`, `year`, `decade`, `present`, `past` or `future`"),
     col("start", "first day of the period, `YYYY-MM-DD`; empty when unresolved"),
     col("end", "last day of the period, `YYYY-MM-DD`; empty when unresolved"),
     col("anchor", "what a relative expression was resolved against: `published` or `previous:` + the earlier expression"),
