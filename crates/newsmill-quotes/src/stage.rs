@@ -188,7 +188,9 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             .unwrap_or("");
         // A label before the quotation ("Gerald F. Seib, The Wall Street Journal: “…”")
         // names the speaker; no speech verb is looked for then.
-        let label = doc.label_speaker(b1, q1);
+        let label = doc
+            .label_speaker(b1, q1)
+            .or_else(|| doc.byline_speaker(b2, q2));
         let mut cue = if label.is_some() {
             None
         } else {
