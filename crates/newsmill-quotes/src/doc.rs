@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use newsmill_core::Article;
 
+use crate::lexicon;
 use crate::marks::{find_quoted_runs, QuotedRun};
-use crate::names::{self, AliasIndex, Candidate};
+use crate::names::{self, AliasIndex, CandKind, Candidate};
 use crate::tokens::{sentences, tokenize_blocks, Tok};
 
 pub struct Doc<'a> {
@@ -83,7 +84,7 @@ impl<'a> Doc<'a> {
         // or sentence to stand in: it cannot be a speaker candidate.
         let mut cands = cands;
         cands.retain(|c| toks.get(c.block).is_some_and(|t| !t.is_empty()));
-        let cand_pos = cands
+        let cand_pos: Vec<(usize, usize, usize)> = cands
             .iter()
             .map(|c| {
                 let block_toks = toks.get(c.block).map_or(&[][..], Vec::as_slice);
@@ -99,6 +100,9 @@ impl<'a> Doc<'a> {
                 (sent, first, last)
             })
             .collect();
+        if from_mentions {
+            widen_cut_names(&texts, &toks, &sents, &mut cands, &cand_pos);
+        }
         Doc {
             texts,
             runs,
@@ -146,5 +150,71 @@ impl<'a> Doc<'a> {
             .get(a.start..b.end)
             .unwrap_or("")
             .to_string()
+    }
+}
+
+/// The entity stage sometimes cuts a name short ("Economy Ministry" of "the Finance and
+/// Economy Ministry said", "Roger C" of "Roger C. Altman"). Where the text's capitalised run
+/// around a mention has more words, of the same kind, and holds every word of the
+/// mention's name, that candidate takes the fuller name, so pronouns, roles and
+/// continuations that later point back at it name it in full too. Only that candidate:
+/// the entity stage may have merged it with mentions of something else ("Eric Trump" and
+/// "Eric Trump Foundation").
+fn widen_cut_names(
+    texts: &[&str],
+    toks: &[Vec<Tok>],
+    sents: &[(usize, Range<usize>)],
+    cands: &mut [Candidate],
+    cand_pos: &[(usize, usize, usize)],
+) {
+    // Candidates are in text order, so one sentence's runs are built once.
+    let mut cached: Option<(usize, Vec<names::NameRun>)> = None;
+    for (cand, &(sent, first, last)) in cands.iter_mut().zip(cand_pos) {
+        if cand.kind == CandKind::Other {
+            continue;
+        }
+        let Some((block, range)) = sents.get(sent) else {
+            continue;
+        };
+        if cached.as_ref().map(|(s, _)| *s) != Some(sent) {
+            let runs = names::name_runs(texts[*block], &toks[*block], range.clone(), range.start);
+            cached = Some((sent, runs));
+        }
+        let Some((_, runs)) = cached.as_ref() else {
+            continue;
+        };
+        let mention_words = toks[*block]
+            .get(first..=last)
+            .map_or(0, |t| t.iter().filter(|t| t.is_word()).count());
+        let Some(run) = runs.iter().find(|run| {
+            run.first_tok <= first
+                && run.last_tok >= last
+                && run.words.len() > mention_words
+                && run.kind == cand.kind
+        }) else {
+            continue;
+        };
+        let short: Vec<&str> = cand.name.split_whitespace().collect();
+        let holds_all = short.iter().all(|w| run.words.iter().any(|r| r == w));
+        // At most two words more, none a role or title ("Senate Majority Leader"). A
+        // person's name is cut at its end ("Nick Van"); words before it are a title or a
+        // qualifier ("Rival", "Pastor"), and an organisation word after it names something
+        // else ("Eric Trump Foundation").
+        let person = cand.kind == CandKind::Person;
+        let extra: Vec<&String> = run
+            .words
+            .iter()
+            .filter(|r| !short.contains(&r.as_str()))
+            .collect();
+        let plain_extra = extra.len() <= 2
+            && extra.iter().all(|w| {
+                !lexicon::is_role_word(w)
+                    && !lexicon::is_title(w)
+                    && !(person && lexicon::is_org_name_word(w))
+            })
+            && (!person || run.words.first().map(String::as_str) == short.first().copied());
+        if holds_all && plain_extra && run.words.len() <= 5 {
+            cand.name = run.name();
+        }
     }
 }

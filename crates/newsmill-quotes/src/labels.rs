@@ -53,7 +53,10 @@ impl Doc<'_> {
         let toks = &self.toks[block];
         let text = self.texts[block];
         let mut i = q + 1;
-        while toks.get(i).is_some_and(|t| t.is_punct(',') || t.is_punct('.')) {
+        while toks
+            .get(i)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
+        {
             i += 1;
         }
         if !toks
@@ -76,9 +79,7 @@ impl Doc<'_> {
         if !self.label_like(block, start..end) {
             return None;
         }
-        let mut name_end = (start..end)
-            .find(|&k| toks[k].is_punct(','))
-            .unwrap_or(end);
+        let mut name_end = (start..end).find(|&k| toks[k].is_punct(',')).unwrap_or(end);
         while name_end > start && toks[name_end - 1].is_punct('.') {
             name_end -= 1;
         }
