@@ -257,8 +257,22 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     None => (None, None, None),
                 }
             }
-            None if kind == QuoteKind::Full => (continues(&previous), None, None),
-            None => (None, None, None),
+            None => {
+                // "Huckabee is labeling Obama's actions “a blatant abuse of power”": a
+                // quotation inside a reporter's sentence with no speech verb is the words
+                // of that sentence's subject when it names someone.
+                let start = doc.sentence_range(b1, q1).start;
+                let found = if q1 > start {
+                    doc.sentence_subject(b1, start, q1)
+                } else {
+                    Default::default()
+                };
+                match found.name {
+                    Some(_) => (found.name, found.mention, None),
+                    None if kind == QuoteKind::Full => (continues(&previous), None, None),
+                    None => (None, None, None),
+                }
+            }
         };
         previous = Some((b2, speaker.clone()));
         let speaker_type = doc.speaker_type(speaker.as_deref());
