@@ -139,3 +139,64 @@ fn a_manner_adverb_between_name_and_verb_is_skipped() {
         vec![pair("a recipe for ruin and debt.", "Vera Holt")]
     );
 }
+
+#[test]
+fn a_dash_and_a_name_after_a_quotation_name_its_speaker() {
+    let got = said(
+        "Readers wrote in after the debate.\n\n\
+         \u{201c}He is ignorant of our culture and our lives.\u{201d} \u{2015} Pamela Padilla\n\n\
+         \u{201c}I cannot believe a man like that is the nominee.\u{201d} \u{2014} Jorge Falcon, Miami",
+    );
+    assert_eq!(
+        got,
+        vec![
+            pair(
+                "He is ignorant of our culture and our lives.",
+                "Pamela Padilla"
+            ),
+            pair(
+                "I cannot believe a man like that is the nominee.",
+                "Jorge Falcon"
+            ),
+        ]
+    );
+    // A dash that goes on with the reporter's sentence is no byline.
+    let got = said(
+        "\u{201c}We will see what the voters decide\u{201d} \u{2014} Ada Lind and her staff repeated it all week.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_ne!(
+        got.first().and_then(|q| q.1.as_deref()),
+        Some("Ada Lind"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quoted_transcript_is_read_turn_by_turn() {
+    let got = said(
+        "\"WALLACE: Welcome back to the program, Governor.\n\n\
+         \"PENCE: Thank you, Chris, it is good to be here.\n\n\
+         \"WALLACE: Will she be at the debate tomorrow night?\n\n\
+         \"PENCE: She will not be attending the debate at all.\"",
+    );
+    let speakers: Vec<_> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Wallace"),
+            Some("Pence"),
+            Some("Wallace"),
+            Some("Pence")
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quotation_without_a_speech_verb_is_its_sentence_subject_s() {
+    assert_eq!(
+        said("Former Governor Mike Huckabee is labeling the new rules \"a blatant, belligerent abuse of power.\""),
+        vec![pair("a blatant, belligerent abuse of power.", "Mike Huckabee")]
+    );
+}
