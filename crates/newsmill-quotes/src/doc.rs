@@ -103,18 +103,81 @@ impl<'a> Doc<'a> {
         if from_mentions {
             widen_cut_names(&texts, &toks, &sents, &mut cands, &cand_pos);
         }
-        Doc {
+        let mut doc = Doc {
             texts,
             runs,
             toks,
             sents,
             sent_of,
-            aliases: AliasIndex::new(&cands),
+            aliases: AliasIndex::default(),
             cands,
             cand_pos,
             from_mentions,
             piece_tok,
+        };
+        if from_mentions {
+            doc.drop_common_openers();
         }
+        doc.aliases = AliasIndex::new(&doc.cands);
+        doc
+    }
+
+    /// The entity stage sometimes takes a capitalised sentence opener for a name
+    /// ("Weighing in, …", "Moreover, …"): a one-word mention that opens its sentence and
+    /// is a [`Doc::common_opener`] is dropped.
+    fn drop_common_openers(&mut self) {
+        let keep: Vec<bool> = (0..self.cands.len())
+            .map(|c| {
+                let (sent, first, last) = self.cand_pos[c];
+                let block = self.cands[c].block;
+                let opens = self.sents.get(sent).is_some_and(|(_, r)| r.start == first);
+                if !opens || first != last {
+                    return true;
+                }
+                !self.common_opener(block, first)
+            })
+            .collect();
+        let mut flags = keep.iter();
+        self.cands.retain(|_| *flags.next().unwrap_or(&true));
+        let mut flags = keep.iter();
+        self.cand_pos.retain(|_| *flags.next().unwrap_or(&true));
+    }
+
+    /// Whether the sentence-opening word at `tok` is a common word capitalised by its
+    /// position, not a name: a function word, a word the article also writes in lowercase,
+    /// or an "-ing" form followed by a preposition or a comma ("Appearing before …").
+    pub(crate) fn common_opener(&self, block: usize, tok: usize) -> bool {
+        let Some(word) = self.word(block, tok) else {
+            return false;
+        };
+        let ing_opener = word.len() > 5
+            && word.ends_with("ing")
+            && self.toks[block].get(tok + 1).is_some_and(|t| {
+                t.is_punct(',')
+                    || self.word(block, tok + 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "in" | "on"
+                                | "at"
+                                | "for"
+                                | "before"
+                                | "after"
+                                | "up"
+                                | "off"
+                                | "back"
+                                | "out"
+                                | "into"
+                                | "with"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "to"
+                                | "from"
+                                | "over"
+                        )
+                    })
+            });
+        ing_opener || lexicon::is_capitalised_function_word(word) || self.appears_lowercase(word)
     }
 
     pub fn word(&self, block: usize, tok: usize) -> Option<&'a str> {
