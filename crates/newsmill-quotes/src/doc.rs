@@ -271,9 +271,10 @@ fn widen_cut_names(
             .collect();
         let plain_extra = extra.len() <= 2
             && extra.iter().all(|w| {
-                !lexicon::is_role_word(w)
-                    && !lexicon::is_title(w)
-                    && !(person && lexicon::is_org_name_word(w))
+                let names_something_else = lexicon::is_role_word(w)
+                    || lexicon::is_title(w)
+                    || (person && lexicon::is_org_name_word(w));
+                !names_something_else
             })
             && (!person || run.words.first().map(String::as_str) == short.first().copied());
         if holds_all && plain_extra && run.words.len() <= 5 {
