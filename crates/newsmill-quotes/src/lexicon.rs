@@ -1110,8 +1110,28 @@ const FEMALE_FIRST_NAMES: &[&str] = &[
     "virginia",
 ];
 
+/// Binary search of a sorted list. Lookups run for nearly every token, so the search first
+/// narrows to the entries that share the word's first byte (single-byte compares), then
+/// compares the short byte strings inline rather than through `memcmp` calls.
 fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+    let w = word.as_bytes();
+    let Some(&first) = w.first() else {
+        return list.first() == Some(&"");
+    };
+    let lo = list.partition_point(|e| e.as_bytes().first().is_some_and(|&b| b < first));
+    let hi = lo + list[lo..].partition_point(|e| e.as_bytes().first() == Some(&first));
+    list[lo..hi]
+        .binary_search_by(|e| cmp_bytes(e.as_bytes(), w))
+        .is_ok()
+}
+
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Looks `word` up case-insensitively. Words are lowercased into a stack buffer (every list
