@@ -230,6 +230,23 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                         .filter(|(block, _)| b1 <= block + 1)
                         .and_then(|(_, s)| s.clone())
                 })
+                .or_else(|| {
+                    // "Viguerie is upbeat about Cruz's chances. / “Not only can …”": a
+                    // quotation that opens the paragraph after a sentence about someone
+                    // is that person's.
+                    let s = sentence.checked_sub(1)?;
+                    let (block, range) = doc.sents.get(s)?;
+                    if *block + 1 != b1 || doc.sentence_range(b1, q1).start != q1 {
+                        return None;
+                    }
+                    doc.sentence_subject(*block, range.start, range.end)
+                        .name
+                        .filter(|name| {
+                            // An upper-case dateline ("LOS ANGELES —") is no subject.
+                            name.chars().any(char::is_lowercase)
+                                && doc.speaker_type(Some(name)) == newsmill_core::SpeakerType::Person
+                        })
+                })
         };
         let (speaker, speaker_mention, cue_word) = match cue {
             None if label.is_some() => {
