@@ -145,6 +145,26 @@ fn cue_text(doc: &Doc, block: usize, tok: usize, form: CueForm) -> Option<String
     }
 }
 
+/// `“Not only can he win.” / “He may be the only one,” Viguerie notes.`: a full
+/// quotation still without a speaker or cue takes the speaker of the quotation right after
+/// it when that one starts in the same or the next paragraph (a run of quoted paragraphs
+/// attributed at its end). Runs backwards so a chain of such paragraphs is named.
+fn name_from_next_quotation(doc: &Doc, quotes: &mut [Quote], blocks: &[(usize, usize)]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let open = quotes[i].kind == QuoteKind::Full
+            && quotes[i].speaker.is_none()
+            && quotes[i].cue.is_none();
+        let next = &quotes[i + 1];
+        if !open || next.kind == QuoteKind::Term || blocks[i + 1].0 > blocks[i].1 + 1 {
+            continue;
+        }
+        if let Some(name) = next.speaker.clone() {
+            quotes[i].speaker_type = doc.speaker_type(Some(&name));
+            quotes[i].speaker = Some(name);
+        }
+    }
+}
+
 /// Finds the quotations of an article (the stage's work, without counters).
 pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let has_mark = article
@@ -165,6 +185,8 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let in_turn = |block: usize| turns.iter().any(|t| t.block == block);
     // The last speech quotation's speaker and block, for quotations that continue it.
     let mut previous: Option<(usize, Option<String>)> = None;
+    // First and last block of each quotation pushed, for the look-ahead below.
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
     for group in group_runs(&doc) {
         let (Some(&first_run), Some(&last_run)) = (group.first(), group.last()) else {
             continue;
@@ -293,6 +315,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
         };
         previous = Some((b2, speaker.clone()));
         let speaker_type = doc.speaker_type(speaker.as_deref());
+        blocks.push((b1, b2));
         quotes.push(Quote {
             speaker,
             speaker_mention,
@@ -303,6 +326,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             speaker_type,
         });
     }
+    name_from_next_quotation(&doc, &mut quotes, &blocks);
     for turn in &turns {
         let speaker = doc.aliases.fold(&title_case(&turn.label));
         let speaker_type = doc.speaker_type(Some(&speaker));
