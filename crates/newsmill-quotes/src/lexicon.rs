@@ -1110,50 +1110,83 @@ const FEMALE_FIRST_NAMES: &[&str] = &[
     "virginia",
 ];
 
-/// Binary search of a sorted list. Lookups run for nearly every token, so the search first
-/// narrows to the entries that share the word's first byte (single-byte compares), then
-/// compares the short byte strings inline rather than through `memcmp` calls.
+/// Binary search of a sorted list (for the rare lookups that do not go through
+/// [`WordIndex`]).
 fn contains(list: &[&str], word: &str) -> bool {
-    let w = word.as_bytes();
-    let Some(&first) = w.first() else {
-        return list.first() == Some(&"");
-    };
-    let lo = list.partition_point(|e| e.as_bytes().first().is_some_and(|&b| b < first));
-    let hi = lo + list[lo..].partition_point(|e| e.as_bytes().first() == Some(&first));
-    list[lo..hi]
-        .binary_search_by(|e| cmp_bytes(e.as_bytes(), w))
-        .is_ok()
+    list.binary_search(&word).is_ok()
 }
 
-fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
+/// A sorted word list indexed for the stage's per-token lookups: which word lengths occur
+/// and where each first byte's entries start, so most words are rejected with two table
+/// reads and the rest are searched among the few entries sharing their first byte.
+struct WordIndex {
+    list: &'static [&'static str],
+    lengths: u32,
+    starts: [u16; 257],
+}
+
+impl WordIndex {
+    fn new(list: &'static [&'static str]) -> Self {
+        let mut starts = [0u16; 257];
+        for (b, slot) in starts.iter_mut().enumerate() {
+            let at = list.partition_point(|e| e.as_bytes().first().map_or(0, |&f| f as usize) < b);
+            *slot = u16::try_from(at).unwrap_or(u16::MAX);
+        }
+        let lengths = list
+            .iter()
+            .filter(|e| e.len() < 32)
+            .fold(0u32, |m, e| m | 1 << e.len());
+        WordIndex {
+            list,
+            lengths,
+            starts,
         }
     }
-    a.len().cmp(&b.len())
+
+    /// Whether the lowercased ASCII `word` (under 32 bytes) is in the list.
+    fn contains(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        if self.lengths & (1 << word.len()) == 0 {
+            return false;
+        }
+        let lo = self.starts[first as usize] as usize;
+        let hi = self.starts[first as usize + 1] as usize;
+        self.list[lo..hi]
+            .binary_search_by(|e| e.as_bytes().cmp(word))
+            .is_ok()
+    }
 }
 
-/// Looks `word` up case-insensitively. Words are lowercased into a stack buffer (every list
-/// entry is short ASCII), so the per-token lookups of the stage never allocate.
-fn contains_folded(list: &[&str], word: &str) -> bool {
+/// Looks `word` up case-insensitively in `index`. Words are lowercased into a stack buffer
+/// (every list entry is short ASCII), so the per-token lookups never allocate.
+fn contains_folded(index: &WordIndex, word: &str) -> bool {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 || !word.is_ascii() {
+    if bytes.len() >= 32 || !word.is_ascii() {
         return false;
     }
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; 32];
     for (slot, b) in buf.iter_mut().zip(bytes) {
         *slot = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| contains(list, w))
+    index.contains(&buf[..bytes.len()])
+}
+
+/// `contains_folded` on a list's [`WordIndex`], built on first use.
+macro_rules! folded {
+    ($list:ident, $word:expr) => {{
+        static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+        contains_folded(INDEX.get_or_init(|| WordIndex::new($list)), $word)
+    }};
 }
 
 /// `Some(true)` for a man's first name or title, `Some(false)` for a woman's.
 pub fn first_name_is_male(word: &str) -> Option<bool> {
     let word = word.trim_end_matches('.');
-    if contains_folded(MALE_FIRST_NAMES, word) {
+    if folded!(MALE_FIRST_NAMES, word) {
         Some(true)
-    } else if contains_folded(FEMALE_FIRST_NAMES, word) {
+    } else if folded!(FEMALE_FIRST_NAMES, word) {
         Some(false)
     } else {
         None
@@ -1161,47 +1194,47 @@ pub fn first_name_is_male(word: &str) -> Option<bool> {
 }
 
 pub fn is_finite_cue(word: &str) -> bool {
-    contains_folded(FINITE_CUES, word)
+    folded!(FINITE_CUES, word)
 }
 
 pub fn is_non_inverting_cue(word: &str) -> bool {
-    contains_folded(NON_INVERTING_CUES, word)
+    folded!(NON_INVERTING_CUES, word)
 }
 
 pub fn is_participle_cue(word: &str) -> bool {
-    contains_folded(PARTICIPLE_CUES, word)
+    folded!(PARTICIPLE_CUES, word)
 }
 
 pub fn is_naming_word(word: &str) -> bool {
-    contains_folded(NAMING_WORDS, word)
+    folded!(NAMING_WORDS, word)
 }
 
 pub fn is_title(word: &str) -> bool {
-    contains_folded(TITLES, word.trim_end_matches('.'))
+    folded!(TITLES, word.trim_end_matches('.'))
 }
 
 pub fn is_role_word(word: &str) -> bool {
-    contains_folded(ROLE_WORDS, word)
+    folded!(ROLE_WORDS, word)
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    contains_folded(ORG_HEADS, word)
+    folded!(ORG_HEADS, word)
 }
 
 pub fn is_generic_org_head(word: &str) -> bool {
-    contains_folded(GENERIC_ORG_HEADS, word)
+    folded!(GENERIC_ORG_HEADS, word)
 }
 
 pub fn is_capitalised_function_word(word: &str) -> bool {
-    contains_folded(CAPITALISED_FUNCTION_WORDS, word)
+    folded!(CAPITALISED_FUNCTION_WORDS, word)
 }
 
 pub fn is_org_name_word(word: &str) -> bool {
     // Plurals count too: "British Chambers of Commerce".
-    contains_folded(ORG_NAME_WORDS, word)
+    folded!(ORG_NAME_WORDS, word)
         || word
             .strip_suffix('s')
-            .is_some_and(|stem| stem.len() > 2 && contains_folded(ORG_NAME_WORDS, stem))
+            .is_some_and(|stem| stem.len() > 2 && folded!(ORG_NAME_WORDS, stem))
 }
 
 pub fn is_name_particle(word: &str) -> bool {
@@ -1209,15 +1242,15 @@ pub fn is_name_particle(word: &str) -> bool {
 }
 
 pub fn is_clause_word(word: &str) -> bool {
-    contains_folded(CLAUSE_WORDS, word)
+    folded!(CLAUSE_WORDS, word)
 }
 
 pub fn is_auxiliary(word: &str) -> bool {
-    contains_folded(AUXILIARIES, word)
+    folded!(AUXILIARIES, word)
 }
 
 pub fn is_leading_adverbial(word: &str) -> bool {
-    contains_folded(LEADING_ADVERBIAL, word)
+    folded!(LEADING_ADVERBIAL, word)
 }
 
 /// Days and time adverbs that may sit between a subject and its verb ("on Sunday said").
@@ -1236,7 +1269,7 @@ pub fn is_time_word(word: &str) -> bool {
         "wednesday",
         "yesterday",
     ];
-    contains_folded(TIME_WORDS, word)
+    folded!(TIME_WORDS, word)
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -1249,7 +1282,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let single_initial =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || word.contains('.') || contains_folded(ABBREVIATIONS, word)
+    single_initial || word.contains('.') || folded!(ABBREVIATIONS, word)
 }
 
 #[cfg(test)]

@@ -266,7 +266,8 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                         .filter(|name| {
                             // An upper-case dateline ("LOS ANGELES —") is no subject.
                             name.chars().any(char::is_lowercase)
-                                && doc.speaker_type(Some(name)) == newsmill_core::SpeakerType::Person
+                                && doc.speaker_type(Some(name))
+                                    == newsmill_core::SpeakerType::Person
                         })
                 })
         };
