@@ -200,3 +200,43 @@ fn a_quotation_without_a_speech_verb_is_its_sentence_subject_s() {
         vec![pair("a blatant, belligerent abuse of power.", "Mike Huckabee")]
     );
 }
+
+#[test]
+fn quoted_paragraphs_take_the_speaker_around_them() {
+    // The paragraph after a sentence about a person, with no cue of its own.
+    let got = said(
+        "Richard Viguerie is upbeat about the senator's chances this year.\n\n\
+         \"Not only can he win in November, he is the one with the best chance.\"",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Richard Viguerie"), "{got:?}");
+    // A quoted paragraph attributed at the end of the next one.
+    let got = said(
+        "The polls closed at eight in the evening.\n\n\
+         \"We never gave up on this district, not for a single day.\"\n\n\
+         \"It was a long night for everyone,\" said Tom Reyes.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Tom Reyes"), "{got:?}");
+}
+
+#[test]
+fn a_capitalised_common_opener_is_no_speaker() {
+    use newsmill_core::{Entity, EntityKind, EntityMention, Span};
+    let text = "Appearing before supporters, the leader spoke briefly. He added, \"I think you all know the results.\"";
+    let mut article = article_from_paragraphs(text);
+    let span = Span::new(0, 0, "Appearing".len());
+    article.annotations.entities = vec![Entity {
+        kind: EntityKind::Person,
+        name: "Appearing".into(),
+        aliases: vec![],
+        mentions: 1,
+        first: span,
+    }];
+    article.annotations.mentions = vec![EntityMention {
+        span,
+        surface: "Appearing".into(),
+        kind: EntityKind::Person,
+        entity: 0,
+    }];
+    let q = extract_quotes(&article, &QuoteOptions::default());
+    assert_ne!(q[0].speaker.as_deref(), Some("Appearing"), "{q:?}");
+}
