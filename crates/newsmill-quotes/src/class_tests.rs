@@ -139,3 +139,104 @@ fn a_manner_adverb_between_name_and_verb_is_skipped() {
         vec![pair("a recipe for ruin and debt.", "Vera Holt")]
     );
 }
+
+#[test]
+fn a_dash_and_a_name_after_a_quotation_name_its_speaker() {
+    let got = said(
+        "Readers wrote in after the debate.\n\n\
+         \u{201c}He is ignorant of our culture and our lives.\u{201d} \u{2015} Pamela Padilla\n\n\
+         \u{201c}I cannot believe a man like that is the nominee.\u{201d} \u{2014} Jorge Falcon, Miami",
+    );
+    assert_eq!(
+        got,
+        vec![
+            pair(
+                "He is ignorant of our culture and our lives.",
+                "Pamela Padilla"
+            ),
+            pair(
+                "I cannot believe a man like that is the nominee.",
+                "Jorge Falcon"
+            ),
+        ]
+    );
+    // A dash that goes on with the reporter's sentence is no byline.
+    let got = said(
+        "\u{201c}We will see what the voters decide\u{201d} \u{2014} Ada Lind and her staff repeated it all week.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_ne!(
+        got.first().and_then(|q| q.1.as_deref()),
+        Some("Ada Lind"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quoted_transcript_is_read_turn_by_turn() {
+    let got = said(
+        "\"WALLACE: Welcome back to the program, Governor.\n\n\
+         \"PENCE: Thank you, Chris, it is good to be here.\n\n\
+         \"WALLACE: Will she be at the debate tomorrow night?\n\n\
+         \"PENCE: She will not be attending the debate at all.\"",
+    );
+    let speakers: Vec<_> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Wallace"),
+            Some("Pence"),
+            Some("Wallace"),
+            Some("Pence")
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quotation_without_a_speech_verb_is_its_sentence_subject_s() {
+    assert_eq!(
+        said("Former Governor Mike Huckabee is labeling the new rules \"a blatant, belligerent abuse of power.\""),
+        vec![pair("a blatant, belligerent abuse of power.", "Mike Huckabee")]
+    );
+}
+
+#[test]
+fn quoted_paragraphs_take_the_speaker_around_them() {
+    // The paragraph after a sentence about a person, with no cue of its own.
+    let got = said(
+        "Richard Viguerie is upbeat about the senator's chances this year.\n\n\
+         \"Not only can he win in November, he is the one with the best chance.\"",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Richard Viguerie"), "{got:?}");
+    // A quoted paragraph attributed at the end of the next one.
+    let got = said(
+        "The polls closed at eight in the evening.\n\n\
+         \"We never gave up on this district, not for a single day.\"\n\n\
+         \"It was a long night for everyone,\" said Tom Reyes.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Tom Reyes"), "{got:?}");
+}
+
+#[test]
+fn a_capitalised_common_opener_is_no_speaker() {
+    use newsmill_core::{Entity, EntityKind, EntityMention, Span};
+    let text = "Appearing before supporters, the leader spoke briefly. He added, \"I think you all know the results.\"";
+    let mut article = article_from_paragraphs(text);
+    let span = Span::new(0, 0, "Appearing".len());
+    article.annotations.entities = vec![Entity {
+        kind: EntityKind::Person,
+        name: "Appearing".into(),
+        aliases: vec![],
+        mentions: 1,
+        first: span,
+    }];
+    article.annotations.mentions = vec![EntityMention {
+        span,
+        surface: "Appearing".into(),
+        kind: EntityKind::Person,
+        entity: 0,
+    }];
+    let q = extract_quotes(&article, &QuoteOptions::default());
+    assert_ne!(q[0].speaker.as_deref(), Some("Appearing"), "{q:?}");
+}

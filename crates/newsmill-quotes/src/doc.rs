@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use newsmill_core::Article;
 
+use crate::lexicon;
 use crate::marks::{find_quoted_runs, QuotedRun};
-use crate::names::{self, AliasIndex, Candidate};
+use crate::names::{self, AliasIndex, CandKind, Candidate};
 use crate::tokens::{view_blocks, Tok};
 
 pub struct Doc<'a> {
@@ -84,7 +85,7 @@ impl<'a> Doc<'a> {
         // or sentence to stand in: it cannot be a speaker candidate.
         let mut cands = cands;
         cands.retain(|c| toks.get(c.block).is_some_and(|t| !t.is_empty()));
-        let cand_pos = cands
+        let cand_pos: Vec<(usize, usize, usize)> = cands
             .iter()
             .map(|c| {
                 let block_toks = toks.get(c.block).map_or(&[][..], Vec::as_slice);
@@ -100,18 +101,84 @@ impl<'a> Doc<'a> {
                 (sent, first, last)
             })
             .collect();
-        Doc {
+        if from_mentions {
+            widen_cut_names(&texts, &toks, &sents, &mut cands, &cand_pos);
+        }
+        let mut doc = Doc {
             texts,
             runs,
             toks,
             sents,
             sent_of,
-            aliases: AliasIndex::new(&cands),
+            aliases: AliasIndex::default(),
             cands,
             cand_pos,
             from_mentions,
             piece_tok,
+        };
+        if from_mentions {
+            doc.drop_common_openers();
         }
+        doc.aliases = AliasIndex::new(&doc.cands);
+        doc
+    }
+
+    /// The entity stage sometimes takes a capitalised sentence opener for a name
+    /// ("Weighing in, …", "Moreover, …"): a one-word mention that opens its sentence and
+    /// is a [`Doc::common_opener`] is dropped.
+    fn drop_common_openers(&mut self) {
+        let keep: Vec<bool> = (0..self.cands.len())
+            .map(|c| {
+                let (sent, first, last) = self.cand_pos[c];
+                let block = self.cands[c].block;
+                let opens = self.sents.get(sent).is_some_and(|(_, r)| r.start == first);
+                if !opens || first != last {
+                    return true;
+                }
+                !self.common_opener(block, first)
+            })
+            .collect();
+        let mut flags = keep.iter();
+        self.cands.retain(|_| *flags.next().unwrap_or(&true));
+        let mut flags = keep.iter();
+        self.cand_pos.retain(|_| *flags.next().unwrap_or(&true));
+    }
+
+    /// Whether the sentence-opening word at `tok` is a common word capitalised by its
+    /// position, not a name: a function word, a word the article also writes in lowercase,
+    /// or an "-ing" form followed by a preposition or a comma ("Appearing before …").
+    pub(crate) fn common_opener(&self, block: usize, tok: usize) -> bool {
+        let Some(word) = self.word(block, tok) else {
+            return false;
+        };
+        let ing_opener = word.len() > 5
+            && word.ends_with("ing")
+            && self.toks[block].get(tok + 1).is_some_and(|t| {
+                t.is_punct(',')
+                    || self.word(block, tok + 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "in" | "on"
+                                | "at"
+                                | "for"
+                                | "before"
+                                | "after"
+                                | "up"
+                                | "off"
+                                | "back"
+                                | "out"
+                                | "into"
+                                | "with"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "to"
+                                | "from"
+                                | "over"
+                        )
+                    })
+            });
+        ing_opener || lexicon::is_capitalised_function_word(word) || self.appears_lowercase(word)
     }
 
     pub fn word(&self, block: usize, tok: usize) -> Option<&'a str> {
@@ -147,5 +214,72 @@ impl<'a> Doc<'a> {
             .get(a.start..b.end)
             .unwrap_or("")
             .to_string()
+    }
+}
+
+/// The entity stage sometimes cuts a name short ("Economy Ministry" of "the Finance and
+/// Economy Ministry said", "Roger C" of "Roger C. Altman"). Where the text's capitalised run
+/// around a mention has more words, of the same kind, and holds every word of the
+/// mention's name, that candidate takes the fuller name, so pronouns, roles and
+/// continuations that later point back at it name it in full too. Only that candidate:
+/// the entity stage may have merged it with mentions of something else ("Eric Trump" and
+/// "Eric Trump Foundation").
+fn widen_cut_names(
+    texts: &[&str],
+    toks: &[Vec<Tok>],
+    sents: &[(usize, Range<usize>)],
+    cands: &mut [Candidate],
+    cand_pos: &[(usize, usize, usize)],
+) {
+    // Candidates are in text order, so one sentence's runs are built once.
+    let mut cached: Option<(usize, Vec<names::NameRun>)> = None;
+    for (cand, &(sent, first, last)) in cands.iter_mut().zip(cand_pos) {
+        if cand.kind == CandKind::Other {
+            continue;
+        }
+        let Some((block, range)) = sents.get(sent) else {
+            continue;
+        };
+        if cached.as_ref().map(|(s, _)| *s) != Some(sent) {
+            let runs = names::name_runs(texts[*block], &toks[*block], range.clone(), range.start);
+            cached = Some((sent, runs));
+        }
+        let Some((_, runs)) = cached.as_ref() else {
+            continue;
+        };
+        let mention_words = toks[*block]
+            .get(first..=last)
+            .map_or(0, |t| t.iter().filter(|t| t.is_word()).count());
+        let Some(run) = runs.iter().find(|run| {
+            run.first_tok <= first
+                && run.last_tok >= last
+                && run.words.len() > mention_words
+                && run.kind == cand.kind
+        }) else {
+            continue;
+        };
+        let short: Vec<&str> = cand.name.split_whitespace().collect();
+        let holds_all = short.iter().all(|w| run.words.iter().any(|r| r == w));
+        // At most two words more, none a role or title ("Senate Majority Leader"). A
+        // person's name is cut at its end ("Nick Van"); words before it are a title or a
+        // qualifier ("Rival", "Pastor"), and an organisation word after it names something
+        // else ("Eric Trump Foundation").
+        let person = cand.kind == CandKind::Person;
+        let extra: Vec<&String> = run
+            .words
+            .iter()
+            .filter(|r| !short.contains(&r.as_str()))
+            .collect();
+        let plain_extra = extra.len() <= 2
+            && extra.iter().all(|w| {
+                let names_something_else = lexicon::is_role_word(w)
+                    || lexicon::is_title(w)
+                    || (person && lexicon::is_org_name_word(w));
+                !names_something_else
+            })
+            && (!person || run.words.first().map(String::as_str) == short.first().copied());
+        if holds_all && plain_extra && run.words.len() <= 5 {
+            cand.name = run.name();
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::attribution::{is_pronoun, Speaker};
 use crate::doc::Doc;
 use crate::lexicon;
 use crate::names::is_capitalised;
+use crate::tokens::TokKind;
 
 /// Longest label, in tokens, before the colon.
 const MAX_LABEL_TOKENS: usize = 12;
@@ -35,25 +36,69 @@ impl Doc<'_> {
         if colon == 0 || colon > MAX_LABEL_TOKENS {
             return None;
         }
-        let label = &toks[..colon];
-        let first = label[0].is_word().then(|| label[0].text(text))?;
+        let first = toks[0].is_word().then(|| toks[0].text(text))?;
+        if !is_capitalised(first) || is_pronoun(first) || !self.label_like(block, 0..colon) {
+            return None;
+        }
+        let end = (0..colon).find(|&i| toks[i].is_punct(',')).unwrap_or(colon);
+        let speaker = self.resolve_np(block, 0..end, true);
+        speaker.name.is_some().then_some(speaker)
+    }
+
+    /// `“…” ― Pamela Padilla`: the quotation token `q` is followed by a dash and a name
+    /// (and affiliation) that closes the paragraph or runs up to the next quotation, as
+    /// testimonials, epigraphs and quoted posts print their source. The speaker is the
+    /// name up to its first comma.
+    pub(crate) fn byline_speaker(&self, block: usize, q: usize) -> Option<Speaker> {
+        let toks = &self.toks[block];
+        let text = self.texts[block];
+        let mut i = q + 1;
+        while toks
+            .get(i)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
+        {
+            i += 1;
+        }
+        if !toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Punct('—' | '―' | '–' | '-')))
+        {
+            return None;
+        }
+        let start = i + 1;
+        let end = (start..toks.len())
+            .find(|&k| toks[k].quote().is_some())
+            .unwrap_or(toks.len());
+        if end <= start || end - start > MAX_LABEL_TOKENS {
+            return None;
+        }
+        let first = toks[start].is_word().then(|| toks[start].text(text))?;
         if !is_capitalised(first) || is_pronoun(first) {
             return None;
         }
-        let label_like = label.iter().all(|t| {
+        if !self.label_like(block, start..end) {
+            return None;
+        }
+        let mut name_end = (start..end).find(|&k| toks[k].is_punct(',')).unwrap_or(end);
+        while name_end > start && toks[name_end - 1].is_punct('.') {
+            name_end -= 1;
+        }
+        let speaker = self.resolve_np(block, start..name_end, true);
+        speaker.name.is_some().then_some(speaker)
+    }
+
+    /// Whether tokens are a name-and-affiliation label: capitalised words that are not
+    /// speech verbs, connectors ("of", "the"), commas and full stops.
+    fn label_like(&self, block: usize, range: Range<usize>) -> bool {
+        let text = self.texts[block];
+        self.toks[block][range].iter().all(|t| {
             if !t.is_word() {
                 return t.is_punct(',') || t.is_punct('.');
             }
             let w = t.text(text);
             (is_capitalised(w) && !lexicon::is_finite_cue(w) && !lexicon::is_participle_cue(w))
                 || is_label_connector(w)
-        });
-        if !label_like {
-            return None;
-        }
-        let end = (0..colon).find(|&i| toks[i].is_punct(',')).unwrap_or(colon);
-        let speaker = self.resolve_np(block, 0..end, true);
-        speaker.name.is_some().then_some(speaker)
+        })
     }
 }
 
@@ -65,11 +110,16 @@ pub struct Turn {
     pub label: String,
 }
 
+/// Opening marks a transcript may put before each turn's label (`"WALLACE: …`), as when a
+/// whole transcript is quoted paragraph by paragraph.
+const TURN_OPENERS: &[char] = &['"', '“', '„', '«'];
+
 /// The upper-case speaker label opening a paragraph ("HANNITY", "JAKE TAPPER"), and the
 /// byte offset where the speech starts.
 fn turn_label(text: &str) -> Option<(&str, usize)> {
-    let colon = text.find(": ").filter(|&at| at <= 40)?;
-    let label = &text[..colon];
+    let opener = text.len() - text.trim_start_matches(TURN_OPENERS).len();
+    let colon = text[opener..].find(": ").filter(|&at| at <= 40)? + opener;
+    let label = &text[opener..colon];
     let words: Vec<&str> = label.split_whitespace().collect();
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let upper = label
@@ -85,7 +135,11 @@ pub fn transcript_turns(texts: &[&str]) -> Vec<Turn> {
     let mut turns = Vec::new();
     for (block, text) in texts.iter().enumerate() {
         if let Some((label, start)) = turn_label(text) {
-            let end = text.trim_end().len();
+            let end = text
+                .trim_end()
+                .trim_end_matches(['"', '”', '“', '»'])
+                .trim_end()
+                .len();
             if end > start {
                 turns.push(Turn {
                     block,
@@ -141,5 +195,16 @@ mod tests {
         assert_eq!(&texts[1][turns[1].text.clone()], "Thank you.");
         assert!(transcript_turns(&["UPDATE: more soon.", "UPDATE: later."]).is_empty());
         assert_eq!(title_case("JAKE TAPPER"), "Jake Tapper");
+        // A transcript quoted paragraph by paragraph: each turn opens with a mark.
+        let quoted = [
+            "\"WALLACE: Welcome back.",
+            "\"PENCE: Thank you, Chris.",
+            "\"WALLACE: What now?",
+            "\"PENCE: We win.\"",
+        ];
+        let turns = transcript_turns(&quoted);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[1].label, "PENCE");
+        assert_eq!(&quoted[3][turns[3].text.clone()], "We win.");
     }
 }

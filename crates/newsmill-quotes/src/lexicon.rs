@@ -5,6 +5,7 @@
 /// Finite speech verbs: "X said", "said X", "X told AFP".
 const FINITE_CUES: &[&str] = &[
     "accused",
+    "accuses",
     "acknowledged",
     "acknowledges",
     "added",
@@ -15,15 +16,20 @@ const FINITE_CUES: &[&str] = &[
     "announced",
     "announces",
     "answered",
+    "argue",
     "argued",
     "argues",
     "asked",
     "asks",
     "asserted",
+    "asserts",
     "assured",
     "barked",
     "blamed",
+    "blasted",
+    "blasts",
     "boasted",
+    "boasts",
     "bragged",
     "branded",
     "called",
@@ -31,6 +37,7 @@ const FINITE_CUES: &[&str] = &[
     "cautioned",
     "chanted",
     "charged",
+    "claim",
     "claimed",
     "claims",
     "commented",
@@ -45,6 +52,9 @@ const FINITE_CUES: &[&str] = &[
     "continued",
     "continues",
     "countered",
+    "cracked",
+    "cried",
+    "cries",
     "criticised",
     "criticized",
     "declared",
@@ -53,39 +63,55 @@ const FINITE_CUES: &[&str] = &[
     "demands",
     "denied",
     "denies",
+    "denounced",
+    "denounces",
     "described",
     "describes",
     "dismissed",
     "echoed",
+    "emailed",
     "emphasised",
     "emphasized",
     "exclaimed",
+    "exclaims",
     "explained",
     "explains",
     "fumed",
     "hailed",
+    "insist",
     "insisted",
     "insists",
+    "interjected",
     "joked",
+    "jokes",
     "labeled",
     "labelled",
     "lamented",
+    "laments",
     "maintained",
     "maintains",
     "mocked",
+    "mocks",
     "mused",
     "noted",
+    "notes",
     "observed",
     "observes",
     "opined",
+    "pleaded",
     "pledged",
     "posted",
     "praised",
     "predicted",
     "predicts",
+    "proclaimed",
+    "proclaims",
     "promised",
+    "promises",
     "quipped",
+    "quips",
     "recalled",
+    "recalls",
     "recounted",
     "reiterated",
     "reiterates",
@@ -95,13 +121,17 @@ const FINITE_CUES: &[&str] = &[
     "replies",
     "reported",
     "responded",
+    "responds",
     "retorted",
+    "retorts",
     "revealed",
     "said",
     "say",
     "says",
     "scoffed",
     "shouted",
+    "slammed",
+    "slams",
     "snapped",
     "sniped",
     "stated",
@@ -111,6 +141,7 @@ const FINITE_CUES: &[&str] = &[
     "suggests",
     "tells",
     "testified",
+    "testifies",
     "thanked",
     "told",
     "tweeted",
@@ -118,11 +149,14 @@ const FINITE_CUES: &[&str] = &[
     "urged",
     "urges",
     "vowed",
+    "warn",
     "warned",
     "warns",
     "whined",
     "whines",
+    "whispered",
     "wondered",
+    "wonders",
     "worried",
     "writes",
     "wrote",
@@ -133,11 +167,14 @@ const FINITE_CUES: &[&str] = &[
 /// speaker is never the phrase after the verb.
 const NON_INVERTING_CUES: &[&str] = &[
     "accused",
+    "accuses",
     "announced",
     "announces",
     "asked",
     "asks",
     "blamed",
+    "blasted",
+    "blasts",
     "branded",
     "called",
     "calls",
@@ -148,17 +185,24 @@ const NON_INVERTING_CUES: &[&str] = &[
     "demands",
     "denied",
     "denies",
+    "denounced",
+    "denounces",
     "described",
     "describes",
     "dismissed",
+    "emailed",
     "hailed",
     "labeled",
     "labelled",
     "mocked",
+    "mocks",
     "pledged",
     "praised",
     "promised",
+    "promises",
     "revealed",
+    "slammed",
+    "slams",
     "tells",
     "thanked",
     "told",
@@ -179,6 +223,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "arguing",
     "asking",
     "asserting",
+    "blasting",
     "boasting",
     "branding",
     "calling",
@@ -190,12 +235,15 @@ const PARTICIPLE_CUES: &[&str] = &[
     "confirming",
     "declaring",
     "demanding",
+    "denouncing",
     "denying",
     "describing",
     "dismissing",
     "echoing",
+    "emailing",
     "explaining",
     "insisting",
+    "interjecting",
     "joking",
     "labelling",
     "lamenting",
@@ -205,6 +253,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "posting",
     "praising",
     "predicting",
+    "proclaiming",
     "promising",
     "quipping",
     "recalling",
@@ -213,6 +262,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "replying",
     "responding",
     "saying",
+    "slamming",
     "stating",
     "stressing",
     "suggesting",
@@ -1060,30 +1110,83 @@ const FEMALE_FIRST_NAMES: &[&str] = &[
     "virginia",
 ];
 
+/// Binary search of a sorted list (for the rare lookups that do not go through
+/// [`WordIndex`]).
 fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
 
-/// Looks `word` up case-insensitively. Words are lowercased into a stack buffer (every list
-/// entry is short ASCII), so the per-token lookups of the stage never allocate.
-fn contains_folded(list: &[&str], word: &str) -> bool {
+/// A sorted word list indexed for the stage's per-token lookups: which word lengths occur
+/// and where each first byte's entries start, so most words are rejected with two table
+/// reads and the rest are searched among the few entries sharing their first byte.
+struct WordIndex {
+    list: &'static [&'static str],
+    lengths: u32,
+    starts: [u16; 257],
+}
+
+impl WordIndex {
+    fn new(list: &'static [&'static str]) -> Self {
+        let mut starts = [0u16; 257];
+        for (b, slot) in starts.iter_mut().enumerate() {
+            let at = list.partition_point(|e| e.as_bytes().first().map_or(0, |&f| f as usize) < b);
+            *slot = u16::try_from(at).unwrap_or(u16::MAX);
+        }
+        let lengths = list
+            .iter()
+            .filter(|e| e.len() < 32)
+            .fold(0u32, |m, e| m | 1 << e.len());
+        WordIndex {
+            list,
+            lengths,
+            starts,
+        }
+    }
+
+    /// Whether the lowercased ASCII `word` (under 32 bytes) is in the list.
+    fn contains(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        if self.lengths & (1 << word.len()) == 0 {
+            return false;
+        }
+        let lo = self.starts[first as usize] as usize;
+        let hi = self.starts[first as usize + 1] as usize;
+        self.list[lo..hi]
+            .binary_search_by(|e| e.as_bytes().cmp(word))
+            .is_ok()
+    }
+}
+
+/// Looks `word` up case-insensitively in `index`. Words are lowercased into a stack buffer
+/// (every list entry is short ASCII), so the per-token lookups never allocate.
+fn contains_folded(index: &WordIndex, word: &str) -> bool {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 || !word.is_ascii() {
+    if bytes.len() >= 32 || !word.is_ascii() {
         return false;
     }
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; 32];
     for (slot, b) in buf.iter_mut().zip(bytes) {
         *slot = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| contains(list, w))
+    index.contains(&buf[..bytes.len()])
+}
+
+/// `contains_folded` on a list's [`WordIndex`], built on first use.
+macro_rules! folded {
+    ($list:ident, $word:expr) => {{
+        static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+        contains_folded(INDEX.get_or_init(|| WordIndex::new($list)), $word)
+    }};
 }
 
 /// `Some(true)` for a man's first name or title, `Some(false)` for a woman's.
 pub fn first_name_is_male(word: &str) -> Option<bool> {
     let word = word.trim_end_matches('.');
-    if contains_folded(MALE_FIRST_NAMES, word) {
+    if folded!(MALE_FIRST_NAMES, word) {
         Some(true)
-    } else if contains_folded(FEMALE_FIRST_NAMES, word) {
+    } else if folded!(FEMALE_FIRST_NAMES, word) {
         Some(false)
     } else {
         None
@@ -1091,47 +1194,47 @@ pub fn first_name_is_male(word: &str) -> Option<bool> {
 }
 
 pub fn is_finite_cue(word: &str) -> bool {
-    contains_folded(FINITE_CUES, word)
+    folded!(FINITE_CUES, word)
 }
 
 pub fn is_non_inverting_cue(word: &str) -> bool {
-    contains_folded(NON_INVERTING_CUES, word)
+    folded!(NON_INVERTING_CUES, word)
 }
 
 pub fn is_participle_cue(word: &str) -> bool {
-    contains_folded(PARTICIPLE_CUES, word)
+    folded!(PARTICIPLE_CUES, word)
 }
 
 pub fn is_naming_word(word: &str) -> bool {
-    contains_folded(NAMING_WORDS, word)
+    folded!(NAMING_WORDS, word)
 }
 
 pub fn is_title(word: &str) -> bool {
-    contains_folded(TITLES, word.trim_end_matches('.'))
+    folded!(TITLES, word.trim_end_matches('.'))
 }
 
 pub fn is_role_word(word: &str) -> bool {
-    contains_folded(ROLE_WORDS, word)
+    folded!(ROLE_WORDS, word)
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    contains_folded(ORG_HEADS, word)
+    folded!(ORG_HEADS, word)
 }
 
 pub fn is_generic_org_head(word: &str) -> bool {
-    contains_folded(GENERIC_ORG_HEADS, word)
+    folded!(GENERIC_ORG_HEADS, word)
 }
 
 pub fn is_capitalised_function_word(word: &str) -> bool {
-    contains_folded(CAPITALISED_FUNCTION_WORDS, word)
+    folded!(CAPITALISED_FUNCTION_WORDS, word)
 }
 
 pub fn is_org_name_word(word: &str) -> bool {
     // Plurals count too: "British Chambers of Commerce".
-    contains_folded(ORG_NAME_WORDS, word)
+    folded!(ORG_NAME_WORDS, word)
         || word
             .strip_suffix('s')
-            .is_some_and(|stem| stem.len() > 2 && contains_folded(ORG_NAME_WORDS, stem))
+            .is_some_and(|stem| stem.len() > 2 && folded!(ORG_NAME_WORDS, stem))
 }
 
 pub fn is_name_particle(word: &str) -> bool {
@@ -1139,15 +1242,15 @@ pub fn is_name_particle(word: &str) -> bool {
 }
 
 pub fn is_clause_word(word: &str) -> bool {
-    contains_folded(CLAUSE_WORDS, word)
+    folded!(CLAUSE_WORDS, word)
 }
 
 pub fn is_auxiliary(word: &str) -> bool {
-    contains_folded(AUXILIARIES, word)
+    folded!(AUXILIARIES, word)
 }
 
 pub fn is_leading_adverbial(word: &str) -> bool {
-    contains_folded(LEADING_ADVERBIAL, word)
+    folded!(LEADING_ADVERBIAL, word)
 }
 
 /// Days and time adverbs that may sit between a subject and its verb ("on Sunday said").
@@ -1166,7 +1269,7 @@ pub fn is_time_word(word: &str) -> bool {
         "wednesday",
         "yesterday",
     ];
-    contains_folded(TIME_WORDS, word)
+    folded!(TIME_WORDS, word)
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -1179,7 +1282,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let single_initial =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || word.contains('.') || contains_folded(ABBREVIATIONS, word)
+    single_initial || word.contains('.') || folded!(ABBREVIATIONS, word)
 }
 
 #[cfg(test)]

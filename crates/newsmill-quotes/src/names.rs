@@ -208,6 +208,17 @@ pub fn name_runs(
             if possessive {
                 break;
             }
+            // A middle initial's full stop stays inside the name: "Roger C. Altman".
+            let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+            if initial
+                && words.len() >= 2
+                && toks.get(k).is_some_and(|t| t.is_punct('.'))
+                && k + 1 < end
+                && toks[k + 1].is_word()
+                && is_name_word(toks[k + 1].text(text))
+            {
+                k += 1;
+            }
         }
         if words.is_empty() {
             i = k.max(i + 1);

@@ -119,7 +119,7 @@ impl Doc<'_> {
         for run in runs {
             if run.lone_opener
                 && self.aliases.fold(&run.name()) == run.name()
-                && self.appears_lowercase(&run.name())
+                && self.common_opener(block, run.first_tok)
             {
                 // "Prosecutors said": a common noun capitalised by its position.
                 continue;

@@ -145,6 +145,26 @@ fn cue_text(doc: &Doc, block: usize, tok: usize, form: CueForm) -> Option<String
     }
 }
 
+/// `“Not only can he win.” / “He may be the only one,” Viguerie notes.`: a full
+/// quotation still without a speaker or cue takes the speaker of the quotation right after
+/// it when that one starts in the same or the next paragraph (a run of quoted paragraphs
+/// attributed at its end). Runs backwards so a chain of such paragraphs is named.
+fn name_from_next_quotation(doc: &Doc, quotes: &mut [Quote], blocks: &[(usize, usize)]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let open = quotes[i].kind == QuoteKind::Full
+            && quotes[i].speaker.is_none()
+            && quotes[i].cue.is_none();
+        let next = &quotes[i + 1];
+        if !open || next.kind == QuoteKind::Term || blocks[i + 1].0 > blocks[i].1 + 1 {
+            continue;
+        }
+        if let Some(name) = next.speaker.clone() {
+            quotes[i].speaker_type = doc.speaker_type(Some(&name));
+            quotes[i].speaker = Some(name);
+        }
+    }
+}
+
 /// Finds the quotations of an article (the stage's work, without counters).
 pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let has_mark = article
@@ -165,6 +185,8 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let in_turn = |block: usize| turns.iter().any(|t| t.block == block);
     // The last speech quotation's speaker and block, for quotations that continue it.
     let mut previous: Option<(usize, Option<String>)> = None;
+    // First and last block of each quotation pushed, for the look-ahead below.
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
     for group in group_runs(&doc) {
         let (Some(&first_run), Some(&last_run)) = (group.first(), group.last()) else {
             continue;
@@ -188,7 +210,9 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             .unwrap_or("");
         // A label before the quotation ("Gerald F. Seib, The Wall Street Journal: “…”")
         // names the speaker; no speech verb is looked for then.
-        let label = doc.label_speaker(b1, q1);
+        let label = doc
+            .label_speaker(b1, q1)
+            .or_else(|| doc.byline_speaker(b2, q2));
         let mut cue = if label.is_some() {
             None
         } else {
@@ -228,6 +252,24 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                         .filter(|(block, _)| b1 <= block + 1)
                         .and_then(|(_, s)| s.clone())
                 })
+                .or_else(|| {
+                    // "Viguerie is upbeat about Cruz's chances. / “Not only can …”": a
+                    // quotation that opens the paragraph after a sentence about someone
+                    // is that person's.
+                    let s = sentence.checked_sub(1)?;
+                    let (block, range) = doc.sents.get(s)?;
+                    if *block + 1 != b1 || doc.sentence_range(b1, q1).start != q1 {
+                        return None;
+                    }
+                    doc.sentence_subject(*block, range.start, range.end)
+                        .name
+                        .filter(|name| {
+                            // An upper-case dateline ("LOS ANGELES —") is no subject.
+                            name.chars().any(char::is_lowercase)
+                                && doc.speaker_type(Some(name))
+                                    == newsmill_core::SpeakerType::Person
+                        })
+                })
         };
         let (speaker, speaker_mention, cue_word) = match cue {
             None if label.is_some() => {
@@ -255,11 +297,26 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     None => (None, None, None),
                 }
             }
-            None if kind == QuoteKind::Full => (continues(&previous), None, None),
-            None => (None, None, None),
+            None => {
+                // "Huckabee is labeling Obama's actions “a blatant abuse of power”": a
+                // quotation inside a reporter's sentence with no speech verb is the words
+                // of that sentence's subject when it names someone.
+                let start = doc.sentence_range(b1, q1).start;
+                let found = if q1 > start {
+                    doc.sentence_subject(b1, start, q1)
+                } else {
+                    Default::default()
+                };
+                match found.name {
+                    Some(_) => (found.name, found.mention, None),
+                    None if kind == QuoteKind::Full => (continues(&previous), None, None),
+                    None => (None, None, None),
+                }
+            }
         };
         previous = Some((b2, speaker.clone()));
         let speaker_type = doc.speaker_type(speaker.as_deref());
+        blocks.push((b1, b2));
         quotes.push(Quote {
             speaker,
             speaker_mention,
@@ -270,6 +327,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             speaker_type,
         });
     }
+    name_from_next_quotation(&doc, &mut quotes, &blocks);
     for turn in &turns {
         let speaker = doc.aliases.fold(&title_case(&turn.label));
         let speaker_type = doc.speaker_type(Some(&speaker));
