@@ -14,6 +14,9 @@ const REGIONS: &str = include_str!("../data/regions.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
 const MISC: &str = include_str!("../data/misc.txt");
+/// GeoNames places of 20,000+ people that are not common US given names or surnames,
+/// built by `examples/build_places.rs` (the rebuild command is there).
+const PROMINENT_PLACES: &str = include_str!("../data/prominent_places.tsv");
 
 /// What the gazetteer knows about a place name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,9 @@ pub struct Gazetteer {
     org_heads: HashMap<String, bool>,
     org_leads: HashSet<String>,
     known_orgs: HashSet<String>,
+    /// Populated places by prominence (key -> population), used only as evidence that a
+    /// name typed person is a place: never to add a mention or overrule another type.
+    prominent: HashMap<String, u32>,
     /// First words of place names and demonyms (key form), to skip most words cheaply.
     place_first: HashSet<String>,
     /// First words of titles (title-key form).
@@ -107,6 +113,7 @@ impl Gazetteer {
             org_heads: HashMap::new(),
             org_leads: HashSet::new(),
             known_orgs: HashSet::new(),
+            prominent: HashMap::new(),
             place_first: HashSet::new(),
             title_first: HashSet::new(),
             max_place_words: 1,
@@ -168,6 +175,12 @@ impl Gazetteer {
                 .insert(title.split(' ').next().unwrap_or("").to_string());
             gaz.max_title_words = gaz.max_title_words.max(title.split(' ').count());
             gaz.titles.insert(title);
+        }
+        for line in data_lines(PROMINENT_PLACES) {
+            if let Some((name, population)) = line.split_once('\t') {
+                let population = population.trim().parse().unwrap_or(0);
+                gaz.prominent.insert(key(name), population);
+            }
         }
         let mut section = "";
         for line in data_lines(ORGANISATIONS) {
@@ -263,6 +276,24 @@ impl Gazetteer {
             .get(rest)
             .copied()
             .filter(|p| p.country.is_some())
+    }
+
+    /// Whether a name is a place that is not also a common name or word: a strong entry of
+    /// the hand lists, or a town of 20,000+ people in GeoNames that is no common given name
+    /// or surname ("Cicero", "Hoffman Estates"; not "Jackson"). A weak hand-list entry
+    /// stays weak whatever its population ("Victoria").
+    pub fn is_known_place(&self, name: &str) -> bool {
+        let k = key(name);
+        match self.place(&k) {
+            Some(place) => !place.weak,
+            None => self.prominent.contains_key(&k),
+        }
+    }
+
+    /// Whether a name is in any place list, weak entries and GeoNames towns included.
+    pub fn is_any_place(&self, name: &str) -> bool {
+        let k = key(name);
+        self.place(&k).is_some() || self.prominent.contains_key(&k)
     }
 
     pub fn is_demonym(&self, name: &str) -> bool {
@@ -424,5 +455,8 @@ mod tests {
             gaz.place("Iraq").and_then(|p| p.country)
         );
         assert!(gaz.place("Republic of Anbar").is_none());
+        assert!(gaz.is_known_place("Round Lake Beach") && gaz.is_known_place("Cicero"));
+        assert!(!gaz.is_known_place("Jackson") && !gaz.is_known_place("Jordan"));
+        assert!(gaz.is_any_place("Jordan") && !gaz.is_known_place("Barack Obama"));
     }
 }

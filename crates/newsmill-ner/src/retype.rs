@@ -23,8 +23,19 @@ pub fn corrected_kind(
     gaz: &Gazetteer,
 ) -> Option<EntityKind> {
     use EntityKind::*;
-    if gaz.is_title(name) || is_page_furniture(name) {
+    if gaz.is_title(name) || is_page_furniture(name) || is_function_words(name) {
         return None;
+    }
+    // "Amazon.com", "Change.org": a web address used as a name is the company or group
+    // behind the site, whatever the tagger said.
+    if is_domain_name(name) {
+        return Some(Organization);
+    }
+    // "Geneva II", "Vatican II": a place with a numeral names talks or a council, an event.
+    if let Some((place, numeral)) = name.rsplit_once(' ') {
+        if is_roman_numeral(numeral) && gaz.place(place).is_some() {
+            return Some(Misc);
+        }
     }
     // Laws, treaties and declarations are misc whatever the tagger said ("First
     // Amendment", "Code of Canon Law"), unless the whole name is a place.
@@ -52,6 +63,9 @@ pub fn corrected_kind(
     match gaz.org_shape(name) {
         Some(true) => return Some(Organization),
         Some(false) if kind == Person => return Some(Organization),
+        // "Scottish Executive", "Welsh Assembly": a nationality before an institution word
+        // is that nation's institution, not a nationality (misc).
+        Some(false) if kind == Misc && starts_with_demonym(name, gaz) => return Some(Organization),
         _ => {}
     }
     if kind != Person
@@ -62,6 +76,39 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
+}
+
+fn starts_with_demonym(name: &str, gaz: &Gazetteer) -> bool {
+    name.split_once(' ')
+        .is_some_and(|(first, _)| gaz.is_demonym(first))
+}
+
+/// "Amazon.com", "Change.org", "Yahoo.co.uk": a site name with a top-level domain, not a
+/// full address (no slash, no "@", no "www.").
+fn is_domain_name(name: &str) -> bool {
+    const TLDS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".org.uk", ".io", ".tv"];
+    let lower = name.to_ascii_lowercase();
+    let bare = TLDS.iter().find_map(|t| lower.strip_suffix(t));
+    bare.is_some_and(|b| {
+        b.starts_with(|c: char| c.is_alphanumeric())
+            && !b.contains(['/', '@', ' '])
+            && !b.starts_with("www.")
+    })
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() <= 4 && word.len() >= 2 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// A "name" made only of function words ("THE", "And", "Of The"): a fragment of a headline
+/// or of a longer name, never an entity.
+fn is_function_words(name: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+        "as", "is", "it", "its", "this", "that", "these", "those", "but", "not", "no", "so",
+    ];
+    let mut words = name.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| FUNCTION.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// Whether `before` ends with a capitalised or abbreviated person title ("Gen. ",
@@ -131,5 +178,19 @@ mod tests {
         assert_eq!(fix("Code of Canon Law", Person, ""), Some(Misc));
         assert_eq!(fix("Privacy Policy", Organization, ""), None);
         assert_eq!(fix("Barack Obama", Person, "President "), Some(Person));
+    }
+
+    #[test]
+    fn sites_events_institutions_and_fragments() {
+        assert_eq!(fix("Amazon.com", Location, ""), Some(Organization));
+        assert_eq!(fix("Change.org", Person, ""), Some(Organization));
+        assert_eq!(fix("www.bbc.co.uk", Location, ""), Some(Location));
+        assert_eq!(fix("news.bbc.co.uk/sport", Location, ""), Some(Location));
+        assert_eq!(fix("Geneva II", Location, ""), Some(Misc));
+        assert_eq!(fix("Henry VIII", Person, ""), Some(Person));
+        assert_eq!(fix("Scottish Executive", Misc, ""), Some(Organization));
+        assert_eq!(fix("Scottish", Misc, ""), Some(Misc));
+        assert_eq!(fix("THE", Organization, ""), None);
+        assert_eq!(fix("Of The", Person, ""), None);
     }
 }
