@@ -6,8 +6,8 @@
 //!     ../shared/data/gazetteers > crates/newsmill-ner/data/prominent_places.tsv
 //! ```
 //!
-//! Rows: every GeoNames populated place of at least `MIN_POPULATION` people (its name and
-//! ASCII name), the largest population per name, sorted by name. A name that is also a
+//! Rows: every GeoNames populated place of at least `MIN_POPULATION` people
+//! (`MIN_POPULATION_ONE_WORD` for a one-word name), by its name and ASCII name, the largest population per name, sorted by name. A name that is also a
 //! common US given name (SSA births since 1950 >= `MIN_GIVEN_BIRTHS`) or one of the
 //! `MAX_SURNAME_RANK` commonest US surnames (Census 1990) is left out: "Jackson", "Florence",
 //! "Marion" are people more often than towns, so their population says nothing. Both name
@@ -18,6 +18,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 const MIN_POPULATION: u64 = 20_000;
+/// One-word names are far more often also a surname somewhere ("Dole", "Staunton"): they
+/// need a larger town to count.
+const MIN_POPULATION_ONE_WORD: u64 = 50_000;
 const MIN_GIVEN_BIRTHS: u64 = 10_000;
 const MAX_SURNAME_RANK: u64 = 5_000;
 
@@ -80,7 +83,13 @@ fn main() {
         }
         for name in [row[ix[0]], row[ix[1]]] {
             let name = name.trim();
-            let usable = name.starts_with(char::is_uppercase)
+            let needed = if name.contains(' ') {
+                MIN_POPULATION
+            } else {
+                MIN_POPULATION_ONE_WORD
+            };
+            let usable = population >= needed
+                && name.starts_with(char::is_uppercase)
                 && !name.contains(['\t', '|'])
                 && !people.contains(&name.to_lowercase());
             if usable {
@@ -89,7 +98,7 @@ fn main() {
             }
         }
     }
-    println!("# GeoNames places >= {MIN_POPULATION} people (CC BY 4.0, geonames.org), without common US given names and surnames; rebuilt by examples/build_places.rs");
+    println!("# GeoNames places >= {MIN_POPULATION} people ({MIN_POPULATION_ONE_WORD} for one word) (CC BY 4.0, geonames.org), without common US given names and surnames; rebuilt by examples/build_places.rs");
     for (name, population) in out {
         println!("{name}\t{population}");
     }

@@ -63,9 +63,12 @@ pub fn corrected_kind(
     match gaz.org_shape(name) {
         Some(true) => return Some(Organization),
         Some(false) if kind == Person => return Some(Organization),
-        // "Scottish Executive", "Welsh Assembly": a nationality before an institution word
-        // is that nation's institution, not a nationality (misc).
-        Some(false) if kind == Misc && starts_with_demonym(name, gaz) => return Some(Organization),
+        // "Scottish Executive", "Welsh Assembly": a nationality before a word for a body of
+        // state is that nation's institution, not a nationality (misc). Leagues and unions
+        // stay: "American League" is a competition (misc in CoNLL-2003).
+        Some(false) if kind == Misc && is_national_institution(name, gaz) => {
+            return Some(Organization)
+        }
         _ => {}
     }
     if kind != Person
@@ -78,14 +81,39 @@ pub fn corrected_kind(
     Some(kind)
 }
 
-fn starts_with_demonym(name: &str, gaz: &Gazetteer) -> bool {
-    name.split_once(' ')
-        .is_some_and(|(first, _)| gaz.is_demonym(first))
+fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {
+    const BODIES: &[&str] = &[
+        "Executive",
+        "Assembly",
+        "Parliament",
+        "Senate",
+        "Congress",
+        "Cabinet",
+        "Government",
+        "Navy",
+        "Police",
+        "Court",
+        "Tribunal",
+        "Guard",
+        "Guards",
+        "Force",
+        "Forces",
+        "Corps",
+        "Embassy",
+        "Office",
+        "Authority",
+        "Administration",
+    ];
+    let head = name.rsplit(' ').next().unwrap_or("");
+    BODIES.contains(&head)
+        && name
+            .split_once(' ')
+            .is_some_and(|(first, _)| gaz.is_demonym(first))
 }
 
 /// "Amazon.com", "Change.org", "Yahoo.co.uk": a site name with a top-level domain, not a
 /// full address (no slash, no "@", no "www.").
-fn is_domain_name(name: &str) -> bool {
+pub fn is_domain_name(name: &str) -> bool {
     const TLDS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".org.uk", ".io", ".tv"];
     let lower = name.to_ascii_lowercase();
     let bare = TLDS.iter().find_map(|t| lower.strip_suffix(t));
@@ -190,6 +218,7 @@ mod tests {
         assert_eq!(fix("Henry VIII", Person, ""), Some(Person));
         assert_eq!(fix("Scottish Executive", Misc, ""), Some(Organization));
         assert_eq!(fix("Scottish", Misc, ""), Some(Misc));
+        assert_eq!(fix("American League", Misc, ""), Some(Misc));
         assert_eq!(fix("THE", Organization, ""), None);
         assert_eq!(fix("Of The", Person, ""), None);
     }
