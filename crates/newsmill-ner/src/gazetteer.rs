@@ -17,6 +17,9 @@ const MISC: &str = include_str!("../data/misc.txt");
 /// GeoNames places of 20,000+ people that are not common US given names or surnames,
 /// built by `examples/build_places.rs` (the rebuild command is there).
 const PROMINENT_PLACES: &str = include_str!("../data/prominent_places.tsv");
+/// People the tagger names most often in unlabelled modern news, built by
+/// `examples/build_people.rs` (the rebuild command is there).
+const KNOWN_PEOPLE: &str = include_str!("../data/known_people.tsv");
 
 /// What the gazetteer knows about a place name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,10 @@ pub struct Gazetteer {
     /// Populated places by prominence (key -> population), used only as evidence that a
     /// name typed person is a place: never to add a mention or overrule another type.
     prominent: HashMap<String, u32>,
+    /// Known people (key of the full name -> times named) and their surnames (key of the
+    /// last word -> times the most named person with it was named).
+    known_people: HashMap<String, u32>,
+    known_surnames: HashMap<String, u32>,
     /// First words of place names and demonyms (key form), to skip most words cheaply.
     place_first: HashSet<String>,
     /// First words of titles (title-key form).
@@ -114,6 +121,8 @@ impl Gazetteer {
             org_leads: HashSet::new(),
             known_orgs: HashSet::new(),
             prominent: HashMap::new(),
+            known_people: HashMap::new(),
+            known_surnames: HashMap::new(),
             place_first: HashSet::new(),
             title_first: HashSet::new(),
             max_place_words: 1,
@@ -180,6 +189,17 @@ impl Gazetteer {
             if let Some((name, population)) = line.split_once('\t') {
                 let population = population.trim().parse().unwrap_or(0);
                 gaz.prominent.insert(key(name), population);
+            }
+        }
+        for line in data_lines(KNOWN_PEOPLE) {
+            if let Some((name, count)) = line.split_once('\t') {
+                let count: u32 = count.trim().parse().unwrap_or(0);
+                let k = key(name);
+                if let Some(last) = k.rsplit(' ').next() {
+                    let best = gaz.known_surnames.entry(last.to_string()).or_insert(0);
+                    *best = (*best).max(count);
+                }
+                gaz.known_people.insert(k, count);
             }
         }
         let mut section = "";
@@ -294,6 +314,16 @@ impl Gazetteer {
     pub fn is_any_place(&self, name: &str) -> bool {
         let k = key(name);
         self.place(&k).is_some() || self.prominent.contains_key(&k)
+    }
+
+    /// A person named often in modern news ("Rod Rosenstein", "Vladimir Putin").
+    pub fn is_known_person(&self, name: &str) -> bool {
+        self.known_people.contains_key(&key(name))
+    }
+
+    /// How often the most named known person with this surname was named (0 if none).
+    pub fn known_surname_count(&self, word: &str) -> u32 {
+        self.known_surnames.get(&key(word)).copied().unwrap_or(0)
     }
 
     pub fn is_demonym(&self, name: &str) -> bool {

@@ -42,6 +42,9 @@ pub fn corrected_kind(
     if is_document_name(name) && gaz.place(name).is_none() {
         return Some(Misc);
     }
+    if kind != Person && is_famous_person(name, kind, gaz) {
+        return Some(Person);
+    }
     if let Some(place) = gaz.place(name) {
         if place.weak || kind == Person {
             return Some(kind);
@@ -79,6 +82,29 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
+}
+
+/// Times a surname's bearer must have been named for the surname alone to be a person.
+const FAMOUS_SURNAME: u32 = 200;
+
+/// A famous person the tagger typed otherwise: the full name of a known person ("Katherine
+/// Viner" typed organisation), or, typed place, the surname of a much-named one ("Trump",
+/// "Putin", "Rosenstein" typed location). Names that are also places, organisations or
+/// nationalities stay with the tagger, and a surname typed organisation stays (a company
+/// is often named after its founder: "Ford", "Dell").
+fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
+    if gaz.is_any_place(name)
+        || gaz.is_known_org(name)
+        || gaz.looks_like_org(name)
+        || gaz.is_demonym(name)
+        || gaz.is_misc(name)
+    {
+        return false;
+    }
+    if name.contains(' ') {
+        return gaz.is_known_person(name);
+    }
+    kind == EntityKind::Location && gaz.known_surname_count(name) >= FAMOUS_SURNAME
 }
 
 fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {
@@ -220,6 +246,15 @@ mod tests {
         assert_eq!(fix("Scottish", Misc, ""), Some(Misc));
         assert_eq!(fix("American League", Misc, ""), Some(Misc));
         assert_eq!(fix("THE", Organization, ""), None);
+        // Famous people typed otherwise; a surname typed organisation stays.
+        assert_eq!(fix("Vladimir Putin", Location, ""), Some(Person));
+        assert_eq!(fix("Putin", Location, ""), Some(Person));
+        assert_eq!(fix("Putin", Organization, ""), Some(Organization));
+        assert_eq!(
+            fix("Clinton Foundation", Organization, ""),
+            Some(Organization)
+        );
+        assert_eq!(fix("Jordan", Location, ""), Some(Location));
         assert_eq!(fix("Of The", Person, ""), None);
     }
 }
