@@ -23,7 +23,11 @@ pub fn corrected_kind(
     gaz: &Gazetteer,
 ) -> Option<EntityKind> {
     use EntityKind::*;
-    if gaz.is_title(name) || is_page_furniture(name) || is_function_words(name) {
+    if gaz.is_title(name)
+        || is_page_furniture(name)
+        || is_function_words(name)
+        || is_party_affiliation(name)
+    {
         return None;
     }
     // "Amazon.com", "Change.org": a web address used as a name is the company or group
@@ -150,6 +154,16 @@ pub fn is_domain_name(name: &str) -> bool {
     })
 }
 
+/// "R-Texas", "D-Calif.", "I-Vt.": a legislator's party and state after the name, a label
+/// rather than a place or an organisation.
+fn is_party_affiliation(name: &str) -> bool {
+    let mut parts = name.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|state| {
+            state.starts_with(|c: char| c.is_ascii_uppercase()) && !state.contains(' ')
+        })
+}
+
 fn is_roman_numeral(word: &str) -> bool {
     word.len() <= 4 && word.len() >= 2 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
@@ -246,6 +260,8 @@ mod tests {
         assert_eq!(fix("Scottish", Misc, ""), Some(Misc));
         assert_eq!(fix("American League", Misc, ""), Some(Misc));
         assert_eq!(fix("THE", Organization, ""), None);
+        assert_eq!(fix("R-Texas", Organization, ""), None);
+        assert_eq!(fix("D-Calif.", Location, ""), None);
         // Famous people typed otherwise; a surname typed organisation stays.
         assert_eq!(fix("Vladimir Putin", Location, ""), Some(Person));
         assert_eq!(fix("Putin", Location, ""), Some(Person));

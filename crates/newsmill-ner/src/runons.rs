@@ -5,10 +5,11 @@
 //! - a list of people typed as one person: "Lindsey Graham and Ted Cruz";
 //! - a possessive place inside a span: "Lockheed Martin and France's Snecma" ->
 //!   "Lockheed Martin" + "France" + "Snecma";
-//! - a case change: ordinary words then an ALL-CAPS run ("San Antonio CBS", a category
-//!   line glued to a dateline, "Marriage ROME"): capitals after mixed case start a new name
-//!   unless they are a designator or numeral that ends the name ("Deutsche Bank AG",
-//!   "World War II");
+//! - a case change: ordinary words then an ALL-CAPS run that is a known place or
+//!   organisation ("San Antonio CNN", a category line glued to a dateline, "Marriage
+//!   ROME"); other capitals after a name are usually part of it ("Montreal HC");
+//! - a known person's full name running on into more names ("Mark Zuckerberg Herb
+//!   Jackson", a byline);
 //! - a country before a person ("Iran Bush"): a country name does not open a person's name
 //!   unless it is also a first name (those are weak in the gazetteer: "Jordan", "Georgia").
 //!
@@ -30,6 +31,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         .or_else(|| person_list(name, c, gaz))
         .or_else(|| possessive_place(name, c, gaz))
         .or_else(|| caps_tail(name, c, gaz))
+        .or_else(|| known_person_prefix(name, c, gaz))
         .or_else(|| country_before_person(name, c, gaz))?;
     let inside = pieces
         .iter()
@@ -154,32 +156,56 @@ fn caps_tail(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>
         .into_iter()
         .map(|(a, z)| (a, &name[a..z]))
         .collect();
-    let first_caps = words.iter().position(|(_, w)| is_caps_word(w))?;
-    if first_caps == 0 || !words[first_caps..].iter().all(|(_, w)| is_caps_word(w)) {
-        return None;
-    }
-    // The words before must be ordinary mixed case: in an ALL-CAPS line nothing is told.
-    if !words[..first_caps]
-        .iter()
-        .all(|(_, w)| w.chars().any(char::is_lowercase))
+    // The last run of capitals after a mixed-case word ("... Network WASHINGTON").
+    let first_caps = (1..words.len()).rev().find(|&i| {
+        !is_caps_word(words[i - 1].1) && words[i..].iter().all(|(_, w)| is_caps_word(w))
+    })?;
+    // The word before must be ordinary mixed case: in an ALL-CAPS line nothing is told.
+    if !words[first_caps - 1].1.chars().any(char::is_lowercase)
+        || words[first_caps..].iter().any(|(_, w)| ends_a_name(w))
     {
         return None;
     }
-    if words[first_caps..].iter().any(|(_, w)| ends_a_name(w)) {
-        return None;
-    }
+    // Only capitals that are a name on their own start a new name: a dateline place
+    // ("ROME") or a known organisation ("CBS"). Short capitals after a name are usually
+    // part of it ("Montreal HC", "Georgetown BID", "Faber-Castell USA").
     let cut = words[first_caps].0;
-    let left_end = words[first_caps - 1].0 + words[first_caps - 1].1.len();
     let right = &name[cut..];
-    let right_kind = if strong_place(gaz, right) {
+    // A country code after a name is the branch's ("Faber-Castell USA", "Amazon UK"); a
+    // dateline spells its place out.
+    let spelt_out = right.chars().filter(|ch| ch.is_alphabetic()).count() >= 4;
+    let right_kind = if spelt_out && strong_place(gaz, right) {
         EntityKind::Location
-    } else {
+    } else if gaz.is_known_org(right) {
         EntityKind::Organization
+    } else {
+        return None;
     };
+    let left_end = words[first_caps - 1].0 + words[first_caps - 1].1.len();
     Some(vec![
         piece(c, 0, left_end, c.kind),
         piece(c, cut, name.len(), right_kind),
     ])
+}
+
+/// "Mark Zuckerberg Herb Jackson": a known person's full name followed by more capitalised
+/// words typed one person (a byline glued to a name) is that person and the rest.
+fn known_person_prefix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind != EntityKind::Person || gaz.is_known_person(name) {
+        return None;
+    }
+    let spaces: Vec<usize> = name.match_indices(' ').map(|(i, _)| i).collect();
+    spaces.iter().skip(1).take(3).find_map(|&at| {
+        let rest = &name[at + 1..];
+        (gaz.is_known_person(&name[..at]) && rest.contains(' ') && is_capitalised(rest)).then(
+            || {
+                vec![
+                    piece(c, 0, at, EntityKind::Person),
+                    piece(c, at + 1, name.len(), c.kind),
+                ]
+            },
+        )
+    })
 }
 
 fn country_before_person(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
@@ -274,12 +300,16 @@ mod tests {
     #[test]
     fn capitals_after_mixed_case_start_a_name() {
         assert_eq!(
-            split("San Antonio CBS", Location),
-            [s("San Antonio", Location), s("CBS", Organization)]
+            split("Network WASHINGTON", Person),
+            [s("Network", Person), s("WASHINGTON", Location)]
         );
         assert_eq!(
             split("Marriage ROME", Location),
             [s("Marriage", Location), s("ROME", Location)]
+        );
+        assert_eq!(
+            split("San Antonio CNN", Location),
+            [s("San Antonio", Location), s("CNN", Organization)]
         );
         for name in [
             "Deutsche Bank AG",
@@ -287,9 +317,20 @@ mod tests {
             "NEW YORK",
             "BBC News",
             "Manchester United FC",
+            "Montreal HC",
+            "Faber-Castell USA",
         ] {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
         }
+    }
+
+    #[test]
+    fn a_known_person_does_not_run_on_into_a_byline() {
+        assert_eq!(
+            split("Donald Trump Herb Jackson", Person),
+            [s("Donald Trump", Person), s("Herb Jackson", Person)]
+        );
+        assert_eq!(split("Donald Trump Jr", Person).len(), 1);
     }
 
     #[test]
