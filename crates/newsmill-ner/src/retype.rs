@@ -97,18 +97,18 @@ const FAMOUS_SURNAME: u32 = 200;
 /// nationalities stay with the tagger, and a surname typed organisation stays (a company
 /// is often named after its founder: "Ford", "Dell").
 fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
-    if gaz.is_any_place(name)
-        || gaz.is_known_org(name)
-        || gaz.looks_like_org(name)
-        || gaz.is_demonym(name)
-        || gaz.is_misc(name)
-    {
-        return false;
-    }
-    if name.contains(' ') {
-        return gaz.is_known_person(name);
-    }
-    kind == EntityKind::Location && gaz.known_surname_count(name) >= FAMOUS_SURNAME
+    // The list lookups first: they rule out almost every name, cheaply.
+    let known = if name.contains(' ') {
+        gaz.is_known_person(name)
+    } else {
+        kind == EntityKind::Location && gaz.known_surname_count(name) >= FAMOUS_SURNAME
+    };
+    known
+        && !gaz.is_any_place(name)
+        && !gaz.is_known_org(name)
+        && !gaz.looks_like_org(name)
+        && !gaz.is_demonym(name)
+        && !gaz.is_misc(name)
 }
 
 fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {

@@ -27,6 +27,11 @@ use crate::words::is_capitalised;
 /// The names a candidate runs together, or `None` when it is one name. Each piece is a
 /// strictly shorter candidate inside `c`.
 pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    // Every rule needs two words, and most spans are one name: a cheap test first (the
+    // stage runs over every span of every article).
+    if !name.contains(' ') {
+        return None;
+    }
     let pieces = people_of_places(name, c, gaz)
         .or_else(|| person_list(name, c, gaz))
         .or_else(|| possessive_place(name, c, gaz))
@@ -69,6 +74,9 @@ fn person_of_place(s: &str, gaz: &Gazetteer) -> Option<usize> {
 
 fn people_of_places(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
     use EntityKind::*;
+    if !name.contains(" of ") {
+        return None;
+    }
     let halves: Vec<(usize, &str)> = match name.find(" and ") {
         Some(at) => vec![(0, &name[..at]), (at + 5, &name[at + 5..])],
         None if c.kind == Person => vec![(0, name)],
@@ -102,6 +110,9 @@ fn person_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidat
 /// "France's Snecma", "Lockheed Martin and France's Snecma": a known place with a
 /// possessive inside a span is a name of its own, and so is what follows it.
 fn possessive_place(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if !name.contains("s ") {
+        return None;
+    }
     let (at, mark) = ["'s ", "’s "]
         .iter()
         .find_map(|m| name.find(m).map(|at| (at, m.len())))?;
@@ -144,6 +155,10 @@ fn ends_a_name(w: &str) -> bool {
 }
 
 fn caps_tail(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if !is_caps_word(last) {
+        return None;
+    }
     let words: Vec<(usize, &str)> = name
         .match_indices(|ch: char| ch != ' ')
         .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (i, s)| {
