@@ -18,6 +18,7 @@ use crate::link::{link, LinkRules};
 use crate::recall::{add_places, add_sites, add_titled_people, propagate_aliases};
 use crate::repair::repair;
 use crate::retype::corrected_kind;
+use crate::speakers::add_speaker_labels;
 use crate::words::{words, Word};
 
 /// Which post-processing steps run and what is kept (the stage's options, parsed).
@@ -131,6 +132,7 @@ pub fn annotate(
         sort_and_dedupe(&mut cands);
     }
     if settings.add_missed {
+        add_speaker_labels(blocks, gaz, &mut cands);
         propagate_aliases(blocks, gaz, &mut cands);
         sort_and_dedupe(&mut cands);
     }

@@ -176,7 +176,22 @@ fn is_function_words(name: &str) -> bool {
         "as", "is", "it", "its", "this", "that", "these", "those", "but", "not", "no", "so",
     ];
     let mut words = name.split_whitespace().peekable();
-    words.peek().is_some() && words.all(|w| FUNCTION.contains(&w.to_ascii_lowercase().as_str()))
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w.to_ascii_lowercase().replace('’', "'");
+            FUNCTION.contains(&w.as_str()) || is_pronoun_contraction(&w)
+        })
+}
+
+/// "I'm", "We've", "It's" (lowercase, straight apostrophe): a pronoun with a verb, which
+/// the tagger takes for a name at the start of a quotation.
+fn is_pronoun_contraction(word: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "i", "we", "you", "he", "she", "it", "they", "that", "there", "let", "who", "what",
+    ];
+    word.split_once('\'').is_some_and(|(pronoun, verb)| {
+        PRONOUNS.contains(&pronoun) && matches!(verb, "m" | "ve" | "ll" | "re" | "d" | "s")
+    })
 }
 
 /// Whether `before` ends with a capitalised or abbreviated person title ("Gen. ",
@@ -261,6 +276,10 @@ mod tests {
         assert_eq!(fix("American League", Misc, ""), Some(Misc));
         assert_eq!(fix("THE", Organization, ""), None);
         assert_eq!(fix("R-Texas", Organization, ""), None);
+        assert_eq!(fix("I'm", Person, ""), None);
+        assert_eq!(fix("We’ve", Person, ""), None);
+        assert_eq!(fix("US", Location, ""), Some(Location));
+        assert_eq!(fix("O'Neill", Person, ""), Some(Person));
         assert_eq!(fix("D-Calif.", Location, ""), None);
         // Famous people typed otherwise; a surname typed organisation stays.
         assert_eq!(fix("Vladimir Putin", Location, ""), Some(Person));
