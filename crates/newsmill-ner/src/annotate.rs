@@ -15,9 +15,10 @@ use crate::gazetteer::Gazetteer;
 use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
-use crate::recall::{add_places, add_titled_people, propagate_aliases};
+use crate::recall::{add_places, add_sites, add_titled_people, propagate_aliases};
 use crate::repair::repair;
 use crate::retype::corrected_kind;
+use crate::speakers::add_speaker_labels;
 use crate::words::{words, Word};
 
 /// Which post-processing steps run and what is kept (the stage's options, parsed).
@@ -115,6 +116,7 @@ pub fn annotate(
             if settings.add_missed {
                 add_titled_people(block, text, words, gaz, &mut cands);
                 add_places(block, text, words, gaz, &mut cands);
+                add_sites(block, text, words, &mut cands);
                 split_place_pairs(block, text, words, gaz, &mut cands);
             }
             if settings.link_acronyms {
@@ -130,6 +132,7 @@ pub fn annotate(
         sort_and_dedupe(&mut cands);
     }
     if settings.add_missed {
+        add_speaker_labels(blocks, gaz, &mut cands);
         propagate_aliases(blocks, gaz, &mut cands);
         sort_and_dedupe(&mut cands);
     }
@@ -424,6 +427,27 @@ mod tests {
         assert!(mentions
             .iter()
             .all(|m| m.entity < entities.len() && m.kind == Person));
+    }
+
+    #[test]
+    fn site_names_are_organisations_and_run_on_people_are_split() {
+        let blocks = [
+            "Users of Change.org signed. Cardinals Blase Cupich of Chicago and Joseph Tobin of Newark spoke.",
+        ];
+        let names = [
+            ("Change", Location),
+            (
+                "Blase Cupich of Chicago and Joseph Tobin of Newark",
+                Organization,
+            ),
+        ];
+        let (entities, _) = run(&blocks, &names, &Settings::default());
+        assert_eq!(entity(&entities, "Change.org").kind, Organization);
+        assert!(entities.iter().all(|e| e.name != "Change"));
+        assert_eq!(entity(&entities, "Blase Cupich").kind, Person);
+        assert_eq!(entity(&entities, "Joseph Tobin").kind, Person);
+        assert_eq!(entity(&entities, "Newark").kind, Location);
+        assert_eq!(entity(&entities, "Chicago").kind, Location);
     }
 
     #[test]

@@ -14,6 +14,12 @@ const REGIONS: &str = include_str!("../data/regions.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
 const MISC: &str = include_str!("../data/misc.txt");
+/// GeoNames places of 20,000+ people that are not common US given names or surnames,
+/// built by `examples/build_places.rs` (the rebuild command is there).
+const PROMINENT_PLACES: &str = include_str!("../data/prominent_places.tsv");
+/// People the tagger names most often in unlabelled modern news, built by
+/// `examples/build_people.rs` (the rebuild command is there).
+const KNOWN_PEOPLE: &str = include_str!("../data/known_people.tsv");
 
 /// What the gazetteer knows about a place name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +47,13 @@ pub struct Gazetteer {
     org_heads: HashMap<String, bool>,
     org_leads: HashSet<String>,
     known_orgs: HashSet<String>,
+    /// Populated places by prominence (key -> population), used only as evidence that a
+    /// name typed person is a place: never to add a mention or overrule another type.
+    prominent: HashMap<String, u32>,
+    /// Known people (key of the full name -> times named) and their surnames (key of the
+    /// last word -> times the most named person with it was named).
+    known_people: HashMap<String, u32>,
+    known_surnames: HashMap<String, u32>,
     /// First words of place names and demonyms (key form), to skip most words cheaply.
     place_first: HashSet<String>,
     /// First words of titles (title-key form).
@@ -107,6 +120,9 @@ impl Gazetteer {
             org_heads: HashMap::new(),
             org_leads: HashSet::new(),
             known_orgs: HashSet::new(),
+            prominent: HashMap::new(),
+            known_people: HashMap::new(),
+            known_surnames: HashMap::new(),
             place_first: HashSet::new(),
             title_first: HashSet::new(),
             max_place_words: 1,
@@ -168,6 +184,23 @@ impl Gazetteer {
                 .insert(title.split(' ').next().unwrap_or("").to_string());
             gaz.max_title_words = gaz.max_title_words.max(title.split(' ').count());
             gaz.titles.insert(title);
+        }
+        for line in data_lines(PROMINENT_PLACES) {
+            if let Some((name, population)) = line.split_once('\t') {
+                let population = population.trim().parse().unwrap_or(0);
+                gaz.prominent.insert(key(name), population);
+            }
+        }
+        for line in data_lines(KNOWN_PEOPLE) {
+            if let Some((name, count)) = line.split_once('\t') {
+                let count: u32 = count.trim().parse().unwrap_or(0);
+                let k = key(name);
+                if let Some(last) = k.rsplit(' ').next() {
+                    let best = gaz.known_surnames.entry(last.to_string()).or_insert(0);
+                    *best = (*best).max(count);
+                }
+                gaz.known_people.insert(k, count);
+            }
         }
         let mut section = "";
         for line in data_lines(ORGANISATIONS) {
@@ -263,6 +296,34 @@ impl Gazetteer {
             .get(rest)
             .copied()
             .filter(|p| p.country.is_some())
+    }
+
+    /// Whether a name is a place that is not also a common name or word: a strong entry of
+    /// the hand lists, or a town of 20,000+ people in GeoNames that is no common given name
+    /// or surname ("Cicero", "Hoffman Estates"; not "Jackson"). A weak hand-list entry
+    /// stays weak whatever its population ("Victoria").
+    pub fn is_known_place(&self, name: &str) -> bool {
+        let k = key(name);
+        match self.place(&k) {
+            Some(place) => !place.weak,
+            None => self.prominent.contains_key(&k),
+        }
+    }
+
+    /// Whether a name is in any place list, weak entries and GeoNames towns included.
+    pub fn is_any_place(&self, name: &str) -> bool {
+        let k = key(name);
+        self.place(&k).is_some() || self.prominent.contains_key(&k)
+    }
+
+    /// A person named often in modern news ("Rod Rosenstein", "Vladimir Putin").
+    pub fn is_known_person(&self, name: &str) -> bool {
+        self.known_people.contains_key(&key(name))
+    }
+
+    /// How often the most named known person with this surname was named (0 if none).
+    pub fn known_surname_count(&self, word: &str) -> u32 {
+        self.known_surnames.get(&key(word)).copied().unwrap_or(0)
     }
 
     pub fn is_demonym(&self, name: &str) -> bool {
@@ -424,5 +485,8 @@ mod tests {
             gaz.place("Iraq").and_then(|p| p.country)
         );
         assert!(gaz.place("Republic of Anbar").is_none());
+        assert!(gaz.is_known_place("Round Lake Beach") && gaz.is_known_place("Cicero"));
+        assert!(!gaz.is_known_place("Jackson") && !gaz.is_known_place("Jordan"));
+        assert!(gaz.is_any_place("Jordan") && !gaz.is_known_place("Barack Obama"));
     }
 }

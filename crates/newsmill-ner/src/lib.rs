@@ -15,9 +15,9 @@
 //! - [`Gazetteer`]: places, nationalities, titles and organisation cues from `data/`.
 //! - [`eval`]: the entity gold format and its scoring (`newsmill eval entities`).
 //!
-//! Modules by step: `clean` (trim, titles), `repair` (join and split spans), `retype` (with `works`: laws, documents, page furniture), `headlines` (mentions in
+//! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, page furniture), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
@@ -33,6 +33,8 @@ mod link;
 mod recall;
 mod repair;
 mod retype;
+mod runons;
+mod speakers;
 mod stage;
 mod words;
 mod works;

@@ -191,13 +191,13 @@ fn places_typed_person(mentions: &mut [Mention], group_of: &[usize], gaz: &Gazet
         .zip(group_of)
         .filter(|(m, _)| {
             m.cand.kind == EntityKind::Person
-                && gaz.place(&m.key).is_none()
+                && !gaz.is_any_place(&m.key)
                 && key_words(&m.key).count() >= 2
         })
         .map(|(_, &g)| g)
         .collect();
     for (m, g) in mentions.iter_mut().zip(group_of) {
-        let strong_place = gaz.place(&m.key).is_some_and(|p| !p.weak);
+        let strong_place = gaz.is_known_place(&m.key);
         if m.cand.kind == EntityKind::Person && strong_place && !has_full_name.contains(g) {
             m.cand.kind = EntityKind::Location;
         }

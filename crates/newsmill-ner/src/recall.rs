@@ -14,6 +14,7 @@ use newsmill_core::EntityKind;
 use crate::candidate::{any_overlap, Candidate};
 use crate::fold::key;
 use crate::gazetteer::{title_key, Gazetteer};
+use crate::retype::is_domain_name;
 use crate::words::{is_capitalised, is_particle_name, joined, Word};
 
 const CONNECTORS: &[&str] = &[
@@ -97,6 +98,30 @@ pub fn add_places(
         i += matched.max(1);
     }
     cands.extend(added);
+}
+
+/// Adds a capitalised site name ("Change.org", "Amazon.com") as an organisation: the tagger
+/// rarely tags such tokens, or tags only the part before the dot. Tagger spans inside the
+/// word give way; a span reaching beyond it keeps the word.
+pub fn add_sites(block: usize, text: &str, words: &[Word], cands: &mut Vec<Candidate>) {
+    for w in words {
+        let word = w.text(text);
+        if !is_capitalised(word) || !is_domain_name(word) {
+            continue;
+        }
+        let beyond = cands
+            .iter()
+            .any(|c| c.overlaps(block, w.start, w.end) && (c.start < w.start || c.end > w.end));
+        if !beyond {
+            cands.retain(|c| !c.overlaps(block, w.start, w.end));
+            cands.push(Candidate::new(
+                block,
+                w.start,
+                w.end,
+                EntityKind::Organization,
+            ));
+        }
+    }
 }
 
 /// Number of words of the title starting at word `i` (0 when none).

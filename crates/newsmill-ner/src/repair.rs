@@ -7,6 +7,7 @@ use newsmill_core::EntityKind;
 use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::fold;
 use crate::gazetteer::{is_designator, Gazetteer};
+use crate::runons::split_run_on;
 use crate::words::{is_capitalised, is_particle_name};
 
 /// Splits and joins candidates; leaves them sorted.
@@ -64,6 +65,14 @@ fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let Some(name) = text.get(c.start..c.end) else {
         return;
     };
+    // Several names run together ("Blase Cupich of Chicago and Joseph Tobin of Newark",
+    // "San Antonio CBS"): each piece is repaired on its own (pieces are strictly shorter).
+    if let Some(parts) = split_run_on(name, c, gaz) {
+        for part in parts {
+            split(text, part, gaz, out);
+        }
+        return;
+    }
     // "Supreme Military Council in Babisqa", "al-Maliki in Baghdad": a name, then where it
     // is: split when the first part is an organisation or the second a known place.
     if let Some(at) = name.find(" in ") {

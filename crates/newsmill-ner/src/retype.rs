@@ -23,13 +23,31 @@ pub fn corrected_kind(
     gaz: &Gazetteer,
 ) -> Option<EntityKind> {
     use EntityKind::*;
-    if gaz.is_title(name) || is_page_furniture(name) {
+    if gaz.is_title(name)
+        || is_page_furniture(name)
+        || is_function_words(name)
+        || is_party_affiliation(name)
+    {
         return None;
+    }
+    // "Amazon.com", "Change.org": a web address used as a name is the company or group
+    // behind the site, whatever the tagger said.
+    if is_domain_name(name) {
+        return Some(Organization);
+    }
+    // "Geneva II", "Vatican II": a place with a numeral names talks or a council, an event.
+    if let Some((place, numeral)) = name.rsplit_once(' ') {
+        if is_roman_numeral(numeral) && gaz.place(place).is_some() {
+            return Some(Misc);
+        }
     }
     // Laws, treaties and declarations are misc whatever the tagger said ("First
     // Amendment", "Code of Canon Law"), unless the whole name is a place.
     if is_document_name(name) && gaz.place(name).is_none() {
         return Some(Misc);
+    }
+    if kind != Person && is_famous_person(name, kind, gaz) {
+        return Some(Person);
     }
     if let Some(place) = gaz.place(name) {
         if place.weak || kind == Person {
@@ -52,6 +70,12 @@ pub fn corrected_kind(
     match gaz.org_shape(name) {
         Some(true) => return Some(Organization),
         Some(false) if kind == Person => return Some(Organization),
+        // "Scottish Executive", "Welsh Assembly": a nationality before a word for a body of
+        // state is that nation's institution, not a nationality (misc). Leagues and unions
+        // stay: "American League" is a competition (misc in CoNLL-2003).
+        Some(false) if kind == Misc && is_national_institution(name, gaz) => {
+            return Some(Organization)
+        }
         _ => {}
     }
     if kind != Person
@@ -62,6 +86,112 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
+}
+
+/// Times a surname's bearer must have been named for the surname alone to be a person.
+const FAMOUS_SURNAME: u32 = 200;
+
+/// A famous person the tagger typed otherwise: the full name of a known person ("Katherine
+/// Viner" typed organisation), or, typed place, the surname of a much-named one ("Trump",
+/// "Putin", "Rosenstein" typed location). Names that are also places, organisations or
+/// nationalities stay with the tagger, and a surname typed organisation stays (a company
+/// is often named after its founder: "Ford", "Dell").
+fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
+    // The list lookups first: they rule out almost every name, cheaply.
+    let known = if name.contains(' ') {
+        gaz.is_known_person(name)
+    } else {
+        kind == EntityKind::Location && gaz.known_surname_count(name) >= FAMOUS_SURNAME
+    };
+    known
+        && !gaz.is_any_place(name)
+        && !gaz.is_known_org(name)
+        && !gaz.looks_like_org(name)
+        && !gaz.is_demonym(name)
+        && !gaz.is_misc(name)
+}
+
+fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {
+    const BODIES: &[&str] = &[
+        "Executive",
+        "Assembly",
+        "Parliament",
+        "Senate",
+        "Congress",
+        "Cabinet",
+        "Government",
+        "Navy",
+        "Police",
+        "Court",
+        "Tribunal",
+        "Guard",
+        "Guards",
+        "Force",
+        "Forces",
+        "Corps",
+        "Embassy",
+        "Office",
+        "Authority",
+        "Administration",
+    ];
+    let head = name.rsplit(' ').next().unwrap_or("");
+    BODIES.contains(&head)
+        && name
+            .split_once(' ')
+            .is_some_and(|(first, _)| gaz.is_demonym(first))
+}
+
+/// "Amazon.com", "Change.org", "Yahoo.co.uk": a site name with a top-level domain, not a
+/// full address (no slash, no "@", no "www.").
+pub fn is_domain_name(name: &str) -> bool {
+    const TLDS: &[&str] = &[".com", ".org", ".net", ".co.uk", ".org.uk", ".io", ".tv"];
+    let lower = name.to_ascii_lowercase();
+    let bare = TLDS.iter().find_map(|t| lower.strip_suffix(t));
+    bare.is_some_and(|b| {
+        b.starts_with(|c: char| c.is_alphanumeric())
+            && !b.contains(['/', '@', ' '])
+            && !b.starts_with("www.")
+    })
+}
+
+/// "R-Texas", "D-Calif.", "I-Vt.": a legislator's party and state after the name, a label
+/// rather than a place or an organisation.
+fn is_party_affiliation(name: &str) -> bool {
+    let mut parts = name.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|state| {
+            state.starts_with(|c: char| c.is_ascii_uppercase()) && !state.contains(' ')
+        })
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() <= 4 && word.len() >= 2 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// A "name" made only of function words ("THE", "And", "Of The"): a fragment of a headline
+/// or of a longer name, never an entity.
+fn is_function_words(name: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+        "as", "is", "it", "its", "this", "that", "these", "those", "but", "not", "no", "so",
+    ];
+    let mut words = name.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w.to_ascii_lowercase().replace('’', "'");
+            FUNCTION.contains(&w.as_str()) || is_pronoun_contraction(&w)
+        })
+}
+
+/// "I'm", "We've", "It's" (lowercase, straight apostrophe): a pronoun with a verb, which
+/// the tagger takes for a name at the start of a quotation.
+fn is_pronoun_contraction(word: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "i", "we", "you", "he", "she", "it", "they", "that", "there", "let", "who", "what",
+    ];
+    word.split_once('\'').is_some_and(|(pronoun, verb)| {
+        PRONOUNS.contains(&pronoun) && matches!(verb, "m" | "ve" | "ll" | "re" | "d" | "s")
+    })
 }
 
 /// Whether `before` ends with a capitalised or abbreviated person title ("Gen. ",
@@ -131,5 +261,35 @@ mod tests {
         assert_eq!(fix("Code of Canon Law", Person, ""), Some(Misc));
         assert_eq!(fix("Privacy Policy", Organization, ""), None);
         assert_eq!(fix("Barack Obama", Person, "President "), Some(Person));
+    }
+
+    #[test]
+    fn sites_events_institutions_and_fragments() {
+        assert_eq!(fix("Amazon.com", Location, ""), Some(Organization));
+        assert_eq!(fix("Change.org", Person, ""), Some(Organization));
+        assert_eq!(fix("www.bbc.co.uk", Location, ""), Some(Location));
+        assert_eq!(fix("news.bbc.co.uk/sport", Location, ""), Some(Location));
+        assert_eq!(fix("Geneva II", Location, ""), Some(Misc));
+        assert_eq!(fix("Henry VIII", Person, ""), Some(Person));
+        assert_eq!(fix("Scottish Executive", Misc, ""), Some(Organization));
+        assert_eq!(fix("Scottish", Misc, ""), Some(Misc));
+        assert_eq!(fix("American League", Misc, ""), Some(Misc));
+        assert_eq!(fix("THE", Organization, ""), None);
+        assert_eq!(fix("R-Texas", Organization, ""), None);
+        assert_eq!(fix("I'm", Person, ""), None);
+        assert_eq!(fix("We’ve", Person, ""), None);
+        assert_eq!(fix("US", Location, ""), Some(Location));
+        assert_eq!(fix("O'Neill", Person, ""), Some(Person));
+        assert_eq!(fix("D-Calif.", Location, ""), None);
+        // Famous people typed otherwise; a surname typed organisation stays.
+        assert_eq!(fix("Vladimir Putin", Location, ""), Some(Person));
+        assert_eq!(fix("Putin", Location, ""), Some(Person));
+        assert_eq!(fix("Putin", Organization, ""), Some(Organization));
+        assert_eq!(
+            fix("Clinton Foundation", Organization, ""),
+            Some(Organization)
+        );
+        assert_eq!(fix("Jordan", Location, ""), Some(Location));
+        assert_eq!(fix("Of The", Person, ""), None);
     }
 }

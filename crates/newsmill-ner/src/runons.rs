@@ -1,0 +1,361 @@
+//! Spans in which the tagger ran several names together, split into their names:
+//!
+//! - people with their places: "Blase Cupich of Chicago and Joseph Tobin of Newark" ->
+//!   person, place, person, place; "Joseph Tobin of Newark" typed person -> person + place;
+//! - a list of people typed as one person: "Lindsey Graham and Ted Cruz";
+//! - a possessive place inside a span: "Lockheed Martin and France's Snecma" ->
+//!   "Lockheed Martin" + "France" + "Snecma";
+//! - a case change: ordinary words then an ALL-CAPS run that is a known place or
+//!   organisation ("San Antonio CNN", a category line glued to a dateline, "Marriage
+//!   ROME"); other capitals after a name are usually part of it ("Montreal HC");
+//! - a known person's full name running on into more names ("Mark Zuckerberg Herb
+//!   Jackson", a byline);
+//! - a country before a person ("Iran Bush"): a country name does not open a person's name
+//!   unless it is also a first name (those are weak in the gazetteer: "Jordan", "Georgia").
+//!
+//! Each rule needs the gazetteer or the text's own shape to say where the cut is; spans
+//! that hold "and" or "of" as part of one name ("Bank of England", "Brown and Williamson")
+//! stay whole because the rules ask for places or people on both sides.
+
+use newsmill_core::EntityKind;
+
+use crate::candidate::Candidate;
+use crate::fold::key;
+use crate::gazetteer::{is_designator, Gazetteer};
+use crate::words::is_capitalised;
+
+/// The names a candidate runs together, or `None` when it is one name. Each piece is a
+/// strictly shorter candidate inside `c`.
+pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    // Every rule needs two words, and most spans are one name: a cheap test first (the
+    // stage runs over every span of every article).
+    if !name.contains(' ') {
+        return None;
+    }
+    let pieces = people_of_places(name, c, gaz)
+        .or_else(|| person_list(name, c, gaz))
+        .or_else(|| possessive_place(name, c, gaz))
+        .or_else(|| caps_tail(name, c, gaz))
+        .or_else(|| known_person_prefix(name, c, gaz))
+        .or_else(|| country_before_person(name, c, gaz))?;
+    let inside = pieces
+        .iter()
+        .all(|p| p.start >= c.start && p.end <= c.end && p.start < p.end)
+        && pieces.iter().all(|p| p.end - p.start < c.end - c.start);
+    inside.then_some(pieces)
+}
+
+fn piece(c: Candidate, from: usize, to: usize, kind: EntityKind) -> Candidate {
+    Candidate::new(c.block, c.start + from, c.start + to, kind)
+}
+
+fn strong_place(gaz: &Gazetteer, s: &str) -> bool {
+    gaz.is_known_place(s)
+}
+
+/// Two or more capitalised words, none of them a connector: the shape of a person's full
+/// name ("Blase Cupich"), not of an institution ("Archdiocese").
+fn full_name_shape(s: &str, gaz: &Gazetteer) -> bool {
+    let words: Vec<&str> = s.split(' ').collect();
+    words.len() >= 2
+        && words.len() <= 4
+        && words.iter().all(|w| is_capitalised(w))
+        && !gaz.looks_like_org(s)
+        && !gaz.is_known_org(s)
+        && !gaz.is_any_place(s)
+}
+
+/// "X of Y" with X a full name and Y a known place: the byte length of X.
+fn person_of_place(s: &str, gaz: &Gazetteer) -> Option<usize> {
+    let at = s.find(" of ")?;
+    let (who, place) = (&s[..at], &s[at + 4..]);
+    (full_name_shape(who, gaz) && strong_place(gaz, place)).then_some(at)
+}
+
+fn people_of_places(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    use EntityKind::*;
+    if !name.contains(" of ") {
+        return None;
+    }
+    let halves: Vec<(usize, &str)> = match name.find(" and ") {
+        Some(at) => vec![(0, &name[..at]), (at + 5, &name[at + 5..])],
+        None if c.kind == Person => vec![(0, name)],
+        None => return None,
+    };
+    let mut out = Vec::new();
+    for (offset, half) in halves {
+        let at = person_of_place(half, gaz)?;
+        out.push(piece(c, offset, offset + at, Person));
+        out.push(piece(c, offset + at + 4, offset + half.len(), Location));
+    }
+    Some(out)
+}
+
+/// "Lindsey Graham and Ted Cruz" typed one person: a person's name never holds "and".
+fn person_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind != EntityKind::Person || gaz.is_known_org(name) || gaz.looks_like_org(name) {
+        return None;
+    }
+    let at = name.find(" and ")?;
+    let (left, right) = (&name[..at], &name[at + 5..]);
+    let names = |s: &str| s.split(' ').all(is_capitalised);
+    (names(left) && names(right) && left.contains(' ') && right.contains(' ')).then(|| {
+        vec![
+            piece(c, 0, at, EntityKind::Person),
+            piece(c, at + 5, name.len(), EntityKind::Person),
+        ]
+    })
+}
+
+/// "France's Snecma", "Lockheed Martin and France's Snecma": a known place with a
+/// possessive inside a span is a name of its own, and so is what follows it.
+fn possessive_place(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if !name.contains("s ") {
+        return None;
+    }
+    let (at, mark) = ["'s ", "’s "]
+        .iter()
+        .find_map(|m| name.find(m).map(|at| (at, m.len())))?;
+    let before = &name[..at];
+    let (lead, place_from) = match before.rfind(" and ") {
+        Some(and) => (Some(and), and + 5),
+        None => (None, 0),
+    };
+    let place = &before[place_from..];
+    let rest_from = at + mark;
+    if !strong_place(gaz, place) || !is_capitalised(&name[rest_from..]) {
+        return None;
+    }
+    let mut out = Vec::new();
+    if let Some(and) = lead {
+        out.push(piece(c, 0, and, c.kind));
+    }
+    out.push(piece(c, place_from, at, EntityKind::Location));
+    out.push(piece(c, rest_from, name.len(), c.kind));
+    Some(out)
+}
+
+/// An ALL-CAPS word of two or more letters ("CBS", "ROME", "U.S.").
+fn is_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
+        && w.starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Capitals that end a name rather than start one: designators ("AG", "PLC", "FC", "NV")
+/// and Roman numerals ("World War II", "Henry VIII").
+fn ends_a_name(w: &str) -> bool {
+    let k = key(w);
+    is_designator(&k)
+        || matches!(
+            k.as_str(),
+            "fc" | "nv" | "bv" | "spa" | "ab" | "asa" | "se" | "lp" | "pc"
+        )
+        || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+fn caps_tail(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if !is_caps_word(last) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = name
+        .match_indices(|ch: char| ch != ' ')
+        .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (i, s)| {
+            match acc.last_mut() {
+                Some(last) if last.1 == i => last.1 = i + s.len(),
+                _ => acc.push((i, i + s.len())),
+            }
+            acc
+        })
+        .into_iter()
+        .map(|(a, z)| (a, &name[a..z]))
+        .collect();
+    // The last run of capitals after a mixed-case word ("... Network WASHINGTON").
+    let first_caps = (1..words.len()).rev().find(|&i| {
+        !is_caps_word(words[i - 1].1) && words[i..].iter().all(|(_, w)| is_caps_word(w))
+    })?;
+    // The word before must be ordinary mixed case: in an ALL-CAPS line nothing is told.
+    if !words[first_caps - 1].1.chars().any(char::is_lowercase)
+        || words[first_caps..].iter().any(|(_, w)| ends_a_name(w))
+    {
+        return None;
+    }
+    // Only capitals that are a name on their own start a new name: a dateline place
+    // ("ROME") or a known organisation ("CBS"). Short capitals after a name are usually
+    // part of it ("Montreal HC", "Georgetown BID", "Faber-Castell USA").
+    let cut = words[first_caps].0;
+    let right = &name[cut..];
+    // A country code after a name is the branch's ("Faber-Castell USA", "Amazon UK"); a
+    // dateline spells its place out.
+    let spelt_out = right.chars().filter(|ch| ch.is_alphabetic()).count() >= 4;
+    let right_kind = if spelt_out && strong_place(gaz, right) {
+        EntityKind::Location
+    } else if gaz.is_known_org(right) {
+        EntityKind::Organization
+    } else {
+        return None;
+    };
+    let left_end = words[first_caps - 1].0 + words[first_caps - 1].1.len();
+    Some(vec![
+        piece(c, 0, left_end, c.kind),
+        piece(c, cut, name.len(), right_kind),
+    ])
+}
+
+/// "Mark Zuckerberg Herb Jackson": a known person's full name followed by more capitalised
+/// words typed one person (a byline glued to a name) is that person and the rest.
+fn known_person_prefix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind != EntityKind::Person || gaz.is_known_person(name) {
+        return None;
+    }
+    let spaces: Vec<usize> = name.match_indices(' ').map(|(i, _)| i).collect();
+    spaces.iter().skip(1).take(3).find_map(|&at| {
+        let rest = &name[at + 1..];
+        (gaz.is_known_person(&name[..at]) && rest.contains(' ') && is_capitalised(rest)).then(
+            || {
+                vec![
+                    piece(c, 0, at, EntityKind::Person),
+                    piece(c, at + 1, name.len(), c.kind),
+                ]
+            },
+        )
+    })
+}
+
+fn country_before_person(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind != EntityKind::Person || gaz.place(name).is_some() {
+        return None;
+    }
+    let spaces: Vec<usize> = name.match_indices(' ').map(|(i, _)| i).take(2).collect();
+    spaces.iter().find_map(|&at| {
+        let (place, rest) = (&name[..at], &name[at + 1..]);
+        let country = gaz
+            .place(place)
+            .is_some_and(|p| !p.weak && p.country.is_some());
+        (country && is_capitalised(rest) && gaz.place(rest).is_none()).then(|| {
+            vec![
+                piece(c, 0, at, EntityKind::Location),
+                piece(c, at + 1, name.len(), EntityKind::Person),
+            ]
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    fn split(name: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
+        let c = Candidate::new(0, 0, name.len(), kind);
+        split_run_on(name, c, Gazetteer::embedded())
+            .unwrap_or_else(|| vec![c])
+            .iter()
+            .map(|p| (name[p.start..p.end].to_string(), p.kind))
+            .collect()
+    }
+
+    fn s(name: &str, kind: EntityKind) -> (String, EntityKind) {
+        (name.to_string(), kind)
+    }
+
+    #[test]
+    fn people_with_their_places() {
+        assert_eq!(
+            split(
+                "Blase Cupich of Chicago and Joseph Tobin of Newark",
+                Organization
+            ),
+            [
+                s("Blase Cupich", Person),
+                s("Chicago", Location),
+                s("Joseph Tobin", Person),
+                s("Newark", Location)
+            ]
+        );
+        assert_eq!(
+            split("Joseph Tobin of Newark", Person),
+            [s("Joseph Tobin", Person), s("Newark", Location)]
+        );
+        // Institutions "of" a place stay whole.
+        for name in [
+            "Bank of England",
+            "University of Chicago",
+            "Archbishop of Canterbury",
+        ] {
+            assert_eq!(split(name, Organization).len(), 1, "{name}");
+            assert_eq!(split(name, Person).len(), 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn lists_of_people_and_possessive_places() {
+        assert_eq!(
+            split("Lindsey Graham and Ted Cruz", Person),
+            [s("Lindsey Graham", Person), s("Ted Cruz", Person)]
+        );
+        assert_eq!(split("Brown and Williamson", Organization).len(), 1);
+        assert_eq!(split("Marks and Spencer", Person).len(), 1);
+        assert_eq!(
+            split("Lockheed Martin and France's Snecma", Organization),
+            [
+                s("Lockheed Martin", Organization),
+                s("France", Location),
+                s("Snecma", Organization)
+            ]
+        );
+        assert_eq!(
+            split("Britain’s Labour Party", Organization),
+            [s("Britain", Location), s("Labour Party", Organization)]
+        );
+        assert_eq!(split("McDonald's Corp", Organization).len(), 1);
+    }
+
+    #[test]
+    fn capitals_after_mixed_case_start_a_name() {
+        assert_eq!(
+            split("Network WASHINGTON", Person),
+            [s("Network", Person), s("WASHINGTON", Location)]
+        );
+        assert_eq!(
+            split("Marriage ROME", Location),
+            [s("Marriage", Location), s("ROME", Location)]
+        );
+        assert_eq!(
+            split("San Antonio CNN", Location),
+            [s("San Antonio", Location), s("CNN", Organization)]
+        );
+        for name in [
+            "Deutsche Bank AG",
+            "World War II",
+            "NEW YORK",
+            "BBC News",
+            "Manchester United FC",
+            "Montreal HC",
+            "Faber-Castell USA",
+        ] {
+            assert_eq!(split(name, Organization).len(), 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_known_person_does_not_run_on_into_a_byline() {
+        assert_eq!(
+            split("Donald Trump Herb Jackson", Person),
+            [s("Donald Trump", Person), s("Herb Jackson", Person)]
+        );
+        assert_eq!(split("Donald Trump Jr", Person).len(), 1);
+    }
+
+    #[test]
+    fn a_country_does_not_open_a_persons_name() {
+        assert_eq!(
+            split("Iran Bush", Person),
+            [s("Iran", Location), s("Bush", Person)]
+        );
+        assert_eq!(split("Jordan Henderson", Person).len(), 1);
+        assert_eq!(split("Iran Air", Organization).len(), 1);
+        assert_eq!(split("South Africa", Person).len(), 1);
+    }
+}
