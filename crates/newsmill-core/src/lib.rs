@@ -34,7 +34,7 @@ pub mod testing;
 pub mod text;
 
 pub use annotations::{
-    Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Granularity, Quote,
+    Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Geocode, Granularity, Quote,
     QuoteKind, Removal, SpeakerType,
 };
 pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};

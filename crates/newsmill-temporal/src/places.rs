@@ -199,7 +199,7 @@ pub fn choose(
     count: &Range<usize>,
     clause_of: &dyn Fn(usize) -> usize,
     demonym: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, &'static str)> {
     let count_clause = clause_of(count.start);
     let best = |in_sentence: bool, weak: bool| {
         places
@@ -214,11 +214,13 @@ pub fn choose(
             })
             .map(|p| p.name.clone())
     };
+    let tag = |source: &'static str| move |name: String| (name, source);
     best(true, false)
-        .or_else(|| best(false, false))
-        .or_else(|| demonym.map(str::to_string))
-        .or_else(|| best(true, true))
-        .or_else(|| best(false, true))
+        .map(tag("sentence"))
+        .or_else(|| best(false, false).map(tag("paragraph")))
+        .or_else(|| demonym.map(|d| (d.to_string(), "demonym")))
+        .or_else(|| best(true, true).map(tag("sentence")))
+        .or_else(|| best(false, true).map(tag("paragraph")))
 }
 
 #[cfg(test)]
@@ -253,8 +255,8 @@ mod tests {
         let clause = |i: usize| text[..i].matches(',').count();
         let sentence = 0..text.len();
         assert_eq!(
-            choose(&found, &sentence, &(at..at + 3), &clause, None).as_deref(),
-            Some("Madrid")
+            choose(&found, &sentence, &(at..at + 3), &clause, None),
+            Some(("Madrid".to_string(), "sentence"))
         );
         let text = "since the US military surge, with over 8,000 Iraqis having lost their lives";
         let found = places(text, &["US"]);
@@ -266,10 +268,10 @@ mod tests {
             &clause,
             Some("Iraq"),
         );
-        assert_eq!(chosen.as_deref(), Some("Iraq"));
+        assert_eq!(chosen, Some(("Iraq".to_string(), "demonym")));
         assert_eq!(
-            choose(&found, &(0..text.len()), &(at..at + 5), &clause, None).as_deref(),
-            Some("US")
+            choose(&found, &(0..text.len()), &(at..at + 5), &clause, None),
+            Some(("US".to_string(), "sentence"))
         );
     }
 }

@@ -11,7 +11,7 @@ mod facts;
 mod quotes;
 mod removed;
 
-use newsmill_core::{Article, Family};
+use newsmill_core::{Article, EntityKind, Family, Geocode};
 
 use crate::csv_out::Cell;
 
@@ -89,6 +89,32 @@ impl Table {
     }
 }
 
+/// The geocode cells shared by entities.csv and facts.csv: id, country, admin1, lat, lon,
+/// method; all empty without a geocode.
+pub(crate) fn geo_cells(geo: Option<&Geocode>) -> [Cell; 6] {
+    let Some(g) = geo else {
+        return std::array::from_fn(|_| Cell::opt(None));
+    };
+    [
+        Cell::opt_num(g.geonames_id.map(u64::from)),
+        Cell::opt(g.country.as_deref()),
+        Cell::opt(g.admin1.as_deref()),
+        Cell::opt_num(g.lat),
+        Cell::opt_num(g.lon),
+        Cell::text(g.method),
+    ]
+}
+
+/// The geocode of the location entity named `place` (a fact's place), if it was located.
+pub(crate) fn geocode_of_place<'a>(article: &'a Article, place: &str) -> Option<&'a Geocode> {
+    let a = &article.annotations;
+    let entity = a
+        .entities
+        .iter()
+        .position(|e| e.kind == EntityKind::Location && e.name == place)?;
+    a.geocodes.iter().find(|g| g.entity == entity)
+}
+
 /// Every table, in the order files are listed.
 pub const ALL: [&Table; 8] = [
     &articles::TABLE,
@@ -156,6 +182,7 @@ mod tests {
             qualifier: None,
             subject: None,
             place: None,
+            place_source: None,
             date: None,
             date_start: None,
             date_end: None,

