@@ -106,6 +106,11 @@ fn key_hash(key: &str) -> u64 {
     xxh3_64(key.as_bytes())
 }
 
+/// A country code as stored.
+pub(crate) fn code(code: &str) -> [u8; 2] {
+    parse_code(code)
+}
+
 fn parse_code(code: &str) -> [u8; 2] {
     let b = code.as_bytes();
     if b.len() == 2 {
@@ -150,8 +155,8 @@ impl Gazetteer {
             capitals.insert(cc, fold(f[6]));
             let names = [f[3], f[4], f[5]].into_iter().chain(f[15].split('|'));
             // Two-letter codes ("IN", "IT") are words; dotted and longer forms are names.
-            let names = names.filter(|n| n.chars().count() > 2 || n.contains('.') || *n == "UK");
-            add_keys(&mut keys, at, names);
+            let names = names.filter(|n| n.chars().count() > 2 || n.contains('.') || *n == "UK" || *n == "US");
+            add_keys(&mut keys, at, 3, names);
             for demonym in [f[13], f[14]] {
                 let d = fold(demonym);
                 if !d.is_empty() {
@@ -195,13 +200,15 @@ impl Gazetteer {
             add_keys(
                 &mut keys,
                 at,
+                1,
                 std::iter::once(f[4]).chain(f[10].split('|')),
             );
         })?;
         // Division centres: population-weighted mean of their places (the sources give
         // divisions no coordinates).
         let mut centres: HashMap<u32, (f64, f64, f64)> = HashMap::new();
-        let mut capital_found: HashMap<[u8; 2], bool> = HashMap::new();
+        let mut capital_own: HashMap<[u8; 2], u32> = HashMap::new();
+        let mut capital_alternate: HashMap<[u8; 2], u32> = HashMap::new();
         each_row(&dir.join("places_cities500.tsv"), |f| {
             if f.len() < 13 {
                 return;
@@ -224,19 +231,17 @@ impl Gazetteer {
             // Rows are sorted by population within a country: the first place with the
             // capital's name is the capital.
             let alternates = f.get(13).copied().unwrap_or_default();
-            // countries.tsv writes "Washington D.C.", GeoNames "Washington" with that as
-            // an alternate name.
-            let capital = !capital_found.contains_key(&cc)
-                && capitals.get(&cc).is_some_and(|c| {
-                    [f[1], f[2]]
-                        .into_iter()
-                        .chain(alternates.split('|'))
-                        .any(|n| *c == fold(n))
-                });
-            if capital {
-                capital_found.insert(cc, true);
-            }
             let at = g.entries.len() as u32;
+            // The capital is the most populous place (rows are sorted by population)
+            // whose own name is the capital's, else whose alternate name is
+            // (countries.tsv writes "Washington D.C.", GeoNames "Washington").
+            if let Some(c) = capitals.get(&cc) {
+                if [f[1], f[2]].iter().any(|n| *c == fold(n)) {
+                    capital_own.entry(cc).or_insert(at);
+                } else if alternates.split('|').any(|n| *c == fold(n)) {
+                    capital_alternate.entry(cc).or_insert(at);
+                }
+            }
             g.entries.push(Entry {
                 id,
                 feature: Feature::City,
@@ -245,14 +250,22 @@ impl Gazetteer {
                 lat: lat as f32,
                 lon: lon as f32,
                 population,
-                capital,
+                capital: false,
             });
             add_keys(
                 &mut keys,
                 at,
+                2,
                 [f[1], f[2]].into_iter().chain(alternates.split('|')),
             );
         })?;
+        for (cc, at) in capital_alternate {
+            let at = capital_own.get(&cc).copied().unwrap_or(at);
+            g.entries[at as usize].capital = true;
+        }
+        for (_, at) in capital_own {
+            g.entries[at as usize].capital = true;
+        }
         for (division, (la, lo, w)) in centres {
             let e = &mut g.entries[division as usize];
             e.lat = (la / w) as f32;
@@ -264,8 +277,9 @@ impl Gazetteer {
         Ok(g)
     }
 
+    /// The entry at `at` (an [`ALTERNATE`] tag is ignored).
     pub fn entry(&self, at: u32) -> &Entry {
-        &self.entries[at as usize]
+        &self.entries[(at & !ALTERNATE) as usize]
     }
 
     pub fn admin1_name(&self, entry: &Entry) -> Option<&str> {
@@ -274,7 +288,7 @@ impl Gazetteer {
             .map(String::as_str)
     }
 
-    /// Entries whose name (or alternate name) folds to `key`.
+    /// Entries whose name (or alternate name, tagged [`ALTERNATE`]) folds to `key`.
     fn exact(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
         let h = key_hash(key);
         let from = self.index.partition_point(|(k, _)| *k < h);
@@ -287,8 +301,26 @@ impl Gazetteer {
     /// Candidates for a place name: the exact folded name, else without a leading "the",
     /// else the common transliteration variants of a final "a"/"ah" ("Hawija", "Hawijah").
     pub fn lookup(&self, name: &str) -> Vec<u32> {
+        let mut found: Vec<u32> = self
+            .lookup_tagged(name)
+            .into_iter()
+            .map(|at| at & !ALTERNATE)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// [`Gazetteer::lookup`] with entries found only by an alternate name tagged
+    /// [`ALTERNATE`] (an entry found both ways is returned untagged).
+    pub fn lookup_tagged(&self, name: &str) -> Vec<u32> {
         let key = fold(name);
         let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+        // "St Etienne" is written "Saint-Étienne" in GeoNames.
+        let key = match key.strip_prefix("st ") {
+            Some(rest) => format!("saint {rest}"),
+            None => key,
+        };
         if key.is_empty() {
             return Vec::new();
         }
@@ -307,6 +339,9 @@ impl Gazetteer {
         }
         found.sort_unstable();
         found.dedup();
+        let own: std::collections::HashSet<u32> =
+            found.iter().copied().filter(|a| a & ALTERNATE == 0).collect();
+        found.retain(|a| a & ALTERNATE == 0 || !own.contains(&(a & !ALTERNATE)));
         found
     }
 
@@ -333,16 +368,27 @@ impl Gazetteer {
     }
 }
 
-fn add_keys<'a>(keys: &mut Vec<(u64, u32)>, at: u32, names: impl Iterator<Item = &'a str>) {
-    for name in names {
+/// Marks an index entry made from an alternate name (not the entry's own name), which is
+/// weaker evidence: "New Delhi" is an alternate name of Delhi and the name of New Delhi.
+pub(crate) const ALTERNATE: u32 = 1 << 31;
+
+/// Indexes `names`; the first `primary` of them are the entry's own names.
+fn add_keys<'a>(
+    keys: &mut Vec<(u64, u32)>,
+    at: u32,
+    primary: usize,
+    names: impl Iterator<Item = &'a str>,
+) {
+    for (i, name) in names.enumerate() {
         let key = fold(name);
         if key.is_empty() {
             continue;
         }
+        let tagged = if i < primary { at } else { at | ALTERNATE };
         if let Some(rest) = without_article(&key) {
-            keys.push((key_hash(rest), at));
+            keys.push((key_hash(rest), tagged));
         }
-        keys.push((key_hash(&key), at));
+        keys.push((key_hash(&key), tagged));
     }
 }
 

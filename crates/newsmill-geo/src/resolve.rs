@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use newsmill_core::{Article, EntityKind, Geocode};
 
-use crate::gazetteer::{Entry, Feature, Gazetteer};
+use crate::gazetteer::{Entry, Feature, Gazetteer, ALTERNATE};
 
 /// Words after a name that say it is a division, or a city.
 const DIVISION_WORDS: &[&str] = &[
@@ -140,7 +140,11 @@ pub fn geocode(article: &Article, gaz: &Gazetteer) -> Vec<Geocode> {
         }
     }
 
-    let mut out = Vec::new();
+    // Places the gazetteer knows first; then the others, which may take the country of a
+    // located place in their sentence.
+    let mut located: BTreeMap<usize, Geocode> = BTreeMap::new();
+    let mut unknown = Vec::new();
+    let mut undecided = Vec::new();
     for &i in &locations {
         let e = &annotations.entities[i];
         let found = &candidates[&i];
@@ -150,23 +154,58 @@ pub fn geocode(article: &Article, gaz: &Gazetteer) -> Vec<Geocode> {
         if is_region_name(&e.name) && !is_country {
             continue;
         }
+        if found.is_empty() {
+            unknown.push(i);
+            continue;
+        }
         let hint = hint_after(article, i);
-        let geocode = if found.is_empty() {
-            part_of(gaz, &e.name, i).or_else(|| sentence_country(article, gaz, i, &e.name))
-        } else {
-            choose(gaz, found, hint, &context).map(|(at, method)| {
-                let entry = gaz.entry(at);
-                full(gaz, i, entry, method)
-            })
-        };
-        let geocode = geocode.or_else(|| agreed_country(gaz, found, i));
-        out.extend(geocode);
+        match choose(gaz, found, hint, &context, &[]) {
+            Some((at, method)) => {
+                located.insert(i, full(gaz, i, gaz.entry(at), method));
+            }
+            None => undecided.push((i, hint)),
+        }
     }
-    out
+    // A second look at the undecided ones, with the countries of the places located in
+    // their sentences ("Oxford and Portsmouth" listed after Birmingham and London).
+    for (i, hint) in undecided {
+        let near = sentence_countries(article, i, &located);
+        let found = &candidates[&i];
+        let geocode = choose(gaz, found, hint, &context, &near)
+            .map(|(at, method)| full(gaz, i, gaz.entry(at), method))
+            .or_else(|| agreed_country(gaz, found, i));
+        if let Some(g) = geocode {
+            located.insert(i, g);
+        }
+    }
+    for i in unknown {
+        let name = &annotations.entities[i].name;
+        let geocode = part_of(gaz, name, i)
+            .or_else(|| sentence_country(article, gaz, i, name, &located));
+        if let Some(g) = geocode {
+            located.insert(i, g);
+        }
+    }
+    located.into_values().collect()
+}
+
+/// Whether a name is written as an acronym ("US", "UAE"): it then names a country, never a
+/// town that happens to be spelt the same ("Us" in France).
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=4).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
 }
 
 fn lookup_entity(gaz: &Gazetteer, name: &str, aliases: &[String]) -> Vec<u32> {
-    let found = gaz.lookup(name);
+    let mut found = lookup_names(gaz, name, aliases);
+    if is_acronym(name) {
+        found.retain(|&c| gaz.entry(c).feature == Feature::Country);
+    }
+    found
+}
+
+fn lookup_names(gaz: &Gazetteer, name: &str, aliases: &[String]) -> Vec<u32> {
+    let found = gaz.lookup_tagged(name);
     if !found.is_empty() {
         return found;
     }
@@ -174,7 +213,7 @@ fn lookup_entity(gaz: &Gazetteer, name: &str, aliases: &[String]) -> Vec<u32> {
     if let Some((head, last)) = name.rsplit_once(' ') {
         if DIVISION_WORDS.contains(&last.to_lowercase().as_str()) || last.eq_ignore_ascii_case("city")
         {
-            let found = gaz.lookup(head);
+            let found = gaz.lookup_tagged(head);
             if !found.is_empty() {
                 return found;
             }
@@ -182,7 +221,7 @@ fn lookup_entity(gaz: &Gazetteer, name: &str, aliases: &[String]) -> Vec<u32> {
     }
     aliases
         .iter()
-        .map(|a| gaz.lookup(a))
+        .map(|a| gaz.lookup_tagged(a))
         .find(|f| !f.is_empty())
         .unwrap_or_default()
 }
@@ -256,6 +295,7 @@ fn choose(
     found: &[u32],
     hint: Hint,
     context: &Context,
+    near: &[[u8; 2]],
 ) -> Option<(u32, &'static str)> {
     // A country name is the country unless the text says it is a division ("Georgia
     // state") and a division of that name exists.
@@ -280,14 +320,22 @@ fn choose(
             // The entity's own mentions do not count as context for itself only when it
             // is a country; other places never add to the country counts.
             let in_context = context.count(e.country);
-            let mut score = (e.population as f64 + 1.0).log10() / 2.0;
+            // Prominence: one point per tenfold population.
+            let mut score = (e.population as f64 + 1.0).log10();
             if in_context > 0 {
-                score += 2.0 + (in_context as f64).ln().min(2.0);
+                score += 1.0 + (in_context as f64).ln().min(1.0) / 2.0;
             }
-            if e.feature == Feature::City && context.admin1.contains(&(e.admin1, e.country)) {
+            if near.contains(&e.country) {
                 score += 2.0;
             }
+            if e.feature == Feature::City && context.admin1.contains(&(e.admin1, e.country)) {
+                score += 1.0;
+            }
             if e.capital {
+                score += 1.0;
+            }
+            // Found by its own name, not only by an alternate one.
+            if c & ALTERNATE == 0 {
                 score += 1.0;
             }
             score += match (hint, e.feature) {
@@ -306,15 +354,17 @@ fn choose(
     let (best, best_in_context, at) = scored[0];
     let margin = scored.get(1).map_or(f64::INFINITY, |s| best - s.0);
     let entry = gaz.entry(at);
+    let _ = best_in_context;
     if scored.len() == 1 {
         // The only place of that name in the world gazetteer.
         return Some((at, if best_in_context { "context" } else { "unique" }));
     }
-    if best_in_context && margin >= 0.5 {
+    let best_near = near.contains(&entry.country);
+    if (best_in_context || best_near) && margin >= 0.5 {
         return Some((at, if entry.capital { "capital" } else { "context" }));
     }
     // No context: a clearly dominant, large place (ten times the next, 100,000 people).
-    if margin >= 1.0 && entry.population >= 100_000 {
+    if margin >= 0.5 && entry.population >= 100_000 {
         return Some((at, if entry.capital { "capital" } else { "prominence" }));
     }
     None
@@ -358,13 +408,14 @@ fn agreed_country(gaz: &Gazetteer, found: &[u32], entity: usize) -> Option<Geoco
 }
 
 /// A place the gazetteer lacks ("Babisqa") takes the one country its sentence names, as a
-/// place or a demonym, leaving out a country named as the other side of a border ("the
+/// demonym or through a located place ("at Ibrox", next to "Glasgow"), leaving out a country named as the other side of a border ("the
 /// border crossing with Turkey").
 fn sentence_country(
     article: &Article,
     gaz: &Gazetteer,
     entity: usize,
     name: &str,
+    located: &BTreeMap<usize, Geocode>,
 ) -> Option<Geocode> {
     let lower = name.to_lowercase();
     if lower
@@ -403,13 +454,8 @@ fn sentence_country(
         if is_border_reference(lead) {
             continue;
         }
-        let e = &article.annotations.entities[m.entity];
-        if let Some(&c) = gaz
-            .lookup(&e.name)
-            .iter()
-            .find(|&&c| gaz.entry(c).feature == Feature::Country)
-        {
-            countries.push(gaz.entry(c).country);
+        if let Some(cc) = located.get(&m.entity).and_then(|g| g.country.as_deref()) {
+            countries.push(super::gazetteer::code(cc));
         }
     }
     countries.sort_unstable();
@@ -418,6 +464,39 @@ fn sentence_country(
         [only] => Some(country_only(entity, *only, "sentence_country")),
         _ => None,
     }
+}
+
+/// The countries of located places in the sentences where `entity` is mentioned.
+fn sentence_countries(
+    article: &Article,
+    entity: usize,
+    located: &BTreeMap<usize, Geocode>,
+) -> Vec<[u8; 2]> {
+    let mentions = &article.annotations.mentions;
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.entity == entity) {
+        let Some(text) = article.blocks.get(m.span.block).map(|b| &b.text) else {
+            continue;
+        };
+        let (start, end) = sentence_bounds(text, m.span.start.min(text.len()));
+        for other in mentions.iter().filter(|o| {
+            o.span.block == m.span.block
+                && o.entity != entity
+                && o.span.start >= start
+                && o.span.end <= end
+        }) {
+            if let Some(g) = located.get(&other.entity) {
+                if g.feature != "country" {
+                    if let Some(cc) = g.country.as_deref() {
+                        out.push(crate::gazetteer::code(cc));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Whether the text before a mention ends with "border with", "border crossing with",
@@ -452,23 +531,27 @@ fn word_positions(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The sentence around byte `at`: from after the last ". " before to the next ". ".
+/// The sentence around byte `at`: from after the last sentence end before it to the next
+/// one. A sentence ends with `.`, `!` or `?`, closing quotes or brackets, then a space.
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?');
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_end(c) && text[i + c.len_utf8()..].starts_with(' '))
-        .map_or(0, |(i, _)| i + 1);
-    let end = text[at..]
-        .char_indices()
-        .find(|&(i, c)| {
-            is_end(c) && {
-                let rest = &text[at + i + c.len_utf8()..];
-                rest.is_empty() || rest.starts_with(' ')
-            }
-        })
-        .map_or(text.len(), |(i, _)| at + i + 1);
+    // Byte offsets just past each sentence end (after its closing marks).
+    let ends = || {
+        text.char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '!' | '?'))
+            .filter_map(|(i, c)| {
+                let rest = &text[i + c.len_utf8()..];
+                let closing: usize = rest
+                    .chars()
+                    .take_while(|c| matches!(c, '"' | '”' | '’' | '\'' | ')'))
+                    .map(char::len_utf8)
+                    .sum();
+                let after = &rest[closing..];
+                (after.is_empty() || after.starts_with(' '))
+                    .then_some(i + c.len_utf8() + closing)
+            })
+    };
+    let start = ends().take_while(|&e| e <= at).last().unwrap_or(0);
+    let end = ends().find(|&e| e > at).unwrap_or(text.len());
     (start, end)
 }
 
@@ -499,5 +582,8 @@ mod tests {
         let at = text.find("Babisqa").unwrap();
         let (s, e) = sentence_bounds(text, at);
         assert_eq!(&text[s..e], " Two in Babisqa, near Turkey.");
+        let text = "the so-called “rebels.” Earlier, in Babisqa.";
+        let (s, _) = sentence_bounds(text, text.find("Babisqa").unwrap());
+        assert_eq!(&text[s..], " Earlier, in Babisqa.");
     }
 }
