@@ -282,6 +282,7 @@ impl FactsStage {
         let pub_value = published(article).map(|d| d.to_string());
         let annotations = &article.annotations;
         let mut facts = Vec::new();
+        let article_place = places::article_place(article);
         for (b, block) in article.blocks.iter().enumerate() {
             if block.is_heading() && !self.options.headings {
                 continue;
@@ -329,7 +330,8 @@ impl FactsStage {
                         .find_map(|t| country_of_demonym(&t.norm));
                     let clause_at = |at: usize| clause_of(&tokens, &sentence, at);
                     let place =
-                        places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym);
+                        places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym)
+                            .or_else(|| article_place.clone());
                     let clause = clause_of(&tokens, &sentence, count_bytes.start);
                     let in_sentence = dates
                         .iter()
