@@ -77,8 +77,10 @@ impl Tally {
                 self.with_country += 1;
             }
             let Some(_) = entity else {
-                self.misses
-                    .push(format!("{}: {} not found as a place", gold.file, place.name));
+                self.misses.push(format!(
+                    "{}: {} not found as a place",
+                    gold.file, place.name
+                ));
                 continue;
             };
             self.found += 1;
@@ -196,6 +198,10 @@ mod tests {
         tally.add(&gold, &article);
         assert_eq!(tally.id_accuracy(), 1.0);
         assert_eq!(tally.country_accuracy(), 1.0);
-        assert!(tally.report().contains("coverage 0.500"), "{}", tally.report());
+        assert!(
+            tally.report().contains("coverage 0.500"),
+            "{}",
+            tally.report()
+        );
     }
 }

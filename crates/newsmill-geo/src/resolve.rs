@@ -180,8 +180,8 @@ pub fn geocode(article: &Article, gaz: &Gazetteer) -> Vec<Geocode> {
     }
     for i in unknown {
         let name = &annotations.entities[i].name;
-        let geocode = part_of(gaz, name, i)
-            .or_else(|| sentence_country(article, gaz, i, name, &located));
+        let geocode =
+            part_of(gaz, name, i).or_else(|| sentence_country(article, gaz, i, name, &located));
         if let Some(g) = geocode {
             located.insert(i, g);
         }
@@ -211,7 +211,8 @@ fn lookup_names(gaz: &Gazetteer, name: &str, aliases: &[String]) -> Vec<u32> {
     }
     // "Anbar Province": the name without a trailing division word.
     if let Some((head, last)) = name.rsplit_once(' ') {
-        if DIVISION_WORDS.contains(&last.to_lowercase().as_str()) || last.eq_ignore_ascii_case("city")
+        if DIVISION_WORDS.contains(&last.to_lowercase().as_str())
+            || last.eq_ignore_ascii_case("city")
         {
             let found = gaz.lookup_tagged(head);
             if !found.is_empty() {
@@ -365,7 +366,14 @@ fn choose(
     }
     // No context: a clearly dominant, large place (ten times the next, 100,000 people).
     if margin >= 0.5 && entry.population >= 100_000 {
-        return Some((at, if entry.capital { "capital" } else { "prominence" }));
+        return Some((
+            at,
+            if entry.capital {
+                "capital"
+            } else {
+                "prominence"
+            },
+        ));
     }
     None
 }
@@ -546,8 +554,7 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
                     .map(char::len_utf8)
                     .sum();
                 let after = &rest[closing..];
-                (after.is_empty() || after.starts_with(' '))
-                    .then_some(i + c.len_utf8() + closing)
+                (after.is_empty() || after.starts_with(' ')).then_some(i + c.len_utf8() + closing)
             })
     };
     let start = ends().take_while(|&e| e <= at).last().unwrap_or(0);

@@ -98,7 +98,14 @@ impl Stage for PlacesStage {
         };
         let geocodes = geocode(article, gaz);
         for g in &geocodes {
-            counters.add(if g.geonames_id.is_some() { "located" } else { "country_only" }, 1);
+            counters.add(
+                if g.geonames_id.is_some() {
+                    "located"
+                } else {
+                    "country_only"
+                },
+                1,
+            );
         }
         article.annotations.geocodes = geocodes;
         Ok(Outcome::Keep)
@@ -129,7 +136,10 @@ fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
         return Err(vec![table
             .issue(
                 line,
-                format!("no GeoNames gazetteer in {} (places_cities500.tsv)", dir.display()),
+                format!(
+                    "no GeoNames gazetteer in {} (places_cities500.tsv)",
+                    dir.display()
+                ),
             )
             .with_key("geonames_dir")]);
     }
@@ -155,7 +165,10 @@ mod tests {
         let stage = build(&table).unwrap();
         let mut article = Article::new("a", "a.txt");
         let mut counters = StageCounters::default();
-        assert_eq!(stage.process(&mut article, &mut counters), Ok(Outcome::Keep));
+        assert_eq!(
+            stage.process(&mut article, &mut counters),
+            Ok(Outcome::Keep)
+        );
         assert_eq!(counters.0.get("gazetteer_missing"), Some(&1));
     }
 }

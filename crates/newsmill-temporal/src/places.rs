@@ -322,9 +322,17 @@ mod tests {
             "Kunar",
         );
         assert_eq!(article_place(&a), Some(("Kunar".into(), "title")));
-        let a = located(Some("Floods"), "Kabul is calm - for now, officials said.", "Kabul");
+        let a = located(
+            Some("Floods"),
+            "Kabul is calm - for now, officials said.",
+            "Kabul",
+        );
         assert_eq!(article_place(&a), Some(("Kabul".into(), "dateline")));
-        let a = located(Some("Floods in Kunarville"), "Rescuers in Kunar said.", "Kunar");
+        let a = located(
+            Some("Floods in Kunarville"),
+            "Rescuers in Kunar said.",
+            "Kunar",
+        );
         assert_eq!(article_place(&a), None);
     }
 

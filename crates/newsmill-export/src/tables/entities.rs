@@ -33,6 +33,10 @@ const COLUMNS: &[Column] = &[
         "geo_method",
         "how the location was decided: `country`, `context`, `capital`, `prominence`, `unique`, `part_of`, `candidates_agree`, `sentence_country`",
     ),
+    col(
+        "entity_id",
+        "the entity's row in corpus_entities.csv (empty for `misc`)",
+    ),
 ];
 
 fn rows(article: &Article) -> Vec<Vec<Cell>> {
@@ -51,7 +55,11 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
                 Cell::num(offsets.char_offset(&article.blocks, e.first)),
                 Cell::text(e.aliases.join("|")),
             ];
-            row.extend(super::geo_cells(article.annotations.geocodes.iter().find(|g| g.entity == i)));
+            row.extend(super::geo_cells(
+                article.annotations.geocodes.iter().find(|g| g.entity == i),
+            ));
+            // Filled in when the run ends and the corpus is known (OutputSet::commit).
+            row.push(Cell::text(""));
             row
         })
         .collect()

@@ -54,7 +54,10 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         .facts
         .iter()
         .map(|f| {
-            let geo = f.place.as_deref().and_then(|p| super::geocode_of_place(article, p));
+            let geo = f
+                .place
+                .as_deref()
+                .and_then(|p| super::geocode_of_place(article, p));
             let geo = super::geo_cells(geo);
             vec![
                 Cell::text(&article.id),

@@ -4,6 +4,7 @@
 //! test checks it lists all of them).
 
 mod articles;
+pub mod corpus_entities;
 mod dates;
 mod entities;
 mod errors;
@@ -51,6 +52,9 @@ pub enum Rows {
     Errors,
     /// One row per dropped document ([`DroppedRow`]).
     Dropped,
+    /// Rows aggregated over the whole folder, written at the end
+    /// ([`corpus_entities::CorpusEntities`]).
+    Corpus,
 }
 
 /// One output table.
@@ -75,7 +79,7 @@ impl Table {
     pub fn article_rows(&self, article: &Article) -> Vec<Vec<Cell>> {
         match self.rows {
             Rows::PerArticle(build) => build(article),
-            Rows::Errors | Rows::Dropped => Vec::new(),
+            Rows::Errors | Rows::Dropped | Rows::Corpus => Vec::new(),
         }
     }
 
@@ -116,9 +120,10 @@ pub(crate) fn geocode_of_place<'a>(article: &'a Article, place: &str) -> Option<
 }
 
 /// Every table, in the order files are listed.
-pub const ALL: [&Table; 8] = [
+pub const ALL: [&Table; 9] = [
     &articles::TABLE,
     &entities::TABLE,
+    &corpus_entities::TABLE,
     &quotes::TABLE,
     &dates::TABLE,
     &facts::TABLE,
@@ -254,6 +259,7 @@ mod tests {
             [
                 "articles.csv",
                 "entities.csv",
+                "corpus_entities.csv",
                 "facts.csv",
                 "errors.csv",
                 "dropped.csv",
