@@ -195,8 +195,8 @@ mod tests {
         .unwrap();
         assert!(!options.dir.join("articles.csv").exists());
         let files = set.commit().unwrap();
-        // articles, entities, errors, dropped, articles.jsonl
-        assert_eq!(files.len(), 5);
+        // articles, entities, errors, dropped, articles.jsonl, corpus_entities
+        assert_eq!(files.len(), 6);
         let articles = std::fs::read_to_string(options.dir.join("articles.csv")).unwrap();
         assert!(articles
             .lines()
