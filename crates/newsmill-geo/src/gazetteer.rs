@@ -116,6 +116,9 @@ fn without_article(key: &str) -> Option<&str> {
         .filter(|rest| rest.len() >= 3)
 }
 
+/// Places below this population keep only their own names.
+const SMALL_PLACE: u64 = 1_000;
+
 fn key_hash(key: &str) -> u64 {
     xxh3_64(key.as_bytes())
 }
@@ -179,8 +182,9 @@ impl Gazetteer {
                 }
             }
         })?;
-        let mut admin_at: HashMap<String, u32> = HashMap::new();
-        let mut admin1_index: HashMap<String, u32> = HashMap::new();
+        // Division codes ("IQ.01") by hash: looked up three times per place row.
+        let mut admin_at: HashMap<u64, u32> = HashMap::new();
+        let mut admin1_index: HashMap<u64, u32> = HashMap::new();
         each_row(&dir.join("admin_divisions.tsv"), |f| {
             if f.len() < 11 || f[0].is_empty() {
                 return;
@@ -191,10 +195,13 @@ impl Gazetteer {
             let admin1 = if level1 {
                 let n = g.admin1_names.len() as u32;
                 g.admin1_names.push(f[4].to_string());
-                admin1_index.insert(f[0].to_string(), n);
+                admin1_index.insert(key_hash(f[0]), n);
                 n
             } else {
-                admin1_index.get(admin1_code).copied().unwrap_or(u32::MAX)
+                admin1_index
+                    .get(&key_hash(admin1_code))
+                    .copied()
+                    .unwrap_or(u32::MAX)
             };
             let at = g.entries.len() as u32;
             g.entries.push(Entry {
@@ -211,7 +218,7 @@ impl Gazetteer {
                 population: 0,
                 capital: false,
             });
-            admin_at.insert(f[0].to_string(), at);
+            admin_at.insert(key_hash(f[0]), at);
             add_keys(
                 &mut keys,
                 at,
@@ -221,7 +228,8 @@ impl Gazetteer {
         })?;
         // Division centres: population-weighted mean of their places (the sources give
         // divisions no coordinates).
-        let mut centres: HashMap<u32, (f64, f64, f64)> = HashMap::new();
+        // Indexed by entry: every division is already an entry.
+        let mut centres: Vec<(f64, f64, f64)> = vec![(0.0, 0.0, 0.0); g.entries.len()];
         let mut capital_own: HashMap<[u8; 2], u32> = HashMap::new();
         let mut capital_alternate: HashMap<[u8; 2], u32> = HashMap::new();
         each_row(&dir.join("places_cities500.tsv"), |f| {
@@ -234,8 +242,8 @@ impl Gazetteer {
             let lat: f64 = f[10].parse().unwrap_or(0.0);
             let lon: f64 = f[11].parse().unwrap_or(0.0);
             for code in [f[5], f[7]] {
-                if let Some(&division) = admin_at.get(code) {
-                    let c = centres.entry(division).or_default();
+                if let Some(&division) = admin_at.get(&key_hash(code)) {
+                    let c = &mut centres[division as usize];
                     let w = population.max(1) as f64;
                     c.0 += lat * w;
                     c.1 += lon * w;
@@ -243,36 +251,43 @@ impl Gazetteer {
                     g.entries[division as usize].population += population;
                 }
             }
-            // Rows are sorted by population within a country: the first place with the
-            // capital's name is the capital.
-            let alternates = f.get(13).copied().unwrap_or_default();
+            // Alternate names (exonyms, transliterations) of places under 1,000 people
+            // are left out: news names such places as GeoNames does, and they are a
+            // sixth of all names (load time).
+            let alternates = match f.get(13) {
+                Some(alts) if population >= SMALL_PLACE => *alts,
+                _ => "",
+            };
             let at = g.entries.len() as u32;
+            let folded: Vec<String> = [f[1], f[2]]
+                .into_iter()
+                .chain(alternates.split('|'))
+                .map(fold)
+                .collect();
             // The capital is the most populous place (rows are sorted by population)
             // whose own name is the capital's, else whose alternate name is
             // (countries.tsv writes "Washington D.C.", GeoNames "Washington").
-            if let Some(c) = capitals.get(&cc) {
-                if [f[1], f[2]].iter().any(|n| *c == fold(n)) {
-                    capital_own.entry(cc).or_insert(at);
-                } else if alternates.split('|').any(|n| *c == fold(n)) {
-                    capital_alternate.entry(cc).or_insert(at);
+            if let Some(c) = capitals.get(&cc).filter(|_| !capital_own.contains_key(&cc)) {
+                if folded[..2].contains(c) {
+                    capital_own.insert(cc, at);
+                } else if !capital_alternate.contains_key(&cc) && folded[2..].contains(c) {
+                    capital_alternate.insert(cc, at);
                 }
             }
             g.entries.push(Entry {
                 id,
                 feature: Feature::City,
                 country: cc,
-                admin1: admin1_index.get(f[5]).copied().unwrap_or(u32::MAX),
+                admin1: admin1_index
+                    .get(&key_hash(f[5]))
+                    .copied()
+                    .unwrap_or(u32::MAX),
                 lat: lat as f32,
                 lon: lon as f32,
                 population,
                 capital: false,
             });
-            add_keys(
-                &mut keys,
-                at,
-                2,
-                [f[1], f[2]].into_iter().chain(alternates.split('|')),
-            );
+            add_folded_keys(&mut keys, at, 2, folded);
         })?;
         for (cc, at) in capital_alternate {
             let at = capital_own.get(&cc).copied().unwrap_or(at);
@@ -281,8 +296,11 @@ impl Gazetteer {
         for (_, at) in capital_own {
             g.entries[at as usize].capital = true;
         }
-        for (division, (la, lo, w)) in centres {
-            let e = &mut g.entries[division as usize];
+        for (division, (la, lo, w)) in centres.into_iter().enumerate() {
+            if w == 0.0 {
+                continue;
+            }
+            let e = &mut g.entries[division];
             e.lat = (la / w) as f32;
             e.lon = (lo / w) as f32;
         }
@@ -397,8 +415,17 @@ fn add_keys<'a>(
     primary: usize,
     names: impl Iterator<Item = &'a str>,
 ) {
-    for (i, name) in names.enumerate() {
-        let key = fold(name);
+    add_folded_keys(keys, at, primary, names.map(fold));
+}
+
+/// [`add_keys`] for names already folded.
+fn add_folded_keys(
+    keys: &mut Vec<(u64, u32)>,
+    at: u32,
+    primary: usize,
+    folded: impl IntoIterator<Item = String>,
+) {
+    for (i, key) in folded.into_iter().enumerate() {
         if key.is_empty() {
             continue;
         }
