@@ -17,6 +17,7 @@ pub fn factories() -> Vec<StageFactory> {
     all.extend(newsmill_clean::factories());
     all.extend(newsmill_extract::factories());
     all.extend(newsmill_ner::factories());
+    all.extend(newsmill_geo::factories());
     all.extend(newsmill_quotes::factories());
     all.extend(newsmill_temporal::factories());
     all

@@ -193,6 +193,8 @@ pub struct Fact {
     /// Who or what is counted ("journalists", "Hellfire missiles").
     pub subject: Option<String>,
     pub place: Option<String>,
+    /// Where the place was found: `sentence`, `paragraph`, `demonym`, `dateline`, `title`.
+    pub place_source: Option<String>,
     /// ISO date (any granularity) the fact is about.
     pub date: Option<String>,
     /// First and last day (`YYYY-MM-DD`) of `date`'s period.
@@ -200,6 +202,27 @@ pub struct Fact {
     pub date_end: Option<String>,
     pub sentence: String,
     pub span: Span,
+}
+
+/// Where a location entity is on the map (`link.places`). Fields the evidence does not
+/// settle stay empty: a place known only by its country has no id and no coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geocode {
+    /// Index into [`Annotations::entities`].
+    pub entity: usize,
+    /// GeoNames id (geonames.org), when one gazetteer entry was chosen.
+    pub geonames_id: Option<u32>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level division (state, province, governorate) name.
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// What the place is: `country`, `admin1`, `admin2`, `city`.
+    pub feature: &'static str,
+    /// How it was decided: `country`, `context`, `prominence`, `unique`, `capital`,
+    /// `sentence_country`.
+    pub method: &'static str,
 }
 
 /// Text a cleaning stage removed, kept so users can audit it (`removed.csv`).
@@ -219,6 +242,8 @@ pub struct Annotations {
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
     pub facts: Vec<Fact>,
+    /// Geocoded location entities, in entity order (only those that were located).
+    pub geocodes: Vec<Geocode>,
     /// Id of the first copy (in path order) when this article duplicates an earlier one.
     pub duplicate_of: Option<String>,
     /// What cleaning stages removed, in order.

@@ -25,10 +25,12 @@ pub enum Family {
     Facts,
     /// Duplicate marks (`Annotations::duplicate_of`).
     Duplicates,
+    /// Geocoded location entities (`Annotations::geocodes`).
+    Places,
 }
 
 impl Family {
-    pub const ALL: [Family; 7] = [
+    pub const ALL: [Family; 8] = [
         Family::Metadata,
         Family::Language,
         Family::Entities,
@@ -36,6 +38,7 @@ impl Family {
         Family::Dates,
         Family::Facts,
         Family::Duplicates,
+        Family::Places,
     ];
 
     /// The name used in messages and in `newsmill stages`.
@@ -48,6 +51,7 @@ impl Family {
             Family::Dates => "dates",
             Family::Facts => "facts",
             Family::Duplicates => "duplicates",
+            Family::Places => "places",
         }
     }
 

@@ -37,7 +37,7 @@ pub mod text;
 pub mod tokens;
 
 pub use annotations::{
-    Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Granularity, Quote,
+    Annotations, DateMention, Entity, EntityKind, EntityMention, Fact, Geocode, Granularity, Quote,
     QuoteKind, Removal, SpeakerType,
 };
 pub use article::{Article, Block, BlockKind, Metadata, SourceFormat, Span};

@@ -15,6 +15,7 @@
 //!   document a stage left out on purpose (path, stage, reason).
 
 mod atomic;
+mod corpus_ids;
 mod csv_out;
 mod jsonl;
 mod output_set;

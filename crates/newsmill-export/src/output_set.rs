@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::atomic::AtomicFile;
 use crate::csv_out::{CsvOptions, CsvTableWriter};
 use crate::jsonl::article_json;
+use crate::tables::corpus_entities::CorpusEntities;
 use crate::tables::{DroppedRow, ErrorRow, Rows, Table};
 
 /// The `[output]` config table.
@@ -50,6 +51,10 @@ pub struct OutputSet {
     errors: Option<CsvTableWriter>,
     dropped: Option<CsvTableWriter>,
     jsonl: Option<AtomicFile>,
+    /// corpus_entities.csv, aggregated as articles are written.
+    corpus: Option<(&'static Table, CorpusEntities)>,
+    dir: PathBuf,
+    csv: crate::csv_out::CsvOptions,
 }
 
 impl std::fmt::Debug for OutputSet {
@@ -69,12 +74,17 @@ impl OutputSet {
         let mut writers = Vec::new();
         let mut errors = None;
         let mut dropped = None;
+        let mut corpus = None;
         for &table in tables {
             match table.rows {
                 Rows::Errors => errors = Some(open(table)?),
                 Rows::Dropped => dropped = Some(open(table)?),
                 Rows::PerArticle(_) if options.wants("csv") => writers.push((table, open(table)?)),
                 Rows::PerArticle(_) => {}
+                Rows::Corpus if options.wants("csv") => {
+                    corpus = Some((table, CorpusEntities::default()))
+                }
+                Rows::Corpus => {}
             }
         }
         let jsonl = if options.wants("jsonl") {
@@ -87,10 +97,16 @@ impl OutputSet {
             errors,
             dropped,
             jsonl,
+            corpus,
+            dir: options.dir.clone(),
+            csv: options.csv.clone(),
         })
     }
 
     pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
+        if let Some((_, corpus)) = &mut self.corpus {
+            corpus.observe(article);
+        }
         for (table, writer) in &mut self.tables {
             for row in table.article_rows(article) {
                 writer.write_row(&row)?;
@@ -129,6 +145,19 @@ impl OutputSet {
         if let Some(jsonl) = self.jsonl {
             done.push(jsonl.commit()?);
         }
+        if let Some((table, mut corpus)) = self.corpus {
+            corpus.finish();
+            let path = self.dir.join(table.file);
+            let mut writer = CsvTableWriter::create(&path, &table.header(), &self.csv)?;
+            for row in corpus.rows() {
+                writer.write_row(&row)?;
+            }
+            done.push(writer.commit()?);
+            let entities = self.dir.join("entities.csv");
+            if entities.is_file() {
+                crate::corpus_ids::fill_entity_ids(&entities, &corpus, &self.csv)?;
+            }
+        }
         Ok(done)
     }
 }
@@ -166,8 +195,8 @@ mod tests {
         .unwrap();
         assert!(!options.dir.join("articles.csv").exists());
         let files = set.commit().unwrap();
-        // articles, entities, errors, dropped, articles.jsonl
-        assert_eq!(files.len(), 5);
+        // articles, entities, errors, dropped, articles.jsonl, corpus_entities
+        assert_eq!(files.len(), 6);
         let articles = std::fs::read_to_string(options.dir.join("articles.csv")).unwrap();
         assert!(articles
             .lines()

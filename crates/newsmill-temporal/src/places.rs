@@ -1,6 +1,9 @@
-//! Which place a fact happened in, from the Location mentions of its paragraph.
+//! Which place a fact happened in: a Location mention of its sentence, else of its
+//! paragraph, else the article's dateline or title.
 
 use std::ops::Range;
+
+use newsmill_core::{Article, EntityKind};
 
 /// A Location mention in a block. A `weak` one is a reference point ("west of Kirkuk") or a
 /// modifier ("the US military surge", "US-backed", "Iraq's foreign minister"), which loses
@@ -199,7 +202,7 @@ pub fn choose(
     count: &Range<usize>,
     clause_of: &dyn Fn(usize) -> usize,
     demonym: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, &'static str)> {
     let count_clause = clause_of(count.start);
     let best = |in_sentence: bool, weak: bool| {
         places
@@ -214,16 +217,124 @@ pub fn choose(
             })
             .map(|p| p.name.clone())
     };
+    let tag = |source: &'static str| move |name: String| (name, source);
     best(true, false)
-        .or_else(|| best(false, false))
-        .or_else(|| demonym.map(str::to_string))
-        .or_else(|| best(true, true))
-        .or_else(|| best(false, true))
+        .map(tag("sentence"))
+        .or_else(|| best(false, false).map(tag("paragraph")))
+        .or_else(|| demonym.map(|d| (d.to_string(), "demonym")))
+        .or_else(|| best(true, true).map(tag("sentence")))
+        .or_else(|| best(false, true).map(tag("paragraph")))
+}
+
+/// The article's own place, for facts whose paragraph names none: the location a dateline
+/// opens the first paragraph with ("KABUL (Reuters) -", "Kabul -"), else a location entity
+/// the title names ("Flash floods kill 14 in Kunar").
+pub fn article_place(article: &Article) -> Option<(String, &'static str)> {
+    let a = &article.annotations;
+    let name_of = |entity: usize| a.entities.get(entity).map(|e| e.name.clone());
+    let first_block = article.blocks.iter().position(|b| !b.is_heading());
+    if let Some(b) = first_block {
+        let text = &article.blocks[b].text;
+        let dateline = a
+            .mentions
+            .iter()
+            .filter(|m| m.span.block == b && m.kind == EntityKind::Location)
+            .filter(|m| m.span.start == 0)
+            .find(|m| {
+                let after = text.get(m.span.end..).unwrap_or_default();
+                let head: String = after.chars().take(30).collect();
+                // "CITY -", "CITY, Country -", "CITY (Agency) -"
+                head.trim_start_matches([',', ' '])
+                    .split_once(['-', '—', '–'])
+                    .is_some_and(|(before, _)| {
+                        before.len() < 25
+                            && !before.contains(['.', ';'])
+                            && before.split_whitespace().count() <= 3
+                    })
+            });
+        if let Some(m) = dateline {
+            return name_of(m.entity).map(|n| (n, "dateline"));
+        }
+    }
+    let title = article.meta.title.clone().or_else(|| {
+        article
+            .blocks
+            .iter()
+            .find(|b| b.is_heading())
+            .map(|b| b.text.clone())
+    })?;
+    a.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Location)
+        .find(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| contains_word(&title, n))
+        })
+        .map(|e| (e.name.clone(), "title"))
+}
+
+/// Whether `text` contains `name` between word boundaries.
+fn contains_word(text: &str, name: &str) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsmill_core::{Block, Entity, EntityMention, Span};
+
+    fn located(title: Option<&str>, first: &str, place: &str) -> Article {
+        let mut article = Article::new("a", "a.md");
+        article.meta.title = title.map(str::to_string);
+        article.blocks = vec![Block::paragraph(first)];
+        let at = first.find(place).unwrap_or(0);
+        article.annotations.entities = vec![Entity {
+            kind: EntityKind::Location,
+            name: place.into(),
+            aliases: vec![place.into()],
+            mentions: 1,
+            first: Span::new(0, at, at + place.len()),
+        }];
+        article.annotations.mentions = vec![EntityMention {
+            span: Span::new(0, at, at + place.len()),
+            surface: place.into(),
+            kind: EntityKind::Location,
+            entity: 0,
+        }];
+        article
+    }
+
+    #[test]
+    fn datelines_then_titles_give_the_article_place() {
+        let a = located(None, "Kabul (Reuters) - Floods killed five.", "Kabul");
+        assert_eq!(article_place(&a), Some(("Kabul".into(), "dateline")));
+        let a = located(
+            Some("Flash floods kill 14 in Kunar"),
+            "Rescuers in Kunar province found two.",
+            "Kunar",
+        );
+        assert_eq!(article_place(&a), Some(("Kunar".into(), "title")));
+        let a = located(
+            Some("Floods"),
+            "Kabul is calm - for now, officials said.",
+            "Kabul",
+        );
+        assert_eq!(article_place(&a), Some(("Kabul".into(), "dateline")));
+        let a = located(
+            Some("Floods in Kunarville"),
+            "Rescuers in Kunar said.",
+            "Kunar",
+        );
+        assert_eq!(article_place(&a), None);
+    }
 
     fn places(text: &str, names: &[&str]) -> Vec<Place> {
         names
@@ -253,8 +364,8 @@ mod tests {
         let clause = |i: usize| text[..i].matches(',').count();
         let sentence = 0..text.len();
         assert_eq!(
-            choose(&found, &sentence, &(at..at + 3), &clause, None).as_deref(),
-            Some("Madrid")
+            choose(&found, &sentence, &(at..at + 3), &clause, None),
+            Some(("Madrid".to_string(), "sentence"))
         );
         let text = "since the US military surge, with over 8,000 Iraqis having lost their lives";
         let found = places(text, &["US"]);
@@ -266,10 +377,10 @@ mod tests {
             &clause,
             Some("Iraq"),
         );
-        assert_eq!(chosen.as_deref(), Some("Iraq"));
+        assert_eq!(chosen, Some(("Iraq".to_string(), "demonym")));
         assert_eq!(
-            choose(&found, &(0..text.len()), &(at..at + 5), &clause, None).as_deref(),
-            Some("US")
+            choose(&found, &(0..text.len()), &(at..at + 5), &clause, None),
+            Some(("US".to_string(), "sentence"))
         );
     }
 }

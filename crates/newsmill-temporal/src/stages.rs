@@ -293,6 +293,7 @@ impl FactsStage {
         let annotations = &article.annotations;
         let mut facts = Vec::new();
         let shared = newsmill_text::article_tokens(article);
+        let article_place = places::article_place(article);
         for (b, block) in article.blocks.iter().enumerate() {
             if block.is_heading() && !self.options.headings {
                 continue;
@@ -347,7 +348,8 @@ impl FactsStage {
                         .find_map(|t| newsmill_text::countries::country_of_demonym(t.norm));
                     let clause_at = |at: usize| clause_of(tokens, &sentence, at);
                     let place =
-                        places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym);
+                        places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym)
+                            .or_else(|| article_place.clone());
                     let clause = clause_of(tokens, &sentence, count_bytes.start);
                     let in_sentence = dates
                         .iter()
@@ -392,7 +394,8 @@ impl FactsStage {
                         count_max: found.count.max,
                         qualifier: found.qualifier,
                         subject,
-                        place,
+                        place_source: place.as_ref().map(|(_, s)| s.to_string()),
+                        place: place.map(|(p, _)| p),
                         date,
                         date_start,
                         date_end,

@@ -54,6 +54,13 @@ pub enum EvalCommand {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Geocoded places against JSONL gold (docs/places.md): coverage, GeoNames id and
+    /// country accuracy.
+    Places {
+        gold: PathBuf,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// NER predictions in CoNLL format (last column predicted, the one before gold): per-type
     /// precision, recall and F1 with exact-span matching (IOB1 and IOB2).
     Ner { file: PathBuf },
@@ -128,6 +135,16 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<ExitCode> {
                 .collect();
             let articles = run_pipeline(config.as_deref(), &inputs)?;
             let mut tally = newsmill_quotes::eval::Tally::default();
+            for (g, a) in golds.iter().zip(&articles) {
+                tally.add(g, a);
+            }
+            tally.report()
+        }
+        EvalCommand::Places { gold, config } => {
+            let golds = newsmill_geo::eval::load_gold(&gold)?;
+            let inputs: Vec<_> = golds.iter().map(|g| (g.path.clone(), None)).collect();
+            let articles = run_pipeline(config.as_deref(), &inputs)?;
+            let mut tally = newsmill_geo::eval::Tally::default();
             for (g, a) in golds.iter().zip(&articles) {
                 tally.add(g, a);
             }

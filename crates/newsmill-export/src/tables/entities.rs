@@ -24,6 +24,19 @@ const COLUMNS: &[Column] = &[
         "aliases",
         "`|`-joined distinct surface forms, in order of appearance",
     ),
+    col("geonames_id", "GeoNames id of a location (`link.places`); empty when not settled"),
+    col("country", "ISO 3166-1 alpha-2 country of a location"),
+    col("admin1", "first-level division (state, province) of a location"),
+    col("lat", "latitude of a location, WGS84 degrees"),
+    col("lon", "longitude of a location, WGS84 degrees"),
+    col(
+        "geo_method",
+        "how the location was decided: `country`, `context`, `capital`, `prominence`, `unique`, `part_of`, `candidates_agree`, `sentence_country`",
+    ),
+    col(
+        "entity_id",
+        "the entity's row in corpus_entities.csv (empty for `misc`)",
+    ),
 ];
 
 fn rows(article: &Article) -> Vec<Vec<Cell>> {
@@ -32,15 +45,22 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         .annotations
         .entities
         .iter()
-        .map(|e| {
-            vec![
+        .enumerate()
+        .map(|(i, e)| {
+            let mut row = vec![
                 Cell::text(&article.id),
                 Cell::text(e.kind.as_str()),
                 Cell::text(&e.name),
                 Cell::num(e.mentions),
                 Cell::num(offsets.char_offset(&article.blocks, e.first)),
                 Cell::text(e.aliases.join("|")),
-            ]
+            ];
+            row.extend(super::geo_cells(
+                article.annotations.geocodes.iter().find(|g| g.entity == i),
+            ));
+            // Filled in when the run ends and the corpus is known (OutputSet::commit).
+            row.push(Cell::text(""));
+            row
         })
         .collect()
 }

@@ -27,8 +27,16 @@ const COLUMNS: &[Column] = &[
     col("subject", "who or what is counted"),
     col(
         "place",
-        "nearest place entity in the sentence, else the paragraph",
+        "place of the event: a location in its sentence, else its paragraph, else the dateline or title",
     ),
+    col(
+        "place_source",
+        "where the place was found: `sentence`, `paragraph`, `demonym`, `dateline`, `title`",
+    ),
+    col("place_geonames_id", "GeoNames id of the place (from `link.places`)"),
+    col("place_country", "ISO 3166-1 alpha-2 country of the place"),
+    col("place_lat", "latitude of the place, WGS84 degrees"),
+    col("place_lon", "longitude of the place, WGS84 degrees"),
     col(
         "date",
         "the sentence's resolved date, else the publication date",
@@ -46,6 +54,11 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         .facts
         .iter()
         .map(|f| {
+            let geo = f
+                .place
+                .as_deref()
+                .and_then(|p| super::geocode_of_place(article, p));
+            let geo = super::geo_cells(geo);
             vec![
                 Cell::text(&article.id),
                 Cell::text(&f.kind),
@@ -55,6 +68,11 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
                 Cell::opt(f.qualifier.as_deref()),
                 Cell::opt(f.subject.as_deref()),
                 Cell::opt(f.place.as_deref()),
+                Cell::opt(f.place_source.as_deref()),
+                geo[0].clone(),
+                geo[1].clone(),
+                geo[3].clone(),
+                geo[4].clone(),
                 Cell::opt(f.date.as_deref()),
                 Cell::opt(f.date_start.as_deref()),
                 Cell::opt(f.date_end.as_deref()),

@@ -4,6 +4,7 @@
 //! test checks it lists all of them).
 
 mod articles;
+pub mod corpus_entities;
 mod dates;
 mod entities;
 mod errors;
@@ -11,7 +12,7 @@ mod facts;
 mod quotes;
 mod removed;
 
-use newsmill_core::{Article, Family};
+use newsmill_core::{Article, EntityKind, Family, Geocode};
 
 use crate::csv_out::Cell;
 
@@ -51,6 +52,9 @@ pub enum Rows {
     Errors,
     /// One row per dropped document ([`DroppedRow`]).
     Dropped,
+    /// Rows aggregated over the whole folder, written at the end
+    /// ([`corpus_entities::CorpusEntities`]).
+    Corpus,
 }
 
 /// One output table.
@@ -75,7 +79,7 @@ impl Table {
     pub fn article_rows(&self, article: &Article) -> Vec<Vec<Cell>> {
         match self.rows {
             Rows::PerArticle(build) => build(article),
-            Rows::Errors | Rows::Dropped => Vec::new(),
+            Rows::Errors | Rows::Dropped | Rows::Corpus => Vec::new(),
         }
     }
 
@@ -89,10 +93,37 @@ impl Table {
     }
 }
 
+/// The geocode cells shared by entities.csv and facts.csv: id, country, admin1, lat, lon,
+/// method; all empty without a geocode.
+pub(crate) fn geo_cells(geo: Option<&Geocode>) -> [Cell; 6] {
+    let Some(g) = geo else {
+        return std::array::from_fn(|_| Cell::opt(None));
+    };
+    [
+        Cell::opt_num(g.geonames_id.map(u64::from)),
+        Cell::opt(g.country.as_deref()),
+        Cell::opt(g.admin1.as_deref()),
+        Cell::opt_num(g.lat),
+        Cell::opt_num(g.lon),
+        Cell::text(g.method),
+    ]
+}
+
+/// The geocode of the location entity named `place` (a fact's place), if it was located.
+pub(crate) fn geocode_of_place<'a>(article: &'a Article, place: &str) -> Option<&'a Geocode> {
+    let a = &article.annotations;
+    let entity = a
+        .entities
+        .iter()
+        .position(|e| e.kind == EntityKind::Location && e.name == place)?;
+    a.geocodes.iter().find(|g| g.entity == entity)
+}
+
 /// Every table, in the order files are listed.
-pub const ALL: [&Table; 8] = [
+pub const ALL: [&Table; 9] = [
     &articles::TABLE,
     &entities::TABLE,
+    &corpus_entities::TABLE,
     &quotes::TABLE,
     &dates::TABLE,
     &facts::TABLE,
@@ -156,6 +187,7 @@ mod tests {
             qualifier: None,
             subject: None,
             place: None,
+            place_source: None,
             date: None,
             date_start: None,
             date_end: None,
@@ -227,6 +259,7 @@ mod tests {
             [
                 "articles.csv",
                 "entities.csv",
+                "corpus_entities.csv",
                 "facts.csv",
                 "errors.csv",
                 "dropped.csv",

@@ -1,0 +1,174 @@
+//! The `link.places` stage: options, registry entry, and the once-per-run gazetteer.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use newsmill_core::{
+    parse_options, Article, ConfigIssue, Family, Outcome, Stage, StageCounters, StageError,
+    StageFactory, StageTable,
+};
+
+use crate::gazetteer::Gazetteer;
+use crate::resolve::geocode;
+
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesOptions {
+    /// Folder with the GeoNames-derived `countries.tsv`, `admin_divisions.tsv` and
+    /// `places_cities500.tsv` (relative paths are relative to the working directory).
+    #[serde(default = "default_dir")]
+    pub geonames_dir: String,
+    /// Fail the config when the folder is missing. When false the stage warns once and
+    /// leaves places without coordinates (the counter `gazetteer_missing` says so).
+    #[serde(default)]
+    pub required: bool,
+}
+
+fn default_dir() -> String {
+    "../shared/data/gazetteers/geonames".to_string()
+}
+
+impl Default for PlacesOptions {
+    fn default() -> Self {
+        PlacesOptions {
+            geonames_dir: default_dir(),
+            required: false,
+        }
+    }
+}
+
+/// Geocodes the location entities of each article into `annotations.geocodes`.
+#[derive(Debug)]
+pub struct PlacesStage {
+    pub options: PlacesOptions,
+    gazetteer: OnceLock<Option<Arc<Gazetteer>>>,
+}
+
+impl PlacesStage {
+    pub fn new(options: PlacesOptions) -> Self {
+        PlacesStage {
+            options,
+            gazetteer: OnceLock::new(),
+        }
+    }
+
+    /// The gazetteer, loaded on first use (so `newsmill check` stays fast) and shared by
+    /// every stage built from the same folder in this process.
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.gazetteer
+            .get_or_init(|| shared(Path::new(&self.options.geonames_dir)))
+            .as_deref()
+    }
+}
+
+fn shared(dir: &Path) -> Option<Arc<Gazetteer>> {
+    static LOADED: OnceLock<Mutex<HashMap<PathBuf, Option<Arc<Gazetteer>>>>> = OnceLock::new();
+    let mut loaded = LOADED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    loaded
+        .entry(dir.to_path_buf())
+        .or_insert_with(|| match Gazetteer::load(dir) {
+            Ok(g) => Some(Arc::new(g)),
+            Err(error) => {
+                tracing::warn!(
+                    "link.places: cannot read the gazetteer in {}: {error}; places stay ungeocoded",
+                    dir.display()
+                );
+                None
+            }
+        })
+        .clone()
+}
+
+impl Stage for PlacesStage {
+    fn process(
+        &self,
+        article: &mut Article,
+        counters: &mut StageCounters,
+    ) -> Result<Outcome, StageError> {
+        let Some(gaz) = self.gazetteer() else {
+            counters.add("gazetteer_missing", 1);
+            article.annotations.geocodes.clear();
+            return Ok(Outcome::Keep);
+        };
+        let geocodes = geocode(article, gaz);
+        for g in &geocodes {
+            counters.add(
+                if g.geonames_id.is_some() {
+                    "located"
+                } else {
+                    "country_only"
+                },
+                1,
+            );
+        }
+        article.annotations.geocodes = geocodes;
+        Ok(Outcome::Keep)
+    }
+}
+
+pub fn factories() -> Vec<StageFactory> {
+    vec![StageFactory {
+        name: "link.places",
+        summary: "Geocode location entities with GeoNames: id, country, admin1, coordinates, and how it was decided",
+        options: newsmill_core::option_docs::<PlacesOptions>,
+        example: "[[stage]]\nuse = \"link.places\"\ngeonames_dir = \"../shared/data/gazetteers/geonames\"\nrequired = false\n",
+        reads: &[Family::Entities],
+        writes: &[Family::Places],
+        build,
+    }]
+}
+
+fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
+    let options: PlacesOptions = parse_options(table)?;
+    let dir = Path::new(&options.geonames_dir);
+    if options.required && !dir.join("places_cities500.tsv").is_file() {
+        let line = table
+            .text
+            .lines()
+            .position(|l| l.trim_start().starts_with("geonames_dir"))
+            .map(|i| table.first_line + i);
+        return Err(vec![table
+            .issue(
+                line,
+                format!(
+                    "no GeoNames gazetteer in {} (places_cities500.tsv)",
+                    dir.display()
+                ),
+            )
+            .with_key("geonames_dir")]);
+    }
+    Ok(Box::new(PlacesStage::new(options)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_builds_and_a_required_missing_folder_is_an_issue() {
+        for factory in factories() {
+            newsmill_core::testing::check_factory(&factory);
+        }
+        let table = StageTable::from_options(
+            "link.places",
+            "geonames_dir = \"/nonexistent\"\nrequired = true",
+        );
+        let issues = build(&table).err().unwrap();
+        assert_eq!(issues[0].key.as_deref(), Some("geonames_dir"));
+        let table = StageTable::from_options("link.places", "geonames_dir = \"/nonexistent\"");
+        let stage = build(&table).unwrap();
+        let mut article = Article::new("a", "a.txt");
+        let mut counters = StageCounters::default();
+        assert_eq!(
+            stage.process(&mut article, &mut counters),
+            Ok(Outcome::Keep)
+        );
+        assert_eq!(counters.0.get("gazetteer_missing"), Some(&1));
+    }
+}
