@@ -65,6 +65,19 @@ const FURNITURE: &[&str] = &[
     "newsletter",
     "subscribe",
     "advertisement",
+    // Captions, buttons and transcript marks of news pages, seen in the AllSides texts
+    // typed as organisations ("Hide Caption" about 1,300 times).
+    "hide caption",
+    "toggle caption",
+    "image caption",
+    "media caption",
+    "click here",
+    "read more",
+    "sign up",
+    "log in",
+    "skip advertisement",
+    "watched",
+    "soundbite",
 ];
 
 pub fn is_page_furniture(name: &str) -> bool {
@@ -107,6 +120,7 @@ mod tests {
     fn furniture() {
         assert!(is_page_furniture("Privacy Policy"));
         assert!(is_page_furniture("Terms of Use"));
+        assert!(is_page_furniture("Hide Caption") && is_page_furniture("CLICK HERE"));
         assert!(!is_page_furniture("Policy Exchange"));
     }
 }
