@@ -570,3 +570,92 @@ fn input_fixtures_give_the_right_rows() {
         "{stderr}"
     );
 }
+
+#[test]
+fn seed_places_are_geocoded_and_washington_is_not_the_state() {
+    let Some(_) = shared() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
+    let run = newsmill(&["run", "-q", "fixtures/articles/seed", "--out", out_dir]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let rows = read_csv(&out.path().join("entities.csv"));
+    let place = |name: &str| {
+        rows.iter()
+            .find(|r| r["type"] == "location" && r["name"] == name)
+            .unwrap_or_else(|| panic!("no location {name}"))
+    };
+    for (name, id) in [
+        ("Baghdad", "98182"),
+        ("Anbar", "99592"),
+        ("Ramadi", "98717"),
+        ("Hawija", "390188"),
+        ("Kirkuk", "94787"),
+        ("Nineveh", "92877"),
+    ] {
+        assert_eq!(place(name)["geonames_id"], id, "{name}");
+        assert_eq!(place(name)["country"], "IQ", "{name}");
+    }
+    assert_eq!(place("Babisqa")["country"], "SY");
+    for name in ["Turkey", "Saudi Arabia", "Russia"] {
+        assert_eq!(place(name)["geo_method"], "country", "{name}");
+    }
+    assert_ne!(place("Washington")["geonames_id"], "5815135", "the state");
+    let facts = read_csv(&out.path().join("facts.csv"));
+    assert!(facts
+        .iter()
+        .any(|f| f["place"] == "Hawija" && f["place_country"] == "IQ"));
+}
+
+#[test]
+fn corpus_entities_link_short_names_and_skip_duplicates() {
+    let input = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(input.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Blair visits\n\nPrime Minister Tony Blair met voters in Leeds on Monday.\n",
+    );
+    write(
+        "b.txt",
+        "Blair speaks\n\nBlair said the plan would work, aides reported on Tuesday.\n",
+    );
+    write(
+        "c.txt",
+        "Blair speaks\n\nBlair said the plan would work, aides reported on Tuesday.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let run = newsmill(&[
+        "run",
+        "-q",
+        input.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let corpus = read_csv(&out.path().join("corpus_entities.csv"));
+    let blairs: Vec<_> = corpus
+        .iter()
+        .filter(|r| r["type"] == "person" && r["name"].contains("Blair"))
+        .collect();
+    assert_eq!(blairs.len(), 1, "{corpus:?}");
+    assert_eq!(blairs[0]["name"], "Tony Blair");
+    // c.txt duplicates b.txt: two articles, not three.
+    assert_eq!(blairs[0]["articles"], "2", "{corpus:?}");
+    let entities = read_csv(&out.path().join("entities.csv"));
+    let ids: Vec<&str> = entities
+        .iter()
+        .filter(|r| r["type"] == "person")
+        .map(|r| r["entity_id"].as_str())
+        .collect();
+    assert!(
+        ids.len() >= 2 && ids.iter().all(|i| *i == blairs[0]["entity_id"]),
+        "{entities:?}"
+    );
+}

@@ -314,6 +314,12 @@ fn choose(
             _ => Some((c, "country")),
         };
     }
+    let divisions: Vec<(u32, [u8; 2])> = found
+        .iter()
+        .map(|&c| gaz.entry(c))
+        .filter(|e| e.feature == Feature::Admin1)
+        .map(|e| (e.admin1, e.country))
+        .collect();
     let mut scored: Vec<(f64, bool, u32)> = found
         .iter()
         .map(|&c| {
@@ -330,6 +336,15 @@ fn choose(
                 score += 2.0;
             }
             if e.feature == Feature::City && context.admin1.contains(&(e.admin1, e.country)) {
+                score += 1.0;
+            }
+            // A city named like the division it is in ("New York", "Kirkuk"): the bare
+            // name is the city, even when GeoNames spells it "New York City".
+            if hint == Hint::None
+                && e.feature == Feature::City
+                && e.admin1 != u32::MAX
+                && divisions.contains(&(e.admin1, e.country))
+            {
                 score += 1.0;
             }
             if e.capital {

@@ -17,6 +17,7 @@ IQ.01\tIQ-AN\t99592\t1\tAl Anbār\tGovernorate\t\t\tIQ\tIraq\tAnbar|Anbar Provin
 IQ.13\tIQ-KI\t98410\t1\tKirkūk\tGovernorate\t\t\tIQ\tIraq\tKirkuk Governorate
 US.WA\tUS-WA\t5815135\t1\tWashington\tState\t\t\tUS\tUnited States\t
 US.DC\tUS-DC\t4138106\t1\tDistrict of Columbia\tDistrict\t\t\tUS\tUnited States\t
+US.NY\tUS-NY\t5128638\t1\tNew York\tState\t\t\tUS\tUnited States\t
 ";
 
 const PLACES: &str = "geonameid\tname\tascii_name\tcountry_code\tcountry_name\tadmin1_code\tadmin1_name\tadmin2_code\tadmin2_name\tpopulation\tlatitude\tlongitude\ttimezone\talt_names_latin
@@ -25,6 +26,8 @@ const PLACES: &str = "geonameid\tname\tascii_name\tcountry_code\tcountry_name\ta
 390188\tAl Ḩawījah\tAl Hawijah\tIQ\tIraq\tIQ.13\tKirkūk\t\t\t0\t35.32592\t43.77267\tAsia/Baghdad\tAl Huwayjah
 4140963\tWashington\tWashington\tUS\tUnited States\tUS.DC\tDistrict of Columbia\t\t\t689545\t38.89511\t-77.03637\tAmerica/New_York\tWashington D.C.
 5815539\tSpokane\tSpokane\tUS\tUnited States\tUS.WA\tWashington\t\t\t2500000\t47.65966\t-117.42908\tAmerica/Los_Angeles\t
+5128581\tNew York City\tNew York City\tUS\tUnited States\tUS.NY\tNew York\t\t\t8804190\t40.71427\t-74.00597\tAmerica/New_York\tNew York|NYC
+5110629\tBuffalo\tBuffalo\tUS\tUnited States\tUS.NY\tNew York\t\t\t6000000\t42.88645\t-78.87837\tAmerica/New_York\t
 4140000\tWashington\tWashington\tUS\tUnited States\tUS.WA\tWashington\t\t\t5000\t47.0\t-120.0\tAmerica/Los_Angeles\t
 ";
 
@@ -118,4 +121,12 @@ fn a_place_missing_from_the_gazetteer_takes_its_sentences_country_not_the_border
 fn regions_and_unsettled_names_stay_empty() {
     let text = "Oil from the Middle East and Western Europe reached Atlantis.";
     assert!(located(text, &["Middle East", "Western Europe", "Atlantis"]).is_empty());
+}
+
+#[test]
+fn a_bare_division_name_is_its_namesake_city_and_with_state_the_division() {
+    let got = located("Shares fell in New York on Monday.", &["New York"]);
+    assert_eq!(got[0].1, Some(5128581), "{got:?}");
+    let got = located("Voters in New York state went to the polls.", &["New York"]);
+    assert_eq!(got[0].1, Some(5128638), "{got:?}");
 }
