@@ -4,20 +4,21 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use newsmill_core::Article;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::atomic::AtomicFile;
 use crate::csv_out::{CsvOptions, CsvTableWriter};
+use crate::formats::TypedOutputs;
 use crate::jsonl::article_json;
 use crate::tables::{DroppedRow, ErrorRow, Rows, Table};
 
 /// The `[output]` config table.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputOptions {
     /// Folder for the CSVs, articles.jsonl and run-report.json (created if missing).
     pub dir: PathBuf,
-    /// Any of `csv`, `jsonl`.
+    /// Any of `csv`, `jsonl`, `xlsx`, `parquet`, `sqlite`, `report` (docs/columns.md).
     pub formats: Vec<String>,
     /// Also write removed.csv: every piece of text a cleaning stage removed, and why.
     pub audit: bool,
@@ -36,7 +37,7 @@ impl Default for OutputOptions {
 }
 
 impl OutputOptions {
-    pub const FORMATS: [&'static str; 2] = ["csv", "jsonl"];
+    pub const FORMATS: [&'static str; 6] = ["csv", "jsonl", "xlsx", "parquet", "sqlite", "report"];
 
     pub fn wants(&self, format: &str) -> bool {
         self.formats.iter().any(|f| f == format)
@@ -50,6 +51,8 @@ pub struct OutputSet {
     errors: Option<CsvTableWriter>,
     dropped: Option<CsvTableWriter>,
     jsonl: Option<AtomicFile>,
+    /// XLSX, SQLite, Parquet: fed the same rows, committed with the rest.
+    typed: TypedOutputs,
 }
 
 impl std::fmt::Debug for OutputSet {
@@ -63,9 +66,8 @@ impl OutputSet {
     /// formats, so a failed or dropped document is never silent.
     pub fn create(options: &OutputOptions, tables: &[&'static Table]) -> io::Result<Self> {
         std::fs::create_dir_all(&options.dir)?;
-        let open = |t: &Table| {
-            CsvTableWriter::create(&options.dir.join(t.file), &t.header(), &options.csv)
-        };
+        let open =
+            |t: &Table| CsvTableWriter::create(&options.dir.join(t.file), t.columns, &options.csv);
         let mut writers = Vec::new();
         let mut errors = None;
         let mut dropped = None;
@@ -87,6 +89,7 @@ impl OutputSet {
             errors,
             dropped,
             jsonl,
+            typed: TypedOutputs::create(options, tables)?,
         })
     }
 
@@ -100,10 +103,11 @@ impl OutputSet {
             serde_json::to_writer(&mut *jsonl, &article_json(article))?;
             jsonl.write_all(b"\n")?;
         }
-        Ok(())
+        self.typed.write_article(article)
     }
 
     pub fn write_error(&mut self, error: &ErrorRow) -> io::Result<()> {
+        self.typed.write_error(error)?;
         match &mut self.errors {
             Some(writer) => writer.write_row(&error.cells()),
             None => Ok(()),
@@ -111,6 +115,7 @@ impl OutputSet {
     }
 
     pub fn write_dropped(&mut self, dropped: &DroppedRow) -> io::Result<()> {
+        self.typed.write_dropped(dropped)?;
         match &mut self.dropped {
             Some(writer) => writer.write_row(&dropped.cells()),
             None => Ok(()),
@@ -129,6 +134,7 @@ impl OutputSet {
         if let Some(jsonl) = self.jsonl {
             done.push(jsonl.commit()?);
         }
+        done.extend(self.typed.commit()?);
         Ok(done)
     }
 }

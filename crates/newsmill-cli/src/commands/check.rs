@@ -3,8 +3,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn check(config: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// Validates a config; with `print`, prints it as it runs (merged onto the default).
+pub fn check(config: Option<&Path>, print: bool) -> anyhow::Result<ExitCode> {
     match super::load(config)? {
+        Ok((config, _)) if print => {
+            super::print_stdout(config.to_toml().trim_end())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Ok((config, pipeline)) => {
             let names: Vec<&str> = pipeline.stages.iter().map(|s| s.name.as_str()).collect();
             let tables: Vec<&str> = newsmill_runner::tables_for(&pipeline, &config.output)
@@ -13,7 +18,7 @@ pub fn check(config: Option<&Path>) -> anyhow::Result<ExitCode> {
                 .collect();
             println!(
                 "{}: ok, {} stages: {}\n  tables: {}",
-                config.file,
+                config.describe(),
                 names.len(),
                 names.join(" -> "),
                 tables.join(", ")

@@ -3,7 +3,7 @@
 use newsmill_core::text::OffsetMap;
 use newsmill_core::{Article, Family};
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -15,11 +15,11 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col("article_id", "the article's `id`"),
+    key_col("article_id", "the article's `id`"),
     col("type", "`person`, `organization`, `location` or `misc`"),
     col("name", "normalised, fullest name"),
-    col("mentions", "number of mentions in the article"),
-    col("first_offset", "character offset of the first mention"),
+    int_col("mentions", "number of mentions in the article"),
+    int_col("first_offset", "character offset of the first mention"),
     col(
         "aliases",
         "`|`-joined distinct surface forms, in order of appearance",
