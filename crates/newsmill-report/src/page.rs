@@ -85,7 +85,7 @@ pub fn render(r: &Report) -> String {
         let series = r
             .casualties
             .get(kind)
-            .map(|months| continuous_months(months))
+            .map(continuous_months)
             .unwrap_or_default();
         section(
             &mut out,

@@ -180,7 +180,7 @@ fn sqlite_holds_the_rows_typed() {
             Ok((0..COLUMNS.len())
                 .map(|c| match row.get_ref(c).unwrap() {
                     rusqlite::types::ValueRef::Null => Seen::Empty,
-                    rusqlite::types::ValueRef::Text(t) if t.is_empty() => Seen::Empty,
+                    rusqlite::types::ValueRef::Text([]) => Seen::Empty,
                     rusqlite::types::ValueRef::Text(t) if COLUMNS[c].kind == Kind::Date => {
                         let day = newsmill_core::civil::CivilDate::parse_iso(
                             std::str::from_utf8(t).unwrap(),

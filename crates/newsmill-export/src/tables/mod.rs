@@ -333,7 +333,7 @@ mod tests {
     }
 
     /// docs/columns.md has a section per table (a heading that starts with `## FILE`) that
-    /// names every column in backquotes.
+    /// names every column in backquotes, and the kind of every non-text column.
     #[test]
     fn docs_list_every_column_of_every_table() {
         let docs = include_str!("../../../../docs/columns.md");
@@ -344,6 +344,14 @@ mod tests {
                 .unwrap_or_else(|| panic!("docs/columns.md has no section `{heading}`"));
             let rest = &docs[start + heading.len()..];
             let section = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+            for column in table.columns.iter().filter(|c| c.kind != Kind::Text) {
+                let kind = format!("`{}` ({})", column.name, column.kind.as_str());
+                assert!(
+                    section.contains(&kind),
+                    "docs/columns.md, section {}: the Kinds line does not say {kind}",
+                    table.file
+                );
+            }
             for column in table.columns {
                 assert!(
                     section.contains(&format!("`{}`", column.name)),
