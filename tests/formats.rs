@@ -288,3 +288,37 @@ fn bbc_every_format_holds_the_csv_rows() {
     let articles = csv_rows(&out.path().join("articles.csv"));
     assert_eq!(articles.len(), 2225);
 }
+
+/// `newsmill.toml` in the current folder is used without `--config`, merged onto the
+/// default, and the summary says so.
+#[test]
+fn newsmill_toml_in_the_current_folder_is_used_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = root().join("fixtures/articles");
+    std::fs::write(
+        dir.path().join("newsmill.toml"),
+        format!(
+            "[input]\npath = {:?}\n\n[output]\ndir = \"tables\"\nformats = [\"csv\", \"sqlite\"]\n",
+            sample.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .current_dir(dir.path())
+        .arg("run")
+        .output()
+        .unwrap();
+    assert!(run.status.code().is_some_and(|c| c <= 1), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("config: newsmill.toml, merged onto config/pipeline.toml (built in)"),
+        "{stderr}"
+    );
+    let out = dir.path().join("tables");
+    assert!(out.join("newsmill.sqlite").exists());
+    assert!(out.join("entities.csv").exists(), "default stages ran");
+    assert!(
+        !out.join("articles.jsonl").exists(),
+        "formats replaced whole"
+    );
+}

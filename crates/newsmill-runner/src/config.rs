@@ -789,7 +789,7 @@ mod tests {
 
     #[test]
     fn every_mistake_is_reported_with_its_line() {
-        let text = "[input]\nincldue = []\n\n[[stage]]\nuse = \"clean.boilerplat\"\n\n[[stage]]\nuse = \"clean.upper\"\ntreshold = 1.0\nmin_docs = \"x\"\n\n[output]\nformats = [\"csv\", \"xlsx\"]\n";
+        let text = "[input]\nincldue = []\n\n[[stage]]\nuse = \"clean.boilerplat\"\n\n[[stage]]\nuse = \"clean.upper\"\ntreshold = 1.0\nmin_docs = \"x\"\n\n[output]\nformats = [\"csv\", \"xslx\"]\n";
         let issues = load_config("p.toml", text, &registry()).unwrap_err();
         let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -799,7 +799,7 @@ mod tests {
                 "p.toml:5: stage 1: key `use`: unknown stage `clean.boilerplat` (nearest valid name: `clean.boilerplate`)",
                 "p.toml:9: stage 2 (clean.upper): key `treshold`: unknown option `treshold` (nearest valid name: `threshold`)",
                 "p.toml:10: stage 2 (clean.upper): key `min_docs`: invalid type: string \"x\", expected usize",
-                "p.toml:13: key `output.formats`: unknown format `xlsx` (nearest valid name: `csv`)",
+                "p.toml:13: key `output.formats`: unknown format `xslx` (nearest valid name: `xlsx`)",
             ]
         );
     }
