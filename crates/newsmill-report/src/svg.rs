@@ -75,14 +75,14 @@ pub fn columns(id: &str, items: &[(String, u64)]) -> String {
         top + 4.0,
         max as u64
     ));
+    // A few periods should not make slabs: columns are at most 40 units wide, centred.
+    let width = (step * 0.8).clamp(0.5, 40.0);
     for (i, (label, value)) in items.iter().enumerate() {
         let h = (*value as f64 / max * plot_height).max(if *value > 0 { 1.0 } else { 0.0 });
-        let x = left + step * i as f64;
+        let x = left + step * (i as f64 + 0.5) - width / 2.0;
         svg.push_str(&format!(
-            "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"><title>{}: {value}</title></rect>",
-            x + step * 0.1,
+            "<rect class=\"bar\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{h:.1}\"><title>{}: {value}</title></rect>",
             top + plot_height - h,
-            (step * 0.8).max(0.5),
             esc(label)
         ));
     }
@@ -90,9 +90,17 @@ pub fn columns(id: &str, items: &[(String, u64)]) -> String {
     let mut labelled = vec![0, last / 2, last];
     labelled.dedup();
     for i in labelled {
-        let x = left + step * (i as f64 + 0.5);
+        // The first label starts at its column and the last ends at its column, so
+        // neither runs off the chart.
+        let centre = left + step * (i as f64 + 0.5);
+        let (x, anchor) = match i {
+            _ if last == 0 => (centre, "middle"),
+            0 => ((centre - width / 2.0).max(0.0), "start"),
+            _ if i == last => ((centre + width / 2.0).min(WIDTH), "end"),
+            _ => (centre, "middle"),
+        };
         svg.push_str(&format!(
-            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"label\">{}</text>",
+            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"label\">{}</text>",
             height - 10.0,
             esc(&items[i].0)
         ));
