@@ -23,7 +23,7 @@ pub enum Value<'a> {
 impl<'a> Value<'a> {
     /// The value of `cell` in a column of `kind`. A cell that does not read as its kind
     /// (which the table tests rule out for the builders) becomes `Null` rather than
-    /// failing the run; [`Value::is_mistyped`] tells the writers to count it.
+    /// failing the run; [`Value::is_mistyped`] lets the output set count and log it.
     pub fn of(cell: &'a Cell, kind: Kind) -> Self {
         let text = cell.as_str();
         match kind {

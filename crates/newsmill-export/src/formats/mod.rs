@@ -38,6 +38,9 @@ pub struct TypedOutputs {
     sinks: Vec<Box<dyn TableSink>>,
     /// report.html's tallies and where it goes.
     report: Option<(newsmill_report::Report, PathBuf)>,
+    /// Non-empty cells of number or date columns that did not read as their kind and
+    /// were written as null (the table tests rule this out; the log says it if it happens).
+    mistyped: usize,
 }
 
 impl std::fmt::Debug for TypedOutputs {
@@ -77,6 +80,7 @@ impl TypedOutputs {
             tables: tables.to_vec(),
             sinks,
             report,
+            mistyped: 0,
         })
     }
 
@@ -90,6 +94,7 @@ impl TypedOutputs {
         for (i, table) in self.tables.iter().enumerate() {
             if let Rows::PerArticle(_) = table.rows {
                 let rows = table.article_rows(article);
+                self.mistyped += count_mistyped(table, &rows);
                 if !rows.is_empty() {
                     for sink in &mut self.sinks {
                         sink.write_rows(i, &rows)?;
@@ -129,6 +134,12 @@ impl TypedOutputs {
     }
 
     pub fn commit(self) -> io::Result<Vec<PathBuf>> {
+        if self.mistyped > 0 {
+            tracing::warn!(
+                "{} cells of number or date columns did not read as their kind and are empty in the typed formats (the CSV has them)",
+                self.mistyped
+            );
+        }
         let mut done = Vec::new();
         for sink in self.sinks {
             done.extend(sink.commit()?);
@@ -140,6 +151,19 @@ impl TypedOutputs {
         }
         Ok(done)
     }
+}
+
+/// Cells of `rows` that a typed format would lose (see
+/// [`Value::is_mistyped`](crate::typed::Value::is_mistyped)).
+fn count_mistyped(table: &Table, rows: &[Vec<Cell>]) -> usize {
+    rows.iter()
+        .flat_map(|row| row.iter().zip(table.columns))
+        .filter(|(cell, column)| {
+            column.kind != crate::Kind::Text
+                && column.kind != crate::Kind::Key
+                && crate::typed::Value::of(cell, column.kind).is_mistyped(cell)
+        })
+        .count()
 }
 
 #[cfg(test)]

@@ -283,3 +283,18 @@ fn parquet_holds_the_rows_typed_and_keeps_types_when_empty() {
     );
     assert_eq!(reader.metadata().file_metadata().num_rows(), 0);
 }
+
+/// docs/columns.md shows the Parquet schema of entities as the code makes it.
+#[test]
+fn docs_show_the_parquet_schema_the_code_writes() {
+    let docs = include_str!("../../../../docs/columns.md");
+    let entities = crate::tables::ALL
+        .iter()
+        .find(|t| t.file == "entities.csv")
+        .unwrap();
+    assert!(
+        docs.contains(&parquet_schema(entities)),
+        "docs/columns.md does not show:\n{}",
+        parquet_schema(entities)
+    );
+}
