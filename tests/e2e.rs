@@ -371,6 +371,7 @@ fn output_tables_follow_the_stages_of_the_config() {
             "dates.csv",
             "dropped.csv",
             "errors.csv",
+            "report.html",
             "run-report.json"
         ]
     );

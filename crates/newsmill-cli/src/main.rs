@@ -32,10 +32,14 @@ struct Cli {
 enum Command {
     /// Process a folder: articles.csv, entities.csv, quotes.csv, dates.csv, facts.csv, errors.csv.
     Run(commands::run::RunArgs),
-    /// Validate a config file (the built-in default when none is given) without reading input.
+    /// Validate a config file (newsmill.toml in the current folder, else the built-in
+    /// default, when none is given) without reading input.
     Check {
-        /// Config file to check.
+        /// Config file to check (merged onto the built-in default).
         config: Option<PathBuf>,
+        /// Print the config as it runs: the file merged onto the built-in default.
+        #[arg(long)]
+        print: bool,
     },
     /// List every stage with its summary, options and an example TOML table.
     Stages,
@@ -86,7 +90,7 @@ fn main() -> ExitCode {
     init_logging(cli.verbose);
     let result = match cli.command {
         Command::Run(args) => commands::run::run(args),
-        Command::Check { config } => commands::check::check(config.as_deref()),
+        Command::Check { config, print } => commands::check::check(config.as_deref(), print),
         Command::Stages => commands::stages::print(),
         Command::Init { path, force } => commands::init::init(&path, force),
         Command::Eval(command) => commands::eval::eval(command),

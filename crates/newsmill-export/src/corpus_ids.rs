@@ -50,7 +50,13 @@ pub(crate) fn fill_entity_ids(
                 columns = Some((at("type"), at("name"), at("entity_id")));
             }
             Some((Some(t), Some(n), Some(id))) if id < fields.len() => {
-                fields[id] = corpus.id_of(&fields[t], &fields[n]);
+                // The name cell was written guarded; the corpus knows it unguarded.
+                let name = if options.formula_guard {
+                    unguard(&fields[n])
+                } else {
+                    &fields[n]
+                };
+                fields[id] = corpus.id_of(&fields[t], name);
             }
             Some(_) => {}
         }
@@ -60,4 +66,13 @@ pub(crate) fn fill_entity_ids(
         .into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?;
     out.commit().map(|_| ())
+}
+
+/// Undoes [`guard_formula`](crate::csv_out::guard_formula): a `'` before a formula
+/// character was added by the guard.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }

@@ -2,12 +2,13 @@
 
 use std::io::{self, Write};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::atomic::AtomicFile;
+use crate::tables::{Column, Kind};
 
 /// The `[output.csv]` config table.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct CsvOptions {
     /// Start each CSV with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
@@ -41,7 +42,10 @@ pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 /// A CSV table being written: header first, then rows, committed atomically.
 pub struct CsvTableWriter {
     writer: csv::Writer<AtomicFile>,
-    guard: bool,
+    /// Per column: whether the formula guard applies (text columns only: a key must stay
+    /// byte-identical to articles.jsonl so joins work, and a number or a date never starts
+    /// with a formula character but a minus sign).
+    guarded: Vec<bool>,
 }
 
 impl std::fmt::Debug for CsvTableWriter {
@@ -53,7 +57,7 @@ impl std::fmt::Debug for CsvTableWriter {
 impl CsvTableWriter {
     pub fn create(
         path: &std::path::Path,
-        header: &[&str],
+        columns: &[Column],
         options: &CsvOptions,
     ) -> io::Result<Self> {
         let mut file = AtomicFile::create(path)?;
@@ -67,20 +71,23 @@ impl CsvTableWriter {
             .from_writer(file);
         let mut table = CsvTableWriter {
             writer,
-            guard: options.formula_guard,
+            guarded: columns
+                .iter()
+                .map(|c| options.formula_guard && c.kind == Kind::Text)
+                .collect(),
         };
         table
             .writer
-            .write_record(header)
+            .write_record(columns.iter().map(|c| c.name))
             .map_err(io::Error::other)?;
         Ok(table)
     }
 
-    /// Writes one row. Text cells are guarded; cells the exporter marks numeric are not
-    /// (a negative number must stay a number).
+    /// Writes one row. Cells of text columns are guarded; keys, numbers and dates are not
+    /// (a key must join, a negative number must stay a number).
     pub fn write_row(&mut self, row: &[Cell]) -> io::Result<()> {
-        let guard = self.guard;
-        for cell in row {
+        for (i, cell) in row.iter().enumerate() {
+            let guard = self.guarded.get(i).copied().unwrap_or(false);
             let field = match cell {
                 Cell::Text(s) if guard => guard_formula(s),
                 Cell::Text(s) | Cell::Number(s) => std::borrow::Cow::Borrowed(s.as_str()),
@@ -111,6 +118,13 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell's text as written to a CSV before any guard.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Cell::Text(s) | Cell::Number(s) => s,
+        }
+    }
+
     pub fn text(s: impl Into<String>) -> Self {
         Cell::Text(s.into())
     }
@@ -131,6 +145,7 @@ impl Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tables::{col, int_col, key_col};
 
     #[test]
     fn formula_cells_are_made_inert() {
@@ -150,7 +165,8 @@ mod tests {
             bom: true,
             ..CsvOptions::default()
         };
-        let mut table = CsvTableWriter::create(&path, &["a", "b"], &options).unwrap();
+        let columns = [col("a", "a"), int_col("b", "b")];
+        let mut table = CsvTableWriter::create(&path, &columns, &options).unwrap();
         table
             .write_row(&[Cell::text("say \"hi\", then\nleave"), Cell::num(-3)])
             .unwrap();
@@ -162,6 +178,25 @@ mod tests {
         assert_eq!(
             text,
             "\u{feff}a,b\r\n\"say \"\"hi\"\", then\nleave\",-3\r\n'=1+1,ok\r\n"
+        );
+    }
+
+    /// A key that starts like a formula is written as is, so it joins to articles.jsonl;
+    /// the text column beside it is still guarded.
+    #[test]
+    fn keys_are_never_guarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let columns = [key_col("article_id", "k"), col("name", "n")];
+        let mut table = CsvTableWriter::create(&path, &columns, &CsvOptions::default()).unwrap();
+        for id in ["=a.md", "+b.md", "-c.md", "@d.md"] {
+            table.write_row(&[Cell::text(id), Cell::text(id)]).unwrap();
+        }
+        table.commit().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "article_id,name\r\n=a.md,'=a.md\r\n+b.md,'+b.md\r\n-c.md,'-c.md\r\n@d.md,'@d.md\r\n"
         );
     }
 }

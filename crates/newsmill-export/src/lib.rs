@@ -1,4 +1,5 @@
-//! newsmill-export: turns processed articles into the files users open.
+//! newsmill-export: turns processed articles into the files users open (CSV, JSON Lines,
+//! XLSX, SQLite, Parquet).
 //!
 //! Every table is written through an [`AtomicFile`] (a temp file in the output folder,
 //! renamed into place by [`AtomicFile::commit`]), so a killed run never leaves a
@@ -8,7 +9,12 @@
 //! - [`Table`]: one output table, declared once in `tables/` (file, the family that fills it,
 //!   columns with their documentation, row builder); [`tables::ALL`] lists them and
 //!   [`tables_for`] picks a run's tables from the families its pipeline writes.
-//! - [`CsvOptions`]: delimiter, UTF-8 BOM, formula-injection guard.
+//! - [`Kind`]: what a column holds (key, text, integer, float, date); every format writes a
+//!   column by its kind ([`typed::Value`]), so schemas never depend on the corpus.
+//! - [`CsvOptions`]: delimiter, UTF-8 BOM, formula-injection guard (text columns only: keys
+//!   are written as is so joins always work).
+//! - [`formats`]: the typed formats, XLSX (one workbook), SQLite (one database with keys,
+//!   indexes and views), Parquet (a file per table), fed the same rows as the CSVs.
 //! - [`OutputSet`]: the open writers of one run; write an article or an error row, then
 //!   commit all files at once.
 //! - [`ErrorRow`]: one failed file or stage (path, stage, code, message); [`DroppedRow`]: one
@@ -17,12 +23,14 @@
 mod atomic;
 mod corpus_ids;
 mod csv_out;
+pub mod formats;
 mod jsonl;
 mod output_set;
 pub mod tables;
+pub mod typed;
 
 pub use atomic::AtomicFile;
 pub use csv_out::{guard_formula, Cell, CsvOptions, CsvTableWriter};
 pub use jsonl::article_json;
 pub use output_set::{write_atomic, OutputOptions, OutputSet};
-pub use tables::{tables_for, Column, DroppedRow, ErrorRow, Rows, Table, When};
+pub use tables::{tables_for, Column, DroppedRow, ErrorRow, Kind, Rows, Table, When};

@@ -4,21 +4,22 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use newsmill_core::Article;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::atomic::AtomicFile;
 use crate::csv_out::{CsvOptions, CsvTableWriter};
+use crate::formats::TypedOutputs;
 use crate::jsonl::article_json;
 use crate::tables::corpus_entities::CorpusEntities;
 use crate::tables::{DroppedRow, ErrorRow, Rows, Table};
 
 /// The `[output]` config table.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputOptions {
     /// Folder for the CSVs, articles.jsonl and run-report.json (created if missing).
     pub dir: PathBuf,
-    /// Any of `csv`, `jsonl`.
+    /// Any of `csv`, `jsonl`, `xlsx`, `parquet`, `sqlite`, `report` (docs/columns.md).
     pub formats: Vec<String>,
     /// Also write removed.csv: every piece of text a cleaning stage removed, and why.
     pub audit: bool,
@@ -37,7 +38,7 @@ impl Default for OutputOptions {
 }
 
 impl OutputOptions {
-    pub const FORMATS: [&'static str; 2] = ["csv", "jsonl"];
+    pub const FORMATS: [&'static str; 6] = ["csv", "jsonl", "xlsx", "parquet", "sqlite", "report"];
 
     pub fn wants(&self, format: &str) -> bool {
         self.formats.iter().any(|f| f == format)
@@ -51,10 +52,14 @@ pub struct OutputSet {
     errors: Option<CsvTableWriter>,
     dropped: Option<CsvTableWriter>,
     jsonl: Option<AtomicFile>,
-    /// corpus_entities.csv, aggregated as articles are written.
+    /// corpus_entities, aggregated as articles are written (when the run has it).
     corpus: Option<(&'static Table, CorpusEntities)>,
     dir: PathBuf,
     csv: crate::csv_out::CsvOptions,
+    /// Whether CSVs are written (corpus_entities.csv and the entity ids of entities.csv).
+    csv_wanted: bool,
+    /// XLSX, SQLite, Parquet: fed the same rows, committed with the rest.
+    typed: TypedOutputs,
 }
 
 impl std::fmt::Debug for OutputSet {
@@ -68,9 +73,8 @@ impl OutputSet {
     /// formats, so a failed or dropped document is never silent.
     pub fn create(options: &OutputOptions, tables: &[&'static Table]) -> io::Result<Self> {
         std::fs::create_dir_all(&options.dir)?;
-        let open = |t: &Table| {
-            CsvTableWriter::create(&options.dir.join(t.file), &t.header(), &options.csv)
-        };
+        let open =
+            |t: &Table| CsvTableWriter::create(&options.dir.join(t.file), t.columns, &options.csv);
         let mut writers = Vec::new();
         let mut errors = None;
         let mut dropped = None;
@@ -81,10 +85,7 @@ impl OutputSet {
                 Rows::Dropped => dropped = Some(open(table)?),
                 Rows::PerArticle(_) if options.wants("csv") => writers.push((table, open(table)?)),
                 Rows::PerArticle(_) => {}
-                Rows::Corpus if options.wants("csv") => {
-                    corpus = Some((table, CorpusEntities::default()))
-                }
-                Rows::Corpus => {}
+                Rows::Corpus => corpus = Some((table, CorpusEntities::default())),
             }
         }
         let jsonl = if options.wants("jsonl") {
@@ -100,6 +101,8 @@ impl OutputSet {
             corpus,
             dir: options.dir.clone(),
             csv: options.csv.clone(),
+            csv_wanted: options.wants("csv"),
+            typed: TypedOutputs::create(options, tables)?,
         })
     }
 
@@ -116,10 +119,11 @@ impl OutputSet {
             serde_json::to_writer(&mut *jsonl, &article_json(article))?;
             jsonl.write_all(b"\n")?;
         }
-        Ok(())
+        self.typed.write_article(article)
     }
 
     pub fn write_error(&mut self, error: &ErrorRow) -> io::Result<()> {
+        self.typed.write_error(error)?;
         match &mut self.errors {
             Some(writer) => writer.write_row(&error.cells()),
             None => Ok(()),
@@ -127,6 +131,7 @@ impl OutputSet {
     }
 
     pub fn write_dropped(&mut self, dropped: &DroppedRow) -> io::Result<()> {
+        self.typed.write_dropped(dropped)?;
         match &mut self.dropped {
             Some(writer) => writer.write_row(&dropped.cells()),
             None => Ok(()),
@@ -134,7 +139,7 @@ impl OutputSet {
     }
 
     /// Renames every file into place; returns their paths.
-    pub fn commit(self) -> io::Result<Vec<PathBuf>> {
+    pub fn commit(mut self) -> io::Result<Vec<PathBuf>> {
         let mut done = Vec::new();
         for (_, writer) in self.tables {
             done.push(writer.commit()?);
@@ -145,19 +150,22 @@ impl OutputSet {
         if let Some(jsonl) = self.jsonl {
             done.push(jsonl.commit()?);
         }
-        if let Some((table, mut corpus)) = self.corpus {
+        if let Some((table, corpus)) = &mut self.corpus {
             corpus.finish();
-            let path = self.dir.join(table.file);
-            let mut writer = CsvTableWriter::create(&path, &table.header(), &self.csv)?;
-            for row in corpus.rows() {
-                writer.write_row(&row)?;
-            }
-            done.push(writer.commit()?);
-            let entities = self.dir.join("entities.csv");
-            if entities.is_file() {
-                crate::corpus_ids::fill_entity_ids(&entities, &corpus, &self.csv)?;
+            if self.csv_wanted {
+                let path = self.dir.join(table.file);
+                let mut writer = CsvTableWriter::create(&path, table.columns, &self.csv)?;
+                for row in corpus.rows() {
+                    writer.write_row(&row)?;
+                }
+                done.push(writer.commit()?);
+                let entities = self.dir.join("entities.csv");
+                if entities.is_file() {
+                    crate::corpus_ids::fill_entity_ids(&entities, corpus, &self.csv)?;
+                }
             }
         }
+        done.extend(self.typed.commit(self.corpus.as_ref().map(|(_, c)| c))?);
         Ok(done)
     }
 }

@@ -1,5 +1,11 @@
 //! Loading `config/pipeline.toml`: every mistake is collected, located (file, line, stage,
 //! key, nearest valid name) and returned before any input is read.
+//!
+//! A config file holds only what it changes: it is merged onto the built-in default
+//! pipeline. Its `[input]`, `[run]` and `[output]` keys replace the default's, key by key
+//! (nested tables such as `[output.csv]` too; a list is replaced whole); its `[[stage]]`
+//! tables, when it has any, replace the default's stages (their order is the pipeline, which
+//! cannot be merged).
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +13,7 @@ use newsmill_core::{nearest_name, parse_options, ConfigIssue, Reader, StageFacto
 use newsmill_export::OutputOptions;
 use newsmill_read::discover::InputSpec;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::pipeline::Pipeline;
 
@@ -16,7 +22,7 @@ pub const DEFAULT_CONFIG: &str = include_str!("../../../config/pipeline.toml");
 pub const DEFAULT_CONFIG_NAME: &str = "config/pipeline.toml (built in)";
 
 /// The `[input]` table.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct InputConfig {
     /// Folder to read when the command line names none.
@@ -54,7 +60,7 @@ impl Default for InputConfig {
 }
 
 /// The `[run]` table.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct RunConfig {
     /// Worker threads; 0 = one per core. `--jobs` overrides it.
@@ -86,6 +92,8 @@ pub struct StageConfig {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub file: String,
+    /// Whether sections were taken from the built-in default (the file did not hold them).
+    pub merged_onto_default: bool,
     pub input: InputConfig,
     pub run: RunConfig,
     pub stages: Vec<StageConfig>,
@@ -93,6 +101,59 @@ pub struct Config {
 }
 
 impl Config {
+    /// The config as it runs (merged onto the default), as TOML: `newsmill check --print`.
+    pub fn to_toml(&self) -> String {
+        #[derive(Serialize)]
+        struct Section<'a, T> {
+            input: Option<&'a T>,
+            run: Option<&'a T>,
+            output: Option<&'a T>,
+        }
+        fn table<T: Serialize>(key: &str, value: &T) -> String {
+            let section = Section {
+                input: (key == "input").then_some(value),
+                run: (key == "run").then_some(value),
+                output: (key == "output").then_some(value),
+            };
+            toml::to_string(&section).unwrap_or_else(|e| format!("# [{key}]: {e}\n"))
+        }
+        let mut out = format!("# {}\n\n", self.describe());
+        out.push_str(&table("input", &self.input));
+        out.push('\n');
+        out.push_str(&table("run", &self.run));
+        for stage in &self.stages {
+            out.push_str(&format!("\n[[stage]]\nuse = {:?}\n", stage.name));
+            // Comments are left out: a stage's text ends with the comments that introduce
+            // the next table.
+            let body: Vec<&str> = stage
+                .table
+                .text
+                .lines()
+                .skip(1)
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .collect();
+            let body = body.join("\n");
+            let body = body.trim();
+            if !body.is_empty() {
+                out.push_str(body);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        out.push_str(&table("output", &self.output));
+        out
+    }
+
+    /// Which config ran, for the run summary: the file, and whether it was merged onto the
+    /// built-in default.
+    pub fn describe(&self) -> String {
+        if self.merged_onto_default {
+            format!("{}, merged onto {DEFAULT_CONFIG_NAME}", self.file)
+        } else {
+            self.file.clone()
+        }
+    }
+
     /// The discovery spec for a run over `root` writing to `output_dir`: the one place the
     /// `[input]` table becomes a walk, so the progress count and the run see the same files.
     pub fn input_spec(&self, root: &Path, output_dir: &Path) -> InputSpec {
@@ -139,6 +200,8 @@ struct Section {
     /// 1-based line of its header.
     first_line: usize,
     text: String,
+    /// The built-in default's text of the same section, which this one is merged onto.
+    base: Option<String>,
 }
 
 /// Parses and validates `text` (named `file` in messages) and builds every stage: every
@@ -176,12 +239,64 @@ fn parse_config(
         return Err(vec![issue]);
     }
     let mut issues = Vec::new();
-    let sections = split_sections(file, text, &mut issues);
+    let mut sections = split_sections(file, text, &mut issues);
+    // The built-in default supplies what the file leaves out. (The default itself is
+    // checked by a test, so its sections parse.)
+    let is_default = text == DEFAULT_CONFIG;
+    let defaults = if is_default {
+        Vec::new()
+    } else {
+        split_sections(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, &mut Vec::new())
+    };
+    let mut merged_onto_default = false;
+    let has = |sections: &[Section], key: &str| sections.iter().any(|s| s.key == key);
+    if !has(&sections, "stage") && has(&defaults, "stage") {
+        merged_onto_default = true;
+    }
     let mut input = InputConfig::default();
     let mut run = RunConfig::default();
     let mut output = OutputOptions::default();
+    for key in ["input", "run", "output"] {
+        let Some(default) = defaults.iter().find(|s| s.key == key) else {
+            continue;
+        };
+        match sections.iter().position(|s| s.key == key) {
+            Some(i) => sections[i].base = Some(default.text.clone()),
+            None => {
+                merged_onto_default = true;
+                let mut found = Vec::new();
+                match key {
+                    "input" => merge(
+                        parse_section(DEFAULT_CONFIG_NAME, default),
+                        &mut input,
+                        &mut found,
+                    ),
+                    "run" => merge(
+                        parse_section(DEFAULT_CONFIG_NAME, default),
+                        &mut run,
+                        &mut found,
+                    ),
+                    _ => merge(
+                        parse_section(DEFAULT_CONFIG_NAME, default),
+                        &mut output,
+                        &mut found,
+                    ),
+                }
+                issues.extend(found);
+            }
+        }
+    }
     let mut stages = Vec::new();
     let mut seen = Vec::<&str>::new();
+    if !has(&sections, "stage") {
+        for section in defaults.iter().filter(|s| s.key == "stage") {
+            let index = stages.len() + 1;
+            match stage_config(DEFAULT_CONFIG_NAME, section, index, factories) {
+                Ok(spec) => stages.push(Some(spec)),
+                Err(mut found) => issues.append(&mut found),
+            }
+        }
+    }
     for section in &sections {
         match section.key.as_str() {
             "stage" => {
@@ -204,15 +319,15 @@ fn parse_config(
             ),
             "input" => {
                 seen.push("input");
-                merge(parse_section(file, section), &mut input, &mut issues);
+                merge(parse_merged(file, section), &mut input, &mut issues);
             }
             "run" => {
                 seen.push("run");
-                merge(parse_section(file, section), &mut run, &mut issues);
+                merge(parse_merged(file, section), &mut run, &mut issues);
             }
             "output" => {
                 seen.push("output");
-                merge(parse_section(file, section), &mut output, &mut issues);
+                merge(parse_merged(file, section), &mut output, &mut issues);
             }
             _ => {}
         }
@@ -229,6 +344,7 @@ fn parse_config(
     issues.sort_by_key(|i| i.line);
     let config = Config {
         file: file.to_string(),
+        merged_onto_default,
         input,
         run,
         stages,
@@ -351,6 +467,7 @@ fn split_sections(file: &str, text: &str, issues: &mut Vec<ConfigIssue>) -> Vec<
                     key,
                     first_line: line_no,
                     text: String::new(),
+                    base: None,
                 });
             }
             if let Some(section) = current.as_mut() {
@@ -378,6 +495,45 @@ fn split_sections(file: &str, text: &str, issues: &mut Vec<ConfigIssue>) -> Vec<
     sections.extend(current);
     sections.retain(|s| TOP_LEVEL_KEYS.contains(&s.key.as_str()));
     sections
+}
+
+/// Parses a section of the file (mistakes located in the file), then, when it has a default
+/// to merge onto, the default's values with the file's keys laid over them.
+fn parse_merged<T: DeserializeOwned>(file: &str, section: &Section) -> Result<T, Vec<ConfigIssue>> {
+    let own = parse_section::<T>(file, section)?;
+    let Some(base) = &section.base else {
+        return Ok(own);
+    };
+    let table = |text: &str| {
+        text.parse::<toml::Table>()
+            .ok()
+            .and_then(|mut t| t.remove(&section.key))
+    };
+    let (Some(toml::Value::Table(mut merged)), Some(toml::Value::Table(over))) =
+        (table(base), table(&section.text))
+    else {
+        return Ok(own);
+    };
+    overlay(&mut merged, over);
+    toml::Value::Table(merged).try_into::<T>().map_err(|e| {
+        vec![ConfigIssue::new(
+            file,
+            format!("[{}] merged onto the default: {e}", section.key),
+        )
+        .at_line(section.first_line)]
+    })
+}
+
+/// Lays `over` onto `base`: tables merge key by key, any other value replaces.
+fn overlay(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => overlay(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
 }
 
 /// Parses `[input]`, `[run]` or `[output]` with the same located, collect-everything option
@@ -633,7 +789,7 @@ mod tests {
 
     #[test]
     fn every_mistake_is_reported_with_its_line() {
-        let text = "[input]\nincldue = []\n\n[[stage]]\nuse = \"clean.boilerplat\"\n\n[[stage]]\nuse = \"clean.upper\"\ntreshold = 1.0\nmin_docs = \"x\"\n\n[output]\nformats = [\"csv\", \"xlsx\"]\n";
+        let text = "[input]\nincldue = []\n\n[[stage]]\nuse = \"clean.boilerplat\"\n\n[[stage]]\nuse = \"clean.upper\"\ntreshold = 1.0\nmin_docs = \"x\"\n\n[output]\nformats = [\"csv\", \"xslx\"]\n";
         let issues = load_config("p.toml", text, &registry()).unwrap_err();
         let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
         assert_eq!(
@@ -643,7 +799,7 @@ mod tests {
                 "p.toml:5: stage 1: key `use`: unknown stage `clean.boilerplat` (nearest valid name: `clean.boilerplate`)",
                 "p.toml:9: stage 2 (clean.upper): key `treshold`: unknown option `treshold` (nearest valid name: `threshold`)",
                 "p.toml:10: stage 2 (clean.upper): key `min_docs`: invalid type: string \"x\", expected usize",
-                "p.toml:13: key `output.formats`: unknown format `xlsx` (nearest valid name: `csv`)",
+                "p.toml:13: key `output.formats`: unknown format `xslx` (nearest valid name: `xlsx`)",
             ]
         );
     }

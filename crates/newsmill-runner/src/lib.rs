@@ -8,8 +8,10 @@
 //! - [`load_config`] -> ([`Config`], [`Pipeline`]): validates `config/pipeline.toml` (or the
 //!   built-in [`DEFAULT_CONFIG`]) against a [`Registry`] (stage factories and readers, handed
 //!   in by the binary), checks that every family a stage reads is written by an earlier
-//!   stage, builds every stage, and returns all mistakes at once, located. [`Config`] is data
-//!   only; [`Pipeline::build`] makes the running stages from it.
+//!   stage, builds every stage, and returns all mistakes at once, located. A file is merged
+//!   onto the built-in default (it may hold only the sections it changes); [`Config`] is data
+//!   only ([`Config::to_toml`] prints it merged); [`Pipeline::build`] makes the running stages
+//!   from it.
 //! - [`Pipeline`]: readers + built stages; [`Pipeline::process`] takes one document through
 //!   them, turning errors and caught panics into [`DocResult::Failed`] rows.
 //! - [`run_folder`]: discovery in path order, chunks processed in parallel with rayon and

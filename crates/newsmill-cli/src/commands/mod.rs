@@ -18,9 +18,17 @@ use crate::registry;
 /// issue, located.
 pub type Loaded = Result<(Config, Pipeline), Vec<ConfigIssue>>;
 
-/// Loads the named config, or the built-in default, and builds its pipeline.
+/// The config file a command uses when none is named: `newsmill.toml` in the current
+/// folder (what `newsmill init` writes), when present.
+pub const LOCAL_CONFIG: &str = "newsmill.toml";
+
+/// Loads the named config, else `newsmill.toml` in the current folder, else the built-in
+/// default, and builds its pipeline. A file is merged onto the default (it may hold only
+/// the sections it changes).
 pub fn load(config: Option<&Path>) -> anyhow::Result<Loaded> {
     let registry = registry::registry();
+    let local = Path::new(LOCAL_CONFIG);
+    let config = config.or_else(|| local.is_file().then_some(local));
     Ok(match config {
         Some(path) => {
             let text = std::fs::read_to_string(path)

@@ -14,7 +14,8 @@ pub struct RunArgs {
     /// Folder of articles, one file, or `-` for JSON Lines on standard input (default:
     /// `[input] path` of the config).
     pub dir: Option<PathBuf>,
-    /// Pipeline config (default: the built-in config/pipeline.toml).
+    /// Pipeline config, merged onto the built-in default (default: newsmill.toml in the
+    /// current folder when present, else the built-in config/pipeline.toml).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Output folder (default: `[output] dir` of the config).
@@ -29,6 +30,10 @@ pub struct RunArgs {
     /// Write CSVs with a UTF-8 byte-order mark (for Excel), whatever the config says.
     #[arg(long)]
     pub bom: bool,
+    /// Output formats, comma-separated, instead of `[output] formats`: any of csv, jsonl,
+    /// xlsx, parquet, sqlite, report (report.html).
+    #[arg(long, value_delimiter = ',')]
+    pub format: Option<Vec<String>>,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
@@ -60,6 +65,16 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     if args.bom {
         output.csv.bom = true;
     }
+    if let Some(formats) = &args.format {
+        let known = newsmill_export::OutputOptions::FORMATS;
+        if let Some(bad) = formats.iter().find(|f| !known.contains(&f.as_str())) {
+            anyhow::bail!(
+                "--format: unknown format `{bad}` (known: {})",
+                known.join(", ")
+            );
+        }
+        output.formats = formats.clone();
+    }
     let jobs = args.jobs.unwrap_or(config.run.jobs);
     silence_caught_panics();
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
@@ -73,6 +88,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let stats = run_folder(&config, &pipeline, &input, &output, jobs, progress)?;
     if !args.quiet {
         eprint!("{}", stats.summary());
+        eprintln!("  config: {}", config.describe());
     }
     if stats.documents == 0 {
         eprintln!(

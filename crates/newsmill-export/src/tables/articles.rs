@@ -2,7 +2,7 @@
 
 use newsmill_core::{Article, EntityKind};
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, date_col, float_col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 /// How many names go into the `top_*` columns.
@@ -17,7 +17,7 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col(
+    key_col(
         "id",
         "path relative to the input folder; `file.jsonl#N` for line N of a JSON Lines file",
     ),
@@ -28,7 +28,7 @@ const COLUMNS: &[Column] = &[
         "from front matter / HTML metadata, else the first heading, else the first line",
     ),
     col("authors", "`; `-joined names"),
-    col(
+    date_col(
         "published",
         "publication date, ISO 8601 `YYYY-MM-DD`, or empty",
     ),
@@ -42,14 +42,14 @@ const COLUMNS: &[Column] = &[
         "language",
         "ISO 639-1 code (`detect.language`, or as the source states)",
     ),
-    col(
+    float_col(
         "language_confidence",
         "0 to 1 from the detector; empty when the source stated the language",
     ),
-    col("words", "whitespace-separated words in the final body"),
-    col("paragraphs", "non-heading blocks in the final body"),
+    int_col("words", "whitespace-separated words in the final body"),
+    int_col("paragraphs", "non-heading blocks in the final body"),
     col("encoding", "encoding the file was decoded from"),
-    col(
+    key_col(
         "duplicate_of",
         "id of the first copy (in path order) when `clean.dedup` found a duplicate",
     ),
@@ -60,7 +60,7 @@ const COLUMNS: &[Column] = &[
     ),
     col("top_places", "up to 5 places, most mentioned first"),
     col("extraction", "how the HTML reader found the body: `jsonld_body`, `article_container`, `scored_blocks`, `whole_page`"),
-    col("extraction_confidence", "0 to 1: how sure the reader is that the body is the main text"),
+    float_col("extraction_confidence", "0 to 1: how sure the reader is that the body is the main text"),
     col("published_source", "which signal gave `published` (`jsonld`, `meta`, `time`, `url`, `text`, ...)"),
 ];
 

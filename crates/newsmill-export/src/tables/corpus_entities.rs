@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use newsmill_core::{Article, EntityKind, Family};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, date_col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -25,7 +25,7 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col(
+    key_col(
         "entity_id",
         "stable id (`E` + 16 hex digits), also on entities.csv rows",
     ),
@@ -38,13 +38,13 @@ const COLUMNS: &[Column] = &[
         "aliases",
         "`|`-joined other names and surface forms (at most 20)",
     ),
-    col("articles", "articles naming it, duplicates left out"),
-    col("mentions", "mentions across those articles"),
-    col(
+    int_col("articles", "articles naming it, duplicates left out"),
+    int_col("mentions", "mentions across those articles"),
+    date_col(
         "first_published",
         "earliest publication date of those articles",
     ),
-    col(
+    date_col(
         "last_published",
         "latest publication date of those articles",
     ),

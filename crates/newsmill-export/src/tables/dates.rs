@@ -3,7 +3,7 @@
 use newsmill_core::text::OffsetMap;
 use newsmill_core::{Article, Family};
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, date_col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -15,18 +15,18 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col("article_id", "the article's `id`"),
+    key_col("article_id", "the article's `id`"),
     col("text", "the expression as written"),
     col(
         "value",
         "ISO value at its granularity: day, week, month or year",
     ),
     col("granularity", "`day`, `week`, `month`, `quarter`, `season`, `year`, `decade`, `present`, `past` or `future`"),
-    col("start", "first day of the period, `YYYY-MM-DD`; empty when unresolved"),
-    col("end", "last day of the period, `YYYY-MM-DD`; empty when unresolved"),
+    date_col("start", "first day of the period, `YYYY-MM-DD`; empty when unresolved"),
+    date_col("end", "last day of the period, `YYYY-MM-DD`; empty when unresolved"),
     col("anchor", "what a relative expression was resolved against: `published` or `previous:` + the earlier expression"),
     col("reason", "why `value` is empty (`no_publication_date`, `no_anchor`); empty when resolved"),
-    col("offset", "character offset"),
+    int_col("offset", "character offset"),
 ];
 
 fn rows(article: &Article) -> Vec<Vec<Cell>> {

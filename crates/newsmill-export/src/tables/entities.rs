@@ -3,7 +3,7 @@
 use newsmill_core::text::OffsetMap;
 use newsmill_core::{Article, Family};
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, float_col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -15,25 +15,25 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col("article_id", "the article's `id`"),
+    key_col("article_id", "the article's `id`"),
     col("type", "`person`, `organization`, `location` or `misc`"),
     col("name", "normalised, fullest name"),
-    col("mentions", "number of mentions in the article"),
-    col("first_offset", "character offset of the first mention"),
+    int_col("mentions", "number of mentions in the article"),
+    int_col("first_offset", "character offset of the first mention"),
     col(
         "aliases",
         "`|`-joined distinct surface forms, in order of appearance",
     ),
-    col("geonames_id", "GeoNames id of a location (`link.places`); empty when not settled"),
+    int_col("geonames_id", "GeoNames id of a location (`link.places`); empty when not settled"),
     col("country", "ISO 3166-1 alpha-2 country of a location"),
     col("admin1", "first-level division (state, province) of a location"),
-    col("lat", "latitude of a location, WGS84 degrees"),
-    col("lon", "longitude of a location, WGS84 degrees"),
+    float_col("lat", "latitude of a location, WGS84 degrees"),
+    float_col("lon", "longitude of a location, WGS84 degrees"),
     col(
         "geo_method",
         "how the location was decided: `country`, `context`, `capital`, `prominence`, `unique`, `part_of`, `candidates_agree`, `sentence_country`",
     ),
-    col(
+    key_col(
         "entity_id",
         "the entity's row in corpus_entities.csv (empty for `misc`)",
     ),

@@ -1,6 +1,6 @@
 //! errors.csv and dropped.csv: the documents that did not become articles, and why.
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 /// One failed file or stage: a row of errors.csv.
@@ -72,7 +72,7 @@ pub const ERRORS: Table = Table {
 };
 
 const ERROR_COLUMNS: &[Column] = &[
-    col("path", "the file (for JSON Lines, `file.jsonl#N`)"),
+    key_col("path", "the file (for JSON Lines, `file.jsonl#N`)"),
     col(
         "stage",
         "`read`, a reader (`read.markdown`, `read.html`, ...) or a stage name",
@@ -90,7 +90,7 @@ pub const DROPPED: Table = Table {
 };
 
 const DROPPED_COLUMNS: &[Column] = &[
-    col("path", "the file (for JSON Lines, `file.jsonl#N`)"),
+    key_col("path", "the file (for JSON Lines, `file.jsonl#N`)"),
     col("stage", "the stage that dropped it"),
     col(
         "reason",

@@ -3,7 +3,7 @@
 use newsmill_core::text::OffsetMap;
 use newsmill_core::{Article, Family};
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, date_col, float_col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -15,14 +15,14 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col("article_id", "the article's `id`"),
+    key_col("article_id", "the article's `id`"),
     col("kind", "`killed`, `wounded`, `arrested`, ... or `quantity`"),
-    col("count", "best single value"),
-    col(
+    int_col("count", "best single value"),
+    int_col(
         "count_min",
         "lower bound; equal to `count` for exact numbers",
     ),
-    col("count_max", "upper bound; empty when open"),
+    int_col("count_max", "upper bound; empty when open"),
     col("qualifier", "\"at least\", \"over\", \"some\", ..."),
     col("subject", "who or what is counted"),
     col(
@@ -33,18 +33,18 @@ const COLUMNS: &[Column] = &[
         "place_source",
         "where the place was found: `sentence`, `paragraph`, `demonym`, `dateline`, `title`",
     ),
-    col("place_geonames_id", "GeoNames id of the place (from `link.places`)"),
+    int_col("place_geonames_id", "GeoNames id of the place (from `link.places`)"),
     col("place_country", "ISO 3166-1 alpha-2 country of the place"),
-    col("place_lat", "latitude of the place, WGS84 degrees"),
-    col("place_lon", "longitude of the place, WGS84 degrees"),
+    float_col("place_lat", "latitude of the place, WGS84 degrees"),
+    float_col("place_lon", "longitude of the place, WGS84 degrees"),
     col(
         "date",
         "the sentence's resolved date, else the publication date",
     ),
-    col("date_start", "first day of `date`'s period, `YYYY-MM-DD`"),
-    col("date_end", "last day of `date`'s period, `YYYY-MM-DD`"),
+    date_col("date_start", "first day of `date`'s period, `YYYY-MM-DD`"),
+    date_col("date_end", "last day of `date`'s period, `YYYY-MM-DD`"),
     col("sentence", "the sentence the fact is in"),
-    col("offset", "character offset of the sentence"),
+    int_col("offset", "character offset of the sentence"),
 ];
 
 fn rows(article: &Article) -> Vec<Vec<Cell>> {

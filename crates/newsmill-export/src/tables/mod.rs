@@ -19,17 +19,87 @@ use crate::csv_out::Cell;
 pub(crate) use articles::{published_date, top_names};
 pub use errors::{DroppedRow, ErrorRow};
 
-/// One column: its header and what it holds (one line, shown by `newsmill stages` and
-/// mirrored in docs/columns.md).
+/// One column: its header, its kind and what it holds (one line, shown by `newsmill stages`
+/// and mirrored in docs/columns.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
     pub name: &'static str,
+    pub kind: Kind,
     pub doc: &'static str,
 }
 
-/// A column, for the table declarations.
-pub(crate) const fn col(name: &'static str, doc: &'static str) -> Column {
-    Column { name, doc }
+/// What a column holds. Every format writes a column by its kind, whatever the corpus, so a
+/// schema never depends on the data (an all-empty integer column is still an integer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An article id (or a document's path in errors/dropped): text written byte for byte
+    /// as in articles.jsonl in every format, never formula-guarded, so joins always work.
+    Key,
+    /// Free text; formula-guarded in CSV only.
+    Text,
+    /// A whole number; empty when unknown.
+    Integer,
+    /// A decimal number; empty when unknown.
+    Float,
+    /// A full day, `YYYY-MM-DD`; empty when unknown.
+    Date,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Key => "key",
+            Kind::Text => "text",
+            Kind::Integer => "integer",
+            Kind::Float => "float",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// A text column, for the table declarations.
+pub const fn col(name: &'static str, doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Kind::Text,
+        doc,
+    }
+}
+
+/// A key column (an article id): never guarded, identical in every format.
+pub const fn key_col(name: &'static str, doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Kind::Key,
+        doc,
+    }
+}
+
+/// A whole-number column.
+pub const fn int_col(name: &'static str, doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Kind::Integer,
+        doc,
+    }
+}
+
+/// A decimal-number column.
+pub const fn float_col(name: &'static str, doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Kind::Float,
+        doc,
+    }
+}
+
+/// A `YYYY-MM-DD` column.
+pub const fn date_col(name: &'static str, doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Kind::Date,
+        doc,
+    }
 }
 
 /// When a table is part of a run's outputs.
@@ -70,6 +140,12 @@ pub struct Table {
 }
 
 impl Table {
+    /// The table's name in a workbook, a database or a Parquet file: the file name
+    /// without `.csv` (`entities`).
+    pub fn name(&self) -> &'static str {
+        self.file.strip_suffix(".csv").unwrap_or(self.file)
+    }
+
     /// The header row.
     pub fn header(&self) -> Vec<&'static str> {
         self.columns.iter().map(|c| c.name).collect()
@@ -220,6 +296,27 @@ mod tests {
         );
     }
 
+    /// What the builders put in a number or date column reads as that kind, so the typed
+    /// formats lose nothing.
+    #[test]
+    fn every_cell_reads_as_its_column_kind() {
+        let article = full_article();
+        for table in ALL {
+            for row in table.article_rows(&article) {
+                for (cell, column) in row.iter().zip(table.columns) {
+                    let value = crate::typed::Value::of(cell, column.kind);
+                    assert!(
+                        !value.is_mistyped(cell),
+                        "{}.{}: {cell:?} is not {}",
+                        table.file,
+                        column.name,
+                        column.kind.as_str()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn file_and_column_names_are_unique_and_documented() {
         let mut files: Vec<&str> = ALL.iter().map(|t| t.file).collect();
@@ -269,7 +366,7 @@ mod tests {
     }
 
     /// docs/columns.md has a section per table (a heading that starts with `## FILE`) that
-    /// names every column in backquotes.
+    /// names every column in backquotes, and the kind of every non-text column.
     #[test]
     fn docs_list_every_column_of_every_table() {
         let docs = include_str!("../../../../docs/columns.md");
@@ -280,6 +377,14 @@ mod tests {
                 .unwrap_or_else(|| panic!("docs/columns.md has no section `{heading}`"));
             let rest = &docs[start + heading.len()..];
             let section = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+            for column in table.columns.iter().filter(|c| c.kind != Kind::Text) {
+                let kind = format!("`{}` ({})", column.name, column.kind.as_str());
+                assert!(
+                    section.contains(&kind),
+                    "docs/columns.md, section {}: the Kinds line does not say {kind}",
+                    table.file
+                );
+            }
             for column in table.columns {
                 assert!(
                     section.contains(&format!("`{}`", column.name)),

@@ -3,7 +3,7 @@
 use newsmill_core::text::OffsetMap;
 use newsmill_core::{Article, Family};
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, int_col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -15,7 +15,7 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col("article_id", "the article's `id`"),
+    key_col("article_id", "the article's `id`"),
     col(
         "speaker",
         "normalised speaker name (matches entities.csv); empty when unknown",
@@ -30,11 +30,11 @@ const COLUMNS: &[Column] = &[
         "the quotation; interrupted parts joined with ` … `",
     ),
     col("kind", "`full`, `partial` or `term`"),
-    col(
+    int_col(
         "paragraph",
         "1-based number of the body block where the quotation starts",
     ),
-    col("offset", "character offset where it starts"),
+    int_col("offset", "character offset where it starts"),
     col("speaker_type", "`person`, `organisation` or `unknown`"),
 ];
 

@@ -2,7 +2,7 @@
 
 use newsmill_core::Article;
 
-use super::{col, Column, Rows, Table, When};
+use super::{col, key_col, Column, Rows, Table, When};
 use crate::csv_out::Cell;
 
 pub const TABLE: Table = Table {
@@ -14,7 +14,7 @@ pub const TABLE: Table = Table {
 };
 
 const COLUMNS: &[Column] = &[
-    col("article_id", "the article's `id`"),
+    key_col("article_id", "the article's `id`"),
     col("stage", "the stage that removed it"),
     col("reason", "`builtin`, `pattern`, `learned`, ..."),
     col("text", "the removed text"),
