@@ -1272,19 +1272,6 @@ pub fn is_time_word(word: &str) -> bool {
     folded!(TIME_WORDS, word)
 }
 
-/// Abbreviations whose period does not end a sentence.
-pub fn is_abbreviation(word: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "adm", "apr", "aug", "capt", "co", "col", "corp", "dec", "dr", "etc", "feb", "ft", "gen",
-        "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mr", "mrs", "ms", "mt", "no",
-        "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
-    ];
-    let mut chars = word.chars();
-    let single_initial =
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || word.contains('.') || folded!(ABBREVIATIONS, word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1323,8 +1310,5 @@ mod tests {
         assert!(is_title("Mr"));
         assert!(is_title("Gen."));
         assert!(!is_finite_cue("indicated"));
-        assert!(is_abbreviation("U.S"));
-        assert!(is_abbreviation("W"));
-        assert!(!is_abbreviation("Iraq"));
     }
 }
