@@ -240,3 +240,32 @@ fn a_capitalised_common_opener_is_no_speaker() {
     let q = extract_quotes(&article, &QuoteOptions::default());
     assert_ne!(q[0].speaker.as_deref(), Some("Appearing"), "{q:?}");
 }
+
+#[test]
+fn a_speaking_person_typed_as_an_organisation_is_still_he() {
+    use newsmill_core::{Entity, EntityKind, EntityMention, Span};
+    let text = "William Buckley was his uncle. \"You are with us or against us,\" Bozell says. \"The party has disdain for us,\" he adds.";
+    let mut article = article_from_paragraphs(text);
+    let mut add = |surface: &str, name: &str, kind: EntityKind| {
+        let start = text.find(surface).unwrap();
+        let span = Span::new(0, start, start + surface.len());
+        let entity = article.annotations.entities.len();
+        article.annotations.entities.push(Entity {
+            kind,
+            name: name.into(),
+            aliases: vec![],
+            mentions: 1,
+            first: span,
+        });
+        article.annotations.mentions.push(EntityMention {
+            span,
+            surface: surface.into(),
+            kind,
+            entity,
+        });
+    };
+    add("William Buckley", "William Buckley", EntityKind::Person);
+    add("Bozell", "Brent Bozell", EntityKind::Organization);
+    let q = extract_quotes(&article, &QuoteOptions::default());
+    assert_eq!(q[1].speaker.as_deref(), Some("Brent Bozell"), "{q:?}");
+}

@@ -12,6 +12,7 @@ use crate::doc::Doc;
 use crate::lexicon;
 use crate::names::{name_runs, CandKind, NameRun};
 use crate::tokens::TokKind;
+use newsmill_core::SpeakerType;
 
 impl Doc<'_> {
     /// Names the speaker a noun phrase refers to. `last` picks the last name in the phrase
@@ -305,7 +306,12 @@ impl Doc<'_> {
                 // The entity stage's kind can be wrong; the name's own shape (an
                 // organisation word, a two-word name) is a second opinion where the stage
                 // called an organisation a thing, or a speaking person an organisation.
-                let shaped_as_want = self.from_mentions && self.text_kind(c) == Some(want);
+                // The entity's full name is a third ("Bozell" of "Brent Bozell", typed as
+                // an organisation, speaks like a person).
+                let name_shaped_person = want == CandKind::Person
+                    && crate::speaker_type::type_from_shape(&cand.name) == SpeakerType::Person;
+                let shaped_as_want =
+                    self.from_mentions && (self.text_kind(c) == Some(want) || name_shaped_person);
                 let typed_as_want = cand.kind == want
                     || (shaped_as_want && want == CandKind::Org && cand.kind == CandKind::Other);
                 let fits = typed_as_want
