@@ -323,7 +323,7 @@ impl Doc<'_> {
                 if speaks {
                     speaker = Some(cand);
                 }
-                if typed_as_want {
+                if typed_as_want && !self.modifies_a_noun(c) {
                     first.get_or_insert(cand);
                     if self.cand_pos[c].1 >= main_clause {
                         first_in_main_clause.get_or_insert(cand);
@@ -335,6 +335,20 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// Whether candidate `c` only qualifies the noun phrase it sits in, so is not the
+    /// sentence's subject: an owner ("Bill Clinton's former chief of staff") or a name
+    /// before a role ("Clinton campaign Chairman John Podesta", "the Ofsted chief").
+    fn modifies_a_noun(&self, c: usize) -> bool {
+        let block = self.cands[c].block;
+        let (_, _, last) = self.cand_pos[c];
+        let role = |w: &str| lexicon::is_role_word(w) || lexicon::is_title(w);
+        let next = self.word(block, last + 1);
+        let lower_next = next.filter(|w| !is_capitalised(w));
+        self.word(block, last).is_some_and(is_possessive)
+            || lower_next.is_some_and(role)
+            || (lower_next.is_some() && self.word(block, last + 2).is_some_and(role))
     }
 
     /// A candidate's gender when its name (or the title before its mention) shows it:
