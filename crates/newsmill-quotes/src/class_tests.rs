@@ -240,3 +240,71 @@ fn a_capitalised_common_opener_is_no_speaker() {
     let q = extract_quotes(&article, &QuoteOptions::default());
     assert_ne!(q[0].speaker.as_deref(), Some("Appearing"), "{q:?}");
 }
+
+#[test]
+fn a_speaking_person_typed_as_an_organisation_is_still_he() {
+    use newsmill_core::{Entity, EntityKind, EntityMention, Span};
+    let text = "William Buckley was his uncle. \"You are with us or against us,\" Bozell says. \"The party has disdain for us,\" he adds.";
+    let mut article = article_from_paragraphs(text);
+    let mut add = |surface: &str, name: &str, kind: EntityKind| {
+        let start = text.find(surface).unwrap();
+        let span = Span::new(0, start, start + surface.len());
+        let entity = article.annotations.entities.len();
+        article.annotations.entities.push(Entity {
+            kind,
+            name: name.into(),
+            aliases: vec![],
+            mentions: 1,
+            first: span,
+        });
+        article.annotations.mentions.push(EntityMention {
+            span,
+            surface: surface.into(),
+            kind,
+            entity,
+        });
+    };
+    add("William Buckley", "William Buckley", EntityKind::Person);
+    add("Bozell", "Brent Bozell", EntityKind::Organization);
+    let q = extract_quotes(&article, &QuoteOptions::default());
+    assert_eq!(q[1].speaker.as_deref(), Some("Brent Bozell"), "{q:?}");
+}
+
+/// The quotations of `text` when the entity stage found each (surface, name, kind) at its
+/// first occurrence.
+fn with_mentions(text: &str, found: &[(&str, &str, newsmill_core::EntityKind)]) -> Vec<Quote> {
+    use newsmill_core::{Entity, EntityMention, Span};
+    let mut article = article_from_paragraphs(text);
+    for (entity, (surface, name, kind)) in found.iter().enumerate() {
+        let start = text.find(surface).expect("surface in text");
+        let span = Span::new(0, start, start + surface.len());
+        article.annotations.entities.push(Entity {
+            kind: *kind,
+            name: (*name).into(),
+            aliases: vec![],
+            mentions: 1,
+            first: span,
+        });
+        article.annotations.mentions.push(EntityMention {
+            span,
+            surface: (*surface).into(),
+            kind: *kind,
+            entity,
+        });
+    }
+    article
+        .annotations
+        .mentions
+        .sort_by_key(|m| (m.span.block, m.span.start));
+    extract_quotes(&article, &QuoteOptions::default())
+}
+
+#[test]
+fn a_name_qualifying_a_role_is_not_the_subject_he_refers_to() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Trump campaign chairman Paul Manafort offered a slogan. \"He will fight for the families,\" he said.",
+        &[("Trump", "Donald Trump", Person), ("Paul Manafort", "Paul Manafort", Person)],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Paul Manafort"), "{q:?}");
+}

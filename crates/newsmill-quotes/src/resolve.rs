@@ -12,6 +12,7 @@ use crate::doc::Doc;
 use crate::lexicon;
 use crate::names::{name_runs, CandKind, NameRun};
 use crate::tokens::TokKind;
+use newsmill_core::SpeakerType;
 
 impl Doc<'_> {
     /// Names the speaker a noun phrase refers to. `last` picks the last name in the phrase
@@ -305,7 +306,12 @@ impl Doc<'_> {
                 // The entity stage's kind can be wrong; the name's own shape (an
                 // organisation word, a two-word name) is a second opinion where the stage
                 // called an organisation a thing, or a speaking person an organisation.
-                let shaped_as_want = self.from_mentions && self.text_kind(c) == Some(want);
+                // The entity's full name is a third ("Bozell" of "Brent Bozell", typed as
+                // an organisation, speaks like a person).
+                let name_shaped_person = want == CandKind::Person
+                    && crate::speaker_type::type_from_shape(&cand.name) == SpeakerType::Person;
+                let shaped_as_want =
+                    self.from_mentions && (self.text_kind(c) == Some(want) || name_shaped_person);
                 let typed_as_want = cand.kind == want
                     || (shaped_as_want && want == CandKind::Org && cand.kind == CandKind::Other);
                 let fits = typed_as_want
@@ -317,7 +323,7 @@ impl Doc<'_> {
                 if speaks {
                     speaker = Some(cand);
                 }
-                if typed_as_want {
+                if typed_as_want && !self.modifies_a_noun(c) {
                     first.get_or_insert(cand);
                     if self.cand_pos[c].1 >= main_clause {
                         first_in_main_clause.get_or_insert(cand);
@@ -329,6 +335,20 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// Whether candidate `c` only qualifies the noun phrase it sits in, so is not the
+    /// sentence's subject: an owner ("Bill Clinton's former chief of staff") or a name
+    /// before a role ("Clinton campaign Chairman John Podesta", "the Ofsted chief").
+    fn modifies_a_noun(&self, c: usize) -> bool {
+        let block = self.cands[c].block;
+        let (_, _, last) = self.cand_pos[c];
+        let role = |w: &str| lexicon::is_role_word(w) || lexicon::is_title(w);
+        let next = self.word(block, last + 1);
+        let lower_next = next.filter(|w| !is_capitalised(w));
+        self.word(block, last).is_some_and(is_possessive)
+            || lower_next.is_some_and(role)
+            || (lower_next.is_some() && self.word(block, last + 2).is_some_and(role))
     }
 
     /// A candidate's gender when its name (or the title before its mention) shows it:
