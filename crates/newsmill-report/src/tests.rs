@@ -38,6 +38,7 @@ fn article(id: &str, published: &str, people: &[&str], killed: Option<u64>) -> A
             qualifier: None,
             subject: None,
             place: None,
+            place_source: None,
             date: None,
             date_start: None,
             date_end: None,
