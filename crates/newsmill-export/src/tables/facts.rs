@@ -35,7 +35,10 @@ const COLUMNS: &[Column] = &[
     ),
     col("date_start", "first day of `date`'s period, `YYYY-MM-DD`"),
     col("date_end", "last day of `date`'s period, `YYYY-MM-DD`"),
-    col("sentence", "the sentence the fact is in"),
+    col(
+        "sentence",
+        "the sentence the fact is in (a sentence over 400 characters: the 400 around the count, cut ends marked …)",
+    ),
     col("offset", "character offset of the sentence"),
 ];
 
