@@ -364,6 +364,7 @@ fn output_tables_follow_the_stages_of_the_config() {
     let mut files: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".newsmill-output")
         .collect();
     files.sort();
     assert_eq!(

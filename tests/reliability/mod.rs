@@ -2,6 +2,7 @@
 //! torture folder with each case's outcome asserted, and a seeded mutation run over the
 //! fixtures. Every input is generated in a temp folder; nothing here is slow (seconds).
 
+mod cli;
 mod kill;
 mod mutate;
 mod torture;

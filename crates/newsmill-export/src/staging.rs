@@ -6,8 +6,8 @@
 //!   the new one, never missing, never mixed); elsewhere, or on file systems without it, two
 //!   renames (old folder aside, new folder in), so a crash leaves the old folder, the new one
 //!   or none, still never a mix.
-//! - The last file written into the staging folder is the manifest [`MARKER`] (every file
-//!   with its size). A folder holding it is a newsmill output folder: discovery never reads
+//! - The last file written into the staging folder is the manifest [`MARKER`] (the name of
+//!   every file). A folder holding it is a newsmill output folder: discovery never reads
 //!   it as input, and a later run may replace it. A folder holding anything else is never
 //!   replaced (so `--out .` cannot wipe the articles).
 //! - Staging folders left by killed runs (`kill -9`, power loss) are removed by the next run
@@ -223,18 +223,17 @@ fn process_alive(pid: u32) -> bool {
 }
 
 fn write_manifest(dir: &Path) -> io::Result<()> {
-    let mut files: Vec<(String, u64)> = std::fs::read_dir(dir)?
+    // Names only: sizes would make the manifest differ with the run report's timings, and
+    // the folder's other files are byte-identical for any thread count.
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .filter_map(|e| {
-            let len = e.metadata().ok()?.len();
-            Some((e.file_name().to_string_lossy().into_owned(), len))
-        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    files.sort();
-    let mut text =
-        String::from("# newsmill output folder: every file of one run, with its size in bytes\n");
-    for (name, len) in files {
-        text.push_str(&format!("{name}\t{len}\n"));
+    names.sort();
+    let mut text = String::from("# newsmill output folder: every file of one run\n");
+    for name in names {
+        text.push_str(&name);
+        text.push('\n');
     }
     let path = dir.join(MARKER);
     std::fs::write(&path, text)?;
@@ -307,7 +306,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(out.join("a.csv")).unwrap(), "2");
         assert_eq!(names(root.path()), ["out"]);
         let manifest = std::fs::read_to_string(out.join(MARKER)).unwrap();
-        assert!(manifest.ends_with("a.csv\t1\n"), "{manifest}");
+        assert!(manifest.ends_with("\na.csv\n"), "{manifest}");
     }
 
     #[test]

@@ -36,9 +36,11 @@ pub struct Decoded {
 
 /// Decodes a file's bytes. See [`decode_owned`]; this borrows, so the text is copied once.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, StageError> {
-    if !has_utf16_bom(bytes) && utf16_without_bom(bytes).is_none() {
-        check_not_binary(bytes)?;
+    if has_utf16_bom(bytes) || utf16_without_bom(bytes).is_some() {
+        // ASCII-range UTF-16 is also valid UTF-8 (NUL bytes and all): decide on UTF-16 first.
+        return decode_slow(bytes);
     }
+    check_not_binary(bytes)?;
     if let Some(text) = utf8_without_bom(bytes) {
         return finish(text.to_owned(), "UTF-8", bytes.len(), 0);
     }
