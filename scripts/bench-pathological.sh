@@ -8,6 +8,7 @@
 # machine), wall seconds, peak RSS and the exit code of each run.
 #
 #   scripts/bench-pathological.sh [path/to/newsmill]   (default: target/release/newsmill)
+#   CASES="bomb attrs" scripts/bench-pathological.sh   (only those cases)
 set -euo pipefail
 bin=${1:-target/release/newsmill}
 work=$(mktemp -d)
@@ -49,6 +50,7 @@ PY
 printf '%-16s %9s %9s %9s %6s  %s\n' case cpu_s wall_s rss_mb exit facts.csv_bytes
 for dir in "$work"/*/; do
   case=$(basename "$dir")
+  if [[ -n ${CASES:-} && " $CASES " != *" $case "* ]]; then continue; fi
   out="$work/out-$case"
   echo "0 0 0 0" >"$work/time"
   set +e

@@ -100,16 +100,6 @@ fn clean_up_on_signal() {
     });
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn html5ever_stays_quiet_below_trace() {
-        for v in 0..3 {
-            assert!(super::log_filter(v).contains("html5ever=error"), "{v}");
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose);
@@ -130,6 +120,16 @@ fn main() -> ExitCode {
         Err(err) => {
             eprintln!("newsmill: error: {err:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn html5ever_stays_quiet_below_trace() {
+        for v in 0..3 {
+            assert!(super::log_filter(v).contains("html5ever=error"), "{v}");
         }
     }
 }

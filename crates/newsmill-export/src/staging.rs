@@ -174,10 +174,14 @@ fn check_replaceable(target: &Path) -> io::Result<()> {
     if is_output_folder(target) {
         return Ok(());
     }
+    // Hidden `.NAME.XXXX.tmp` files are what older versions left when killed.
     let foreign: Option<OsString> = std::fs::read_dir(target)?
         .filter_map(Result::ok)
         .map(|e| e.file_name())
-        .next();
+        .find(|name| {
+            let name = name.to_string_lossy();
+            !(name.starts_with('.') && name.ends_with(".tmp"))
+        });
     match foreign {
         None => Ok(()),
         Some(name) => Err(io::Error::new(
@@ -326,6 +330,12 @@ mod tests {
         std::fs::write(root.path().join("article.md"), "x").unwrap();
         let err = Staging::begin(root.path()).unwrap_err();
         assert!(err.to_string().contains("article.md"), "{err}");
+        // Temp files an older version left when killed do not make a folder foreign.
+        let old = root.path().join("old-out");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join(".articles.csv.Ab12.tmp"), "x").unwrap();
+        Staging::begin(&old).unwrap().commit().unwrap();
+        assert_eq!(names(&old), [MARKER]);
         assert!(Staging::begin(&root.path().join("article.md")).is_err());
     }
 
