@@ -105,7 +105,8 @@ impl Reader for HtmlReader {
         }
         let (text, encoding, encoding_errors) = decode::decode_counted(&bytes);
         drop(bytes);
-        let page = page::extract_page(&text, None);
+        // Depth and attribute bounds first: the parser is superlinear past them.
+        let page = page::extract_page(&crate::guard::bound_markup(&text), None);
         if page.blocks.is_empty() {
             return Err(StageError::new(
                 "no_content",
