@@ -252,7 +252,7 @@ mod tests {
         let mut yaml = String::from("---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for i in 1..9 {
             let prev = format!("*a{}", i - 1);
-            let items = vec![prev.as_str(); 9].join(", ");
+            let items = [prev.as_str(); 9].join(", ");
             yaml.push_str(&format!("a{i}: &a{i} [{items}]\n"));
         }
         yaml.push_str("title: boom\n---\nBody\n");
