@@ -202,9 +202,9 @@ impl Discovery {
                     let part = line_no.to_string();
                     let id = format!("{rel}#{part}");
                     if buf.len() as u64 > max && !buf.ends_with(b"\n") {
-                        // Skip the rest of the oversized line.
-                        let mut rest = Vec::new();
-                        let _ = reader.read_until(b'\n', &mut rest);
+                        // Skip the rest of the oversized line without holding it: a 400 MB
+                        // line must cost a buffer, not 400 MB.
+                        skip_line(reader);
                         let error = StageError::new(
                             "too_large",
                             format!("JSON Lines record over max_file_bytes ({max} bytes)"),
@@ -414,6 +414,27 @@ impl Iterator for Discovery {
             }
         }
     }
+}
+
+/// Consumes input up to and including the next newline, a buffer at a time.
+fn skip_line(reader: &mut impl BufRead) {
+    loop {
+        let (found, used) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(buf) => match memchr_newline(buf) {
+                Some(i) => (true, i + 1),
+                None => (false, buf.len()),
+            },
+        };
+        reader.consume(used);
+        if found {
+            return;
+        }
+    }
+}
+
+fn memchr_newline(buf: &[u8]) -> Option<usize> {
+    buf.iter().position(|&b| b == b'\n')
 }
 
 /// A file name as id text. A name that is not UTF-8 (possible on Unix) gets each invalid
