@@ -60,7 +60,7 @@ enum Command {
     },
     /// Write a starter config (the built-in default pipeline) to a file.
     Init {
-        /// Where to write it.
+        /// Where to write it (`-`: standard output).
         #[arg(default_value = "newsmill.toml")]
         path: PathBuf,
         /// Overwrite an existing file.
@@ -69,27 +69,49 @@ enum Command {
     },
 }
 
-fn init_logging(verbose: u8) {
-    // html5ever reports recoverable parse quirks of broken pages as warnings; those are
-    // the parser's business, not the user's, so they show only at -vv.
-    let default = match verbose {
+/// The log filter for `-v` counts. html5ever logs the parser's internals at debug level
+/// (hundreds of lines per page) and recoverable quirks of broken pages as warnings; those
+/// are the parser's business, so they show only at -vvv or when RUST_LOG names them.
+fn log_filter(verbose: u8) -> &'static str {
+    match verbose {
         0 => "warn,html5ever=error",
         1 => "info,html5ever=error",
-        _ => "debug",
-    };
+        2 => "debug,html5ever=error",
+        _ => "trace",
+    }
+}
+
+fn init_logging(verbose: u8) {
+    use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(log_filter(verbose)));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only for a terminal, never into a pipe or a log file.
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
+}
+
+/// Ctrl-C and SIGTERM: remove this run's staging folder and standard-input spool, then
+/// exit with the conventional 128 + SIGINT. The output folder keeps the previous run.
+fn clean_up_on_signal() {
+    let _ = ctrlc::set_handler(|| {
+        newsmill_export::staging::abandon_all();
+        commands::run::remove_stdin_spool();
+        eprintln!("newsmill: interrupted; the output folder was left as it was");
+        std::process::exit(130);
+    });
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose);
     let result = match cli.command {
-        Command::Run(args) => commands::run::run(args),
+        Command::Run(args) => {
+            clean_up_on_signal();
+            commands::run::run(args)
+        }
         Command::Check { config, print } => commands::check::check(config.as_deref(), print),
         Command::Stages => commands::stages::print(),
         Command::Init { path, force } => commands::init::init(&path, force),
@@ -102,6 +124,16 @@ fn main() -> ExitCode {
         Err(err) => {
             eprintln!("newsmill: error: {err:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn html5ever_stays_quiet_below_trace() {
+        for v in 0..3 {
+            assert!(super::log_filter(v).contains("html5ever=error"), "{v}");
         }
     }
 }

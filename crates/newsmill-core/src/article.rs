@@ -119,6 +119,9 @@ pub struct Metadata {
     /// Which signal gave `published` (HTML: `jsonld`, `meta`, `time`, `url`, `script`,
     /// `date_markup`, `text`, `wiki_revision`; front matter: `front_matter`).
     pub published_source: Option<String>,
+    /// Bytes that were not valid in the encoding the text was read as (replaced by U+FFFD,
+    /// or, in mostly-UTF-8 text, read as windows-1252); 0 for clean input.
+    pub encoding_errors: u64,
 }
 
 /// One input document flowing through the pipeline.

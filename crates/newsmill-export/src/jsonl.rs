@@ -25,6 +25,7 @@ pub fn article_json(article: &Article) -> Value {
         "words": article.word_count(),
         "paragraphs": article.paragraph_count(),
         "encoding": article.encoding,
+        "encoding_errors": meta.encoding_errors,
         "duplicate_of": article.annotations.duplicate_of,
         "top_people": top_names(article, EntityKind::Person),
         "top_organizations": top_names(article, EntityKind::Organization),

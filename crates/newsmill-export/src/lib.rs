@@ -1,9 +1,9 @@
 //! newsmill-export: turns processed articles into the files users open (CSV, JSON Lines,
 //! XLSX, SQLite, Parquet).
 //!
-//! Every table is written through an [`AtomicFile`] (a temp file in the output folder,
-//! renamed into place by [`AtomicFile::commit`]), so a killed run never leaves a
-//! half-written CSV that looks complete.
+//! A run's files are written into a staging folder beside the output folder and swapped in
+//! as a whole by [`OutputSet::commit`] (see [`staging`]), so a killed run never leaves a
+//! half-written CSV that looks complete, nor one run's table beside another run's.
 //!
 //! Main types:
 //! - [`Table`]: one output table, declared once in `tables/` (file, the family that fills it,
@@ -26,6 +26,7 @@ mod csv_out;
 pub mod formats;
 mod jsonl;
 mod output_set;
+pub mod staging;
 pub mod tables;
 pub mod typed;
 

@@ -1,4 +1,5 @@
-//! The open output files of one run.
+//! The open output files of one run, all written into one staging folder and committed
+//! together (see [`crate::staging`]).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use crate::atomic::AtomicFile;
 use crate::csv_out::{CsvOptions, CsvTableWriter};
 use crate::formats::TypedOutputs;
 use crate::jsonl::article_json;
+use crate::staging::Staging;
 use crate::tables::corpus_entities::CorpusEntities;
 use crate::tables::{DroppedRow, ErrorRow, Rows, Table};
 
@@ -45,8 +47,12 @@ impl OutputOptions {
     }
 }
 
-/// Writers for every enabled output. Nothing is visible under its final name until
-/// [`OutputSet::commit`].
+/// Writers for every enabled output, in a staging folder. Nothing is visible in the output
+/// folder until [`OutputSet::commit`], which swaps the whole folder in at once; dropped
+/// without commit, the staging folder is removed.
+///
+/// A writer of another format writes its file at [`OutputSet::staged_path`] (or hands the
+/// bytes to [`OutputSet::write_file`]) before the commit.
 pub struct OutputSet {
     tables: Vec<(&'static Table, CsvTableWriter)>,
     errors: Option<CsvTableWriter>,
@@ -54,12 +60,17 @@ pub struct OutputSet {
     jsonl: Option<AtomicFile>,
     /// corpus_entities, aggregated as articles are written (when the run has it).
     corpus: Option<(&'static Table, CorpusEntities)>,
-    dir: PathBuf,
     csv: crate::csv_out::CsvOptions,
     /// Whether CSVs are written (corpus_entities.csv and the entity ids of entities.csv).
     csv_wanted: bool,
-    /// XLSX, SQLite, Parquet: fed the same rows, committed with the rest.
+    /// XLSX, SQLite, Parquet, report.html: fed the same rows, written into the staging
+    /// folder and committed with the rest.
     typed: TypedOutputs,
+    /// Names of every file of the set, in the order opened.
+    names: Vec<String>,
+    /// The output folder as the config names it.
+    dir: PathBuf,
+    staging: Staging,
 }
 
 impl std::fmt::Debug for OutputSet {
@@ -72,24 +83,32 @@ impl OutputSet {
     /// Opens `tables` in `options.dir`. errors.csv and dropped.csv are written whatever the
     /// formats, so a failed or dropped document is never silent.
     pub fn create(options: &OutputOptions, tables: &[&'static Table]) -> io::Result<Self> {
-        std::fs::create_dir_all(&options.dir)?;
-        let open =
-            |t: &Table| CsvTableWriter::create(&options.dir.join(t.file), t.columns, &options.csv);
+        let staging = Staging::begin(&options.dir)?;
+        let dir = staging.path().to_path_buf();
+        let open = |t: &Table| CsvTableWriter::create(&dir.join(t.file), t.columns, &options.csv);
         let mut writers = Vec::new();
         let mut errors = None;
         let mut dropped = None;
         let mut corpus = None;
+        let mut names = Vec::new();
         for &table in tables {
             match table.rows {
                 Rows::Errors => errors = Some(open(table)?),
                 Rows::Dropped => dropped = Some(open(table)?),
                 Rows::PerArticle(_) if options.wants("csv") => writers.push((table, open(table)?)),
-                Rows::PerArticle(_) => {}
-                Rows::Corpus => corpus = Some((table, CorpusEntities::default())),
+                Rows::PerArticle(_) => continue,
+                Rows::Corpus => {
+                    corpus = Some((table, CorpusEntities::default()));
+                    if !options.wants("csv") {
+                        continue;
+                    }
+                }
             }
+            names.push(table.file.to_string());
         }
         let jsonl = if options.wants("jsonl") {
-            Some(AtomicFile::create(&options.dir.join("articles.jsonl"))?)
+            names.push("articles.jsonl".into());
+            Some(AtomicFile::create(&dir.join("articles.jsonl"))?)
         } else {
             None
         };
@@ -99,11 +118,42 @@ impl OutputSet {
             dropped,
             jsonl,
             corpus,
-            dir: options.dir.clone(),
             csv: options.csv.clone(),
             csv_wanted: options.wants("csv"),
-            typed: TypedOutputs::create(options, tables)?,
+            // The typed formats write into the staging folder too.
+            typed: TypedOutputs::create(
+                &OutputOptions {
+                    dir: dir.clone(),
+                    ..options.clone()
+                },
+                tables,
+            )?,
+            names,
+            dir: options.dir.clone(),
+            staging,
         })
+    }
+
+    /// Where to write a file named `name` (such as `articles.xlsx`) so that it is committed
+    /// with the others.
+    pub fn staged_path(&mut self, name: &str) -> PathBuf {
+        if !self.names.iter().any(|n| n == name) {
+            self.names.push(name.to_string());
+        }
+        self.staging.path().join(name)
+    }
+
+    /// Writes a whole small file (the run report) into the set.
+    pub fn write_file(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.staged_path(name);
+        let mut file = AtomicFile::create(&path)?;
+        file.write_all(bytes)?;
+        file.commit().map(|_| ())
+    }
+
+    /// The final paths of every file of the set (in the output folder, after the commit).
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.names.iter().map(|n| self.dir.join(n)).collect()
     }
 
     pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
@@ -138,39 +188,46 @@ impl OutputSet {
         }
     }
 
-    /// Renames every file into place; returns their paths.
+    /// Finishes every file and swaps the staging folder in as the output folder; returns the
+    /// files' final paths.
     pub fn commit(mut self) -> io::Result<Vec<PathBuf>> {
-        let mut done = Vec::new();
+        let mut paths = self.paths();
         for (_, writer) in self.tables {
-            done.push(writer.commit()?);
+            writer.commit()?;
         }
         for writer in [self.errors, self.dropped].into_iter().flatten() {
-            done.push(writer.commit()?);
+            writer.commit()?;
         }
         if let Some(jsonl) = self.jsonl {
-            done.push(jsonl.commit()?);
+            jsonl.commit()?;
         }
+        let staged = self.staging.path().to_path_buf();
         if let Some((table, corpus)) = &mut self.corpus {
             corpus.finish();
             if self.csv_wanted {
-                let path = self.dir.join(table.file);
-                let mut writer = CsvTableWriter::create(&path, table.columns, &self.csv)?;
+                let mut writer =
+                    CsvTableWriter::create(&staged.join(table.file), table.columns, &self.csv)?;
                 for row in corpus.rows() {
                     writer.write_row(&row)?;
                 }
-                done.push(writer.commit()?);
-                let entities = self.dir.join("entities.csv");
+                writer.commit()?;
+                let entities = staged.join("entities.csv");
                 if entities.is_file() {
                     crate::corpus_ids::fill_entity_ids(&entities, corpus, &self.csv)?;
                 }
             }
         }
-        done.extend(self.typed.commit(self.corpus.as_ref().map(|(_, c)| c))?);
-        Ok(done)
+        for path in self.typed.commit(self.corpus.as_ref().map(|(_, c)| c))? {
+            if let Some(name) = path.file_name() {
+                paths.push(self.dir.join(name));
+            }
+        }
+        self.staging.commit()?;
+        Ok(paths)
     }
 }
 
-/// Writes a small file (the run report) atomically.
+/// Writes a small file atomically (on its own, outside any output set).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = AtomicFile::create(path)?;
     file.write_all(bytes)?;

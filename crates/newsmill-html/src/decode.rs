@@ -34,17 +34,49 @@ pub fn gunzip(bytes: &[u8], max_bytes: usize) -> Result<Vec<u8>, StageError> {
 
 /// Decode page bytes; returns the text and the encoding's name.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let (text, encoding, _) = decode_counted(bytes);
+    (text, encoding)
+}
+
+/// [`decode`], with the number of bytes that were not valid in the encoding (each became
+/// U+FFFD), for the `encoding_errors` column.
+pub fn decode_counted(bytes: &[u8]) -> (String, &'static str, u64) {
+    let count = |text: &str, had_errors: bool| {
+        if had_errors {
+            text.chars().filter(|&c| c == '\u{FFFD}').count() as u64
+        } else {
+            0
+        }
+    };
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or(&[]));
-        return (text.into_owned(), enc.name());
+        let (text, had_errors) =
+            enc.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or(&[]));
+        let errors = count(&text, had_errors);
+        return (text.into_owned(), enc.name(), errors);
     }
     let enc = prescan_meta(bytes).unwrap_or_else(|| detect(bytes));
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text.into_owned(), enc.name())
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let errors = count(&text, had_errors);
+    (text.into_owned(), enc.name(), errors)
+}
+
+/// Share of invalid bytes up to which a page with real UTF-8 characters is read as UTF-8
+/// (the damaged bytes become U+FFFD) instead of being guessed as a legacy encoding.
+const MAX_INVALID_UTF8_SHARE: f64 = 0.01;
+
+/// Whether undeclared bytes are UTF-8 with a few damaged bytes.
+fn nearly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0
+        && (invalid <= multibyte || invalid as f64 <= bytes.len() as f64 * MAX_INVALID_UTF8_SHARE)
 }
 
 fn detect(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || nearly_utf8(bytes) {
         return encoding_rs::UTF_8;
     }
     let mut det = chardetng::EncodingDetector::new();
@@ -120,6 +152,16 @@ fn trim_start(s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearly_valid_utf8_is_utf8_with_counted_errors() {
+        let mut bytes = "<p>“Quoted” ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"The council met on Monday. ".repeat(40).as_slice());
+        bytes.extend_from_slice(b"bad \xD0\xD0 bytes</p>");
+        let (text, enc, errors) = decode_counted(&bytes);
+        assert_eq!((enc, errors), ("UTF-8", 2));
+        assert!(text.starts_with("<p>“Quoted”"));
+    }
 
     #[test]
     fn meta_charset_windows_1252() {

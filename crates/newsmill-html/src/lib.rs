@@ -25,6 +25,7 @@ mod decode;
 mod dom;
 mod eval;
 mod extract;
+mod guard;
 mod hints;
 mod jsonld;
 mod meta;

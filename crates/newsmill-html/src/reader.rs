@@ -103,9 +103,10 @@ impl Reader for HtmlReader {
         if looks_binary(&bytes) {
             return Err(StageError::new("binary", "the file is not text"));
         }
-        let (text, encoding) = decode::decode(&bytes);
+        let (text, encoding, encoding_errors) = decode::decode_counted(&bytes);
         drop(bytes);
-        let page = page::extract_page(&text, None);
+        // Depth and attribute bounds first: the parser is superlinear past them.
+        let page = page::extract_page(&crate::guard::bound_markup(&text), None);
         if page.blocks.is_empty() {
             return Err(StageError::new(
                 "no_content",
@@ -118,6 +119,7 @@ impl Reader for HtmlReader {
         article.encoding = encoding.to_string();
         article.blocks = page.blocks;
         article.meta = page.meta;
+        article.meta.encoding_errors = encoding_errors;
         article.raw = text;
         Ok(article)
     }

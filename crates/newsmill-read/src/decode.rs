@@ -4,6 +4,8 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use newsmill_core::StageError;
 
+use crate::controls::clean_controls;
+
 /// How much of the start of a file the binary check looks at.
 const SNIFF_BYTES: usize = 8192;
 /// Share of control bytes (besides tab, newline, carriage return, form feed) above which
@@ -12,6 +14,13 @@ const MAX_CONTROL_SHARE: f64 = 0.10;
 /// At most this many high bytes in otherwise ASCII text are read as windows-1252 without
 /// asking the detector.
 const MAX_STRAY_BYTES: usize = 8;
+/// NUL bytes (per 1,000 bytes of the first 8 KiB) above which a file is binary. Text has
+/// none, but one stray NUL from a broken export must not cost the whole article.
+const MAX_NULS_PER_MILLE: usize = 10;
+/// Text with real UTF-8 characters and at most this share of invalid bytes is UTF-8 with a
+/// few damaged bytes, not a legacy encoding: one bad byte in a thousand must not make the
+/// detector garble the whole article as windows-1251.
+const MAX_INVALID_UTF8_SHARE: f64 = 0.01;
 
 /// Decoded text and the encoding it was decoded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,38 +29,71 @@ pub struct Decoded {
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, a legacy name such as `windows-1252`, or
     /// `UTF-8+windows-1252` for UTF-8 text with a few stray single-byte characters.
     pub encoding: &'static str,
+    /// Bytes not valid in `encoding`: replaced by U+FFFD, or (in `UTF-8+windows-1252`)
+    /// read as windows-1252.
+    pub errors: u64,
 }
 
 /// Decodes a file's bytes. See [`decode_owned`]; this borrows, so the text is copied once.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, StageError> {
-    if !has_utf16_bom(bytes) {
-        check_not_binary(bytes)?;
+    if has_utf16_bom(bytes) || utf16_without_bom(bytes).is_some() {
+        // ASCII-range UTF-16 is also valid UTF-8 (NUL bytes and all): decide on UTF-16 first.
+        return decode_slow(bytes);
     }
+    check_not_binary(bytes)?;
     if let Some(text) = utf8_without_bom(bytes) {
-        return finish(text.to_owned(), "UTF-8", bytes.len());
+        return finish(text.to_owned(), "UTF-8", bytes.len(), 0);
     }
     decode_slow(bytes)
 }
 
 /// Decodes a file's bytes, reusing the buffer when they are valid UTF-8 (the common case).
 ///
-/// Order: a binary check (NUL bytes or many control bytes in the first 8 KiB; skipped for
-/// UTF-16), a UTF-8 BOM (stripped), a UTF-16LE/BE BOM, valid UTF-8, UTF-8 with a few stray
-/// bytes (at least as many valid multi-byte characters as strays: the strays are read as
-/// windows-1252, label `UTF-8+windows-1252`), ASCII with at most 8 high bytes making at most
-/// 2% of the file (read as windows-1252), and last a legacy 8-bit encoding guessed by
-/// chardetng.
+/// Order: a binary check (over 1% NUL bytes or 10% control bytes in the first 8 KiB;
+/// skipped for UTF-16), a UTF-8 BOM (stripped), a UTF-16LE/BE BOM, UTF-16 without a BOM
+/// (ASCII-range text: every other byte NUL), valid UTF-8, UTF-8 with a few stray bytes
+/// (real multi-byte characters, and strays at most as many as those or at most 1% of the
+/// bytes: the strays are read as windows-1252, label `UTF-8+windows-1252`), ASCII with at
+/// most 8 high bytes making at most 2% of the file (read as windows-1252), and last a
+/// legacy 8-bit encoding guessed by chardetng. Control characters are then removed and
+/// CR-only line ends made newlines ([`clean_controls`]).
 /// Errors: `empty` (no bytes, or only whitespace or a BOM), `binary`, `decode`.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, StageError> {
     let len = bytes.len();
-    if !bytes.starts_with(UTF8_BOM) && !has_utf16_bom(&bytes) {
+    if !bytes.starts_with(UTF8_BOM) && !has_utf16_bom(&bytes) && utf16_without_bom(&bytes).is_none()
+    {
         check_not_binary(&bytes)?;
         match String::from_utf8(bytes) {
-            Ok(text) => return finish(text, "UTF-8", len),
+            Ok(text) => return finish(text, "UTF-8", len, 0),
             Err(err) => return decode_slow(err.as_bytes()),
         }
     }
     decode(&bytes)
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: in text that is mostly ASCII
+/// range, the high byte of nearly every code unit is 0, so NULs fill one byte position
+/// (odd for little-endian, even for big-endian) and almost never the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let most = |n: usize| n * 10 >= units * 7;
+    let few = |n: usize| n * 20 <= units;
+    if most(odd) && few(even) {
+        Some(UTF_16LE)
+    } else if most(even) && few(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -75,35 +117,49 @@ fn decode_slow(bytes: &[u8]) -> Result<Decoded, StageError> {
     }
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         if let Ok(text) = std::str::from_utf8(rest) {
-            return finish(text.to_owned(), "UTF-8", bytes.len());
+            return finish(text.to_owned(), "UTF-8", bytes.len(), 0);
         }
         // A BOM promises UTF-8; stray bytes after it are handled like any other mixed file.
-        return finish(mixed_utf8(rest), "UTF-8+windows-1252", bytes.len());
+        let strays = Utf8Stats::of(rest).invalid_bytes as u64;
+        return finish(mixed_utf8(rest), "UTF-8+windows-1252", bytes.len(), strays);
     }
     if bytes.starts_with(b"\xFF\xFE") {
-        return decode_utf16(bytes, UTF_16LE);
+        return decode_utf16(&bytes[2..], UTF_16LE, bytes.len());
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return decode_utf16(bytes, UTF_16BE);
+        return decode_utf16(&bytes[2..], UTF_16BE, bytes.len());
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode_utf16(bytes, encoding, bytes.len());
     }
     let stats = Utf8Stats::of(bytes);
-    if stats.looks_like_utf8_with_strays() {
-        return finish(mixed_utf8(bytes), "UTF-8+windows-1252", bytes.len());
+    if stats.looks_like_utf8_with_strays(bytes.len()) {
+        let strays = stats.invalid_bytes as u64;
+        return finish(mixed_utf8(bytes), "UTF-8+windows-1252", bytes.len(), strays);
     }
     if stats.is_ascii_with_a_few_strays(bytes.len()) {
         // Too little evidence for a detector: one 0xA3 in English text reads as "Ł" to a
         // Central European guess. The commonest source of such bytes is windows-1252.
-        return finish(mixed_utf8(bytes), "windows-1252", bytes.len());
+        return finish(mixed_utf8(bytes), "windows-1252", bytes.len(), 0);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let encoding = detector.guess(None, false);
-    let (text, _, _) = encoding.decode(bytes);
-    finish(text.into_owned(), encoding.name(), bytes.len())
+    let (text, _, had_errors) = encoding.decode(bytes);
+    let errors = if had_errors { replacements(&text) } else { 0 };
+    finish(text.into_owned(), encoding.name(), bytes.len(), errors)
 }
 
-fn decode_utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, StageError> {
-    let body = &bytes[2..];
+fn replacements(text: &str) -> u64 {
+    text.chars().filter(|&c| c == '\u{FFFD}').count() as u64
+}
+
+/// Decodes UTF-16 `body` (after its BOM, if any); `byte_len` is the whole file's length.
+fn decode_utf16(
+    body: &[u8],
+    encoding: &'static Encoding,
+    byte_len: usize,
+) -> Result<Decoded, StageError> {
     if body.is_empty() {
         return Err(StageError::new(
             "empty",
@@ -111,9 +167,9 @@ fn decode_utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, St
         ));
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors {
-        let share = text.chars().filter(|&c| c == '\u{FFFD}').count() as f64
-            / text.chars().count().max(1) as f64;
+    let errors = if had_errors { replacements(&text) } else { 0 };
+    if errors > 0 {
+        let share = errors as f64 / text.chars().count().max(1) as f64;
         if share > 0.01 {
             return Err(StageError::new(
                 "decode",
@@ -125,11 +181,20 @@ fn decode_utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, St
             ));
         }
     }
-    finish(text.into_owned(), encoding.name(), bytes.len())
+    finish(text.into_owned(), encoding.name(), byte_len, errors)
 }
 
-/// Refuses whitespace-only text; otherwise wraps it up.
-fn finish(text: String, encoding: &'static str, byte_len: usize) -> Result<Decoded, StageError> {
+/// Removes control characters, refuses whitespace-only text; otherwise wraps it up.
+fn finish(
+    text: String,
+    encoding: &'static str,
+    byte_len: usize,
+    errors: u64,
+) -> Result<Decoded, StageError> {
+    let text = match clean_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    };
     if text.is_empty() {
         let what = if byte_len == 0 {
             "0 bytes".to_string()
@@ -144,7 +209,11 @@ fn finish(text: String, encoding: &'static str, byte_len: usize) -> Result<Decod
             format!("empty file: only whitespace ({byte_len} bytes)"),
         ));
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        errors,
+    })
 }
 
 /// NUL bytes or a high share of control bytes in the first 8 KiB mean the file is not text
@@ -152,7 +221,7 @@ fn finish(text: String, encoding: &'static str, byte_len: usize) -> Result<Decod
 fn check_not_binary(bytes: &[u8]) -> Result<(), StageError> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
-    if nuls > 0 {
+    if nuls * 1000 > head.len() * MAX_NULS_PER_MILLE {
         return Err(StageError::new(
             "binary",
             format!(
@@ -200,12 +269,15 @@ impl Utf8Stats {
         stats
     }
 
-    /// UTF-8 text with a few stray bytes: real UTF-8 characters exist and outnumber the
-    /// strays. A legacy file with no valid multi-byte sequence is left to the detector
-    /// (its honest label is the legacy encoding), and a legacy file that happens to form
-    /// a few valid sequences ("Ã©") has far more invalid bytes than valid characters.
-    fn looks_like_utf8_with_strays(&self) -> bool {
-        self.valid_multibyte > 0 && self.invalid_bytes <= self.valid_multibyte
+    /// UTF-8 text with a few stray bytes: real UTF-8 characters exist, and the strays are
+    /// no more than those or at most 1% of the bytes. A legacy file with no valid
+    /// multi-byte sequence is left to the detector (its honest label is the legacy
+    /// encoding), and a legacy file that happens to form a few valid sequences ("Ã©") has
+    /// far more invalid bytes than valid characters, and more than 1% of its bytes.
+    fn looks_like_utf8_with_strays(&self, len: usize) -> bool {
+        self.valid_multibyte > 0
+            && (self.invalid_bytes <= self.valid_multibyte
+                || self.invalid_bytes as f64 <= len as f64 * MAX_INVALID_UTF8_SHARE)
     }
 
     /// ASCII text with at most a handful of high bytes (at most 8, and at most 2% of the
@@ -338,5 +410,46 @@ mod tests {
     #[test]
     fn form_feeds_and_tabs_are_text() {
         assert!(decode(b"a\tb\x0Cc\r\nd").is_ok());
+    }
+
+    #[test]
+    fn nearly_valid_utf8_stays_utf8_and_counts_its_errors() {
+        // Cyrillic-free English UTF-8 with two curly quotes and nine damaged bytes.
+        let mut bytes = "“Quoted” ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"The council met on Monday. ".repeat(60).as_slice());
+        for _ in 0..9 {
+            bytes.extend_from_slice(b"bad \xD0 byte ");
+        }
+        let d = decode_owned(bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8+windows-1252");
+        assert_eq!(d.errors, 9);
+        assert!(d.text.starts_with("“Quoted” The council met"));
+        assert_eq!(decode(b"clean").unwrap().errors, 0);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "Zürich council met on Monday.\nSecond line.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode_owned(le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
+        let d = decode(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16BE"));
+    }
+
+    #[test]
+    fn a_stray_nul_is_removed_not_fatal_and_controls_never_reach_the_text() {
+        let mut bytes = b"A long enough article body. ".repeat(10);
+        bytes.extend_from_slice(b"\0 and an \x1b[31mescape\x7f.");
+        let d = decode_owned(bytes).unwrap();
+        assert!(d.text.ends_with(" and an [31mescape."), "{}", d.text);
+        assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn cr_only_line_ends_become_newlines() {
+        let d = decode(b"Title\r\rAOL.\rTime Warner").unwrap();
+        assert_eq!(d.text, "Title\n\nAOL.\nTime Warner");
     }
 }

@@ -114,6 +114,8 @@ pub struct Discovery {
     skips: SkipReport,
     /// Where the skip report goes when the walk ends.
     report_to: Option<SharedSkipReport>,
+    /// Folders below the root that are never walked (newsmill output folders).
+    skip_folder: Option<fn(&Path) -> bool>,
 }
 
 impl Discovery {
@@ -135,7 +137,16 @@ impl Discovery {
             pending: VecDeque::new(),
             skips: SkipReport::default(),
             report_to: None,
+            skip_folder: None,
         })
+    }
+
+    /// Never walks a folder below the root for which `skip` is true (the runner passes the
+    /// test for newsmill output folders, so an earlier run's articles.jsonl is never read
+    /// back as input whatever `--out` says).
+    pub fn skip_folders_where(mut self, skip: fn(&Path) -> bool) -> Self {
+        self.skip_folder = Some(skip);
+        self
     }
 
     /// Leaves the skip report in `report` when the walk ends (replacing what was there, so
@@ -154,12 +165,12 @@ impl Discovery {
         if self.single_file {
             return path
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.to_string_lossy().into_owned());
+                .map(lossless_name)
+                .unwrap_or_else(|| lossless_name(path.as_os_str()));
         }
         let rel = path.strip_prefix(&self.spec.root).unwrap_or(path);
         rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
+            .map(|c| lossless_name(c.as_os_str()))
             .collect::<Vec<_>>()
             .join("/")
     }
@@ -191,9 +202,9 @@ impl Discovery {
                     let part = line_no.to_string();
                     let id = format!("{rel}#{part}");
                     if buf.len() as u64 > max && !buf.ends_with(b"\n") {
-                        // Skip the rest of the oversized line.
-                        let mut rest = Vec::new();
-                        let _ = reader.read_until(b'\n', &mut rest);
+                        // Skip the rest of the oversized line without holding it: a 400 MB
+                        // line must cost a buffer, not 400 MB.
+                        skip_line(reader);
                         let error = StageError::new(
                             "too_large",
                             format!("JSON Lines record over max_file_bytes ({max} bytes)"),
@@ -341,14 +352,32 @@ impl Iterator for Discovery {
             };
             let path = entry.path().to_path_buf();
             if entry.file_type().is_dir() {
-                if entry.depth() > 0 && self.spec.skip_dirs.iter().any(|d| same_dir(d, &path)) {
+                if entry.depth() > 0
+                    && (self.spec.skip_dirs.iter().any(|d| same_dir(d, &path))
+                        || self.skip_folder.is_some_and(|skip| skip(&path)))
+                {
+                    tracing::debug!("not reading {}: an output folder", path.display());
                     self.walk.skip_current_dir();
                 }
                 continue;
             }
             let rel = self.relative_id(&path);
+            let wanted = |d: &Self| d.include.is_match(&rel) && !d.exclude.is_match(&rel);
+            if entry.file_type().is_symlink() && !path.exists() {
+                // A dangling link (the walk does not follow it, or could not).
+                if wanted(self) {
+                    return Some(Found::Failed {
+                        path,
+                        error: StageError::new(
+                            "dangling_symlink",
+                            "symbolic link to a file that does not exist",
+                        ),
+                    });
+                }
+                continue;
+            }
             if entry.file_type().is_symlink() && !self.spec.follow_symlinks {
-                if path.is_file() && self.include.is_match(&rel) && !self.exclude.is_match(&rel) {
+                if path.is_file() && wanted(self) {
                     self.skips.add(Skip::Symlink, &rel);
                 }
                 continue;
@@ -356,6 +385,17 @@ impl Iterator for Discovery {
             let is_file =
                 entry.file_type().is_file() || (self.spec.follow_symlinks && path.is_file());
             if !is_file {
+                if !path.is_dir() && wanted(self) {
+                    // A FIFO, socket or device named like an article: reading it could block
+                    // the run forever, so it is reported instead.
+                    return Some(Found::Failed {
+                        path,
+                        error: StageError::new(
+                            "not_a_file",
+                            "a FIFO, socket or device, not a regular file: not read",
+                        ),
+                    });
+                }
                 continue;
             }
             if !self.single_file {
@@ -373,6 +413,52 @@ impl Iterator for Discovery {
                 return Some(found);
             }
         }
+    }
+}
+
+/// Consumes input up to and including the next newline, a buffer at a time.
+fn skip_line(reader: &mut impl BufRead) {
+    loop {
+        let (found, used) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(buf) => match memchr_newline(buf) {
+                Some(i) => (true, i + 1),
+                None => (false, buf.len()),
+            },
+        };
+        reader.consume(used);
+        if found {
+            return;
+        }
+    }
+}
+
+fn memchr_newline(buf: &[u8]) -> Option<usize> {
+    buf.iter().position(|&b| b == b'\n')
+}
+
+/// A file name as id text. A name that is not UTF-8 (possible on Unix) gets each invalid
+/// byte as `%XX` and each `%` as `%25`, so two names that differ only in such bytes keep
+/// different ids (a lossy conversion would make both `a\u{FFFD}.txt`).
+fn lossless_name(name: &std::ffi::OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(&chunk.valid().replace('%', "%25"));
+            for b in chunk.invalid() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
     }
 }
 
@@ -537,6 +623,60 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, ["notes.ndjson#1 1", "notes.ndjson#2 2"]);
+    }
+
+    #[test]
+    fn folders_the_caller_marks_are_not_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("old-out")).unwrap();
+        std::fs::write(root.join("old-out/MARK"), "").unwrap();
+        std::fs::write(root.join("old-out/articles.jsonl"), "{\"a\":1}\n").unwrap();
+        std::fs::write(root.join("a.txt"), "x").unwrap();
+        let ids: Vec<String> = Discovery::new(spec(root))
+            .unwrap()
+            .skip_folders_where(|p| p.join("MARK").exists())
+            .map(|f| f.path().display().to_string())
+            .collect();
+        assert_eq!(ids, [root.join("a.txt").display().to_string()]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_keep_distinct_ids() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = |b: &[u8]| std::ffi::OsStr::from_bytes(b).to_os_string();
+        std::fs::write(dir.path().join(name(b"a\xff.txt")), "x").unwrap();
+        std::fs::write(dir.path().join(name(b"a\xfe.txt")), "x").unwrap();
+        std::fs::write(dir.path().join("b%.txt"), "x").unwrap();
+        assert_eq!(ids(dir.path()), ["a%FE.txt", "a%FF.txt", "b%.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dangling_links_and_fifos_become_rows_and_vanished_files_io_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::os::unix::fs::symlink(root.join("gone.txt"), root.join("link.txt")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.txt"))
+            .status();
+        let ids = ids(root);
+        let row = |name: &str, code: &str| format!("ERR {} {code}", root.join(name).display());
+        assert!(
+            ids.contains(&row("link.txt", "dangling_symlink")),
+            "{ids:?}"
+        );
+        if fifo.is_ok_and(|s| s.success()) {
+            assert!(ids.contains(&row("pipe.txt", "not_a_file")), "{ids:?}");
+        }
+        let vanished = Found::File {
+            id: "v.txt".into(),
+            path: root.join("v.txt"),
+        };
+        let (_, error) = load(vanished, 0, 100).unwrap_err();
+        assert_eq!(error.code, "io");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use newsmill_core::{Article, Block, Metadata, RawDocument, Reader, SourceFormat, StageError};
 
+use crate::controls::clean_metadata;
 use crate::decode::decode_owned;
 use crate::front_matter::parse_front_matter;
 use crate::markdown::markdown_blocks;
@@ -63,7 +64,10 @@ pub(crate) fn extension(path: &Path) -> Option<String> {
 
 fn read_document(doc: RawDocument, declared: SourceFormat) -> Result<Article, StageError> {
     let decoded = decode_owned(doc.bytes)?;
-    let (format, blocks, meta) = parse_body(&decoded.text, declared);
+    let (format, blocks, mut meta) = parse_body(&decoded.text, declared)?;
+    // YAML escapes ("\e", "\0") can put control characters back into front matter values.
+    clean_metadata(&mut meta);
+    meta.encoding_errors = decoded.errors;
     if blocks.is_empty() {
         return Err(StageError::new(
             "empty",
@@ -84,18 +88,19 @@ fn read_document(doc: RawDocument, declared: SourceFormat) -> Result<Article, St
 }
 
 /// Front matter, then Markdown or plain-text blocks. Text that looks like Markdown (or has
-/// front matter) is parsed as Markdown whatever its extension said.
+/// front matter) is parsed as Markdown whatever its extension said. Fails (`front_matter`)
+/// on front matter that starts like YAML but is broken or an alias bomb.
 pub(crate) fn parse_body(
     text: &str,
     declared: SourceFormat,
-) -> (SourceFormat, Vec<Block>, Metadata) {
-    let front = parse_front_matter(text);
+) -> Result<(SourceFormat, Vec<Block>, Metadata), StageError> {
+    let front = parse_front_matter(text)?;
     let body_start = front.as_ref().map_or(0, |f| f.body_start);
     let body = &text[body_start..];
     let is_markdown =
         declared == SourceFormat::Markdown || front.is_some() || looks_like_markdown(body);
     let meta = front.map(|f| f.meta).unwrap_or_default();
-    if is_markdown {
+    Ok(if is_markdown {
         (
             SourceFormat::Markdown,
             markdown_blocks(body, body_start),
@@ -103,7 +108,7 @@ pub(crate) fn parse_body(
         )
     } else {
         (declared, plain_blocks(body, body_start), meta)
-    }
+    })
 }
 
 #[cfg(test)]

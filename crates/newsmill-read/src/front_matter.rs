@@ -1,6 +1,15 @@
 //! YAML front matter (`---` ... `---` at the very top of a Markdown or text file).
+//!
+//! YAML aliases (`*a`) repeat a node, and a few hundred bytes of nested aliases (a "billion
+//! laughs" bomb) expand to billions of nodes, which yaml-rust2's loader builds in memory.
+//! So the event stream is first walked without building anything, adding up the size every
+//! alias expands to, and front matter over [`MAX_YAML_NODES`] is refused before loading.
 
-use newsmill_core::Metadata;
+use std::collections::HashMap;
+
+use newsmill_core::{Metadata, StageError};
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::fields::{apply, field_for, keep_extra, Field, SourceValue};
@@ -13,14 +22,49 @@ pub(crate) struct FrontMatter {
     pub body_start: usize,
 }
 
+/// Most YAML nodes (scalars, lists, mappings, counting each alias as the nodes it repeats)
+/// front matter may hold. Real front matter has tens; 10,000 leaves room for long tag lists.
+pub(crate) const MAX_YAML_NODES: usize = 10_000;
+
 /// Parses front matter when the text opens with a `---` line, a later `---` (or `...`) line
 /// closes it, and what lies between is a YAML mapping. Anything else (a thematic break, a
-/// setext heading, YAML that does not parse) is not front matter and stays in the body.
-pub(crate) fn parse_front_matter(text: &str) -> Option<FrontMatter> {
-    let (yaml, body_start) = split(text)?;
-    let docs = YamlLoader::load_from_str(yaml).ok()?;
+/// setext heading, prose that is not YAML) is not front matter and stays in the body.
+///
+/// Errors (code `front_matter`, with the line of the file): the block starts like YAML
+/// (`key: value`) but does not parse, or its aliases expand past [`MAX_YAML_NODES`].
+pub(crate) fn parse_front_matter(text: &str) -> Result<Option<FrontMatter>, StageError> {
+    let Some((yaml, body_start)) = split(text) else {
+        return Ok(None);
+    };
+    // The YAML starts on the file's second line.
+    let located = |line: usize, what: String| {
+        StageError::new(
+            "front_matter",
+            format!("front matter, line {}: {what}", line + 1),
+        )
+    };
+    let mut budget = NodeBudget::default();
+    if let Err(e) = Parser::new_from_str(yaml).load(&mut budget, false) {
+        if !starts_like_yaml(yaml) {
+            return Ok(None);
+        }
+        return Err(located(
+            e.marker().line(),
+            format!("invalid YAML: {}", e.info()),
+        ));
+    }
+    if let Some(line) = budget.over_at {
+        return Err(located(
+            line,
+            format!(
+                "YAML aliases expand to over {MAX_YAML_NODES} values (an alias bomb?); not read"
+            ),
+        ));
+    }
+    let docs = YamlLoader::load_from_str(yaml)
+        .map_err(|e| located(e.marker().line(), format!("invalid YAML: {}", e.info())))?;
     let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
-        return None;
+        return Ok(None);
     };
     let mut meta = Metadata::default();
     for (key, value) in map {
@@ -38,7 +82,71 @@ pub(crate) fn parse_front_matter(text: &str) -> Option<FrontMatter> {
             Some(field) => apply(&mut meta, field, &key, value),
         }
     }
-    Some(FrontMatter { meta, body_start })
+    Ok(Some(FrontMatter { meta, body_start }))
+}
+
+/// Whether the first non-blank line is a `key:` line, as front matter starts; prose between
+/// two `---` lines that fails to parse is body text, not broken front matter.
+fn starts_like_yaml(yaml: &str) -> bool {
+    let Some(line) = yaml.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let Some((key, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let key = key.trim_matches(|c| c == '"' || c == '\'' || c == '-' || c == ' ');
+    !key.is_empty()
+        && key.len() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'))
+        && (rest.is_empty() || rest.starts_with(' ') || rest.starts_with('\t'))
+}
+
+/// Adds up, from parser events alone, how many nodes the YAML holds once every alias is
+/// expanded: an anchored node's size is recorded when it closes, and an alias adds it.
+#[derive(Default)]
+struct NodeBudget {
+    /// Expanded size of each anchored node, by anchor id.
+    sizes: HashMap<usize, usize>,
+    /// Open lists and mappings: anchor id and the count when they opened.
+    open: Vec<(usize, usize)>,
+    count: usize,
+    /// The YAML line where the count first passed the limit.
+    over_at: Option<usize>,
+}
+
+impl MarkedEventReceiver for NodeBudget {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let before = self.count;
+        match event {
+            Event::Scalar(_, _, anchor, _) => {
+                self.count = self.count.saturating_add(1);
+                if anchor > 0 {
+                    self.sizes.insert(anchor, 1);
+                }
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.count = self.count.saturating_add(1);
+                self.open.push((anchor, before));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, start)) = self.open.pop() {
+                    if anchor > 0 {
+                        self.sizes.insert(anchor, self.count - start);
+                    }
+                }
+            }
+            Event::Alias(anchor) => {
+                let size = self.sizes.get(&anchor).copied().unwrap_or(1);
+                self.count = self.count.saturating_add(size);
+            }
+            _ => {}
+        }
+        if self.count > MAX_YAML_NODES && self.over_at.is_none() {
+            self.over_at = Some(mark.line());
+        }
+    }
 }
 
 /// The YAML text between the delimiters and the offset just past the closing line.
@@ -100,7 +208,7 @@ mod tests {
     fn reads_known_keys_and_keeps_the_rest() {
         let text = "---\ntitle: \"Floods close roads\"\nauthors:\n  - Jane Doe\n  - name: John Roe\ndate: 2021-03-04\n\
                     url: https://example.org/a\npublisher: Example Post\nlang: en\ntags: [weather, roads]\nwords: 412\n---\nBody.\n";
-        let fm = parse_front_matter(text).unwrap();
+        let fm = parse_front_matter(text).unwrap().unwrap();
         assert_eq!(&text[fm.body_start..], "Body.\n");
         let m = fm.meta;
         assert_eq!(m.title.as_deref(), Some("Floods close roads"));
@@ -117,16 +225,61 @@ mod tests {
     }
 
     #[test]
-    fn thematic_breaks_and_bad_yaml_are_not_front_matter() {
-        assert!(parse_front_matter("---\nJust a line\n---\nText").is_none());
-        assert!(parse_front_matter("---\ntitle: [unclosed\n---\n").is_none());
-        assert!(parse_front_matter("---\ntitle: x\nno closing line").is_none());
-        assert!(parse_front_matter("Intro\n---\ntitle: x\n---\n").is_none());
+    fn thematic_breaks_and_prose_are_not_front_matter() {
+        let none = |t: &str| assert!(parse_front_matter(t).unwrap().is_none(), "{t}");
+        none("---\nJust a line\n---\nText");
+        none("---\ntitle: x\nno closing line");
+        none("Intro\n---\ntitle: x\n---\n");
+        // Prose that YAML cannot parse is body text.
+        none("---\nHe said \"no\": [it was over\n---\nText");
+    }
+
+    #[test]
+    fn invalid_yaml_is_a_located_error() {
+        let e = parse_front_matter("---\ntitle: [unclosed\nauthor: x\n---\nBody\n").unwrap_err();
+        assert_eq!(e.code, "front_matter");
+        assert!(
+            e.message.starts_with("front matter, line "),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("invalid YAML"), "{}", e.message);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_quickly() {
+        // Nine levels of nine aliases: 9^9 (387 million) values if expanded.
+        let mut yaml = String::from("---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..9 {
+            let prev = format!("*a{}", i - 1);
+            let items = [prev.as_str(); 9].join(", ");
+            yaml.push_str(&format!("a{i}: &a{i} [{items}]\n"));
+        }
+        yaml.push_str("title: boom\n---\nBody\n");
+        let started = std::time::Instant::now();
+        let e = parse_front_matter(&yaml).unwrap_err();
+        assert!(started.elapsed().as_secs_f64() < 1.0);
+        assert_eq!(e.code, "front_matter");
+        assert!(e.message.contains("alias"), "{}", e.message);
+        assert!(
+            e.message.starts_with("front matter, line 6:"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_few_aliases_are_fine() {
+        let text = "---\nwho: &w Jane Doe\nauthor: *w\ntitle: T\n---\nBody\n";
+        let fm = parse_front_matter(text).unwrap().unwrap();
+        assert_eq!(fm.meta.authors, ["Jane Doe"]);
     }
 
     #[test]
     fn crlf_delimiters_work() {
-        let fm = parse_front_matter("---\r\ntitle: A\r\n---\r\nBody").unwrap();
+        let fm = parse_front_matter("---\r\ntitle: A\r\n---\r\nBody")
+            .unwrap()
+            .unwrap();
         assert_eq!(fm.meta.title.as_deref(), Some("A"));
     }
 }

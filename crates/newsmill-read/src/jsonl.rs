@@ -9,6 +9,7 @@ use std::sync::Arc;
 use newsmill_core::{Article, Metadata, RawDocument, Reader, SourceFormat, StageError};
 use serde_json::{Map, Value};
 
+use crate::controls::{clean_controls, clean_metadata};
 use crate::decode::decode_owned;
 use crate::document::{extension, parse_body};
 use crate::fields::{apply, field_for, keep_extra, Field, SourceValue};
@@ -59,14 +60,19 @@ impl Reader for JsonLinesReader {
             }
             Err(err) => return Err(StageError::new("parse", format!("invalid JSON: {err}"))),
         };
-        let (meta, body) = map_record(&object, &self.overrides);
+        let (mut meta, body) = map_record(&object, &self.overrides);
+        // JSON escapes (`\u0000`, `\u001b`) put control characters into strings after
+        // decoding; they are removed here as decoding removes them from files.
+        clean_metadata(&mut meta);
+        meta.encoding_errors = decoded.errors;
+        let body = body.map(|b| clean_controls(&b).into_owned());
         let Some(text) = body else {
             return Err(StageError::new(
                 "empty",
                 "no article text: no body field (text, body, content, article, maintext, or the tool's own) holds a non-empty string",
             ));
         };
-        let (_, blocks, _) = parse_body(&text, SourceFormat::Text);
+        let (_, blocks, _) = parse_body(&text, SourceFormat::Text)?;
         Ok(Article {
             id: doc.id,
             seq: doc.seq,

@@ -10,8 +10,9 @@
 //!
 //! Main items:
 //! - [`decode`] / [`decode_owned`] -> [`Decoded`]: bytes to text (UTF-8 with or without BOM,
-//!   UTF-16 with BOM, legacy 8-bit guessed by chardetng, UTF-8 with stray Latin-1 bytes),
-//!   refusing empty and binary files with the codes `empty` and `binary`.
+//!   UTF-16 with or without BOM, legacy 8-bit guessed by chardetng, mostly-UTF-8 text with
+//!   stray bytes, counted as errors), control characters removed and CR-only line ends made
+//!   newlines ([`clean_controls`]), refusing empty and binary files (`empty`, `binary`).
 //! - [`MarkdownReader`] (`read.markdown`), [`TextReader`] (`read.text`) and
 //!   [`JsonLinesReader`] (`read.jsonl`, also `.json`); [`readers`] lists them in the order to
 //!   try them, [`readers_with`] with the `[input.fields]` mapping.
@@ -20,6 +21,7 @@
 //! - Front matter (YAML between `---` lines) and JSON Lines fields fill the metadata the
 //!   source states; everything else is left to the `extract.metadata` stage.
 
+mod controls;
 mod decode;
 pub mod discover;
 mod document;
@@ -34,6 +36,7 @@ mod profiles;
 mod skips;
 mod warc;
 
+pub use controls::{clean_controls, clean_metadata};
 pub use decode::{decode, decode_owned, Decoded};
 pub use document::{MarkdownReader, TextReader};
 pub use jsonl::JsonLinesReader;

@@ -68,6 +68,10 @@ pub struct RunConfig {
     /// Documents read, processed and written per step. Memory is bounded by this, not by
     /// the folder.
     pub chunk_size: usize,
+    /// Seconds of work one document may take: past them, its remaining stages are not run
+    /// and it becomes a `too_slow` row in errors.csv, so one pathological document cannot
+    /// stall a run. Checked between stages; 0 = no limit.
+    pub max_doc_seconds: u64,
 }
 
 impl Default for RunConfig {
@@ -75,6 +79,7 @@ impl Default for RunConfig {
         RunConfig {
             jobs: 0,
             chunk_size: 256,
+            max_doc_seconds: 60,
         }
     }
 }

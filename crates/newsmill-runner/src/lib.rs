@@ -30,8 +30,8 @@ pub use config::{
 };
 pub use pipeline::{DocResult, DocStats, Pipeline, StageSpec};
 pub use run::{
-    process_documents, process_files, run_folder, tables_for, PassTotals, Progress, RunOptions,
-    Silent, Sources,
+    process_documents, process_files, run_folder, tables_for, worker_count, PassTotals, Progress,
+    RunOptions, Silent, Sources, MAX_JOBS_PER_CORE,
 };
 pub use stats::{peak_rss_mb, RunStats, StageStats};
 

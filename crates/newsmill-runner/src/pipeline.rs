@@ -48,6 +48,8 @@ impl std::fmt::Debug for StageSpec {
 pub struct Pipeline {
     pub readers: Vec<Box<dyn Reader>>,
     pub stages: Vec<StageSpec>,
+    /// Work one document may take (`[run] max_doc_seconds`); `None`: no limit.
+    pub budget: Option<std::time::Duration>,
 }
 
 impl Pipeline {
@@ -82,6 +84,8 @@ impl Pipeline {
         Ok(Pipeline {
             readers: (registry.readers)(&config.input),
             stages,
+            budget: (config.run.max_doc_seconds > 0)
+                .then(|| std::time::Duration::from_secs(config.run.max_doc_seconds)),
         })
     }
 
@@ -215,6 +219,7 @@ impl Pipeline {
             );
         };
         let started = Instant::now();
+        let doc_started = started;
         let read = catch_unwind(AssertUnwindSafe(|| reader.read(doc)));
         stats.read.seconds += started.elapsed().as_secs_f64();
         let mut article = match read {
@@ -253,7 +258,22 @@ impl Pipeline {
             stage_stats.seconds += started.elapsed().as_secs_f64();
             stage_stats.add_counters(&counters);
             match outcome {
-                Ok(Ok(Outcome::Keep)) => stage_stats.kept += 1,
+                Ok(Ok(Outcome::Keep)) => {
+                    stage_stats.kept += 1;
+                    let elapsed = doc_started.elapsed();
+                    if self.budget.is_some_and(|b| elapsed > b) && position + 1 < until {
+                        // Wall time, checked between stages: the stage that overran
+                        // finishes, the rest are not run.
+                        *stage_stats.errors.entry("too_slow".into()).or_default() += 1;
+                        let message = format!(
+                            "the document took {:.0} s by the end of this stage, over \
+                             [run] max_doc_seconds ({} s); its later stages were not run",
+                            elapsed.as_secs_f64(),
+                            self.budget.map_or(0, |b| b.as_secs())
+                        );
+                        return fail(&spec.name, StageError::new("too_slow", message));
+                    }
+                }
                 Ok(Ok(Outcome::Drop(reason))) => {
                     *stage_stats.dropped.entry(reason.to_string()).or_default() += 1;
                     return DocResult::Dropped {

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use newsmill_core::{Article, CorpusIndex, Family};
-use newsmill_export::{write_atomic, DroppedRow, ErrorRow, OutputOptions, OutputSet, Table};
+use newsmill_export::{DroppedRow, ErrorRow, OutputOptions, OutputSet, Table};
 use newsmill_read::discover::{load, Discovery, Found};
 use newsmill_read::SharedSkipReport;
 use rayon::prelude::*;
@@ -167,7 +167,8 @@ pub fn tables_for(pipeline: &Pipeline, output: &OutputOptions) -> Vec<&'static T
 }
 
 /// Runs a pipeline (built from `config`) over a folder (or one file), with the input and run
-/// settings of `config`, and writes every output, atomically, plus run-report.json. Returns the statistics (the caller prints the summary and picks the exit
+/// settings of `config`, and writes every output plus run-report.json as one output set,
+/// swapped in as a whole. Returns the statistics (the caller prints the summary and picks the exit
 /// code).
 pub fn run_folder(
     config: &Config,
@@ -194,14 +195,11 @@ pub fn run_folder(
         Box::new(
             Discovery::new(spec.clone())
                 .expect("globs were validated with the config")
+                .skip_folders_where(newsmill_export::staging::is_newsmill_folder)
                 .report_skips_to(skip_slot.clone()),
         )
     };
-    let jobs = if jobs == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        jobs
-    };
+    let jobs = worker_count(jobs);
     let options = RunOptions {
         jobs,
         chunk_size: config.run.chunk_size,
@@ -243,24 +241,51 @@ pub fn run_folder(
         }
     };
     let totals = process_documents(pipeline, &sources, &|_| {}, &options, progress, &mut sink)?;
-    let written = outputs.commit().context("cannot move outputs into place")?;
     stats.corpus_pass_seconds = totals.first_pass_seconds;
     stats.first_pass = totals.first_pass.map(|f| f.stages);
     stats.input_bytes = totals.main.read.bytes_in;
     stats.read = totals.main.read;
     stats.stages = totals.main.stages;
     stats.skipped = skipped.lock().map(|s| s.clone()).unwrap_or_default();
-    let report_path = output.dir.join("run-report.json");
-    stats.outputs = written
+    let report_name = "run-report.json";
+    stats.outputs = outputs
+        .paths()
         .iter()
-        .chain([&report_path])
+        .chain([&output.dir.join(report_name)])
         .map(|p| p.display().to_string())
         .collect();
     stats.seconds = started.elapsed().as_secs_f64();
     stats.peak_rss_mb = crate::stats::peak_rss_mb();
     let report = serde_json::to_vec_pretty(&stats)?;
-    write_atomic(&report_path, &report).context("cannot write run-report.json")?;
+    // The report is part of the output set: the folder's files always come from one run.
+    outputs
+        .write_file(report_name, &report)
+        .context("cannot write run-report.json")?;
+    outputs
+        .commit()
+        .with_context(|| format!("cannot move outputs into {}", output.dir.display()))?;
     Ok(stats)
+}
+
+/// Most worker threads per core: more only add memory and switching, and `--jobs 99999`
+/// would start that many threads.
+pub const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The worker count for a requested `jobs` (0: one per core), capped at
+/// [`MAX_JOBS_PER_CORE`] per core with a warning.
+pub fn worker_count(jobs: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cap = cores * MAX_JOBS_PER_CORE;
+    match jobs {
+        0 => cores,
+        n if n > cap => {
+            tracing::warn!(
+                "--jobs {n} is more than {MAX_JOBS_PER_CORE} per core; using {cap} ({cores} cores)"
+            );
+            cap
+        }
+        n => n,
+    }
 }
 
 /// Runs the pipeline over an explicit list of files (evaluations), returning each result in

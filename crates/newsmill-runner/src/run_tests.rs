@@ -35,7 +35,8 @@ impl Reader for LinesReader {
     }
 }
 
-/// Panics on articles that contain "boom"; drops ones that contain "drop".
+/// Panics on articles that contain "boom"; drops ones that contain "drop"; takes 1.1 s on
+/// ones that contain "slow".
 struct Fragile;
 impl Stage for Fragile {
     fn process(
@@ -46,6 +47,9 @@ impl Stage for Fragile {
         let text = article.body_text();
         if text.contains("boom") {
             panic!("exploded on purpose");
+        }
+        if text.contains("slow") {
+            std::thread::sleep(std::time::Duration::from_millis(1100));
         }
         counters.add("words", text.split_whitespace().count() as u64);
         Ok(if text.contains("drop") {
@@ -243,4 +247,39 @@ fn errors_become_rows_and_outputs_are_identical_for_any_thread_count() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temp files left behind");
+}
+
+#[test]
+fn a_document_over_its_budget_becomes_a_too_slow_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Slow\n\na slow one").unwrap();
+    std::fs::write(input.join("b.txt"), "Quick\n\na quick one").unwrap();
+    let registry = Registry {
+        stages: factories(),
+        readers: |_| vec![Box::new(LinesReader)],
+    };
+    let config = "[run]\nmax_doc_seconds = 1\n[[stage]]\nuse = \"test.fragile\"\n\
+                  [[stage]]\nuse = \"test.fragile\"\n";
+    let (config, pipeline) = load_config("test.toml", config, &registry).unwrap();
+    let output = OutputOptions {
+        dir: dir.path().join("out"),
+        ..OutputOptions::default()
+    };
+    let stats = run_folder(&config, &pipeline, &input, &output, 2, &Silent).unwrap();
+    assert_eq!((stats.articles, stats.error_rows), (1, 1));
+    let errors = std::fs::read_to_string(output.dir.join("errors.csv")).unwrap();
+    assert!(errors.contains("a.txt,test.fragile,too_slow,"), "{errors}");
+}
+
+#[test]
+fn jobs_are_capped_per_core() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert_eq!(crate::worker_count(0), cores);
+    assert_eq!(crate::worker_count(1), 1);
+    assert_eq!(
+        crate::worker_count(99_999),
+        cores * crate::MAX_JOBS_PER_CORE
+    );
 }

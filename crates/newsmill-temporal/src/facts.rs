@@ -8,6 +8,43 @@ use crate::lexicon::is_be_form;
 use crate::numbers::{count_at, Count};
 use crate::tokens::{Tok, TokenKind};
 
+/// Longest `sentence` a fact row carries, in characters. A longer sentence (a run-on
+/// sentence, a page without full stops) is cut to this many characters around the count,
+/// each cut end marked `…`, so that a sentence with thousands of counts cannot make
+/// facts.csv thousands of times the size of the text.
+pub const MAX_SENTENCE_CHARS: usize = 400;
+
+/// The sentence `text[sentence]` for a fact row whose count is at byte `at`: whole when at
+/// most [`MAX_SENTENCE_CHARS`] long, else that many characters around `at`.
+pub fn sentence_excerpt(text: &str, sentence: Range<usize>, at: usize) -> String {
+    let Some(whole) = text.get(sentence.clone()) else {
+        return String::new();
+    };
+    if whole.chars().count() <= MAX_SENTENCE_CHARS {
+        return whole.to_string();
+    }
+    // Char boundaries of the window: a third before the count, the rest after it.
+    let at = at.clamp(sentence.start, sentence.end) - sentence.start;
+    let before = MAX_SENTENCE_CHARS / 3;
+    let starts: Vec<usize> = whole.char_indices().map(|(i, _)| i).collect();
+    let at_char = starts.partition_point(|&i| i < at);
+    let first = at_char
+        .saturating_sub(before)
+        .min(starts.len() - MAX_SENTENCE_CHARS);
+    let last = first + MAX_SENTENCE_CHARS;
+    let from = starts[first];
+    let to = starts.get(last).copied().unwrap_or(whole.len());
+    let mut out = String::with_capacity(to - from + 6);
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&whole[from..to]);
+    if to < whole.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// Event kinds a fact can have, besides `quantity`.
 pub const EVENT_KINDS: &[&str] = &[
     "killed",
@@ -782,6 +819,33 @@ fn toll_before(tokens: &[Tok], start: usize, floor: usize) -> Option<&'static st
     let number_at = (window_start..=p)
         .find(|&j| tokens[j].is("number") && tokens.get(j + 1).is_some_and(|n| n.is("of")))?;
     (number_at + 2..=p).find_map(|j| event_at(tokens, j, start).map(|(kind, _, _)| kind))
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences_are_whole_and_long_ones_cut_around_the_count() {
+        assert_eq!(
+            sentence_excerpt("Hello. Five died.", 7..17, 7),
+            "Five died."
+        );
+        let long = format!("{} 38 killed {}", "é".repeat(1000), "x".repeat(1000));
+        let at = long.find("38").unwrap();
+        let cut = sentence_excerpt(&long, 0..long.len(), at);
+        assert_eq!(cut.chars().count(), MAX_SENTENCE_CHARS + 2);
+        assert!(cut.starts_with('…') && cut.ends_with('…'));
+        assert!(cut.contains("38 killed"));
+        let start = sentence_excerpt(&long, 0..long.len(), 0);
+        assert!(!start.starts_with('…') && start.ends_with('…'));
+        assert_eq!(
+            sentence_excerpt(&long, 0..long.len(), long.len())
+                .chars()
+                .last(),
+            Some('x')
+        );
+    }
 }
 
 #[cfg(test)]

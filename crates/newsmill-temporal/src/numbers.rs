@@ -16,6 +16,16 @@ pub struct Count {
     pub max: Option<u64>,
 }
 
+/// The largest count read: 15 digits, what a spreadsheet number cell (and an f64) holds
+/// exactly. A longer number ("999999999999999999999 killed") is not read as a count at
+/// all, rather than saturated to a value the text does not hold.
+pub const MAX_COUNT: u64 = 999_999_999_999_999;
+
+/// A count value within [`MAX_COUNT`], from a float (a decimal times a scale word).
+fn bounded(value: f64) -> Option<u64> {
+    (value.is_finite() && value >= 0.0 && value <= MAX_COUNT as f64).then(|| value.round() as u64)
+}
+
 const UNITS: &[&str] = &[
     "zero",
     "one",
@@ -174,9 +184,9 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
             .filter(|_| i + 1 < end)
             .and_then(|t| scale(t.norm));
         return match scaled {
-            Some(s) => exact(i..i + 2, (base * s as f64).round() as u64),
+            Some(s) => exact(i..i + 2, bounded(base * s as f64)?),
             None if word.contains('.') => None,
-            None => exact(i..i + 1, base as u64),
+            None => exact(i..i + 1, bounded(base)?),
         };
     }
     // Word numbers: "six hundred", "Twenty-one thousand", "five million", "two dozen".
@@ -194,17 +204,17 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
                     break;
                 }
             }
-            current += v;
+            current = current.checked_add(v)?;
             saw_number = true;
             last_small = Some(v);
             j += 1;
             continue;
         } else if saw_number && w == "hundred" {
-            current *= 100;
+            current = current.checked_mul(100)?;
         } else if saw_number && w == "dozen" {
-            current *= 12;
+            current = current.checked_mul(12)?;
         } else if let Some(s) = scale(w).filter(|_| saw_number) {
-            total += current * s;
+            total = current.checked_mul(s).and_then(|c| c.checked_add(total))?;
             current = 0;
         } else if saw_number
             && w == "and"
@@ -219,7 +229,7 @@ pub fn count_at(tokens: &[Tok], i: usize, end: usize) -> Option<Count> {
         last_small = None;
         j += 1;
     }
-    let value = total + current;
+    let value = total.checked_add(current).filter(|&v| v <= MAX_COUNT)?;
     if !saw_number || value == 0 || (j == i + 1 && word == "one") {
         return None;
     }
@@ -292,5 +302,15 @@ mod tests {
         for odd in ["99999999999999999999999", "9.", ",", "a", "half a"] {
             let _ = parse(odd);
         }
+    }
+
+    #[test]
+    fn counts_past_fifteen_digits_are_not_invented() {
+        assert_eq!(parse("999999999999999999999 killed"), None);
+        assert_eq!(parse("9999999 billion"), None);
+        assert_eq!(
+            parse("999,999,999,999,999 grains"),
+            Some((MAX_COUNT, None, None, 1))
+        );
     }
 }

@@ -12,7 +12,7 @@ use newsmill_core::{
 
 use crate::date_resolve::{resolve, Resolved, Unresolved};
 use crate::date_scan::{is_attributive, is_dateline, scan, Expr, ScanOptions};
-use crate::facts::{facts_in_sentence, EVENT_KINDS};
+use crate::facts::{facts_in_sentence, sentence_excerpt, EVENT_KINDS};
 use crate::lexicon::{forward_lead, future_after, has_past_cue, tense_near, Tense};
 use crate::places::{self, Place};
 use crate::tokens::{view, Tok, TokenKind};
@@ -399,11 +399,11 @@ impl FactsStage {
                         date,
                         date_start,
                         date_end,
-                        sentence: block
-                            .text
-                            .get(sentence_bytes.clone())
-                            .unwrap_or_default()
-                            .to_string(),
+                        sentence: sentence_excerpt(
+                            &block.text,
+                            sentence_bytes.clone(),
+                            count_bytes.start,
+                        ),
                         span: Span::new(b, bytes.start, bytes.end),
                     });
                 }

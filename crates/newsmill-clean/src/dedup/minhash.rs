@@ -2,8 +2,9 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-/// Length of a MinHash signature. 128 values of 4 bytes = 512 bytes per article; the
-/// estimate of a Jaccard similarity near 0.8 then has a standard error of about 0.035.
+/// Length of a MinHash signature. 128 values (the index keeps one byte of each: 128 bytes
+/// an article); the estimate of a Jaccard similarity near 0.8 then has a standard error of
+/// about 0.035.
 pub const SIGNATURE_LEN: usize = 128;
 
 /// Hashes of the lower-cased alphanumeric words of `texts`, in order.
@@ -89,7 +90,7 @@ impl MinHasher {
 }
 
 /// Share of equal positions: the estimate of the Jaccard similarity of the shingle sets.
-pub fn estimated_jaccard(a: &[u32], b: &[u32]) -> f64 {
+pub fn estimated_jaccard<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
     equal as f64 / a.len().max(1) as f64
 }
@@ -108,18 +109,6 @@ pub fn banding_for(threshold: f64) -> (usize, usize) {
         }
     }
     (SIGNATURE_LEN, 1)
-}
-
-/// Key of band `band` of a signature.
-pub fn band_key(signature: &[u32], band: usize, rows: usize) -> u64 {
-    let start = band * rows;
-    let bytes: Vec<u8> = signature
-        .get(start..start + rows)
-        .unwrap_or(&[])
-        .iter()
-        .flat_map(|v| v.to_le_bytes())
-        .collect();
-    xxh3_64(&bytes) ^ (band as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! `newsmill init [PATH]`: a starter config to edit.
+//! `newsmill init [PATH]`: a starter config to edit (`-`: to standard output).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -6,6 +6,10 @@ use std::process::ExitCode;
 use newsmill_runner::DEFAULT_CONFIG;
 
 pub fn init(path: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    if path.as_os_str() == "-" {
+        super::print_stdout(DEFAULT_CONFIG.trim_end())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if path.exists() && !force {
         anyhow::bail!("{} exists; pass --force to overwrite it", path.display());
     }

@@ -46,9 +46,20 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     };
     let Some(mut input) = args.dir.clone().or_else(|| config.input.path.clone()) else {
         anyhow::bail!(
-            "no input folder: name one (`newsmill run DIR`) or set [input] path in the config"
+            "no input folder: type `newsmill run DIR` (a folder of .md, .txt, .html or .jsonl \
+             files), or set [input] path in the config"
         );
     };
+    if args.dir.is_none() && !input.exists() {
+        // The config's folder (the built-in default names the repository's sample folder),
+        // not one the user typed: say what to type rather than complain about it.
+        anyhow::bail!(
+            "no input folder given: type `newsmill run DIR` (a folder of .md, .txt, .html or \
+             .jsonl files, one file, or - for JSON Lines on standard input); the config's \
+             [input] path {} does not exist here",
+            input.display()
+        );
+    }
     // `-`: JSON Lines from standard input, spooled to a file because corpus-level stages
     // walk the input more than once. Removed when the run ends.
     let _stdin_spool = if input.as_os_str() == "-" {
@@ -113,6 +124,7 @@ fn count_documents(
 ) -> Option<u64> {
     Discovery::new(config.input_spec(input, output_dir))
         .ok()
+        .map(|d| d.skip_folders_where(newsmill_export::staging::is_newsmill_folder))
         .map(|d| d.count() as u64)
 }
 
@@ -160,10 +172,23 @@ struct StdinSpool {
     file: PathBuf,
 }
 
+/// The spool folder of this process, for [`remove_stdin_spool`].
+static SPOOL: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Removes the standard-input spool (the Ctrl-C handler calls this before exiting).
+pub fn remove_stdin_spool() {
+    if let Some(dir) = SPOOL.lock().ok().and_then(|mut s| s.take()) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
 impl StdinSpool {
     fn read() -> anyhow::Result<Self> {
         let dir = std::env::temp_dir().join(format!("newsmill-stdin-{}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
+        if let Ok(mut spool) = SPOOL.lock() {
+            *spool = Some(dir.clone());
+        }
         let file = dir.join("stdin.jsonl");
         let mut out = std::io::BufWriter::new(std::fs::File::create(&file)?);
         std::io::copy(&mut std::io::stdin().lock(), &mut out)?;

@@ -49,6 +49,10 @@ const COLUMNS: &[Column] = &[
     int_col("words", "whitespace-separated words in the final body"),
     int_col("paragraphs", "non-heading blocks in the final body"),
     col("encoding", "encoding the file was decoded from"),
+    int_col(
+        "encoding_errors",
+        "bytes not valid in that encoding (replaced, or read as windows-1252); 0 when clean",
+    ),
     key_col(
         "duplicate_of",
         "id of the first copy (in path order) when `clean.dedup` found a duplicate",
@@ -81,6 +85,7 @@ fn rows(article: &Article) -> Vec<Vec<Cell>> {
         Cell::num(article.word_count()),
         Cell::num(article.paragraph_count()),
         Cell::text(&article.encoding),
+        Cell::num(meta.encoding_errors),
         Cell::opt(article.annotations.duplicate_of.as_deref()),
         Cell::text(top_names(article, EntityKind::Person).join("; ")),
         Cell::text(top_names(article, EntityKind::Organization).join("; ")),

@@ -43,7 +43,10 @@ const COLUMNS: &[Column] = &[
     ),
     date_col("date_start", "first day of `date`'s period, `YYYY-MM-DD`"),
     date_col("date_end", "last day of `date`'s period, `YYYY-MM-DD`"),
-    col("sentence", "the sentence the fact is in"),
+    col(
+        "sentence",
+        "the sentence the fact is in (a sentence over 400 characters: the 400 around the count, cut ends marked …)",
+    ),
     int_col("offset", "character offset of the sentence"),
 ];
 
