@@ -94,7 +94,10 @@ impl Deferred {
     /// batches.
     fn replay(self, corpus: &CorpusEntities, sinks: &mut [Box<dyn TableSink>]) -> io::Result<()> {
         use std::io::Seek;
-        let mut file = self.spill.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        let mut file = self
+            .spill
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
         file.seek(io::SeekFrom::Start(0))?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -104,7 +107,8 @@ impl Deferred {
         let mut record = csv::StringRecord::new();
         while reader.read_record(&mut record).map_err(io::Error::other)? {
             let mut row: Vec<Cell> = record.iter().map(Cell::text).collect();
-            if let (Some(kind), Some(name)) = (record.get(self.type_col), record.get(self.name_col)) {
+            if let (Some(kind), Some(name)) = (record.get(self.type_col), record.get(self.name_col))
+            {
                 if let Some(cell) = row.get_mut(self.id_col) {
                     *cell = Cell::text(corpus.id_of(kind, name));
                 }
@@ -240,7 +244,11 @@ impl TypedOutputs {
             if let Some(deferred) = self.deferred.take() {
                 deferred.replay(corpus, &mut self.sinks)?;
             }
-            if let Some(index) = self.tables.iter().position(|t| matches!(t.rows, Rows::Corpus)) {
+            if let Some(index) = self
+                .tables
+                .iter()
+                .position(|t| matches!(t.rows, Rows::Corpus))
+            {
                 let rows = corpus.rows();
                 for sink in &mut self.sinks {
                     sink.write_rows(index, &rows)?;
