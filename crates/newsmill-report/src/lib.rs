@@ -41,6 +41,8 @@ pub struct Report {
     people: BTreeMap<String, u64>,
     organizations: BTreeMap<String, u64>,
     places: BTreeMap<String, u64>,
+    /// Geocoded places: name -> (lat, lon, articles naming it), for the map.
+    located: BTreeMap<String, (f64, f64, u64)>,
     speakers: BTreeMap<String, u64>,
     quotes: u64,
     unattributed_quotes: u64,
@@ -76,6 +78,22 @@ impl Report {
                 EntityKind::Misc => continue,
             };
             *tally.entry(entity.name.clone()).or_default() += 1;
+        }
+        let mut mapped = std::collections::BTreeSet::new();
+        for geo in &article.annotations.geocodes {
+            let (Some(lat), Some(lon)) = (geo.lat, geo.lon) else {
+                continue;
+            };
+            let Some(entity) = article.annotations.entities.get(geo.entity) else {
+                continue;
+            };
+            if mapped.insert(entity.name.as_str()) {
+                let point = self
+                    .located
+                    .entry(entity.name.clone())
+                    .or_insert((lat, lon, 0));
+                point.2 += 1;
+            }
         }
         for quote in &article.annotations.quotes {
             self.quotes += 1;

@@ -16,12 +16,16 @@ section{border:1px solid #ddd;border-radius:6px;padding:12px 14px;background:#ff
 svg.chart{width:100%;height:auto}
 .bar{fill:#3a78b5}.bar:hover{fill:#1d4f80}
 .label{font-size:11px;fill:#333}.value{font-size:10px;fill:#666}.axis{stroke:#999}
+.sea{fill:#eef4f8}.grid{stroke:#d5dde5;stroke-width:.5}.place{fill:#c0392b;fill-opacity:.6}.place:hover{fill-opacity:.9}
 table{border-collapse:collapse}td,th{padding:2px 10px 2px 0;text-align:left}td.n{text-align:right}
 .none,.note{color:#777}";
 
 /// Marks on `<body>` how many charts the browser laid out with a non-empty box (the
 /// headless-browser test reads it; a person never sees it).
 const SCRIPT: &str = "addEventListener('load',function(){var c=document.querySelectorAll('svg.chart'),n=0;c.forEach(function(s){var b=s.getBBox();if(b.width>0&&b.height>0&&s.querySelectorAll('rect').length>0)n++;});document.body.dataset.charts=c.length;document.body.dataset.chartsDrawn=n;});";
+
+/// Places drawn on the map at most (the most named).
+const MAP_POINTS: usize = 300;
 
 pub fn render(r: &Report) -> String {
     let mut out = String::with_capacity(64 * 1024);
@@ -103,10 +107,24 @@ pub fn render(r: &Report) -> String {
         "Dropped documents by reason",
         &count_table(&r.dropped_by_reason, "nothing dropped"),
     );
+    let map = if r.located.is_empty() {
+        "<p class=\"none\">no map: this run's places are not geocoded (stage `link.places`)</p>"
+            .to_string()
+    } else {
+        let mut points: Vec<(String, f64, f64, u64)> = r
+            .located
+            .iter()
+            .map(|(name, (lat, lon, n))| (name.clone(), *lat, *lon, *n))
+            .collect();
+        // Most named first (ties by name), so the biggest circles are labelled.
+        points.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+        points.truncate(MAP_POINTS);
+        svg::map("map", &points)
+    };
     section(
         &mut out,
-        "Map of places",
-        "<p class=\"none\">no map: this run's places are not geocoded</p>",
+        "Map of places (articles naming each geocoded place)",
+        &map,
     );
     out.push_str("</div>\n</body></html>\n");
     out

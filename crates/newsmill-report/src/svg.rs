@@ -109,6 +109,55 @@ pub fn columns(id: &str, items: &[(String, u64)]) -> String {
     svg
 }
 
+/// A world map of points (name, latitude, longitude, articles), in the equirectangular
+/// projection with a 30-degree graticule: no coastlines (they would need a bundled shape
+/// file), but positions, sizes and the ten most named places labelled are what a reader
+/// scans for. Circle area follows the count.
+pub fn map(id: &str, points: &[(String, f64, f64, u64)]) -> String {
+    if points.is_empty() {
+        return empty();
+    }
+    let height = WIDTH / 2.0;
+    let x = |lon: f64| (lon.clamp(-180.0, 180.0) + 180.0) / 360.0 * WIDTH;
+    let y = |lat: f64| (90.0 - lat.clamp(-90.0, 90.0)) / 180.0 * height;
+    let mut svg = open(id, height);
+    svg.push_str(&format!(
+        "<rect class=\"sea\" x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{height:.1}\"/>"
+    ));
+    for lon in (-150..=150).step_by(30) {
+        let at = x(f64::from(lon));
+        svg.push_str(&format!(
+            "<line class=\"grid\" x1=\"{at:.1}\" y1=\"0\" x2=\"{at:.1}\" y2=\"{height:.1}\"/>"
+        ));
+    }
+    for lat in (-60..=60).step_by(30) {
+        let at = y(f64::from(lat));
+        svg.push_str(&format!(
+            "<line class=\"grid\" x1=\"0\" y1=\"{at:.1}\" x2=\"{WIDTH}\" y2=\"{at:.1}\"/>"
+        ));
+    }
+    let max = points.iter().map(|p| p.3).max().unwrap_or(1).max(1) as f64;
+    for (name, lat, lon, n) in points {
+        let r = 2.0 + 10.0 * (*n as f64 / max).sqrt();
+        svg.push_str(&format!(
+            "<circle class=\"place\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\"><title>{}: {n}</title></circle>",
+            x(*lon),
+            y(*lat),
+            esc(name)
+        ));
+    }
+    for (name, lat, lon, _) in points.iter().take(10) {
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">{}</text>",
+            x(*lon) + 6.0,
+            y(*lat) - 4.0,
+            esc(name)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 fn open(id: &str, height: f64) -> String {
     format!(
         "<svg class=\"chart\" id=\"{}\" viewBox=\"0 0 {WIDTH} {height:.1}\" width=\"{WIDTH}\" height=\"{height:.1}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
@@ -123,6 +172,24 @@ fn empty() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_places_points_by_longitude_and_latitude() {
+        let svg = map(
+            "m",
+            &[
+                ("Baghdad".into(), 33.3, 44.4, 4),
+                ("<Quito>".into(), -0.2, -78.5, 1),
+            ],
+        );
+        // Baghdad: east of the centre line and north of the equator.
+        assert!(
+            svg.contains("cx=\"398.9\" cy=\"100.8\" r=\"12.0\""),
+            "{svg}"
+        );
+        assert!(svg.contains("&lt;Quito&gt;: 1"));
+        assert_eq!(map("m", &[]), empty());
+    }
 
     #[test]
     fn bars_scale_to_the_largest_and_escape_labels() {
