@@ -119,12 +119,7 @@ fn output_folders_are_never_read_back_and_foreign_folders_never_replaced() {
     let articles = std::fs::read_to_string(results.join("articles.csv")).unwrap();
     assert_eq!(articles.lines().count(), 1 + 3, "{articles}");
     // `--out` naming the input folder itself is refused, and the articles stay.
-    let refused = Command::new(env!("CARGO_BIN_EXE_newsmill"))
-        .args(["run", "--quiet", "--out"])
-        .arg(&work)
-        .arg(&work)
-        .output()
-        .unwrap();
+    let (refused, _) = super::run_quiet(&work, &work);
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("did not write"));
     assert!(work.join("Eps-000.txt").exists());

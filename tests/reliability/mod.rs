@@ -9,6 +9,21 @@ mod torture;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Instant;
+
+/// `newsmill run --quiet --out OUT INPUT`, with its wall-clock seconds (the torture and
+/// mutation tests bound them generously, to catch a hang, not to measure speed).
+fn run_quiet(input: &Path, out: &Path) -> (Output, f64) {
+    let started = Instant::now();
+    let run = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .args(["run", "--quiet", "--out"])
+        .arg(out)
+        .arg(input)
+        .output()
+        .expect("run newsmill");
+    (run, started.elapsed().as_secs_f64())
+}
 
 /// Every file of an output folder but the run report and the manifest (which hold times and
 /// sizes that differ from run to run), by name.

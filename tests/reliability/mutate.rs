@@ -4,8 +4,6 @@
 //! the outputs stay within a small multiple of the input.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
 use crate::{read_csv, root};
 
@@ -130,14 +128,7 @@ fn thousands_of_mutated_fixtures_never_panic_nor_blow_up() {
         std::fs::write(dir.join(format!("m{i:05}.{ext}")), mutated).unwrap();
     }
     let out = tmp.path().join("out");
-    let started = Instant::now();
-    let run = Command::new(env!("CARGO_BIN_EXE_newsmill"))
-        .args(["run", "--quiet", "--out"])
-        .arg(&out)
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let seconds = started.elapsed().as_secs_f64();
+    let (run, seconds) = super::run_quiet(&dir, &out);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(matches!(run.status.code(), Some(0 | 1)), "{stderr}");
     assert!(

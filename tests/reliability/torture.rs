@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
 use crate::read_csv;
 
@@ -121,14 +120,7 @@ fn every_torture_case_has_its_expected_outcome() {
         let _ = Command::new("mkfifo").arg(dir.join("fifo.txt")).status();
     }
     let out = tmp.path().join("out");
-    let started = Instant::now();
-    let run = Command::new(env!("CARGO_BIN_EXE_newsmill"))
-        .args(["run", "--quiet", "--out"])
-        .arg(&out)
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let seconds = started.elapsed().as_secs_f64();
+    let (run, seconds) = super::run_quiet(&dir, &out);
     assert_eq!(
         run.status.code(),
         Some(1),
