@@ -91,7 +91,8 @@ pub fn annotate(
         repair(blocks, &mut cands, gaz);
         cands.retain_mut(|c| {
             let text = blocks.get(c.block).copied().unwrap_or("");
-            match corrected_kind(&text[c.start..c.end], c.kind, &text[..c.start], gaz) {
+            let (before, name, after) = (&text[..c.start], &text[c.start..c.end], &text[c.end..]);
+            match corrected_kind(name, c.kind, before, after, gaz) {
                 Some(kind) => {
                     c.kind = kind;
                     true

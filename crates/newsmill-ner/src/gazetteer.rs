@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::fold::key;
+use crate::fold::{key, key_words};
 
 const COUNTRIES: &str = newsmill_text::countries::TABLE;
 const PLACES: &str = include_str!("../data/places.txt");
@@ -188,7 +188,11 @@ impl Gazetteer {
         for line in data_lines(PROMINENT_PLACES) {
             if let Some((name, population)) = line.split_once('\t') {
                 let population = population.trim().parse().unwrap_or(0);
-                gaz.prominent.insert(key(name), population);
+                let k = key(name);
+                if let Some(other) = saint_variant(&k) {
+                    gaz.prominent.entry(other).or_insert(population);
+                }
+                gaz.prominent.insert(k, population);
             }
         }
         for line in data_lines(KNOWN_PEOPLE) {
@@ -231,6 +235,15 @@ impl Gazetteer {
         if k.is_empty() {
             return;
         }
+        // "Saint Kitts and Nevis" is written "St Kitts and Nevis" (and "St." folds to
+        // "st"): every saint name is known under both spellings.
+        if let Some(other) = saint_variant(&k) {
+            self.insert_place(other, place);
+        }
+        self.insert_place(k, place);
+    }
+
+    fn insert_place(&mut self, k: String, place: Place) {
         self.max_place_words = self.max_place_words.max(word_count(&k));
         self.place_first
             .insert(k.split(' ').next().unwrap_or("").to_string());
@@ -411,6 +424,26 @@ impl Gazetteer {
     }
 }
 
+/// A place key with "saint"/"sainte" words written "st"/"ste", or the other way round
+/// ("saint kitts and nevis" <-> "st kitts and nevis"); `None` when the key has neither.
+fn saint_variant(k: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<&str> = key_words(k)
+        .map(|w| {
+            let other = match w {
+                "saint" => "st",
+                "st" => "saint",
+                "sainte" => "ste",
+                "ste" => "sainte",
+                _ => return w,
+            };
+            changed = true;
+            other
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 /// Words that end a company's or party's full name and that short mentions leave off
 /// ("Altria Group" -> "Altria", "Labour Party" -> "Labour").
 const DESIGNATORS: &[&str] = &[
@@ -488,5 +521,12 @@ mod tests {
         assert!(gaz.is_known_place("Round Lake Beach") && gaz.is_known_place("Cicero"));
         assert!(!gaz.is_known_place("Jackson") && !gaz.is_known_place("Jordan"));
         assert!(gaz.is_any_place("Jordan") && !gaz.is_known_place("Barack Obama"));
+        // Saints under either spelling.
+        assert!(gaz
+            .place("St Kitts and Nevis")
+            .is_some_and(|p| p.country.is_some()));
+        assert!(gaz.place("St. Lucia").is_some_and(|p| p.country.is_some()));
+        assert_eq!(saint_variant("st louis").as_deref(), Some("saint louis"));
+        assert_eq!(saint_variant("leeds"), None);
     }
 }

@@ -31,18 +31,88 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         }
         cands.push(c);
     }
+    for c in cands.iter_mut() {
+        let text = blocks.get(c.block).copied().unwrap_or("");
+        if let Some(start) = nationality_before_institution(text, c, gaz) {
+            c.start = start;
+        }
+    }
+}
+
+/// "Iraqi Defense Ministry", "Indian Air Force": an organisation span headed by a body of
+/// state, right after a nationality the tagger left out (or typed misc on its own, which
+/// the join above handles): the start of the whole name. Only as a word of its own, not
+/// after another capitalised word ("Prime Minister Iraqi ..." is no name).
+fn nationality_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
+    if c.kind != EntityKind::Organization {
+        return None;
+    }
+    let name = text.get(c.start..c.end)?;
+    if !is_state_body(name) || name.split_once(' ').is_some_and(|(w, _)| gaz.is_demonym(w)) {
+        return None;
+    }
+    let before = text.get(..c.start)?.strip_suffix(' ')?;
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '\''))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if !is_capitalised(word) || !gaz.is_demonym(word) {
+        return None;
+    }
+    let prev = before[..word_start].split_whitespace().next_back();
+    if prev.is_some_and(|p| is_capitalised(p) && !p.ends_with(['.', ',', ':', ';'])) {
+        return None;
+    }
+    Some(word_start)
+}
+
+/// Whether a name ends in a word for a ministry, armed force or other body of state.
+pub fn is_state_body(name: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Ministry",
+        "Department",
+        "Army",
+        "Navy",
+        "Force",
+        "Forces",
+        "Police",
+        "Guard",
+        "Guards",
+        "Embassy",
+        "Parliament",
+        "Government",
+        "Cabinet",
+        "Senate",
+        "Assembly",
+        "Executive",
+    ];
+    name.contains(' ') && name.rsplit(' ').next().is_some_and(|w| BODIES.contains(&w))
 }
 
 /// The kind of `a` and `b` as one name, when they are one.
 fn joined_kind(text: &str, a: &Candidate, b: &Candidate, gaz: &Gazetteer) -> Option<EntityKind> {
-    if text.get(a.end..b.start)? != " " {
-        return None;
-    }
+    let gap = text.get(a.end..b.start)?;
     let (first, second, both) = (
         text.get(a.start..a.end)?,
         text.get(b.start..b.end)?,
         text.get(a.start..b.end)?,
     );
+    if matches!(gap, " and " | " & ") {
+        return joined_by_and(a, b, first, second, both, gaz);
+    }
+    if gap != " " {
+        return None;
+    }
+    // "Iraqi" + "Defense Ministry": a nationality typed misc before a body of state.
+    if a.kind == EntityKind::Misc
+        && b.kind == EntityKind::Organization
+        && gaz.is_demonym(first)
+        && is_state_body(second)
+    {
+        return Some(EntityKind::Organization);
+    }
     if gaz.place(both).is_some_and(|p| !p.weak) {
         return Some(EntityKind::Location);
     }
@@ -59,6 +129,36 @@ fn joined_kind(text: &str, a: &Candidate, b: &Candidate, gaz: &Gazetteer) -> Opt
         return Some(if person { EntityKind::Person } else { a.kind });
     }
     None
+}
+
+/// Two spans with "and" between them that are one name: a known place or organisation
+/// ("St Kitts" + "Nevis", "Trinidad" + "Tobago"), or a descriptive fragment typed misc
+/// before a named facility or institution ("Scottish Exhibition" + "Conference Centre",
+/// where the fragment names nothing on its own).
+fn joined_by_and(
+    a: &Candidate,
+    b: &Candidate,
+    first: &str,
+    second: &str,
+    both: &str,
+    gaz: &Gazetteer,
+) -> Option<EntityKind> {
+    if gaz.place(both).is_some_and(|p| !p.weak) {
+        return Some(EntityKind::Location);
+    }
+    if gaz.is_known_org(both) {
+        return Some(EntityKind::Organization);
+    }
+    let named_alone = |s: &str| {
+        gaz.is_any_place(s) || gaz.is_known_org(s) || gaz.looks_like_org(s) || gaz.is_misc(s)
+    };
+    let fragment = a.kind == EntityKind::Misc
+        && first.contains(' ')
+        && first
+            .split_once(' ')
+            .is_some_and(|(w, _)| gaz.is_demonym(w))
+        && !named_alone(first);
+    (fragment && second.contains(' ') && gaz.looks_like_org(second)).then_some(b.kind)
 }
 
 fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -210,6 +310,59 @@ mod tests {
         assert_eq!(
             repaired("Bab al-Hawa border", &[("Bab", Misc), ("al-Hawa", Misc)]),
             [("Bab al-Hawa".into(), Misc)]
+        );
+        assert_eq!(
+            repaired(
+                "said Iraqi Defense Ministry spokesman",
+                &[("Iraqi", Misc), ("Defense Ministry", Organization)]
+            ),
+            [("Iraqi Defense Ministry".into(), Organization)]
+        );
+        assert_eq!(
+            repaired(
+                "the Indian Air Force bought",
+                &[("Air Force", Organization)]
+            ),
+            [("Indian Air Force".into(), Organization)]
+        );
+        // Not after another capitalised word, nor before a company.
+        assert_eq!(
+            repaired("Prime Minister Iraqi Army", &[("Army", Organization)]),
+            [("Army".into(), Organization)]
+        );
+        assert_eq!(
+            repaired(
+                "the British Airways jet",
+                &[("British", Misc), ("Airways", Organization)]
+            )
+            .len(),
+            2
+        );
+        // Names with "and" inside, cut by the tagger.
+        assert_eq!(
+            repaired(
+                "St Kitts and Nevis won",
+                &[("St Kitts", Organization), ("Nevis", Organization)]
+            ),
+            [("St Kitts and Nevis".into(), Location)]
+        );
+        assert_eq!(
+            repaired(
+                "the Scottish Exhibition and Conference Centre in",
+                &[
+                    ("Scottish Exhibition", Misc),
+                    ("Conference Centre", Location)
+                ]
+            ),
+            [("Scottish Exhibition and Conference Centre".into(), Location)]
+        );
+        assert_eq!(
+            repaired(
+                "Britain and European Union",
+                &[("Britain", Location), ("European Union", Organization)]
+            )
+            .len(),
+            2
         );
         // Two names that merely touch stay two.
         assert_eq!(

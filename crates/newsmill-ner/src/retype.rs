@@ -9,7 +9,8 @@ use crate::gazetteer::{title_key, Gazetteer};
 use crate::works::{is_document_name, is_page_furniture};
 
 /// The corrected kind of a cleaned mention, or `None` to drop it. `before` is the block
-/// text before the mention (to see a title such as "Gen." right before it).
+/// text before the mention (to see a title such as "Gen." right before it), `after` the
+/// text after it (to see a word for a kind of place: "Bab al-Hawa border crossing").
 ///
 /// The tagger is overruled where it is reliably wrong, not where news and the gazetteer
 /// disagree by convention: a city typed organisation is usually a team ("Leeds beat
@@ -20,6 +21,7 @@ pub fn corrected_kind(
     name: &str,
     kind: EntityKind,
     before: &str,
+    after: &str,
     gaz: &Gazetteer,
 ) -> Option<EntityKind> {
     use EntityKind::*;
@@ -48,6 +50,9 @@ pub fn corrected_kind(
     }
     if kind != Person && is_famous_person(name, kind, gaz) {
         return Some(Person);
+    }
+    if matches!(kind, Person | Misc) && names_a_site(name, after, gaz) {
+        return Some(Location);
     }
     if let Some(place) = gaz.place(name) {
         if place.weak || kind == Person {
@@ -86,6 +91,53 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
+}
+
+/// Lowercase words after a name that say it is a place: "the Bab al-Hawa border
+/// crossing", "Nineveh province", "the Bekaa valley". Only words that name a kind of
+/// territory or geographic feature: "camp", "town" or "state" also follow people and
+/// parties ("the Obama camp", "a Trump town hall").
+const PLACE_WORDS: &[&str] = &[
+    "border",
+    "crossing",
+    "province",
+    "governorate",
+    "district",
+    "county",
+    "prefecture",
+    "municipality",
+    "valley",
+    "river",
+    "mountains",
+    "desert",
+    "peninsula",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "village",
+    "airport",
+    "airbase",
+    "strait",
+    "region",
+];
+
+/// Whether a name typed person or misc is followed by a place word ("Bab al-Hawa border
+/// crossing"), and is no known person, nationality, religion or organisation-shaped name
+/// ("the Kurdish region", "the Obama border policy" stay).
+fn names_a_site(name: &str, after: &str, gaz: &Gazetteer) -> bool {
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    PLACE_WORDS.contains(&next)
+        && !gaz.is_known_person(name)
+        && gaz.known_surname_count(name) == 0
+        && !gaz.is_demonym(name)
+        && !gaz.is_misc(name)
+        && !gaz.looks_like_org(name)
 }
 
 /// Times a surname's bearer must have been named for the surname alone to be a person.
@@ -218,7 +270,28 @@ mod tests {
     use EntityKind::*;
 
     fn fix(name: &str, kind: EntityKind, before: &str) -> Option<EntityKind> {
-        corrected_kind(name, kind, before, Gazetteer::embedded())
+        corrected_kind(name, kind, before, "", Gazetteer::embedded())
+    }
+
+    fn fix_before(name: &str, kind: EntityKind, after: &str) -> Option<EntityKind> {
+        corrected_kind(name, kind, "", after, Gazetteer::embedded())
+    }
+
+    #[test]
+    fn a_place_word_after_a_name_makes_it_a_place() {
+        assert_eq!(
+            fix_before("Bab al-Hawa", Misc, " border crossing with Turkey"),
+            Some(Location)
+        );
+        assert_eq!(fix_before("Bekaa", Person, " valley."), Some(Location));
+        assert_eq!(fix_before("Bab al-Hawa", Misc, " crossings"), Some(Misc));
+        assert_eq!(fix_before("Kurdish", Misc, " region"), Some(Misc));
+        assert_eq!(fix_before("Trump", Person, " border wall"), Some(Person));
+        assert_eq!(fix_before("Bab al-Hawa", Misc, "border"), Some(Misc));
+        assert_eq!(
+            fix_before("Acme Corp", Organization, " district"),
+            Some(Organization)
+        );
     }
 
     #[test]
