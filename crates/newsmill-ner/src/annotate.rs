@@ -10,6 +10,7 @@ use newsmill_core::{Entity, EntityKind, EntityMention};
 use crate::acronyms::definitions;
 use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::clean::{split_titles, trim_span};
+use crate::cues::apply_cues;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
 use crate::headlines::confirm_headline_mentions;
@@ -100,6 +101,9 @@ pub fn annotate(
                 None => false,
             }
         });
+    }
+    if settings.gazetteer_fix {
+        apply_cues(blocks, &mut cands, gaz);
     }
     sort_and_dedupe(&mut cands);
     if settings.gazetteer_fix {

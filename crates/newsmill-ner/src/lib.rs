@@ -15,7 +15,7 @@
 //! - [`Gazetteer`]: places, nationalities, titles and organisation cues from `data/`.
 //! - [`eval`]: the entity gold format and its scoring (`newsmill eval entities`).
 //!
-//! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, page furniture), `headlines` (mentions in
+//! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
 //! `recall` (missed mentions, repeats), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities), `fold` (name keys),
 //! `words` (phrase scanning).
@@ -24,6 +24,7 @@ mod acronyms;
 mod annotate;
 mod candidate;
 mod clean;
+mod cues;
 pub mod eval;
 mod fold;
 mod gazetteer;

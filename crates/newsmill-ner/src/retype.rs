@@ -6,11 +6,15 @@
 use newsmill_core::EntityKind;
 
 use crate::gazetteer::{title_key, Gazetteer};
-use crate::works::{is_document_name, is_page_furniture};
+use crate::works::{
+    is_bracketed_document_head, is_document_name, is_event_name, is_page_furniture,
+    opens_bracketed_document,
+};
 
 /// The corrected kind of a cleaned mention, or `None` to drop it. `before` is the block
 /// text before the mention (to see a title such as "Gen." right before it), `after` the
-/// text after it (to see a word for a kind of place: "Bab al-Hawa border crossing").
+/// text after it (to see the bracket and head of a law: "Health Service (Miscellaneous
+/// Provisions) Bill").
 ///
 /// The tagger is overruled where it is reliably wrong, not where news and the gazetteer
 /// disagree by convention: a city typed organisation is usually a team ("Leeds beat
@@ -26,7 +30,9 @@ pub fn corrected_kind(
 ) -> Option<EntityKind> {
     use EntityKind::*;
     if gaz.is_title(name)
+        || is_plural_title(name, gaz)
         || is_page_furniture(name)
+        || is_bracketed_document_head(name, before)
         || is_function_words(name)
         || is_party_affiliation(name)
     {
@@ -45,14 +51,14 @@ pub fn corrected_kind(
     }
     // Laws, treaties and declarations are misc whatever the tagger said ("First
     // Amendment", "Code of Canon Law"), unless the whole name is a place.
-    if is_document_name(name) && gaz.place(name).is_none() {
+    if (is_document_name(name) || opens_bracketed_document(after)) && gaz.place(name).is_none() {
         return Some(Misc);
     }
     if kind != Person && is_famous_person(name, kind, gaz) {
         return Some(Person);
     }
-    if matches!(kind, Person | Misc) && names_a_site(name, after, gaz) {
-        return Some(Location);
+    if is_event_name(name) && !gaz.is_known_org(name) && gaz.place(name).is_none() {
+        return Some(Misc);
     }
     if let Some(place) = gaz.place(name) {
         if place.weak || kind == Person {
@@ -91,53 +97,6 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
-}
-
-/// Lowercase words after a name that say it is a place: "the Bab al-Hawa border
-/// crossing", "Nineveh province", "the Bekaa valley". Only words that name a kind of
-/// territory or geographic feature: "camp", "town" or "state" also follow people and
-/// parties ("the Obama camp", "a Trump town hall").
-const PLACE_WORDS: &[&str] = &[
-    "border",
-    "crossing",
-    "province",
-    "governorate",
-    "district",
-    "county",
-    "prefecture",
-    "municipality",
-    "valley",
-    "river",
-    "mountains",
-    "desert",
-    "peninsula",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "village",
-    "airport",
-    "airbase",
-    "strait",
-    "region",
-];
-
-/// Whether a name typed person or misc is followed by a place word ("Bab al-Hawa border
-/// crossing"), and is no known person, nationality, religion or organisation-shaped name
-/// ("the Kurdish region", "the Obama border policy" stay).
-fn names_a_site(name: &str, after: &str, gaz: &Gazetteer) -> bool {
-    let Some(next) = after
-        .strip_prefix(' ')
-        .and_then(|a| a.split_whitespace().next())
-    else {
-        return false;
-    };
-    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    PLACE_WORDS.contains(&next)
-        && !gaz.is_known_person(name)
-        && gaz.known_surname_count(name) == 0
-        && !gaz.is_demonym(name)
-        && !gaz.is_misc(name)
-        && !gaz.looks_like_org(name)
 }
 
 /// Times a surname's bearer must have been named for the surname alone to be a person.
@@ -203,6 +162,14 @@ pub fn is_domain_name(name: &str) -> bool {
         b.starts_with(|c: char| c.is_alphanumeric())
             && !b.contains(['/', '@', ' '])
             && !b.starts_with("www.")
+    })
+}
+
+/// "MSPs", "MPs", "CEOs": the plural of an abbreviated title names a group of people in
+/// that role, not an organisation.
+fn is_plural_title(name: &str, gaz: &Gazetteer) -> bool {
+    name.strip_suffix('s').is_some_and(|one| {
+        one.len() >= 2 && one.chars().all(|c| c.is_ascii_uppercase()) && gaz.is_title(one)
     })
 }
 
@@ -273,23 +240,41 @@ mod tests {
         corrected_kind(name, kind, before, "", Gazetteer::embedded())
     }
 
-    fn fix_before(name: &str, kind: EntityKind, after: &str) -> Option<EntityKind> {
-        corrected_kind(name, kind, "", after, Gazetteer::embedded())
-    }
-
     #[test]
-    fn a_place_word_after_a_name_makes_it_a_place() {
+    fn events_plural_titles_and_bracketed_laws() {
+        let gaz = Gazetteer::embedded();
+        let fix_around = |name, kind, before, after| corrected_kind(name, kind, before, after, gaz);
+        assert_eq!(fix("Norwich Union Grand Prix", Location, ""), Some(Misc));
+        assert_eq!(fix("World Cup", Organization, ""), Some(Misc));
+        assert_eq!(fix("Australian Open", Location, ""), Some(Misc));
+        assert_eq!(fix("Open University", Organization, ""), Some(Organization));
+        assert_eq!(fix("MPs", Organization, ""), None);
+        assert_eq!(fix("CEOs", Organization, ""), None);
+        assert_eq!(fix("BPs", Organization, ""), Some(Organization));
         assert_eq!(
-            fix_before("Bab al-Hawa", Misc, " border crossing with Turkey"),
-            Some(Location)
+            fix_around(
+                "Health Service",
+                Organization,
+                "part of the ",
+                " (Miscellaneous Provisions) Bill, which"
+            ),
+            Some(Misc)
         );
-        assert_eq!(fix_before("Bekaa", Person, " valley."), Some(Location));
-        assert_eq!(fix_before("Bab al-Hawa", Misc, " crossings"), Some(Misc));
-        assert_eq!(fix_before("Kurdish", Misc, " region"), Some(Misc));
-        assert_eq!(fix_before("Trump", Person, " border wall"), Some(Person));
-        assert_eq!(fix_before("Bab al-Hawa", Misc, "border"), Some(Misc));
         assert_eq!(
-            fix_before("Acme Corp", Organization, " district"),
+            fix_around(
+                "Bill",
+                Person,
+                "Health Service (Miscellaneous Provisions) ",
+                ", which"
+            ),
+            None
+        );
+        assert_eq!(
+            fix_around("Bill", Person, "(with him) ", " said"),
+            Some(Person)
+        );
+        assert_eq!(
+            fix_around("Health Service", Organization, "the ", " (NHS) said"),
             Some(Organization)
         );
     }

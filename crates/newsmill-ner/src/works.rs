@@ -47,6 +47,76 @@ pub fn is_document_name(name: &str) -> bool {
     head(last) || FINAL_ONLY_HEADS.contains(&last) || (head(first) && words.get(1) == Some(&"of"))
 }
 
+/// "Health Service (Miscellaneous Provisions) Bill": the text after a name opens a bracket
+/// and, right after it closes, the head word of a document. The name is then the first
+/// part of the document's title (misc), not the organisation it starts with.
+pub fn opens_bracketed_document(after: &str) -> bool {
+    let Some(inside) = after.strip_prefix(" (") else {
+        return false;
+    };
+    let Some(close) = inside.get(..inside.len().min(80)).and_then(|s| s.find(')')) else {
+        return false;
+    };
+    let rest = inside[close + 1..].strip_prefix(' ').unwrap_or("");
+    let head = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    head.starts_with(char::is_uppercase) && is_document_head(&head.to_lowercase())
+}
+
+/// "... (Miscellaneous Provisions) Bill": a document head word alone, right after the
+/// bracket of a document title, is the end of that title, not a name ("Bill" no person).
+pub fn is_bracketed_document_head(name: &str, before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some((title, inside)) = head.rsplit_once('(') else {
+        return false;
+    };
+    // The bracket is part of a title: capitalised words in it and right before it.
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    is_document_head(&key(name))
+        && inside.split_whitespace().all(capitalised)
+        && !inside.trim().is_empty()
+        && title
+            .split_whitespace()
+            .next_back()
+            .is_some_and(capitalised)
+}
+
+fn is_document_head(word: &str) -> bool {
+    DOCUMENT_HEADS.contains(&word) || FINAL_ONLY_HEADS.contains(&word)
+}
+
+/// Last words of sports events and competitions, misc in CoNLL-2003 and in the entity
+/// table ("World Cup", "Australian Open", "Norwich Union Grand Prix", "Six Nations
+/// Championship"). "Games" and "Tour" are left out: they also end company names.
+const EVENT_HEADS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "grand prix",
+    "olympics",
+    "olympiad",
+    "marathon",
+    "rally",
+    "trophy",
+];
+
+/// Whether a name of two or more words ends with an event head word.
+pub fn is_event_name(name: &str) -> bool {
+    let k = key(name);
+    let words: Vec<&str> = key_words(&k).collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    let last_two = format!("{} {last}", words[words.len() - 2]);
+    EVENT_HEADS.contains(&last) || EVENT_HEADS.contains(&last_two.as_str())
+}
+
 /// Footer links and page furniture that the tagger takes for names.
 const FURNITURE: &[&str] = &[
     "privacy policy",

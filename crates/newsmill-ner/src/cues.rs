@@ -1,0 +1,220 @@
+//! The lowercase noun right after a name says what kind of thing it is: "the Bab al-Hawa
+//! border crossing" is a place, "Uganda's New Vision newspaper" and "the Perkins Coie law
+//! firm" are organisations. Such a cue overrules the tagger for that mention, and, one name
+//! one type per article, for every other mention of the same name in the article unless
+//! another mention has a cue of another kind ("the text says otherwise").
+
+use std::collections::BTreeMap;
+
+use newsmill_core::EntityKind;
+
+use crate::candidate::Candidate;
+use crate::fold::key;
+use crate::gazetteer::Gazetteer;
+
+/// Nouns that follow a place name: kinds of territory and geographic features. "camp",
+/// "town" and "state" are left out: they also follow people ("the Obama camp", "a Trump
+/// town hall").
+const PLACE_WORDS: &[&str] = &[
+    "border",
+    "crossing",
+    "province",
+    "governorate",
+    "district",
+    "county",
+    "prefecture",
+    "municipality",
+    "valley",
+    "river",
+    "mountains",
+    "desert",
+    "peninsula",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "village",
+    "airport",
+    "airbase",
+    "strait",
+    "region",
+];
+
+/// Nouns that follow an organisation's name: kinds of company, outlet and group. Only
+/// singular forms: "the Murdoch newspapers" are a person's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "newspaper",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+    "channel",
+    "website",
+    "airline",
+    "carmaker",
+    "automaker",
+    "conglomerate",
+    "firm",
+    "militia",
+    "charity",
+    "think-tank",
+    "thinktank",
+    // Two-word nouns, matched with the word after.
+    "law firm",
+    "news agency",
+    "news network",
+    "news outlet",
+    "news site",
+    "investment bank",
+    "hedge fund",
+    "think tank",
+    "lobbying firm",
+];
+
+/// Two-word place nouns, matched like the two-word organisation nouns.
+const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "naval base"];
+
+/// The kind the next word gives a mention, if it overrules the tagger's.
+fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Option<EntityKind> {
+    use EntityKind::*;
+    let mut following = after.strip_prefix(' ')?.split_whitespace();
+    let bare = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_string()
+    };
+    let next = bare(following.next()?);
+    if !next.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let pair = following.next().map(|w| format!("{next} {}", bare(w)));
+    let pair = pair.as_deref().unwrap_or("");
+    let next = next.as_str();
+    // Never for names whose kind the gazetteers already know or that modify the noun as
+    // an adjective ("the Kurdish region", "a London firm", "the Trump border wall").
+    let known = gaz.is_known_person(name)
+        || gaz.known_surname_count(name) > 0
+        || gaz.is_demonym(name)
+        || gaz.is_misc(name)
+        || gaz.is_known_org(name);
+    // A one-word misc before a noun is an adjective the lists do not know ("the Zairean
+    // border", "the Yugoslav news agency"); a longer one is a name ("Bab al-Hawa").
+    if known || (kind == Misc && !name.contains(' ')) {
+        return None;
+    }
+    let place = PLACE_WORDS.contains(&next) || PLACE_PAIRS.contains(&pair);
+    if place && matches!(kind, Person | Misc) && !gaz.looks_like_org(name) {
+        return Some(Location);
+    }
+    let organisation = ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
+    if organisation && kind != Organization && !gaz.is_any_place(name) {
+        return Some(Organization);
+    }
+    None
+}
+
+/// Retypes mentions by their cue words, then every mention of a cued name alike. Names
+/// cued as two kinds in one article keep their own types.
+pub fn apply_cues(blocks: &[&str], cands: &mut [Candidate], gaz: &Gazetteer) {
+    // key -> kind, or None once two cues disagree
+    let mut cued: BTreeMap<String, Option<EntityKind>> = BTreeMap::new();
+    for c in cands.iter_mut() {
+        let text = blocks.get(c.block).copied().unwrap_or("");
+        let (Some(name), Some(after)) = (text.get(c.start..c.end), text.get(c.end..)) else {
+            continue;
+        };
+        if let Some(kind) = cue_kind(name, c.kind, after, gaz) {
+            c.kind = kind;
+            let entry = cued.entry(key(name)).or_insert(Some(kind));
+            if *entry != Some(kind) {
+                *entry = None;
+            }
+        }
+    }
+    if cued.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let text = blocks.get(c.block).copied().unwrap_or("");
+        if let Some(Some(kind)) = text.get(c.start..c.end).and_then(|n| cued.get(&key(n))) {
+            c.kind = *kind;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    fn kinds(text: &str, spans: &[(&str, EntityKind)]) -> Vec<EntityKind> {
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut from = 0;
+        for (s, k) in spans {
+            let at = from + text[from..].find(s).unwrap();
+            cands.push(Candidate::new(0, at, at + s.len(), *k));
+            from = at + s.len();
+        }
+        apply_cues(&[text], &mut cands, Gazetteer::embedded());
+        cands.iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn place_and_organisation_nouns_retype_every_mention() {
+        assert_eq!(
+            kinds(
+                "Bab al-Hawa fell. The Bab al-Hawa border crossing with Turkey",
+                &[("Bab al-Hawa", Misc), ("Bab al-Hawa", Misc)]
+            ),
+            [Location, Location]
+        );
+        assert_eq!(
+            kinds(
+                "Uganda's New Vision newspaper reports. New Vision said",
+                &[("New Vision", Location), ("New Vision", Location)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds("the Perkins Coie law firm", &[("Perkins Coie", Person)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("the Al Arabiya news channel", &[("Al Arabiya", Person)]),
+            [Person]
+        );
+        assert_eq!(
+            kinds("the Al Arabiya channel", &[("Al Arabiya", Person)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("the Perkins Coie firm", &[("Perkins Coie", Person)]),
+            [Organization]
+        );
+    }
+
+    #[test]
+    fn adjectives_and_known_names_stay() {
+        assert_eq!(kinds("the Kurdish region", &[("Kurdish", Misc)]), [Misc]);
+        assert_eq!(kinds("the Zairean border", &[("Zairean", Misc)]), [Misc]);
+        assert_eq!(
+            kinds("the Yugoslav news agency", &[("Yugoslav", Misc)]),
+            [Misc]
+        );
+        assert_eq!(kinds("a London firm", &[("London", Location)]), [Location]);
+        assert_eq!(
+            kinds("the Trump border wall", &[("Trump", Person)]),
+            [Person]
+        );
+        assert_eq!(
+            kinds("Acme Corp district", &[("Acme Corp", Organization)]),
+            [Organization]
+        );
+        assert_eq!(kinds("the Bekaa Valley", &[("Bekaa", Person)]), [Person]);
+        // Two cues that disagree: each mention keeps its own.
+        assert_eq!(
+            kinds(
+                "Jarrow village and the Jarrow firm",
+                &[("Jarrow", Person), ("Jarrow", Person)]
+            ),
+            [Location, Organization]
+        );
+    }
+}
