@@ -21,6 +21,7 @@ use crate::repair::repair;
 use crate::retype::corrected_kind;
 use crate::speakers::add_speaker_labels;
 use crate::words::{words, Word};
+use crate::works::add_documents;
 
 /// Which post-processing steps run and what is kept (the stage's options, parsed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +123,7 @@ pub fn annotate(
                 add_titled_people(block, text, words, gaz, &mut cands);
                 add_places(block, text, words, gaz, &mut cands);
                 add_sites(block, text, words, &mut cands);
+                add_documents(block, text, words, &mut cands);
                 split_place_pairs(block, text, words, gaz, &mut cands);
             }
             if settings.link_acronyms {

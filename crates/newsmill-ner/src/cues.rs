@@ -75,6 +75,12 @@ const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "nav
 /// The kind the next word gives a mention, if it overrules the tagger's.
 fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Option<EntityKind> {
     use EntityKind::*;
+    // The noun right after the name, or in an apposition: "Perkins Coie, the law firm".
+    let after = after
+        .strip_prefix(", the ")
+        .or_else(|| after.strip_prefix(", a "))
+        .or_else(|| after.strip_prefix(", an "))
+        .map_or(after, |rest| &after[after.len() - rest.len() - 1..]);
     let mut following = after.strip_prefix(' ')?.split_whitespace();
     let bare = |w: &str| {
         w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
@@ -176,6 +182,18 @@ mod tests {
             kinds("the Perkins Coie law firm", &[("Perkins Coie", Person)]),
             [Organization]
         );
+        assert_eq!(
+            kinds(
+                "Perkins Coie, the law firm, was paid",
+                &[("Perkins Coie", Person)]
+            ),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("Perkins Coie, the firm of", &[("Perkins Coie", Person)]),
+            [Organization]
+        );
+        assert_eq!(kinds("Cicero, the village", &[("Cicero", Misc)]), [Misc]);
         assert_eq!(
             kinds("the Al Arabiya news channel", &[("Al Arabiya", Person)]),
             [Person]

@@ -57,6 +57,9 @@ pub fn corrected_kind(
     if kind != Person && is_famous_person(name, kind, gaz) {
         return Some(Person);
     }
+    if is_authored_document(name, gaz) {
+        return Some(Misc);
+    }
     if is_event_name(name) && !gaz.is_known_org(name) && gaz.place(name).is_none() {
         return Some(Misc);
     }
@@ -99,6 +102,19 @@ pub fn corrected_kind(
     Some(kind)
 }
 
+/// "Mueller Report", "Steele Dossier": a report named after a known person who wrote or
+/// ordered it is a document (misc), not that person or a place. A known organisation of
+/// that shape ("Drudge Report", a website) stays an organisation.
+fn is_authored_document(name: &str, gaz: &Gazetteer) -> bool {
+    const HEADS: &[&str] = &["Report", "Dossier", "Memo", "Memorandum", "Inquiry"];
+    let Some((author, head)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    HEADS.contains(&head)
+        && !gaz.is_known_org(name)
+        && (gaz.is_known_person(author) || gaz.known_surname_count(author) > 0)
+}
+
 /// Times a surname's bearer must have been named for the surname alone to be a person.
 const FAMOUS_SURNAME: u32 = 200;
 
@@ -112,7 +128,10 @@ fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
     let known = if name.contains(' ') {
         gaz.is_known_person(name)
     } else {
-        kind == EntityKind::Location && gaz.known_surname_count(name) >= FAMOUS_SURNAME
+        // Typed misc, a famous surname is a person used as a modifier ("Trump supporters",
+        // "the Putin era"): CoNLL-2003 types those person too.
+        matches!(kind, EntityKind::Location | EntityKind::Misc)
+            && gaz.known_surname_count(name) >= FAMOUS_SURNAME
     };
     known
         && !gaz.is_any_place(name)
@@ -343,6 +362,12 @@ mod tests {
         assert_eq!(fix("Vladimir Putin", Location, ""), Some(Person));
         assert_eq!(fix("Putin", Location, ""), Some(Person));
         assert_eq!(fix("Putin", Organization, ""), Some(Organization));
+        assert_eq!(fix("Trump", Misc, ""), Some(Person));
+        assert_eq!(fix("Mueller Report", Location, ""), Some(Misc));
+        assert_eq!(fix("Mueller Report", Person, ""), Some(Misc));
+        assert_eq!(fix("Drudge Report", Person, ""), Some(Organization));
+        assert_eq!(fix("Drudge Report", Organization, ""), Some(Organization));
+        assert_eq!(fix("Annual Report", Organization, ""), Some(Organization));
         assert_eq!(
             fix("Clinton Foundation", Organization, ""),
             Some(Organization)

@@ -3,7 +3,11 @@
 //! neither organisations nor people: they are misc. "Privacy Policy" and "Terms of Use" are
 //! the links of a page footer, not names at all.
 
+use newsmill_core::EntityKind;
+
+use crate::candidate::Candidate;
 use crate::fold::{key, key_words};
+use crate::words::{is_capitalised, joined, Word};
 
 /// Head words of document names: the last word ("Balfour Declaration", "Patriot Act") or the
 /// first before "of" ("Code of Canon Law", "Bill of Rights", "Treaty of Rome").
@@ -117,6 +121,54 @@ pub fn is_event_name(name: &str) -> bool {
     EVENT_HEADS.contains(&last) || EVENT_HEADS.contains(&last_two.as_str())
 }
 
+/// Adds the laws and documents the tagger missed or cut ("Code of Canon Law" tagged only
+/// "Canon"; "First Amendment" untagged): a run of capitalised words, joined by "of", "on",
+/// "for" or "of the", that is a document name, becomes one misc mention, replacing
+/// tagger spans inside it. Skipped when a tagger span reaches outside the run.
+pub fn add_documents(block: usize, text: &str, words: &[Word], cands: &mut Vec<Candidate>) {
+    // "the" only after another connector ("Code of the Sea"): "Bill Clinton and the Act"
+    // is no document.
+    const CONNECTORS: &[&str] = &["of", "on", "the", "for"];
+    let mut i = 0;
+    while i < words.len() {
+        let capitalised = |k: usize| is_capitalised(words[k].text(text));
+        if !capitalised(i) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, connectors only between capitalised words.
+        let mut last = i;
+        let mut k = i;
+        while k + 1 < words.len() && joined(&words[k], &words[k + 1]) {
+            let next = k + 1;
+            if capitalised(next) {
+                last = next;
+                k = next;
+            } else if CONNECTORS.contains(&words[next].text(text))
+                && (words[next].text(text) != "the" || k != last)
+            {
+                k = next;
+            } else {
+                break;
+            }
+        }
+        let mut first = i;
+        if words[first].text(text) == "The" && first < last {
+            first += 1;
+        }
+        let (start, end) = (words[first].start, words[last].end);
+        let phrase = &text[start..end];
+        let beyond = cands
+            .iter()
+            .any(|c| c.overlaps(block, start, end) && (c.start < start || c.end > end));
+        if first < last && is_document_name(phrase) && !beyond {
+            cands.retain(|c| !c.overlaps(block, start, end));
+            cands.push(Candidate::new(block, start, end, EntityKind::Misc));
+        }
+        i = last + 1;
+    }
+}
+
 /// Footer links and page furniture that the tagger takes for names.
 const FURNITURE: &[&str] = &[
     "privacy policy",
@@ -184,6 +236,45 @@ mod tests {
         ] {
             assert!(!is_document_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn documents_are_found_in_running_text() {
+        let found = |text: &str, tagged: &[(&str, EntityKind)]| {
+            let w = crate::words::words(text, &|_| false);
+            let mut cands: Vec<Candidate> = tagged
+                .iter()
+                .map(|(s, k)| {
+                    let at = text.find(s).unwrap();
+                    Candidate::new(0, at, at + s.len(), *k)
+                })
+                .collect();
+            add_documents(0, text, &w, &mut cands);
+            cands
+                .iter()
+                .map(|c| (text[c.start..c.end].to_string(), c.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(
+                "The Code of Canon Law was changed.",
+                &[("Canon", EntityKind::Location)]
+            ),
+            [("Code of Canon Law".to_string(), EntityKind::Misc)]
+        );
+        assert_eq!(
+            found("The First Amendment protects speech.", &[]),
+            [("First Amendment".to_string(), EntityKind::Misc)]
+        );
+        assert!(found("Bill Clinton and the Act.", &[]).is_empty());
+        assert_eq!(
+            found(
+                "the Harvard Law School Act Now campaign",
+                &[("Harvard Law School Act Now", EntityKind::Organization)]
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
