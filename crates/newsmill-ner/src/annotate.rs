@@ -16,7 +16,9 @@ use crate::gazetteer::Gazetteer;
 use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
-use crate::recall::{add_places, add_sites, add_titled_people, propagate_aliases};
+use crate::recall::{
+    add_frequent_orgs, add_places, add_sites, add_titled_people, propagate_aliases,
+};
 use crate::repair::repair;
 use crate::retype::corrected_kind;
 use crate::speakers::add_speaker_labels;
@@ -123,6 +125,7 @@ pub fn annotate(
                 add_titled_people(block, text, words, gaz, &mut cands);
                 add_places(block, text, words, gaz, &mut cands);
                 add_sites(block, text, words, &mut cands);
+                add_frequent_orgs(block, text, words, gaz, &mut cands);
                 add_documents(block, text, words, &mut cands);
                 split_place_pairs(block, text, words, gaz, &mut cands);
             }

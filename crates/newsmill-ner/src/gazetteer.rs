@@ -20,6 +20,9 @@ const PROMINENT_PLACES: &str = include_str!("../data/prominent_places.tsv");
 /// People the tagger names most often in unlabelled modern news, built by
 /// `examples/build_people.rs` (the rebuild command is there).
 const KNOWN_PEOPLE: &str = include_str!("../data/known_people.tsv");
+/// Organisations the tagger names most often in unlabelled modern news, built by
+/// `examples/build_orgs.rs` (the rebuild command is there).
+const FREQUENT_ORGS: &str = include_str!("../data/frequent_orgs.tsv");
 
 /// What the gazetteer knows about a place name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +57,12 @@ pub struct Gazetteer {
     /// last word -> times the most named person with it was named).
     known_people: HashMap<String, u32>,
     known_surnames: HashMap<String, u32>,
+    /// Organisations named often in modern news (key -> times typed organisation).
+    frequent_orgs: HashMap<String, u32>,
+    /// The same names exactly as written ("Breitbart", "CNN"), to find them in text.
+    frequent_org_forms: HashSet<String>,
+    /// Longest of them, in words.
+    pub max_frequent_org_words: usize,
     /// First words of place names and demonyms (key form), to skip most words cheaply.
     place_first: HashSet<String>,
     /// First words of titles (title-key form).
@@ -123,6 +132,9 @@ impl Gazetteer {
             prominent: HashMap::new(),
             known_people: HashMap::new(),
             known_surnames: HashMap::new(),
+            frequent_orgs: HashMap::new(),
+            frequent_org_forms: HashSet::new(),
+            max_frequent_org_words: 1,
             place_first: HashSet::new(),
             title_first: HashSet::new(),
             max_place_words: 1,
@@ -204,6 +216,15 @@ impl Gazetteer {
                     *best = (*best).max(count);
                 }
                 gaz.known_people.insert(k, count);
+            }
+        }
+        for line in data_lines(FREQUENT_ORGS) {
+            if let Some((name, count)) = line.split_once('\t') {
+                let count = count.trim().parse().unwrap_or(0);
+                gaz.frequent_orgs.insert(key(name), count);
+                gaz.max_frequent_org_words =
+                    gaz.max_frequent_org_words.max(name.split(' ').count());
+                gaz.frequent_org_forms.insert(name.to_string());
             }
         }
         let mut section = "";
@@ -332,6 +353,17 @@ impl Gazetteer {
     /// A person named often in modern news ("Rod Rosenstein", "Vladimir Putin").
     pub fn is_known_person(&self, name: &str) -> bool {
         self.known_people.contains_key(&key(name))
+    }
+
+    /// An organisation named often in modern news, mostly typed organisation by the
+    /// tagger itself ("Facebook", "Breitbart"): evidence against a place or person type.
+    pub fn is_frequent_org(&self, name: &str) -> bool {
+        self.frequent_orgs.contains_key(&key(name))
+    }
+
+    /// Whether this exact text (case as written) is a frequent organisation.
+    pub fn is_frequent_org_form(&self, text: &str) -> bool {
+        self.frequent_org_forms.contains(text)
     }
 
     /// How often the most named known person with this surname was named (0 if none).

@@ -100,6 +100,53 @@ pub fn add_places(
     cands.extend(added);
 }
 
+/// Adds standalone frequent organisations (`frequent_orgs.tsv`) the tagger missed
+/// ("Breitbart reported"): the name exactly as the list writes it, not inside or before a
+/// longer capitalised name, and, for one word, not opening a sentence ("House prices
+/// rose"), where a capital says nothing.
+pub fn add_frequent_orgs(
+    block: usize,
+    text: &str,
+    words: &[Word],
+    gaz: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !is_capitalised(words[i].text(text)) || inside_longer_name(text, words, i) {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        let longest = gaz.max_frequent_org_words.min(words.len() - i);
+        for n in (1..=longest).rev() {
+            if (i..i + n - 1).any(|k| !joined(&words[k], &words[k + 1])) {
+                continue;
+            }
+            let (s, e) = (words[i].start, words[i + n - 1].end);
+            if !gaz.is_frequent_org_form(&text[s..e]) {
+                continue;
+            }
+            let opens_sentence =
+                i == 0 || text[words[i - 1].end..s].contains(['.', '?', '!', ':', '"', '“']);
+            // Inner capitals ("YouTube", "CNN") are no sentence capital.
+            let plain = text[s..e].chars().skip(1).all(|c| !c.is_uppercase());
+            let sentence_initial_word = n == 1 && opens_sentence && plain;
+            if !sentence_initial_word
+                && !followed_by_name(text, words, i + n - 1)
+                && !any_overlap(cands, block, s, e)
+            {
+                added.push(Candidate::new(block, s, e, EntityKind::Organization));
+            }
+            matched = n;
+            break;
+        }
+        i += matched.max(1);
+    }
+    cands.extend(added);
+}
+
 /// Adds a capitalised site name ("Change.org", "Amazon.com") as an organisation: the tagger
 /// rarely tags such tokens, or tags only the part before the dot. Tagger spans inside the
 /// word give way; a span reaching beyond it keeps the word.
@@ -446,6 +493,7 @@ mod tests {
 #[cfg(test)]
 mod alias_tests {
     use super::*;
+    use crate::words::words;
 
     #[test]
     fn months_and_short_words_are_not_propagated() {
@@ -464,5 +512,30 @@ mod alias_tests {
         assert!(
             !usable_alias("Al", Gazetteer::embedded()) && usable_alias("US", Gazetteer::embedded())
         );
+    }
+
+    #[test]
+    fn frequent_organisations_the_tagger_missed() {
+        let gaz = Gazetteer::embedded();
+        let added = |text: &str| {
+            let w = words(text, &|t| gaz.is_title(t));
+            let mut cands = Vec::new();
+            add_frequent_orgs(0, text, &w, gaz, &mut cands);
+            cands
+                .iter()
+                .map(|c| text[c.start..c.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            added("It was reported by Breitbart on Monday."),
+            ["Breitbart"]
+        );
+        assert_eq!(
+            added("Breitbart News said. CNN agreed."),
+            ["Breitbart News", "CNN"]
+        );
+        assert!(added("Breitbart said so.").is_empty());
+        assert!(added("the Breitbart Tower fell").is_empty());
+        assert!(added("BREITBART reported").is_empty());
     }
 }
