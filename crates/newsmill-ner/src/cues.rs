@@ -93,6 +93,11 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     let pair = following.next().map(|w| format!("{next} {}", bare(w)));
     let pair = pair.as_deref().unwrap_or("");
     let next = next.as_str();
+    let place = PLACE_WORDS.contains(&next) || PLACE_PAIRS.contains(&pair);
+    let organisation = ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
+    if !place && !organisation {
+        return None;
+    }
     // Never for names whose kind the gazetteers already know or that modify the noun as
     // an adjective ("the Kurdish region", "a London firm", "the Trump border wall").
     let known = gaz.is_known_person(name)
@@ -105,11 +110,9 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     if known || (kind == Misc && !name.contains(' ')) {
         return None;
     }
-    let place = PLACE_WORDS.contains(&next) || PLACE_PAIRS.contains(&pair);
     if place && matches!(kind, Person | Misc) && !gaz.looks_like_org(name) {
         return Some(Location);
     }
-    let organisation = ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
     if organisation && kind != Organization && !gaz.is_any_place(name) {
         return Some(Organization);
     }

@@ -61,6 +61,8 @@ pub struct Gazetteer {
     frequent_orgs: HashMap<String, u32>,
     /// The same names exactly as written ("Breitbart", "CNN"), to find them in text.
     frequent_org_forms: HashSet<String>,
+    /// Their first words, exactly as written, to skip most words cheaply.
+    frequent_org_first: HashSet<String>,
     /// Longest of them, in words.
     pub max_frequent_org_words: usize,
     /// First words of place names and demonyms (key form), to skip most words cheaply.
@@ -134,6 +136,7 @@ impl Gazetteer {
             known_surnames: HashMap::new(),
             frequent_orgs: HashMap::new(),
             frequent_org_forms: HashSet::new(),
+            frequent_org_first: HashSet::new(),
             max_frequent_org_words: 1,
             place_first: HashSet::new(),
             title_first: HashSet::new(),
@@ -225,6 +228,8 @@ impl Gazetteer {
                 gaz.max_frequent_org_words =
                     gaz.max_frequent_org_words.max(name.split(' ').count());
                 gaz.frequent_org_forms.insert(name.to_string());
+                gaz.frequent_org_first
+                    .insert(name.split(' ').next().unwrap_or("").to_string());
             }
         }
         let mut section = "";
@@ -359,6 +364,11 @@ impl Gazetteer {
     /// tagger itself ("Facebook", "Breitbart"): evidence against a place or person type.
     pub fn is_frequent_org(&self, name: &str) -> bool {
         self.frequent_orgs.contains_key(&key(name))
+    }
+
+    /// Whether a frequent organisation starts with this exact word.
+    pub fn may_start_frequent_org(&self, word: &str) -> bool {
+        self.frequent_org_first.contains(word)
     }
 
     /// Whether this exact text (case as written) is a frequent organisation.

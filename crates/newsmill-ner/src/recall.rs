@@ -114,7 +114,11 @@ pub fn add_frequent_orgs(
     let mut added = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if !is_capitalised(words[i].text(text)) || inside_longer_name(text, words, i) {
+        let first = words[i].text(text);
+        if !is_capitalised(first)
+            || !gaz.may_start_frequent_org(first)
+            || inside_longer_name(text, words, i)
+        {
             i += 1;
             continue;
         }

@@ -111,6 +111,18 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Whether a name of two or more words ends with an event head word.
 pub fn is_event_name(name: &str) -> bool {
+    // Most names end in no event word: decided without allocating.
+    let Some((_, last)) = name.trim_end().rsplit_once(' ') else {
+        return false;
+    };
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !EVENT_HEADS.iter().any(|h| {
+        h.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(last))
+    }) {
+        return false;
+    }
     let k = key(name);
     let words: Vec<&str> = key_words(&k).collect();
     if words.len() < 2 {
@@ -158,10 +170,20 @@ pub fn add_documents(block: usize, text: &str, words: &[Word], cands: &mut Vec<C
         }
         let (start, end) = (words[first].start, words[last].end);
         let phrase = &text[start..end];
-        let beyond = cands
-            .iter()
-            .any(|c| c.overlaps(block, start, end) && (c.start < start || c.end > end));
-        if first < last && is_document_name(phrase) && !beyond {
+        let beyond = || {
+            cands
+                .iter()
+                .any(|c| c.overlaps(block, start, end) && (c.start < start || c.end > end))
+        };
+        let head_at = |k: usize| {
+            let w = words[k].text(text);
+            DOCUMENT_HEADS
+                .iter()
+                .chain(FINAL_ONLY_HEADS)
+                .any(|h| h.eq_ignore_ascii_case(w))
+        };
+        let may_be_document = first < last && (head_at(first) || head_at(last));
+        if may_be_document && is_document_name(phrase) && !beyond() {
             cands.retain(|c| !c.overlaps(block, start, end));
             cands.push(Candidate::new(block, start, end, EntityKind::Misc));
         }
