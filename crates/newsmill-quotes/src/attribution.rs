@@ -300,11 +300,23 @@ impl Doc<'_> {
     /// "told" or "accused", whose object follows them).
     pub(crate) fn inverted_subject(&self, block: usize, k: usize, end: usize) -> Option<Speaker> {
         let verb = self.word(block, k)?;
-        if lexicon::is_non_inverting_cue(verb) {
+        if lexicon::is_non_inverting_cue(verb) && !self.follows_quotation(block, k) {
             return None;
         }
         self.np_forward(block, k + 1, end)
             .map(|np| self.resolve_np(block, np, false))
+    }
+
+    /// Whether the verb at `k` comes right after a quotation (a comma between at most):
+    /// `"…?" asked Sen. Barbara Mikulski` has no subject before the verb, so even a verb
+    /// whose object usually follows it ("asked the court") is inverted there.
+    fn follows_quotation(&self, block: usize, k: usize) -> bool {
+        let toks = &self.toks[block];
+        let mut p = k;
+        if p > 0 && toks[p - 1].is_punct(',') {
+            p -= 1;
+        }
+        p > 0 && toks[p - 1].quote().is_some()
     }
 
     /// Steps back over auxiliaries and time adverbials between a subject and its verb:
@@ -344,6 +356,17 @@ impl Doc<'_> {
         }
     }
 
+    /// "Jock A. Finlayson": a one-letter capital after a name word, whose full stop is
+    /// followed by a capitalised word, is a middle initial inside the name.
+    pub(crate) fn is_middle_initial(&self, block: usize, k: usize) -> bool {
+        let one_capital = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        self.word(block, k).is_some_and(one_capital)
+            && k > 0
+            && self.word(block, k - 1).is_some_and(is_capitalised)
+            && self.toks[block].get(k + 1).is_some_and(|t| t.is_punct('.'))
+            && self.word(block, k + 2).is_some_and(is_capitalised)
+    }
+
     /// The noun phrase that ends right before token `end` ("BA chairman Martin Broughton").
     pub(crate) fn np_backward(
         &self,
@@ -372,7 +395,8 @@ impl Doc<'_> {
             if t.is_punct('.')
                 && b >= 2
                 && b - 2 >= start
-                && self.word(block, b - 2).is_some_and(lexicon::is_title)
+                && (self.word(block, b - 2).is_some_and(lexicon::is_title)
+                    || self.is_middle_initial(block, b - 2))
             {
                 b -= 1;
                 continue;
@@ -438,7 +462,10 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            if t.is_punct('.') && e > from && self.word(block, e - 1).is_some_and(lexicon::is_title)
+            if t.is_punct('.')
+                && e > from
+                && (self.word(block, e - 1).is_some_and(lexicon::is_title)
+                    || self.is_middle_initial(block, e - 1))
             {
                 e += 1;
                 continue;

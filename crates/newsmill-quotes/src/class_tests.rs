@@ -308,3 +308,38 @@ fn a_name_qualifying_a_role_is_not_the_subject_he_refers_to() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Paul Manafort"), "{q:?}");
 }
+
+#[test]
+fn a_party_and_state_parenthesis_does_not_cut_the_attribution() {
+    assert_eq!(
+        said("\"We will hold hearings in the spring,\" Sen. Mara Quill (D-N.Y.) said Tuesday."),
+        vec![pair("We will hold hearings in the spring,", "Mara Quill")]
+    );
+    assert_eq!(
+        said(
+            "Rep. Tom Hale (R-S.C.) told reporters the bill was \"dead on arrival in the House.\""
+        ),
+        vec![pair("dead on arrival in the House.", "Tom Hale")]
+    );
+}
+
+#[test]
+fn a_middle_initial_stays_inside_the_speaker_name() {
+    let q = said("\"The numbers are not good for us,\" said Jock A. Finlayson, head of policy.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        q[0].1.as_deref().is_some_and(|s| s.ends_with("Finlayson")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_verb_right_after_a_quotation_is_inverted_whatever_its_usual_object() {
+    assert_eq!(
+        said("\"Why would anyone vote against that?\" asked Sen. Barbara Lunn of Maine."),
+        vec![pair("Why would anyone vote against that?", "Barbara Lunn")]
+    );
+    // With a subject before it, "asked" takes an object: the listener is no speaker.
+    let q = said("Mr. Dorn asked Sen. Barbara Lunn: \"Why would anyone vote against that?\"");
+    assert_eq!(q[0].1.as_deref(), Some("Dorn"), "{q:?}");
+}
