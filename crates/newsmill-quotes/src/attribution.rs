@@ -252,6 +252,7 @@ impl Doc<'_> {
                 match quoted
                     .filter(|&q| as_before && q + 1 < k - 1)
                     .map(|q| q + 1..k - 1)
+                    .or_else(|| self.absolute_subject(block, k, range.start))
                 {
                     Some(np) => self.resolve_np(block, np, true),
                     None => self.sentence_subject(block, range.start, k),
@@ -294,6 +295,30 @@ impl Doc<'_> {
                 }
             }
         }
+    }
+
+    /// "…, with Sen. John McCain calling it …", "… – Ryan saying he was …": a participle
+    /// with a named subject of its own (an absolute phrase after "with", a comma or a
+    /// dash) is that subject's, not the sentence's. The phrase must hold a capitalised
+    /// name; "praised Obama saying" (an object before the participle) does not count.
+    fn absolute_subject(&self, block: usize, k: usize, start: usize) -> Option<Range<usize>> {
+        let before = self.skip_adverbials(block, k, start);
+        let np = self.np_backward(block, before, start)?;
+        let text = self.texts[block];
+        let names = self.toks[block][np.clone()].iter().any(|t| {
+            t.is_word()
+                && is_capitalised(t.text(text))
+                && !lexicon::is_capitalised_function_word(t.text(text))
+        });
+        let opener = np
+            .start
+            .checked_sub(1)
+            .filter(|&p| p >= start)
+            .map(|p| &self.toks[block][p]);
+        let absolute = opener.is_some_and(|t| {
+            t.text(text) == "with" || ['—', '–', '-', ';'].iter().any(|&c| t.is_punct(c))
+        });
+        (names && absolute).then_some(np)
     }
 
     /// "..., said Mr Bell": the phrase after a verb that allows inversion (never after
@@ -526,14 +551,7 @@ impl Doc<'_> {
         {
             i += 1;
         }
-        if self
-            .word(block, i)
-            .is_some_and(lexicon::is_leading_adverbial)
-        {
-            if let Some(comma) = (i..cue).find(|&j| toks[j].is_punct(',')) {
-                i = comma + 1;
-            }
-        }
+        i = self.skip_opening_adverbial(block, i, cue);
         if let Some(np) = self.np_forward(block, i, cue) {
             let speaker = self.resolve_np(block, np, true);
             if speaker.name.is_some() {

@@ -343,3 +343,19 @@ fn a_verb_right_after_a_quotation_is_inverted_whatever_its_usual_object() {
     let q = said("Mr. Dorn asked Sen. Barbara Lunn: \"Why would anyone vote against that?\"");
     assert_eq!(q[0].1.as_deref(), Some("Dorn"), "{q:?}");
 }
+
+#[test]
+fn an_absolute_phrase_names_the_participle_speaker() {
+    assert_eq!(
+        said("Senators were irritated by the plan, with Sen. Ada Morrow calling it \"a menu of bad options.\""),
+        vec![pair("a menu of bad options.", "Ada Morrow")]
+    );
+}
+
+#[test]
+fn a_common_word_opening_an_adverbial_is_not_the_subject() {
+    assert_eq!(
+        said("Hours later, Dana Pruitt answered the critics, telling the paper: \"We are not going anywhere.\"\n\nThe critics had hours to respond."),
+        vec![pair("We are not going anywhere.", "Dana Pruitt")]
+    );
+}

@@ -27,6 +27,8 @@ pub struct Doc<'a> {
     pub from_mentions: bool,
     /// For each run and piece, the block and token index of its quotation token.
     pub piece_tok: Vec<Vec<(usize, usize)>>,
+    /// The words the article writes in lowercase, built on first use.
+    pub lowercase_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 /// Index of the token that contains byte `at`, or the last token starting before it.
@@ -115,6 +117,7 @@ impl<'a> Doc<'a> {
             cand_pos,
             from_mentions,
             piece_tok,
+            lowercase_words: std::cell::OnceCell::new(),
         };
         if from_mentions {
             doc.drop_common_openers();
