@@ -335,7 +335,7 @@ impl Doc<'_> {
     /// Whether the verb at `k` comes right after a quotation (a comma between at most):
     /// `"…?" asked Sen. Barbara Mikulski` has no subject before the verb, so even a verb
     /// whose object usually follows it ("asked the court") is inverted there.
-    fn follows_quotation(&self, block: usize, k: usize) -> bool {
+    pub(crate) fn follows_quotation(&self, block: usize, k: usize) -> bool {
         let toks = &self.toks[block];
         let mut p = k;
         if p > 0 && toks[p - 1].is_punct(',') {

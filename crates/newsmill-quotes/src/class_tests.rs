@@ -359,3 +359,10 @@ fn a_common_word_opening_an_adverbial_is_not_the_subject() {
         vec![pair("We are not going anywhere.", "Dana Pruitt")]
     );
 }
+
+#[test]
+fn a_listener_after_told_is_no_antecedent() {
+    let q = said("\"It is a fair question,\" Dana Pruitt, 61, told Channel Nine News on Monday.\n\n\"We will see what happens,\" she said.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("Dana Pruitt"), "{q:?}");
+}

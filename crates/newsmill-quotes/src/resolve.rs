@@ -249,8 +249,14 @@ impl Doc<'_> {
         let finite = |k: usize| self.cue_form(block, k) == Some(CueForm::Finite);
         // "..., said Mr Clarke" names the speaker after the verb only where the verb follows a
         // comma or a quotation; "told the BBC" names a listener.
+        // "Sarandon, 69, told MSNBC": a verb whose object follows it ("told", "asked") has
+        // its listener there, unless nothing but a quotation stands before it.
         let inverted = first.checked_sub(1).is_some_and(|v| {
             finite(v)
+                && (!self
+                    .word(block, v)
+                    .is_some_and(lexicon::is_non_inverting_cue)
+                    || self.follows_quotation(block, v))
                 && v.checked_sub(1).map_or(true, |p| {
                     let t = &self.toks[block][p];
                     t.is_punct(',') || t.quote().is_some()
