@@ -76,7 +76,11 @@ fn is_np_word(word: &str) -> bool {
 impl Doc<'_> {
     pub fn cue_form(&self, block: usize, tok: usize) -> Option<CueForm> {
         let word = self.word(block, tok)?;
-        if lexicon::is_finite_cue(word) {
+        if lexicon::is_finite_cue(word)
+            || self
+                .word(block, tok + 1)
+                .is_some_and(|next| lexicon::is_phrasal_cue(word, next))
+        {
             Some(CueForm::Finite)
         } else if lexicon::is_participle_cue(word) {
             Some(CueForm::Participle)
@@ -190,6 +194,10 @@ impl Doc<'_> {
                 let verb = toks[k].text(text);
                 let closes = after.map_or(true, |t| {
                     let w = t.text(text);
+                    // "Trump shot back.": the particle, then the end.
+                    if lexicon::is_phrasal_cue(verb, w) {
+                        return toks.get(k + 2).map_or(true, |t| !t.is_word());
+                    }
                     !t.is_word()
                         || lexicon::is_time_word(w)
                         || (w == "to" && matches!(verb, "said" | "says"))

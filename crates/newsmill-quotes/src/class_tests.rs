@@ -366,3 +366,11 @@ fn a_listener_after_told_is_no_antecedent() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("Dana Pruitt"), "{q:?}");
 }
+
+#[test]
+fn phrasal_speech_verbs_are_cues_only_with_their_particle() {
+    let q = quotes("Dana Pruitt was asked about the vote. \"Nobody here is afraid of a fight,\" Pruitt shot back.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Dana Pruitt"), "{q:?}");
+    assert_eq!(q[0].cue.as_deref(), Some("shot back"), "{q:?}");
+    assert!(!crate::lexicon::is_phrasal_cue("shot", "the"));
+}
