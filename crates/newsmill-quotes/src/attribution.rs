@@ -247,7 +247,7 @@ impl Doc<'_> {
         } = cue;
         let range = self.sentence_range(block, k);
         match form {
-            CueForm::AccordingTo => match self.np_forward(block, k + 2, range.end) {
+            CueForm::AccordingTo => match self.np_forward(block, k + 2, range.end, true) {
                 Some(np) => self.resolve_np(block, np, false),
                 None => Speaker::default(),
             },
@@ -336,7 +336,7 @@ impl Doc<'_> {
         if lexicon::is_non_inverting_cue(verb) && !self.follows_quotation(block, k) {
             return None;
         }
-        self.np_forward(block, k + 1, end)
+        self.np_forward(block, k + 1, end, true)
             .map(|np| self.resolve_np(block, np, false))
     }
 
@@ -461,7 +461,16 @@ impl Doc<'_> {
     }
 
     /// The noun phrase that starts at token `from` ("said Mr Bell", "according to X").
-    pub(crate) fn np_forward(&self, block: usize, from: usize, end: usize) -> Option<Range<usize>> {
+    /// `after_cue`: the phrase follows its speech verb, so a lowercase word between names
+    /// is a noun ("said Concord resident Whit Symms"); before a verb it may be the verb
+    /// itself ("Trump attacked Clinton, saying").
+    pub(crate) fn np_forward(
+        &self,
+        block: usize,
+        from: usize,
+        end: usize,
+        after_cue: bool,
+    ) -> Option<Range<usize>> {
         let toks = &self.toks[block];
         let text = self.texts[block];
         if from < end && self.word(block, from).is_some_and(is_pronoun) {
@@ -485,7 +494,13 @@ impl Doc<'_> {
                     && w.chars().all(char::is_alphabetic)
                     && self.word(block, e + 1).is_some_and(lexicon::is_role_word);
                 if !is_np_word(w) && !modifies_role {
-                    break;
+                    match self.nouns_before_name(block, e, end) {
+                        Some(name_at) if has_name && after_cue => {
+                            e = name_at;
+                            continue;
+                        }
+                        _ => break,
+                    }
                 }
                 has_name |= is_capitalised(w) && !lexicon::is_capitalised_function_word(w);
                 e += 1;
@@ -511,6 +526,40 @@ impl Doc<'_> {
             break;
         }
         (e > from).then_some(from..e)
+    }
+
+    /// "said Concord resident Whit Symms", "Idaho nutritional-supplement executive Frank
+    /// VanderSloot": after a name, up to three plain lowercase nouns the role list lacks,
+    /// then a capitalised name, form one phrase whose head is that name. Returns where the
+    /// name starts. Speech verbs, auxiliaries, time and function words never count as such
+    /// nouns ("said Obama told Smith", "said Trump on Monday").
+    fn nouns_before_name(&self, block: usize, from: usize, end: usize) -> Option<usize> {
+        let plain_noun = |w: &str| {
+            !is_capitalised(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().next().is_some_and(char::is_alphabetic)
+                && !lexicon::is_capitalised_function_word(w)
+                && !lexicon::is_auxiliary(w)
+                && !lexicon::is_time_word(w)
+                && !lexicon::is_finite_cue(w)
+                && !lexicon::is_participle_cue(w)
+                && !matches!(
+                    w,
+                    "and" | "or" | "but" | "who" | "which" | "that" | "to" | "as"
+                )
+        };
+        let mut k = from;
+        while k < end && k - from < 3 && self.word(block, k).is_some_and(plain_noun) {
+            k += 1;
+        }
+        let names = k > from
+            && k < end
+            && self.word(block, k).is_some_and(|w| {
+                is_capitalised(w)
+                    && !lexicon::is_capitalised_function_word(w)
+                    && !lexicon::is_title(w)
+            });
+        names.then_some(k)
     }
 
     /// "X, the ... spokesman, said": the nearest person (else organisation) followed by a comma.
@@ -560,7 +609,7 @@ impl Doc<'_> {
             i += 1;
         }
         i = self.skip_opening_adverbial(block, i, cue);
-        if let Some(np) = self.np_forward(block, i, cue) {
+        if let Some(np) = self.np_forward(block, i, cue, false) {
             let speaker = self.resolve_np(block, np, true);
             if speaker.name.is_some() {
                 return speaker;

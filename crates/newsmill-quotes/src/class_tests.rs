@@ -374,3 +374,16 @@ fn phrasal_speech_verbs_are_cues_only_with_their_particle() {
     assert_eq!(q[0].cue.as_deref(), Some("shot back"), "{q:?}");
     assert!(!crate::lexicon::is_phrasal_cue("shot", "the"));
 }
+
+#[test]
+fn an_inverted_speaker_reads_through_unlisted_role_nouns_to_the_name() {
+    assert_eq!(
+        said("\"I can't vote for either of them,\" said Dover resident Whit Sams."),
+        vec![pair("I can't vote for either of them,", "Whit Sams")]
+    );
+    // A time word after the name ends the phrase.
+    assert_eq!(
+        said("\"We are ready for the vote,\" said Whit Sams on Monday in Dover."),
+        vec![pair("We are ready for the vote,", "Whit Sams")]
+    );
+}
