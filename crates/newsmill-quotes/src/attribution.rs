@@ -76,7 +76,11 @@ fn is_np_word(word: &str) -> bool {
 impl Doc<'_> {
     pub fn cue_form(&self, block: usize, tok: usize) -> Option<CueForm> {
         let word = self.word(block, tok)?;
-        if lexicon::is_finite_cue(word) {
+        if lexicon::is_finite_cue(word)
+            || self
+                .word(block, tok + 1)
+                .is_some_and(|next| lexicon::is_phrasal_cue(word, next))
+        {
             Some(CueForm::Finite)
         } else if lexicon::is_participle_cue(word) {
             Some(CueForm::Participle)
@@ -190,6 +194,10 @@ impl Doc<'_> {
                 let verb = toks[k].text(text);
                 let closes = after.map_or(true, |t| {
                     let w = t.text(text);
+                    // "Trump shot back.": the particle, then the end.
+                    if lexicon::is_phrasal_cue(verb, w) {
+                        return toks.get(k + 2).map_or(true, |t| !t.is_word());
+                    }
                     !t.is_word()
                         || lexicon::is_time_word(w)
                         || (w == "to" && matches!(verb, "said" | "says"))
@@ -239,7 +247,7 @@ impl Doc<'_> {
         } = cue;
         let range = self.sentence_range(block, k);
         match form {
-            CueForm::AccordingTo => match self.np_forward(block, k + 2, range.end) {
+            CueForm::AccordingTo => match self.np_forward(block, k + 2, range.end, true) {
                 Some(np) => self.resolve_np(block, np, false),
                 None => Speaker::default(),
             },
@@ -252,6 +260,7 @@ impl Doc<'_> {
                 match quoted
                     .filter(|&q| as_before && q + 1 < k - 1)
                     .map(|q| q + 1..k - 1)
+                    .or_else(|| self.absolute_subject(block, k, range.start))
                 {
                     Some(np) => self.resolve_np(block, np, true),
                     None => self.sentence_subject(block, range.start, k),
@@ -296,15 +305,51 @@ impl Doc<'_> {
         }
     }
 
+    /// "…, with Sen. John McCain calling it …", "… – Ryan saying he was …": a participle
+    /// with a named subject of its own (an absolute phrase after "with", a comma or a
+    /// dash) is that subject's, not the sentence's. The phrase must hold a capitalised
+    /// name; "praised Obama saying" (an object before the participle) does not count.
+    fn absolute_subject(&self, block: usize, k: usize, start: usize) -> Option<Range<usize>> {
+        let before = self.skip_adverbials(block, k, start);
+        let np = self.np_backward(block, before, start)?;
+        let text = self.texts[block];
+        let names = self.toks[block][np.clone()].iter().any(|t| {
+            t.is_word()
+                && is_capitalised(t.text(text))
+                && !lexicon::is_capitalised_function_word(t.text(text))
+        });
+        let opener = np
+            .start
+            .checked_sub(1)
+            .filter(|&p| p >= start)
+            .map(|p| &self.toks[block][p]);
+        let absolute = opener.is_some_and(|t| {
+            t.text(text) == "with" || ['—', '–', '-', ';'].iter().any(|&c| t.is_punct(c))
+        });
+        (names && absolute).then_some(np)
+    }
+
     /// "..., said Mr Bell": the phrase after a verb that allows inversion (never after
     /// "told" or "accused", whose object follows them).
     pub(crate) fn inverted_subject(&self, block: usize, k: usize, end: usize) -> Option<Speaker> {
         let verb = self.word(block, k)?;
-        if lexicon::is_non_inverting_cue(verb) {
+        if lexicon::is_non_inverting_cue(verb) && !self.follows_quotation(block, k) {
             return None;
         }
-        self.np_forward(block, k + 1, end)
+        self.np_forward(block, k + 1, end, true)
             .map(|np| self.resolve_np(block, np, false))
+    }
+
+    /// Whether the verb at `k` comes right after a quotation (a comma between at most):
+    /// `"…?" asked Sen. Barbara Mikulski` has no subject before the verb, so even a verb
+    /// whose object usually follows it ("asked the court") is inverted there.
+    pub(crate) fn follows_quotation(&self, block: usize, k: usize) -> bool {
+        let toks = &self.toks[block];
+        let mut p = k;
+        if p > 0 && toks[p - 1].is_punct(',') {
+            p -= 1;
+        }
+        p > 0 && toks[p - 1].quote().is_some()
     }
 
     /// Steps back over auxiliaries and time adverbials between a subject and its verb:
@@ -344,6 +389,17 @@ impl Doc<'_> {
         }
     }
 
+    /// "Jock A. Finlayson": a one-letter capital after a name word, whose full stop is
+    /// followed by a capitalised word, is a middle initial inside the name.
+    pub(crate) fn is_middle_initial(&self, block: usize, k: usize) -> bool {
+        let one_capital = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        self.word(block, k).is_some_and(one_capital)
+            && k > 0
+            && self.word(block, k - 1).is_some_and(is_capitalised)
+            && self.toks[block].get(k + 1).is_some_and(|t| t.is_punct('.'))
+            && self.word(block, k + 2).is_some_and(is_capitalised)
+    }
+
     /// The noun phrase that ends right before token `end` ("BA chairman Martin Broughton").
     pub(crate) fn np_backward(
         &self,
@@ -372,7 +428,8 @@ impl Doc<'_> {
             if t.is_punct('.')
                 && b >= 2
                 && b - 2 >= start
-                && self.word(block, b - 2).is_some_and(lexicon::is_title)
+                && (self.word(block, b - 2).is_some_and(lexicon::is_title)
+                    || self.is_middle_initial(block, b - 2))
             {
                 b -= 1;
                 continue;
@@ -404,7 +461,16 @@ impl Doc<'_> {
     }
 
     /// The noun phrase that starts at token `from` ("said Mr Bell", "according to X").
-    pub(crate) fn np_forward(&self, block: usize, from: usize, end: usize) -> Option<Range<usize>> {
+    /// `after_cue`: the phrase follows its speech verb, so a lowercase word between names
+    /// is a noun ("said Concord resident Whit Symms"); before a verb it may be the verb
+    /// itself ("Trump attacked Clinton, saying").
+    pub(crate) fn np_forward(
+        &self,
+        block: usize,
+        from: usize,
+        end: usize,
+        after_cue: bool,
+    ) -> Option<Range<usize>> {
         let toks = &self.toks[block];
         let text = self.texts[block];
         if from < end && self.word(block, from).is_some_and(is_pronoun) {
@@ -428,7 +494,13 @@ impl Doc<'_> {
                     && w.chars().all(char::is_alphabetic)
                     && self.word(block, e + 1).is_some_and(lexicon::is_role_word);
                 if !is_np_word(w) && !modifies_role {
-                    break;
+                    match self.nouns_before_name(block, e, end) {
+                        Some(name_at) if has_name && after_cue => {
+                            e = name_at;
+                            continue;
+                        }
+                        _ => break,
+                    }
                 }
                 has_name |= is_capitalised(w) && !lexicon::is_capitalised_function_word(w);
                 e += 1;
@@ -438,7 +510,10 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            if t.is_punct('.') && e > from && self.word(block, e - 1).is_some_and(lexicon::is_title)
+            if t.is_punct('.')
+                && e > from
+                && (self.word(block, e - 1).is_some_and(lexicon::is_title)
+                    || self.is_middle_initial(block, e - 1))
             {
                 e += 1;
                 continue;
@@ -451,6 +526,40 @@ impl Doc<'_> {
             break;
         }
         (e > from).then_some(from..e)
+    }
+
+    /// "said Concord resident Whit Symms", "Idaho nutritional-supplement executive Frank
+    /// VanderSloot": after a name, up to three plain lowercase nouns the role list lacks,
+    /// then a capitalised name, form one phrase whose head is that name. Returns where the
+    /// name starts. Speech verbs, auxiliaries, time and function words never count as such
+    /// nouns ("said Obama told Smith", "said Trump on Monday").
+    fn nouns_before_name(&self, block: usize, from: usize, end: usize) -> Option<usize> {
+        let plain_noun = |w: &str| {
+            !is_capitalised(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().next().is_some_and(char::is_alphabetic)
+                && !lexicon::is_capitalised_function_word(w)
+                && !lexicon::is_auxiliary(w)
+                && !lexicon::is_time_word(w)
+                && !lexicon::is_finite_cue(w)
+                && !lexicon::is_participle_cue(w)
+                && !matches!(
+                    w,
+                    "and" | "or" | "but" | "who" | "which" | "that" | "to" | "as"
+                )
+        };
+        let mut k = from;
+        while k < end && k - from < 3 && self.word(block, k).is_some_and(plain_noun) {
+            k += 1;
+        }
+        let names = k > from
+            && k < end
+            && self.word(block, k).is_some_and(|w| {
+                is_capitalised(w)
+                    && !lexicon::is_capitalised_function_word(w)
+                    && !lexicon::is_title(w)
+            });
+        names.then_some(k)
     }
 
     /// "X, the ... spokesman, said": the nearest person (else organisation) followed by a comma.
@@ -499,15 +608,8 @@ impl Doc<'_> {
         {
             i += 1;
         }
-        if self
-            .word(block, i)
-            .is_some_and(lexicon::is_leading_adverbial)
-        {
-            if let Some(comma) = (i..cue).find(|&j| toks[j].is_punct(',')) {
-                i = comma + 1;
-            }
-        }
-        if let Some(np) = self.np_forward(block, i, cue) {
+        i = self.skip_opening_adverbial(block, i, cue);
+        if let Some(np) = self.np_forward(block, i, cue, false) {
             let speaker = self.resolve_np(block, np, true);
             if speaker.name.is_some() {
                 return speaker;

@@ -308,3 +308,82 @@ fn a_name_qualifying_a_role_is_not_the_subject_he_refers_to() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Paul Manafort"), "{q:?}");
 }
+
+#[test]
+fn a_party_and_state_parenthesis_does_not_cut_the_attribution() {
+    assert_eq!(
+        said("\"We will hold hearings in the spring,\" Sen. Mara Quill (D-N.Y.) said Tuesday."),
+        vec![pair("We will hold hearings in the spring,", "Mara Quill")]
+    );
+    assert_eq!(
+        said(
+            "Rep. Tom Hale (R-S.C.) told reporters the bill was \"dead on arrival in the House.\""
+        ),
+        vec![pair("dead on arrival in the House.", "Tom Hale")]
+    );
+}
+
+#[test]
+fn a_middle_initial_stays_inside_the_speaker_name() {
+    let q = said("\"The numbers are not good for us,\" said Jock A. Finlayson, head of policy.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        q[0].1.as_deref().is_some_and(|s| s.ends_with("Finlayson")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_verb_right_after_a_quotation_is_inverted_whatever_its_usual_object() {
+    assert_eq!(
+        said("\"Why would anyone vote against that?\" asked Sen. Barbara Lunn of Maine."),
+        vec![pair("Why would anyone vote against that?", "Barbara Lunn")]
+    );
+    // With a subject before it, "asked" takes an object: the listener is no speaker.
+    let q = said("Mr. Dorn asked Sen. Barbara Lunn: \"Why would anyone vote against that?\"");
+    assert_eq!(q[0].1.as_deref(), Some("Dorn"), "{q:?}");
+}
+
+#[test]
+fn an_absolute_phrase_names_the_participle_speaker() {
+    assert_eq!(
+        said("Senators were irritated by the plan, with Sen. Ada Morrow calling it \"a menu of bad options.\""),
+        vec![pair("a menu of bad options.", "Ada Morrow")]
+    );
+}
+
+#[test]
+fn a_common_word_opening_an_adverbial_is_not_the_subject() {
+    assert_eq!(
+        said("Hours later, Dana Pruitt answered the critics, telling the paper: \"We are not going anywhere.\"\n\nThe critics had hours to respond."),
+        vec![pair("We are not going anywhere.", "Dana Pruitt")]
+    );
+}
+
+#[test]
+fn a_listener_after_told_is_no_antecedent() {
+    let q = said("\"It is a fair question,\" Dana Pruitt, 61, told Channel Nine News on Monday.\n\n\"We will see what happens,\" she said.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("Dana Pruitt"), "{q:?}");
+}
+
+#[test]
+fn phrasal_speech_verbs_are_cues_only_with_their_particle() {
+    let q = quotes("Dana Pruitt was asked about the vote. \"Nobody here is afraid of a fight,\" Pruitt shot back.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Dana Pruitt"), "{q:?}");
+    assert_eq!(q[0].cue.as_deref(), Some("shot back"), "{q:?}");
+    assert!(!crate::lexicon::is_phrasal_cue("shot", "the"));
+}
+
+#[test]
+fn an_inverted_speaker_reads_through_unlisted_role_nouns_to_the_name() {
+    assert_eq!(
+        said("\"I can't vote for either of them,\" said Dover resident Whit Sams."),
+        vec![pair("I can't vote for either of them,", "Whit Sams")]
+    );
+    // A time word after the name ends the phrase.
+    assert_eq!(
+        said("\"We are ready for the vote,\" said Whit Sams on Monday in Dover."),
+        vec![pair("We are ready for the vote,", "Whit Sams")]
+    );
+}

@@ -27,6 +27,8 @@ pub struct Doc<'a> {
     pub from_mentions: bool,
     /// For each run and piece, the block and token index of its quotation token.
     pub piece_tok: Vec<Vec<(usize, usize)>>,
+    /// The words the article writes in lowercase, built on first use.
+    pub lowercase_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 /// Index of the token that contains byte `at`, or the last token starting before it.
@@ -115,6 +117,7 @@ impl<'a> Doc<'a> {
             cand_pos,
             from_mentions,
             piece_tok,
+            lowercase_words: std::cell::OnceCell::new(),
         };
         if from_mentions {
             doc.drop_common_openers();
@@ -217,6 +220,57 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// "Stanley B." of "Stanley B. Greenberg": no name ends with a middle initial, so a
+/// mention that does (whatever kind the entity stage gave it) takes the capitalised words
+/// after the initial's full stop (at most two) and is a person. Returns whether it did.
+fn complete_initial(text: &str, toks: &[Tok], cand: &mut Candidate, last: usize) -> bool {
+    let words: Vec<&str> = cand.name.split_whitespace().collect();
+    let is_initial = |w: &str| {
+        let w = w.trim_end_matches('.');
+        w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    if words.len() < 2 || !words.last().is_some_and(|w| is_initial(w)) {
+        return false;
+    }
+    let mut n = last + 1;
+    if !toks.get(last).is_some_and(|t| t.is_punct('.')) {
+        if !toks.get(n).is_some_and(|t| t.is_punct('.')) {
+            return false;
+        }
+        n += 1;
+    }
+    let mut rest: Vec<&str> = Vec::new();
+    while rest.len() < 2 {
+        let Some(t) = toks.get(n).filter(|t| t.is_word()) else {
+            break;
+        };
+        let w = t.text(text);
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        if !names::is_capitalised(stem)
+            || lexicon::is_capitalised_function_word(stem)
+            || lexicon::is_role_word(stem)
+            || lexicon::is_org_name_word(stem)
+        {
+            break;
+        }
+        rest.push(stem);
+        n += 1;
+        if stem.len() < w.len() {
+            break;
+        }
+    }
+    if rest.is_empty() {
+        return false;
+    }
+    let head = cand.name.trim_end_matches('.');
+    cand.name = format!("{head}. {}", rest.join(" "));
+    cand.kind = CandKind::Person;
+    true
+}
+
 /// The entity stage sometimes cuts a name short ("Economy Ministry" of "the Finance and
 /// Economy Ministry said", "Roger C" of "Roger C. Altman"). Where the text's capitalised run
 /// around a mention has more words, of the same kind, and holds every word of the
@@ -234,6 +288,11 @@ fn widen_cut_names(
     // Candidates are in text order, so one sentence's runs are built once.
     let mut cached: Option<(usize, Vec<names::NameRun>)> = None;
     for (cand, &(sent, first, last)) in cands.iter_mut().zip(cand_pos) {
+        if let Some(block_toks) = toks.get(cand.block) {
+            if complete_initial(texts[cand.block], block_toks, cand, last) {
+                continue;
+            }
+        }
         if cand.kind == CandKind::Other {
             continue;
         }

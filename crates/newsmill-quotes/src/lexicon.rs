@@ -1211,6 +1211,31 @@ pub fn is_finite_cue(word: &str) -> bool {
     folded!(FINITE_CUES, word)
 }
 
+/// Verbs that are speech cues only with their particle: "shot back", "fired back",
+/// "pointed out", "lashed out", "chimed in" (alone they are shooting and pointing).
+const PHRASAL_CUES: &[(&str, &str)] = &[
+    ("chimed", "in"),
+    ("chimes", "in"),
+    ("fired", "back"),
+    ("fires", "back"),
+    ("hit", "back"),
+    ("hits", "back"),
+    ("lashed", "out"),
+    ("lashes", "out"),
+    ("pointed", "out"),
+    ("points", "out"),
+    ("shot", "back"),
+    ("shoots", "back"),
+    ("spoke", "out"),
+];
+
+/// Whether `word` followed by `next` is a phrasal speech cue ("shot back").
+pub fn is_phrasal_cue(word: &str, next: &str) -> bool {
+    PHRASAL_CUES.iter().any(|(head, particle)| {
+        word.eq_ignore_ascii_case(head) && next.eq_ignore_ascii_case(particle)
+    })
+}
+
 pub fn is_non_inverting_cue(word: &str) -> bool {
     folded!(NON_INVERTING_CUES, word)
 }

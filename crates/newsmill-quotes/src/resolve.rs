@@ -183,20 +183,32 @@ impl Doc<'_> {
     }
 
     /// Whether the word also occurs in lowercase somewhere in the article's text, which
-    /// shows a capitalised sentence opener is a common word.
+    /// shows a capitalised sentence opener is a common word. The article's lowercase words
+    /// are collected once, on the first question, so the check stays linear.
     pub(crate) fn appears_lowercase(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         if lower == word {
             return true;
         }
-        self.texts.iter().any(|text| {
-            text.match_indices(lower.as_str()).any(|(at, m)| {
-                let before = text[..at].chars().next_back();
-                let after = text[at + m.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
+        if !lower.chars().all(char::is_alphanumeric) {
+            // "al-maliki's": not one piece of the split below; scan for it.
+            return self.texts.iter().any(|text| {
+                text.match_indices(lower.as_str()).any(|(at, m)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + m.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            });
+        }
+        let words = self.lowercase_words.get_or_init(|| {
+            self.texts
+                .iter()
+                .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty() && w.chars().next().is_some_and(char::is_lowercase))
+                .collect()
+        });
+        words.contains(lower.as_str())
     }
 
     /// Whether a candidate is the subject of a speech verb ("X said", "said X").
@@ -237,8 +249,14 @@ impl Doc<'_> {
         let finite = |k: usize| self.cue_form(block, k) == Some(CueForm::Finite);
         // "..., said Mr Clarke" names the speaker after the verb only where the verb follows a
         // comma or a quotation; "told the BBC" names a listener.
+        // "Sarandon, 69, told MSNBC": a verb whose object follows it ("told", "asked") has
+        // its listener there, unless nothing but a quotation stands before it.
         let inverted = first.checked_sub(1).is_some_and(|v| {
             finite(v)
+                && (!self
+                    .word(block, v)
+                    .is_some_and(lexicon::is_non_inverting_cue)
+                    || self.follows_quotation(block, v))
                 && v.checked_sub(1).map_or(true, |p| {
                     let t = &self.toks[block][p];
                     t.is_punct(',') || t.quote().is_some()
@@ -403,15 +421,93 @@ impl Doc<'_> {
         {
             i += 1;
         }
-        if self
-            .word(block, i)
-            .is_some_and(lexicon::is_leading_adverbial)
-        {
-            if let Some(comma) = (i..range.end).find(|&j| self.toks[block][j].is_punct(',')) {
-                i = comma + 1;
-            }
+        self.skip_opening_adverbial(block, i, range.end)
+    }
+
+    /// Where the main clause starts when an opening adverbial begins at token `i`: a
+    /// leading preposition or subordinator ("With the game moved from Tynecastle,"), or a
+    /// capitalised common word the article also writes in lowercase ("Hours later,",
+    /// "Back in 1999,", "Ever since she endorsed Mrs. Clinton this month,"), up to its
+    /// comma; then, with entity mentions, the place and time segments that continue it
+    /// ("in Salem, New Hampshire,", "in Ames, Iowa, on Sunday,"). `i` itself otherwise.
+    pub(crate) fn skip_opening_adverbial(&self, block: usize, i: usize, end: usize) -> usize {
+        let toks = &self.toks[block];
+        let Some(first) = self.word(block, i) else {
+            return i;
+        };
+        let comma = (i..end).find(|&j| toks[j].is_punct(','));
+        let leading = lexicon::is_leading_adverbial(first);
+        let common_word = !leading
+            && is_capitalised(first)
+            && !lexicon::is_capitalised_function_word(first)
+            && !self.names_candidate(block, i)
+            // A lowercase word next: not the first word of a name ("Former Arkansas Gov.",
+            // "Small, who attended").
+            && self
+                .word(block, i + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && self.appears_lowercase(first)
+            && comma.is_some_and(|c| {
+                // A short phrase with no speech verb of its own.
+                c - i <= 10 && (i..c).all(|k| self.cue_form(block, k).is_none())
+            });
+        let Some(comma) = comma.filter(|_| leading || common_word) else {
+            return i;
+        };
+        let mut at = comma + 1;
+        if !self.from_mentions {
+            return at;
         }
-        i
+        // "in Salem, New Hampshire, Trump went …": a segment up to the next comma that is
+        // a place (a location mention and nothing else capitalised) or a time phrase.
+        loop {
+            let Some(next) = (at..end.min(at + 5)).find(|&j| toks[j].is_punct(',')) else {
+                return at;
+            };
+            if next == at || next + 1 >= end {
+                return at;
+            }
+            let words: Vec<usize> = (at..next).filter(|&k| toks[k].is_word()).collect();
+            let place = !words.is_empty()
+                && words.iter().all(|&k| {
+                    let w = self.word(block, k).unwrap_or("");
+                    !is_capitalised(w) || self.candidate_kind_at(block, k) == Some(CandKind::Other)
+                })
+                && words
+                    .iter()
+                    .any(|&k| self.candidate_kind_at(block, k) == Some(CandKind::Other));
+            let time = !words.is_empty()
+                && words.iter().all(|&k| {
+                    let w = self.word(block, k).unwrap_or("");
+                    lexicon::is_time_word(w)
+                        || matches!(w, "on" | "last" | "this" | "in" | "early" | "late")
+                });
+            if !(place || time) {
+                return at;
+            }
+            at = next + 1;
+        }
+    }
+
+    /// Whether token `k` lies in an entity mention or text candidate of a person or an
+    /// organisation.
+    fn names_candidate(&self, block: usize, k: usize) -> bool {
+        matches!(
+            self.candidate_kind_at(block, k),
+            Some(CandKind::Person | CandKind::Org)
+        )
+    }
+
+    /// The kind of the candidate whose tokens hold token `k`, if any.
+    fn candidate_kind_at(&self, block: usize, k: usize) -> Option<CandKind> {
+        // Candidates are in text order: find those of this block by binary search.
+        let from = self.cands.partition_point(|c| c.block < block);
+        self.cands[from..]
+            .iter()
+            .zip(&self.cand_pos[from..])
+            .take_while(|(c, _)| c.block == block)
+            .find(|(_, &(_, first, last))| first <= k && k <= last)
+            .map(|(c, _)| c.kind)
     }
 
     /// "the spokesman", "the culture secretary", "the ministry": the most recent earlier

@@ -8,6 +8,7 @@ use newsmill_core::{
 use crate::attribution::CueForm;
 use crate::doc::Doc;
 use crate::labels::{title_case, transcript_turns};
+use crate::lexicon;
 use crate::options::QuoteOptions;
 
 pub const STAGE_NAME: &str = "extract.quotes";
@@ -141,7 +142,14 @@ fn group_text(doc: &Doc, group: &[usize]) -> String {
 fn cue_text(doc: &Doc, block: usize, tok: usize, form: CueForm) -> Option<String> {
     match form {
         CueForm::AccordingTo => Some("according to".to_string()),
-        _ => doc.word(block, tok).map(str::to_string),
+        _ => doc
+            .word(block, tok)
+            .map(|verb| match doc.word(block, tok + 1) {
+                Some(particle) if lexicon::is_phrasal_cue(verb, particle) => {
+                    format!("{verb} {particle}")
+                }
+                _ => verb.to_string(),
+            }),
     }
 }
 

@@ -146,6 +146,7 @@ fn block_view(
             quote_end = push_quote(quote, &mut toks, &mut ends);
         }
     }
+    keep_parentheses_whole(&toks, &mut ends);
     let mut sentences = Vec::new();
     let mut start = 0;
     for (i, end) in ends.iter().enumerate() {
@@ -158,6 +159,42 @@ fn block_view(
         sentences.push(start..toks.len());
     }
     (toks, sentences)
+}
+
+/// The longest parenthesis (in view tokens) kept inside one sentence.
+const MAX_PAREN_TOKENS: usize = 8;
+
+/// No sentence ends inside a short parenthesis: the shared splitter ends one at the periods
+/// of a state abbreviation ("Sen. Chuck Schumer (D-N.Y.) said" splits after "D-N."), which
+/// cuts the speaker off from the verb. The sentence end moves to after the ")" (or stays
+/// where the splitter put it when that comes later). Bounded: only parentheses that close
+/// within [`MAX_PAREN_TOKENS`] tokens count, so a stray "(" changes nothing.
+fn keep_parentheses_whole(toks: &[Tok], ends: &mut [bool]) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_punct('(') {
+            i += 1;
+            continue;
+        }
+        let limit = (i + 1 + MAX_PAREN_TOKENS).min(toks.len());
+        let Some(close) = (i + 1..limit).find(|&k| toks[k].is_punct(')') || toks[k].is_punct('('))
+        else {
+            i += 1;
+            continue;
+        };
+        if toks[close].is_punct(')') {
+            let inner_end = (i..close).any(|k| ends[k]);
+            if inner_end {
+                // "(See below.) Next …": a sentence that ended at the bracket ends after it.
+                let ended_at_bracket = ends[close - 1];
+                for slot in &mut ends[i..close] {
+                    *slot = false;
+                }
+                ends[close] |= ended_at_bracket;
+            }
+        }
+        i = close;
+    }
 }
 
 /// Pushes the token of a quoted piece (open, close, run, piece); returns where it ends.
