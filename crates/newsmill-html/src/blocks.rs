@@ -161,6 +161,7 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         let (count, chars) = prose[i];
         count >= 3 && chars >= 500 && dom.link_density(i) < 0.2
     };
+    let quotes = quoted_chars(dom);
     let mut skip = vec![false; n];
     for (i, el) in dom.elements.iter().enumerate() {
         if let Some(p) = el.parent {
@@ -218,6 +219,16 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if kind == hints::Boilerplate::Strong && !el.info.other_prose && holds_prose(i) {
             continue;
         }
+        // A post embedded mid-article (a tweet, an Instagram or Facebook post) comes in a
+        // box named after its network (`social-embed`, `twitter-embed`) around a
+        // `<blockquote>` of the post's text; share bars and follow buttons never quote.
+        if kind == hints::Boilerplate::Strong
+            && !el.info.other_prose
+            && in_content[i]
+            && quotes[i] >= 40
+        {
+            continue;
+        }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
         if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
             continue;
@@ -237,6 +248,24 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         skip[i] = true;
     }
     skip
+}
+
+/// Per element: characters of unlinked text inside `<blockquote>`s of its subtree. One
+/// pass, children before parents.
+fn quoted_chars(dom: &Dom) -> Vec<usize> {
+    let n = dom.elements.len();
+    let mut quoted = vec![0usize; n];
+    for i in (0..n).rev() {
+        let el = &dom.elements[i];
+        if el.tag == "blockquote" {
+            // The blockquote's own count covers its nested quotes.
+            quoted[i] = el.text_len.saturating_sub(el.link_len);
+        }
+        if let Some(p) = el.parent {
+            quoted[p] += quoted[i];
+        }
+    }
+    quoted
 }
 
 /// Per element: how many `<p>` of 80+ characters with at most 30% link text its subtree

@@ -157,6 +157,12 @@ const WEAK_BOILERPLATE: &[&str] = &[
 /// `hidden-xs` on boxes shown on every other screen).
 const WHOLE_TOKEN_WEAK: &[&str] = &["hidden", "hide"];
 
+/// Author boxes named only by the role of their content: `class="vcard author"`,
+/// `itemprop="author"` around a photo, a bio and links. As parts of a class (`author-name`
+/// in a byline, `by-author`) the word is not enough; as a whole token it marks the
+/// author's box, whose prose (the bio) is not the article's.
+const WHOLE_TOKEN_AUTHOR: &[&str] = &["author", "vcard", "author-info", "authorinfo"];
+
 /// Strong words that name advertising. An ad slot holds an iframe or a script, not a
 /// page of prose: a box so named that holds the article (`<div id="ad_portal">` around
 /// the whole layout) is a wrapper, which `blocks` keeps.
@@ -433,6 +439,12 @@ impl HintInfo {
             if FLAG_PREFIXES.iter().any(|p| norm.starts_with(p)) {
                 continue;
             }
+            if WHOLE_TOKEN_AUTHOR.contains(&token) {
+                info.other_prose = true;
+                strong_other = true;
+                info.boilerplate = Boilerplate::Strong;
+                continue;
+            }
             let anywhere = ANYWHERE_BOILERPLATE.iter().find(|w| token.contains(*w));
             let ad = edge_match(&norm, &parts, &v.ads) || anywhere == Some(&"advert");
             let other =
@@ -496,16 +508,27 @@ static BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a short block reads as page furniture rather than article text.
 pub fn is_boilerplate_text(text: &str) -> bool {
-    text.len() < 300 && (BOILERPLATE_TEXT.is_match(text) || has_homoglyph_word(text))
+    let (words, mixed) = homoglyph_words(text);
+    (text.len() < 300 && (mixed > 0 || BOILERPLATE_TEXT.is_match(text)))
+        || (mixed >= 3 && mixed * 5 >= words)
 }
 
-/// A word mixing Latin and Cyrillic letters: spam text disguised from filters, never prose.
-fn has_homoglyph_word(text: &str) -> bool {
-    text.split_whitespace().any(|w| {
+/// Words in the text, and words mixing Latin and Cyrillic letters: spam and ads disguised
+/// from filters (`Аdvеrtіѕе wіth uѕ`), never prose. A short block with one is furniture;
+/// a long one is when a fifth of its words are (Russian technical prose writes a few
+/// `Wi-Fi-сети`, never that many).
+fn homoglyph_words(text: &str) -> (usize, usize) {
+    let (mut words, mut mixed) = (0, 0);
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.is_ascii() {
+            continue;
+        }
         let latin = w.chars().any(|c| c.is_ascii_alphabetic());
         let cyrillic = w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-        latin && cyrillic
-    })
+        mixed += usize::from(latin && cyrillic);
+    }
+    (words, mixed)
 }
 
 #[cfg(test)]
