@@ -305,3 +305,10 @@ fn the_standfirst_in_the_headlines_header_is_kept_and_the_byline_is_not() {
     );
     assert!(dek < story, "the standfirst opens the text:\n{text}");
 }
+
+#[test]
+fn a_cited_references_date_in_a_script_blob_loses_to_the_date_the_blobs_repeat() {
+    let (day, source) = published("date-script-cited-references.html", None);
+    assert_eq!(day.as_deref(), Some("2021-03-04"));
+    assert_eq!(source.as_deref(), Some("script"));
+}
