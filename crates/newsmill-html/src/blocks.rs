@@ -163,11 +163,31 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
     };
     let quotes = quoted_chars(dom);
     let mut skip = vec![false; n];
+    // Per element: its latest visible child so far (usize::MAX for none), for the slide
+    // rule below.
+    let mut visible_child = vec![usize::MAX; n];
     for (i, el) in dom.elements.iter().enumerate() {
         if let Some(p) = el.parent {
             if skip[p] {
                 skip[i] = true;
                 continue;
+            }
+        }
+        // Paginated galleries and slideshows show one slide and hide its twins with an
+        // inline `display:none` that a script lifts: a hidden box built from the same
+        // template as a visible prose sibling before it is the next page of the text.
+        let slide = el.hidden
+            && el.parent.is_some_and(|p| {
+                let j = visible_child[p];
+                j != usize::MAX
+                    && dom.elements[j].tag == el.tag
+                    && prose[j].0 >= 1
+                    && template_class(dom.elements[j].class()) == template_class(el.class())
+                    && el.class().contains(['-', '_'])
+            });
+        if let Some(p) = el.parent {
+            if !el.hidden {
+                visible_child[p] = i;
             }
         }
         if el.tag == "html" || el.tag == "body" {
@@ -186,7 +206,11 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
                 .unwrap_or_default()
                 .iter()
                 .any(|d| d.tag == "p");
-        if (is_skip_tag(&el.tag) && !prose_aside) || el.hidden || dead_noscript || photo_caption {
+        if (is_skip_tag(&el.tag) && !prose_aside)
+            || (el.hidden && !slide)
+            || dead_noscript
+            || photo_caption
+        {
             skip[i] = true;
             continue;
         }
@@ -248,6 +272,27 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         skip[i] = true;
     }
     skip
+}
+
+/// A class list without the state words that tell a shown slide or tab from a hidden
+/// one (`hidden`, `active`, `current`, ...).
+fn template_class(class: &str) -> Vec<&str> {
+    class
+        .split_whitespace()
+        .filter(|t| {
+            !matches!(
+                *t,
+                "hidden"
+                    | "hide"
+                    | "active"
+                    | "is-active"
+                    | "current"
+                    | "show"
+                    | "visible"
+                    | "selected"
+            )
+        })
+        .collect()
 }
 
 /// Per element: characters of unlinked text inside `<blockquote>`s of its subtree. One

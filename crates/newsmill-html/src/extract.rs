@@ -99,6 +99,7 @@ fn run(dom: &Dom) -> Run {
     add_marked_cousins(dom, best, &mut roots);
     add_template_twins(dom, &scores, best, &mut roots);
     drop_other_posts(dom, best, &mut roots);
+    add_recipe_ingredients(dom, &skip, &mut roots);
     let mut kept: Vec<TextBlock> = all
         .iter()
         .filter(|b| roots.iter().any(|&r| dom.contains(r, b.owner)))
@@ -506,6 +507,42 @@ fn add_template_twins(dom: &Dom, scores: &[f64], best: usize, roots: &mut Vec<us
         {
             roots.push(i);
             added = true;
+            i = el.end;
+            continue;
+        }
+        i += 1;
+    }
+    if added {
+        roots.sort_unstable();
+    }
+}
+
+/// A recipe's text is two boxes: the ingredient list and the method. Scoring finds the
+/// method (paragraphs); the list, items of a few words each, never wins and sits in a
+/// sibling column. On a page whose markup names a recipe (schema.org `recipeIngredient`,
+/// classes `recipe-ingredients`, `wprm-recipe-ingredient`, ...) the outermost
+/// ingredient-marked boxes join the text.
+fn add_recipe_ingredients(dom: &Dom, skip: &[bool], roots: &mut Vec<usize>) {
+    let mut added = false;
+    let mut i = 0;
+    while i < dom.elements.len() {
+        let el = &dom.elements[i];
+        if skip[i] {
+            i = el.end;
+            continue;
+        }
+        if el.hint.contains("ingredient")
+            && el.info.boilerplate == hints::Boilerplate::No
+            && el.text_len >= 10
+            && dom.link_density(i) < 0.5
+        {
+            if !roots
+                .iter()
+                .any(|&r| dom.contains(r, i) || dom.contains(i, r))
+            {
+                roots.push(i);
+                added = true;
+            }
             i = el.end;
             continue;
         }

@@ -382,6 +382,7 @@ fn parts_of(token: &str) -> (String, Vec<&str>) {
 
 /// Whether the token, its first or last part, or its first or last two parts (joined by
 /// `-`) are in `set`. A word in the middle (`with-sidebar-right`) describes layout.
+#[inline]
 fn edge_match(norm: &str, parts: &[&str], set: &HashSet<&'static str>) -> bool {
     if set.contains(norm) {
         return true;
@@ -398,6 +399,7 @@ fn edge_match(norm: &str, parts: &[&str], set: &HashSet<&'static str>) -> bool {
 
 /// Whether `a-b` is in `set` (no allocation for the common miss: the set's longest entry
 /// bounds the pair length).
+#[inline]
 fn pair_in(a: &str, b: &str, set: &HashSet<&'static str>) -> bool {
     let len = a.len() + 1 + b.len();
     if len > 24 {
@@ -411,6 +413,7 @@ fn pair_in(a: &str, b: &str, set: &HashSet<&'static str>) -> bool {
 }
 
 /// Whether any part or adjacent pair of parts is in `set`.
+#[inline]
 fn any_match(parts: &[&str], set: &HashSet<&'static str>) -> bool {
     parts.iter().any(|p| set.contains(p)) || parts.windows(2).any(|w| pair_in(w[0], w[1], set))
 }
@@ -506,10 +509,30 @@ static BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("boilerplate text pattern")
 });
 
+/// The same furniture in the other languages of the corpus (German, Spanish, French,
+/// Polish): newsletter and social plugs, "read also" teasers, rights notices, and
+/// advert, photo and source labels. Its literals are not ASCII, so it is kept apart from
+/// the ASCII pattern; word boundaries stay ASCII (the fast engines need that).
+static FOREIGN_BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?-u:\b)(?:abonnieren\ sie|jetzt\ abonnieren|newsletter\ abonnieren|folgen\ sie\ uns|lesen\ sie\ (?:auch|mehr)|
+            mehr\ zum\ thema|alle\ rechte\ vorbehalten|
+            síguenos|suscríbete|suscribete\ a|lee\ también|todos\ los\ derechos\ reservados|
+            suivez-nous|abonnez-vous|à\ lire\ aussi|lire\ aussi|tous\ droits\ réservés|
+            obserwuj\ nas|zapisz\ się|czytaj\ (?:też|także|więcej)|wszelkie\ prawa\ zastrzeżone)
+        |^\(?(?:anzeige|werbung|foto|fotos|bild|quelle|publicidad|fuente|publicité|crédits?|reklama|fot\.|zdjęcie|źródło)\s*:?\s*(?:$|:)",
+    )
+    .expect("foreign boilerplate text pattern")
+});
+
 /// Whether a short block reads as page furniture rather than article text.
 pub fn is_boilerplate_text(text: &str) -> bool {
     let (words, mixed) = homoglyph_words(text);
-    (text.len() < 300 && (mixed > 0 || BOILERPLATE_TEXT.is_match(text)))
+    (text.len() < 300
+        && (mixed > 0
+            || BOILERPLATE_TEXT.is_match(text)
+            || FOREIGN_BOILERPLATE_TEXT.is_match(text)))
         || (mixed >= 3 && mixed * 5 >= words)
 }
 

@@ -312,3 +312,46 @@ fn a_cited_references_date_in_a_script_blob_loses_to_the_date_the_blobs_repeat()
     assert_eq!(day.as_deref(), Some("2021-03-04"));
     assert_eq!(source.as_deref(), Some("script"));
 }
+
+#[test]
+fn photo_credits_ad_labels_and_plugs_in_german_and_polish_are_dropped() {
+    assert_body(
+        "foreign-furniture.html",
+        &["vier neue Radwege", "Fußgängerzone", "zwei Drittel"],
+        &[
+            "Foto:",
+            "Anzeige",
+            "Lesen Sie auch",
+            "Folgen Sie uns",
+            "Czytaj także",
+        ],
+    );
+}
+
+#[test]
+fn hidden_slides_of_a_gallery_are_read_and_other_hidden_copies_are_not() {
+    assert_body(
+        "hidden-gallery-slides.html",
+        &["jersey pocket", "plastic levers", "chain breaker"],
+        &["Download our app"],
+    );
+}
+
+#[test]
+fn a_recipes_ingredient_list_joins_its_method() {
+    let p = assert_body(
+        "recipe-ingredients.html",
+        &[
+            "4 patatas medianas",
+            "6 huevos",
+            "Pela las patatas",
+            "Cuaja la tortilla",
+        ],
+        &["Gazpacho"],
+    );
+    let text = body(&p);
+    assert!(
+        text.find("6 huevos") < text.find("Pela las patatas"),
+        "{text}"
+    );
+}
