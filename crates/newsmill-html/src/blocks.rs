@@ -161,12 +161,33 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         let (count, chars) = prose[i];
         count >= 3 && chars >= 500 && dom.link_density(i) < 0.2
     };
+    let quotes = quoted_chars(dom);
     let mut skip = vec![false; n];
+    // Per element: its latest visible child so far (usize::MAX for none), for the slide
+    // rule below.
+    let mut visible_child = vec![usize::MAX; n];
     for (i, el) in dom.elements.iter().enumerate() {
         if let Some(p) = el.parent {
             if skip[p] {
                 skip[i] = true;
                 continue;
+            }
+        }
+        // Paginated galleries and slideshows show one slide and hide its twins with an
+        // inline `display:none` that a script lifts: a hidden box built from the same
+        // template as a visible prose sibling before it is the next page of the text.
+        let slide = el.hidden
+            && el.parent.is_some_and(|p| {
+                let j = visible_child[p];
+                j != usize::MAX
+                    && dom.elements[j].tag == el.tag
+                    && prose[j].0 >= 1
+                    && template_class(dom.elements[j].class()) == template_class(el.class())
+                    && el.class().contains(['-', '_'])
+            });
+        if let Some(p) = el.parent {
+            if !el.hidden {
+                visible_child[p] = i;
             }
         }
         if el.tag == "html" || el.tag == "body" {
@@ -185,7 +206,11 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
                 .unwrap_or_default()
                 .iter()
                 .any(|d| d.tag == "p");
-        if (is_skip_tag(&el.tag) && !prose_aside) || el.hidden || dead_noscript || photo_caption {
+        if (is_skip_tag(&el.tag) && !prose_aside)
+            || (el.hidden && !slide)
+            || dead_noscript
+            || photo_caption
+        {
             skip[i] = true;
             continue;
         }
@@ -218,6 +243,16 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         if kind == hints::Boilerplate::Strong && !el.info.other_prose && holds_prose(i) {
             continue;
         }
+        // A post embedded mid-article (a tweet, an Instagram or Facebook post) comes in a
+        // box named after its network (`social-embed`, `twitter-embed`) around a
+        // `<blockquote>` of the post's text; share bars and follow buttons never quote.
+        if kind == hints::Boilerplate::Strong
+            && !el.info.other_prose
+            && in_content[i]
+            && quotes[i] >= 40
+        {
+            continue;
+        }
         // Inside the article container, weak words (widget, meta, hidden) name layout parts.
         if kind == hints::Boilerplate::Weak && (in_content[i] || has_weak_content[i]) && !link_box {
             continue;
@@ -237,6 +272,45 @@ pub fn skipped_elements(dom: &Dom) -> Vec<bool> {
         skip[i] = true;
     }
     skip
+}
+
+/// A class list without the state words that tell a shown slide or tab from a hidden
+/// one (`hidden`, `active`, `current`, ...).
+fn template_class(class: &str) -> Vec<&str> {
+    class
+        .split_whitespace()
+        .filter(|t| {
+            !matches!(
+                *t,
+                "hidden"
+                    | "hide"
+                    | "active"
+                    | "is-active"
+                    | "current"
+                    | "show"
+                    | "visible"
+                    | "selected"
+            )
+        })
+        .collect()
+}
+
+/// Per element: characters of unlinked text inside `<blockquote>`s of its subtree. One
+/// pass, children before parents.
+fn quoted_chars(dom: &Dom) -> Vec<usize> {
+    let n = dom.elements.len();
+    let mut quoted = vec![0usize; n];
+    for i in (0..n).rev() {
+        let el = &dom.elements[i];
+        if el.tag == "blockquote" {
+            // The blockquote's own count covers its nested quotes.
+            quoted[i] = el.text_len.saturating_sub(el.link_len);
+        }
+        if let Some(p) = el.parent {
+            quoted[p] += quoted[i];
+        }
+    }
+    quoted
 }
 
 /// Per element: how many `<p>` of 80+ characters with at most 30% link text its subtree

@@ -98,6 +98,8 @@ fn run(dom: &Dom) -> Run {
     let mut roots = with_siblings(dom, &scores, best);
     add_marked_cousins(dom, best, &mut roots);
     add_template_twins(dom, &scores, best, &mut roots);
+    drop_other_posts(dom, best, &mut roots);
+    add_recipe_ingredients(dom, &skip, &mut roots);
     let mut kept: Vec<TextBlock> = all
         .iter()
         .filter(|b| roots.iter().any(|&r| dom.contains(r, b.owner)))
@@ -249,11 +251,35 @@ fn prepend_headline(dom: &Dom, all: &[TextBlock], kept: &mut Vec<TextBlock>) {
     if h.link_chars * 2 >= h.chars {
         return;
     }
-    // The standfirst between headline and body (`<p class="intro">`, `lead`, `dek`).
+    // The standfirst between headline and body (`<p class="intro">`, `lead`, `dek`), or
+    // a paragraph in the `<header>`/`<hgroup>` that holds the headline (HTML5's article
+    // header: headline and dek together, byline and date in their own marked boxes).
+    let mut header = dom.elements[h.owner].parent;
+    for _ in 0..3 {
+        match header {
+            Some(p) if !matches!(dom.elements[p].tag.as_str(), "header" | "hgroup") => {
+                header = dom.elements[p].parent;
+            }
+            _ => break,
+        }
+    }
+    let header = header.filter(|&p| matches!(dom.elements[p].tag.as_str(), "header" | "hgroup"));
+    // Only the header's first paragraph: a byline or date line may follow it.
+    let mut header_p_seen = false;
+    let mut in_header = |b: &TextBlock| {
+        let yes = !header_p_seen
+            && dom.elements[b.owner].tag == "p"
+            && header.is_some_and(|hd| dom.contains(hd, b.owner))
+            && !b.text.starts_with("By ");
+        header_p_seen |= yes;
+        yes
+    };
     let mut lead: Vec<TextBlock> = all[at + 1..]
         .iter()
         .take_while(|b| b.owner < first_owner)
-        .filter(|b| b.chars >= 40 && b.link_chars * 4 < b.chars && is_lead(dom, b.owner))
+        .filter(|b| {
+            b.chars >= 40 && b.link_chars * 4 < b.chars && (is_lead(dom, b.owner) || in_header(b))
+        })
         .cloned()
         .collect();
     lead.insert(0, h.clone());
@@ -491,6 +517,78 @@ fn add_template_twins(dom: &Dom, scores: &[f64], best: usize, roots: &mut Vec<us
     }
 }
 
+/// A recipe's text is two boxes: the ingredient list and the method. Scoring finds the
+/// method (paragraphs); the list, items of a few words each, never wins and sits in a
+/// sibling column. On a page whose markup names a recipe (schema.org `recipeIngredient`,
+/// classes `recipe-ingredients`, `wprm-recipe-ingredient`, ...) the outermost
+/// ingredient-marked boxes join the text.
+fn add_recipe_ingredients(dom: &Dom, skip: &[bool], roots: &mut Vec<usize>) {
+    let mut added = false;
+    let mut i = 0;
+    while i < dom.elements.len() {
+        let el = &dom.elements[i];
+        if skip[i] {
+            i = el.end;
+            continue;
+        }
+        if el.hint.contains("ingredient")
+            && el.info.boilerplate == hints::Boilerplate::No
+            && el.text_len >= 10
+            && dom.link_density(i) < 0.5
+        {
+            if !roots
+                .iter()
+                .any(|&r| dom.contains(r, i) || dom.contains(i, r))
+            {
+                roots.push(i);
+                added = true;
+            }
+            i = el.end;
+            continue;
+        }
+        i += 1;
+    }
+    if added {
+        roots.sort_unstable();
+    }
+}
+
+/// The nearest element, the node itself included, that is one post of a page: an
+/// `<article>` or a box with a post class (`hentry`, `h-entry`, `type-post`, `post`,
+/// `blog-post`).
+fn post_box(dom: &Dom, i: usize) -> Option<usize> {
+    let mut node = Some(i);
+    while let Some(a) = node {
+        let el = &dom.elements[a];
+        if el.tag == "article"
+            || el
+                .class()
+                .split_whitespace()
+                .any(|t| matches!(t, "hentry" | "h-entry" | "type-post" | "post" | "blog-post"))
+        {
+            return Some(a);
+        }
+        node = el.parent;
+    }
+    None
+}
+
+/// Blog and archive pages list several posts built from one template: their bodies are
+/// each other's siblings, twins and marked cousins, but each is a text of its own. A root
+/// inside another post than the winner's (post boxes neither of which holds the other)
+/// leaves the text; boxes outside any post (TYPO3 frames, builder widgets) are not
+/// affected.
+fn drop_other_posts(dom: &Dom, best: usize, roots: &mut Vec<usize>) {
+    let Some(own) = post_box(dom, best) else {
+        return;
+    };
+    roots.retain(|&r| {
+        r == best
+            || dom.contains(own, r)
+            || post_box(dom, r).is_none_or(|p| dom.contains(p, best) || dom.contains(own, p))
+    });
+}
+
 /// The element's id, itemprop and role with digits removed: a template numbers its
 /// boxes (`c101`, `c104`), while a box with another job has another name
 /// (`js-content` and `post-tags-content` share a class list, not a job).
@@ -558,6 +656,33 @@ fn is_lone_label(text: &str) -> bool {
     )
 }
 
+/// Headings that open a section of page furniture rather than of the article: reader
+/// comments, related and recommended stories, "read more" lists, in the languages the
+/// corpus holds (English, German, Spanish, French, Polish, Portuguese, Italian).
+static SECTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?ix)^(?:
+            \d*\s*(?:comments?|responses?|replies)(?:\s*\(\d+\))?|leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|
+            related(?:\ (?:articles?|stories|posts|news|content|reading|coverage|links))?|
+            (?:read|see)\ (?:more|also|next)|more\ (?:from|on|stories|news|articles)\b.*|
+            you\ (?:may|might)\ also\ (?:like|enjoy)|recommended(?:\ for\ you)?|editors?'?’?s?\ (?:picks|recommendations)|
+            (?:most\ (?:read|popular|viewed)|trending(?:\ now)?|popular\ (?:posts|stories)|latest\ (?:news|posts|stories))|
+            (?:today'?’?s\ )?(?:best|top)\ deals|deals\ of\ the\ day|about\ the\ authors?|
+            kommentare?|\d+\ kommentare?|mehr\ zum\ thema|das\ könnte\ sie\ auch\ interessieren|lesen\ sie\ auch|auch\ interessant|weitere\ artikel|
+            comentarios?|\d+\ comentarios?|noticias\ relacionadas|te\ puede\ interesar|lee\ también|más\ noticias|
+            commentaires?|\d+\ commentaires?|à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|
+            komentarze?|\d+\ komentarz[ey]?|czytaj\ (?:też|także)|zobacz\ (?:też|także)|
+            comentários|leia\ também|commenti|leggi\ anche
+        )\s*:?$",
+    )
+    .expect("section label pattern")
+});
+
+/// Whether a heading names a section of furniture (see [`SECTION_LABEL`]).
+fn is_section_label(text: &str) -> bool {
+    text.len() <= 60 && SECTION_LABEL.is_match(text.trim())
+}
+
 /// Whether every line of a short block is a bare date or page furniture.
 fn is_metadata_lines(text: &str) -> bool {
     // Every date form has digits; most blocks have none and skip the parsers.
@@ -594,7 +719,26 @@ fn filter_blocks(dom: &Dom, kept: &[TextBlock], best: Option<usize>) -> Vec<Bloc
     let mut out = Vec::new();
     // Gallery captions and pull quotes repeat text the article already gave.
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Inside a section that a furniture heading opened ("Comments", "Related stories",
+    // "Lesen Sie auch"): its level. Its items (headlines, links, a deal, a comment
+    // prompt) go; the section ends at the next heading as high or at the first block of
+    // prose, since sites put such boxes mid-article too and the story goes on after them.
+    let mut furniture: Option<u8> = None;
     for b in kept {
+        if let Some(level) = furniture {
+            let prose = !b.is_heading() && b.chars >= 150 && b.link_chars * 10 < b.chars * 3;
+            match b.kind {
+                BlockKind::Heading(l) if l <= level => furniture = None,
+                _ if prose => furniture = None,
+                _ => continue,
+            }
+        }
+        if let BlockKind::Heading(level) = b.kind {
+            if is_section_label(&b.text) {
+                furniture = Some(level);
+                continue;
+            }
+        }
         if !b.is_heading() && b.chars >= 40 && !seen.insert(b.text.as_str()) {
             continue;
         }

@@ -157,6 +157,12 @@ const WEAK_BOILERPLATE: &[&str] = &[
 /// `hidden-xs` on boxes shown on every other screen).
 const WHOLE_TOKEN_WEAK: &[&str] = &["hidden", "hide"];
 
+/// Author boxes named only by the role of their content: `class="vcard author"`,
+/// `itemprop="author"` around a photo, a bio and links. As parts of a class (`author-name`
+/// in a byline, `by-author`) the word is not enough; as a whole token it marks the
+/// author's box, whose prose (the bio) is not the article's.
+const WHOLE_TOKEN_AUTHOR: &[&str] = &["author", "vcard", "author-info", "authorinfo"];
+
 /// Strong words that name advertising. An ad slot holds an iframe or a script, not a
 /// page of prose: a box so named that holds the article (`<div id="ad_portal">` around
 /// the whole layout) is a wrapper, which `blocks` keeps.
@@ -376,6 +382,7 @@ fn parts_of(token: &str) -> (String, Vec<&str>) {
 
 /// Whether the token, its first or last part, or its first or last two parts (joined by
 /// `-`) are in `set`. A word in the middle (`with-sidebar-right`) describes layout.
+#[inline]
 fn edge_match(norm: &str, parts: &[&str], set: &HashSet<&'static str>) -> bool {
     if set.contains(norm) {
         return true;
@@ -392,6 +399,7 @@ fn edge_match(norm: &str, parts: &[&str], set: &HashSet<&'static str>) -> bool {
 
 /// Whether `a-b` is in `set` (no allocation for the common miss: the set's longest entry
 /// bounds the pair length).
+#[inline]
 fn pair_in(a: &str, b: &str, set: &HashSet<&'static str>) -> bool {
     let len = a.len() + 1 + b.len();
     if len > 24 {
@@ -405,6 +413,7 @@ fn pair_in(a: &str, b: &str, set: &HashSet<&'static str>) -> bool {
 }
 
 /// Whether any part or adjacent pair of parts is in `set`.
+#[inline]
 fn any_match(parts: &[&str], set: &HashSet<&'static str>) -> bool {
     parts.iter().any(|p| set.contains(p)) || parts.windows(2).any(|w| pair_in(w[0], w[1], set))
 }
@@ -431,6 +440,12 @@ impl HintInfo {
             weak_content |= any_match(&parts, &v.content);
             negative |= any_match(&parts, &v.negative);
             if FLAG_PREFIXES.iter().any(|p| norm.starts_with(p)) {
+                continue;
+            }
+            if WHOLE_TOKEN_AUTHOR.contains(&token) {
+                info.other_prose = true;
+                strong_other = true;
+                info.boilerplate = Boilerplate::Strong;
                 continue;
             }
             let anywhere = ANYWHERE_BOILERPLATE.iter().find(|w| token.contains(*w));
@@ -494,18 +509,49 @@ static BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("boilerplate text pattern")
 });
 
+/// The same furniture in the other languages of the corpus (German, Spanish, French,
+/// Polish): newsletter and social plugs, "read also" teasers, rights notices, and
+/// advert, photo and source labels. Its literals are not ASCII, so it is kept apart from
+/// the ASCII pattern; word boundaries stay ASCII (the fast engines need that).
+static FOREIGN_BOILERPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?-u:\b)(?:abonnieren\ sie|jetzt\ abonnieren|newsletter\ abonnieren|folgen\ sie\ uns|lesen\ sie\ (?:auch|mehr)|
+            mehr\ zum\ thema|alle\ rechte\ vorbehalten|
+            síguenos|suscríbete|suscribete\ a|lee\ también|todos\ los\ derechos\ reservados|
+            suivez-nous|abonnez-vous|à\ lire\ aussi|lire\ aussi|tous\ droits\ réservés|
+            obserwuj\ nas|zapisz\ się|czytaj\ (?:też|także|więcej)|wszelkie\ prawa\ zastrzeżone)
+        |^\(?(?:anzeige|werbung|foto|fotos|bild|quelle|publicidad|fuente|publicité|crédits?|reklama|fot\.|zdjęcie|źródło)\s*:?\s*(?:$|:)",
+    )
+    .expect("foreign boilerplate text pattern")
+});
+
 /// Whether a short block reads as page furniture rather than article text.
 pub fn is_boilerplate_text(text: &str) -> bool {
-    text.len() < 300 && (BOILERPLATE_TEXT.is_match(text) || has_homoglyph_word(text))
+    let (words, mixed) = homoglyph_words(text);
+    (text.len() < 300
+        && (mixed > 0
+            || BOILERPLATE_TEXT.is_match(text)
+            || FOREIGN_BOILERPLATE_TEXT.is_match(text)))
+        || (mixed >= 3 && mixed * 5 >= words)
 }
 
-/// A word mixing Latin and Cyrillic letters: spam text disguised from filters, never prose.
-fn has_homoglyph_word(text: &str) -> bool {
-    text.split_whitespace().any(|w| {
+/// Words in the text, and words mixing Latin and Cyrillic letters: spam and ads disguised
+/// from filters (`Аdvеrtіѕе wіth uѕ`), never prose. A short block with one is furniture;
+/// a long one is when a fifth of its words are (Russian technical prose writes a few
+/// `Wi-Fi-сети`, never that many).
+fn homoglyph_words(text: &str) -> (usize, usize) {
+    let (mut words, mut mixed) = (0, 0);
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.is_ascii() {
+            continue;
+        }
         let latin = w.chars().any(|c| c.is_ascii_alphabetic());
         let cyrillic = w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-        latin && cyrillic
-    })
+        mixed += usize::from(latin && cyrillic);
+    }
+    (words, mixed)
 }
 
 #[cfg(test)]

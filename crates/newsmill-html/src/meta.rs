@@ -878,12 +878,21 @@ fn published(
     if let Some(d) = url_day {
         return found(d, None, "url");
     }
-    let mut keyed: Vec<&(usize, String)> = raw.script_dates.iter().collect();
-    keyed.sort_by_key(|(rank, _)| *rank);
-    for (_, v) in keyed {
-        if let Some(d) = parse(v) {
-            return found(d, Some(v), "script");
-        }
+    // Script blobs also date other items: cited references, related and recent posts.
+    // The page's own date is the one its blobs repeat (data layer, app state, broken
+    // JSON-LD); without a repeat, the most specific key, then the first written.
+    let keyed: Vec<(usize, usize, Day, &str)> = raw
+        .script_dates
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, (rank, v))| parse(v).map(|d| (*rank, pos, d, v.as_str())))
+        .collect();
+    let best_keyed = keyed.iter().min_by_key(|(rank, pos, d, _)| {
+        let repeats = keyed.iter().filter(|k| k.2 == *d).count();
+        (std::cmp::Reverse(repeats), *rank, *pos)
+    });
+    if let Some(&(_, _, d, v)) = best_keyed {
+        return found(d, Some(v), "script");
     }
     for (attr, text, _) in &raw.times {
         if let Some(d) = attr.as_deref().and_then(parse) {

@@ -255,3 +255,103 @@ fn repeated_captions_and_lone_labels_are_dropped() {
     let caption = "The broken end of the pier";
     assert_eq!(body(&p).matches(caption).count(), 1);
 }
+
+#[test]
+fn a_blog_page_of_several_posts_gives_one_post() {
+    assert_body(
+        "multi-post-blog.html",
+        &["cloves go into the ground", "keeping the weeds down"],
+        &["last tomatoes", "green fruit", "leaf mould"],
+    );
+}
+
+#[test]
+fn a_post_embedded_mid_article_is_kept_and_the_share_bar_is_not() {
+    assert_body(
+        "embedded-post.html",
+        &["kein Zug, keine Durchsage", "vollen Bussen", "Notfahrplan"],
+        &["Twittern"],
+    );
+}
+
+#[test]
+fn author_notes_related_headlines_deals_and_disguised_ads_at_the_end_are_dropped() {
+    assert_body(
+        "appended-furniture.html",
+        &["propeller shaft", "moved its lessons online"],
+        &[
+            "Maria Jones is a reporter",
+            "Related stories",
+            "Harbour fees",
+            "lighthouse keepers",
+            "best deals",
+            "waterproof jackets",
+            "dіgіtаl",
+        ],
+    );
+}
+
+#[test]
+fn the_standfirst_in_the_headlines_header_is_kept_and_the_byline_is_not() {
+    let p = assert_body(
+        "standfirst-in-header.html",
+        &["durarán al menos dos años", "cerrará sus puertas"],
+        &["Por Ana Gómez", "Portada"],
+    );
+    let text = body(&p);
+    let (dek, story) = (
+        text.find("durarán").expect("dek"),
+        text.find("cerrará").expect("story"),
+    );
+    assert!(dek < story, "the standfirst opens the text:\n{text}");
+}
+
+#[test]
+fn a_cited_references_date_in_a_script_blob_loses_to_the_date_the_blobs_repeat() {
+    let (day, source) = published("date-script-cited-references.html", None);
+    assert_eq!(day.as_deref(), Some("2021-03-04"));
+    assert_eq!(source.as_deref(), Some("script"));
+}
+
+#[test]
+fn photo_credits_ad_labels_and_plugs_in_german_and_polish_are_dropped() {
+    assert_body(
+        "foreign-furniture.html",
+        &["vier neue Radwege", "Fußgängerzone", "zwei Drittel"],
+        &[
+            "Foto:",
+            "Anzeige",
+            "Lesen Sie auch",
+            "Folgen Sie uns",
+            "Czytaj także",
+        ],
+    );
+}
+
+#[test]
+fn hidden_slides_of_a_gallery_are_read_and_other_hidden_copies_are_not() {
+    assert_body(
+        "hidden-gallery-slides.html",
+        &["jersey pocket", "plastic levers", "chain breaker"],
+        &["Download our app"],
+    );
+}
+
+#[test]
+fn a_recipes_ingredient_list_joins_its_method() {
+    let p = assert_body(
+        "recipe-ingredients.html",
+        &[
+            "4 patatas medianas",
+            "6 huevos",
+            "Pela las patatas",
+            "Cuaja la tortilla",
+        ],
+        &["Gazpacho"],
+    );
+    let text = body(&p);
+    assert!(
+        text.find("6 huevos") < text.find("Pela las patatas"),
+        "{text}"
+    );
+}
