@@ -52,6 +52,14 @@ fn every_torture_case_has_its_expected_outcome() {
         .flat_map(u16::to_le_bytes)
         .collect();
     write(&dir, "utf16-no-bom.txt", utf16);
+    // UTF-16 JSON Lines (with a BOM): decoded before it is split into records.
+    let mut utf16_lines = vec![0xFF, 0xFE];
+    utf16_lines.extend(
+        format!("{{\"title\": \"First\", \"text\": \"{body}\"}}\n{{\"title\": \"Second\", \"text\": \"{body}\"}}\n")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    write(&dir, "utf16.jsonl", utf16_lines);
     write(&dir, "one-nul.txt", format!("NUL report\n\n{body}\0 end."));
     write(
         &dir,
@@ -156,6 +164,8 @@ fn every_torture_case_has_its_expected_outcome() {
     assert_eq!(damaged["title"], "“Damaged” report");
     assert_eq!(articles["utf16-no-bom.txt"]["encoding"], "UTF-16LE");
     assert_eq!(articles["utf16-no-bom.txt"]["title"], "UTF-16 report");
+    assert_eq!(articles["utf16.jsonl#1"]["title"], "First");
+    assert_eq!(articles["utf16.jsonl#2"]["title"], "Second");
     assert_eq!(articles["one-nul.txt"]["title"], "NUL report");
     let record = &articles["controls.jsonl#1"];
     assert_eq!(record["title"], "Bad [31mtitle");

@@ -18,23 +18,50 @@ pub fn join_blocks(blocks: &[Block]) -> String {
 
 /// Maps block-local byte spans to character offsets in [`join_blocks`]'s output, without
 /// building the joined string. Build once per article, then query many spans.
+///
+/// Each query costs at most [`CHECKPOINT_BYTES`] of counting: a block's character count is
+/// recorded every that many bytes, so an article of one 10 MB block with 100,000 spans is
+/// one pass over the text, not one pass per span.
 #[derive(Debug, Clone)]
 pub struct OffsetMap {
     /// Character offset at which each block starts in the body text.
     block_char_start: Vec<usize>,
+    /// Where each block's checkpoints start in `checkpoints` (one more entry at the end).
+    block_checkpoints: Vec<usize>,
+    /// (byte, characters before it) at the first char boundary past each multiple of
+    /// [`CHECKPOINT_BYTES`] in a block.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two checkpoints of [`OffsetMap`].
+pub const CHECKPOINT_BYTES: usize = 1024;
 
 impl OffsetMap {
     pub fn new(blocks: &[Block]) -> Self {
         let sep = BLOCK_SEPARATOR.chars().count();
         let mut starts = Vec::with_capacity(blocks.len());
+        let mut block_checkpoints = Vec::with_capacity(blocks.len() + 1);
+        let mut checkpoints = Vec::new();
         let mut at = 0;
         for block in blocks {
             starts.push(at);
-            at += block.text.chars().count() + sep;
+            block_checkpoints.push(checkpoints.len());
+            let mut next = CHECKPOINT_BYTES;
+            let mut chars = 0;
+            for (byte, _) in block.text.char_indices() {
+                if byte >= next {
+                    checkpoints.push((byte, chars));
+                    next = (byte / CHECKPOINT_BYTES + 1) * CHECKPOINT_BYTES;
+                }
+                chars += 1;
+            }
+            at += chars + sep;
         }
+        block_checkpoints.push(checkpoints.len());
         OffsetMap {
             block_char_start: starts,
+            block_checkpoints,
+            checkpoints,
         }
     }
 
@@ -48,7 +75,13 @@ impl OffsetMap {
         while !block.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        self.block_char_start[span.block] + block.text[..byte].chars().count()
+        let marks = &self.checkpoints
+            [self.block_checkpoints[span.block]..self.block_checkpoints[span.block + 1]];
+        let (from, chars) = match marks.partition_point(|&(b, _)| b <= byte) {
+            0 => (0, 0),
+            k => marks[k - 1],
+        };
+        self.block_char_start[span.block] + chars + block.text[from..byte].chars().count()
     }
 }
 
@@ -72,6 +105,27 @@ mod tests {
         let own = blocks[0].text.find("own").unwrap();
         let offset = map.char_offset(&blocks, Span::new(0, own, own + 3));
         assert_eq!(body.chars().skip(offset).take(3).collect::<String>(), "own");
+    }
+
+    #[test]
+    fn long_blocks_use_checkpoints_and_agree_with_counting() {
+        let long = "é ab “x” ".repeat(2_000);
+        let blocks = vec![
+            Block::paragraph("short"),
+            Block::paragraph(long.clone()),
+            Block::paragraph(long),
+        ];
+        let map = OffsetMap::new(&blocks);
+        let body: Vec<char> = join_blocks(&blocks).chars().collect();
+        for b in 0..blocks.len() {
+            for (byte, c) in blocks[b].text.char_indices().step_by(7) {
+                let offset = map.char_offset(&blocks, Span::new(b, byte, byte + 1));
+                assert_eq!(body[offset], c, "block {b} byte {byte}");
+            }
+        }
+        // Inside a multi-byte character: the character's own offset.
+        let inside = map.char_offset(&blocks, Span::new(1, 1, 2));
+        assert_eq!(inside, map.char_offset(&blocks, Span::new(1, 0, 2)));
     }
 
     #[test]

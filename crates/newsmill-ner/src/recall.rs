@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use newsmill_core::EntityKind;
 
-use crate::candidate::{any_overlap, Candidate};
+use crate::candidate::{Candidate, Overlaps};
 use crate::fold::key;
 use crate::gazetteer::{title_key, Gazetteer};
 use crate::retype::is_domain_name;
@@ -63,6 +63,7 @@ pub fn add_places(
     cands: &mut Vec<Candidate>,
 ) {
     let mut added = Vec::new();
+    let taken = Overlaps::new(cands);
     let mut i = 0;
     while i < words.len() {
         let start_word = words[i].text(text);
@@ -88,7 +89,7 @@ pub fn add_places(
             };
             if !followed_by_name(text, words, i + n - 1) {
                 let (s, e) = (words[i].start, words[i + n - 1].end);
-                if !any_overlap(cands, block, s, e) {
+                if !taken.any(block, s, e) {
                     added.push(Candidate::new(block, s, e, kind));
                 }
             }
@@ -401,6 +402,7 @@ pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
         return;
     };
     let mut added = Vec::new();
+    let taken = Overlaps::new(cands);
     for (block, text) in blocks.iter().enumerate() {
         for found in matcher.find_iter(*text) {
             let (s, e) = (found.start(), found.end());
@@ -412,7 +414,7 @@ pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok && !any_overlap(cands, block, s, e) {
+            if before_ok && after_ok && !taken.any(block, s, e) {
                 let kind = aliases[patterns[found.pattern().as_usize()]];
                 added.push(Candidate::new(block, s, e, kind));
             }

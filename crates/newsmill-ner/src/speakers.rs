@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use newsmill_core::EntityKind;
 
-use crate::candidate::{any_overlap, Candidate};
+use crate::candidate::{Candidate, Overlaps};
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
 
@@ -43,13 +43,14 @@ pub fn add_speaker_labels(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Cand
         })
         .collect();
     let mut added = Vec::new();
+    let taken = Overlaps::new(cands);
     for (block, text) in blocks.iter().enumerate() {
         let Some((start, end)) = label(text) else {
             continue;
         };
         let last = key(text[start..end].rsplit(' ').next().unwrap_or(""));
         let known = surnames.contains(&last) || gaz.known_surname_count(&last) > 0;
-        if known && !gaz.is_any_place(&last) && !any_overlap(cands, block, start, end) {
+        if known && !gaz.is_any_place(&last) && !taken.any(block, start, end) {
             added.push(Candidate::new(block, start, end, EntityKind::Person));
         }
     }

@@ -71,6 +71,11 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, StageError> {
     decode(&bytes)
 }
 
+/// The UTF-16 flavour of BOM-less `bytes` (see [`utf16_without_bom`]).
+pub(crate) fn utf16_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    utf16_without_bom(bytes)
+}
+
 /// UTF-16 without a byte-order mark, told by its NUL bytes: in text that is mostly ASCII
 /// range, the high byte of nearly every code unit is 0, so NULs fill one byte position
 /// (odd for little-endian, even for big-endian) and almost never the other.

@@ -17,6 +17,7 @@ use newsmill_core::{DocumentHints, RawDocument, StageError};
 
 use crate::json_split::split_json_array;
 use crate::skips::{SharedSkipReport, Skip, SkipReport};
+use crate::utf16_lines::{utf16_decoder, Utf8FromUtf16};
 use crate::warc::{self, WarcSplitter};
 
 /// What to walk and which files to take.
@@ -93,10 +94,24 @@ fn is_json_lines(path: &Path) -> bool {
     has_extension(path, &["jsonl", "ndjson"])
 }
 
+/// A JSON Lines file as UTF-8: a UTF-16 one (with or without a BOM) is transcoded while it
+/// is read, since its records cannot be split on the `\n` byte.
+fn open_lines(path: &Path) -> std::io::Result<Box<dyn Read + Send>> {
+    let mut file = File::open(path)?;
+    let mut head = Vec::with_capacity(8192);
+    file.by_ref().take(8192).read_to_end(&mut head)?;
+    let decoder = utf16_decoder(&head);
+    let file = std::io::Cursor::new(head).chain(file);
+    Ok(match decoder {
+        Some(decoder) => Box::new(Utf8FromUtf16::new(decoder, file)),
+        None => Box::new(file),
+    })
+}
+
 /// A container being split.
 enum Container {
     /// A JSON Lines file, with its relative id and the last line number read.
-    Lines(BufReader<File>, String, PathBuf, usize),
+    Lines(BufReader<Box<dyn Read + Send>>, String, PathBuf, usize),
     Warc(Box<WarcSplitter>),
 }
 
@@ -246,7 +261,7 @@ impl Discovery {
             error: StageError::new("io", format!("cannot open: {e}")),
         };
         if is_json_lines(path) {
-            return match File::open(path) {
+            return match open_lines(path) {
                 Ok(file) => {
                     self.container = Some(Container::Lines(
                         BufReader::new(file),
@@ -551,6 +566,31 @@ mod tests {
                 Found::Failed { path, error } => format!("ERR {} {}", path.display(), error.code),
             })
             .collect()
+    }
+
+    #[test]
+    fn utf16_json_lines_are_decoded_before_they_are_split() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "{\"title\": \"Zürich\", \"text\": \"Body one.\"}\n{\"text\": \"Body two.\"}\n";
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(dir.path().join("a.jsonl"), with_bom).unwrap();
+        let without: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        std::fs::write(dir.path().join("b.jsonl"), without).unwrap();
+        let lines: Vec<(String, Vec<u8>)> = Discovery::new(spec(dir.path()))
+            .unwrap()
+            .filter_map(|f| match f {
+                Found::Line { id, bytes, .. } => Some((id, bytes)),
+                _ => None,
+            })
+            .collect();
+        let ids: Vec<&str> = lines.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["a.jsonl#1", "a.jsonl#2", "b.jsonl#1", "b.jsonl#2"]);
+        assert_eq!(
+            lines[0].1,
+            "{\"title\": \"Zürich\", \"text\": \"Body one.\"}\n".as_bytes()
+        );
+        assert_eq!(lines[3].1, "{\"text\": \"Body two.\"}\n".as_bytes());
     }
 
     #[test]

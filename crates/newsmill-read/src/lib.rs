@@ -34,6 +34,7 @@ mod markdown;
 mod plain;
 mod profiles;
 mod skips;
+mod utf16_lines;
 mod warc;
 
 pub use controls::{clean_controls, clean_metadata};

@@ -20,20 +20,26 @@ pub fn sentence_excerpt(text: &str, sentence: Range<usize>, at: usize) -> String
     let Some(whole) = text.get(sentence.clone()) else {
         return String::new();
     };
-    if whole.chars().count() <= MAX_SENTENCE_CHARS {
+    // Every step below walks at most MAX_SENTENCE_CHARS characters, never the whole
+    // sentence: a run-on sentence of 150,000 characters has thousands of facts.
+    if whole.chars().nth(MAX_SENTENCE_CHARS).is_none() {
         return whole.to_string();
     }
-    // Char boundaries of the window: a third before the count, the rest after it.
-    let at = at.clamp(sentence.start, sentence.end) - sentence.start;
+    // Char boundaries of the window: a third before the count, the rest after it, moved
+    // back when the sentence ends sooner.
+    let mut at = at.clamp(sentence.start, sentence.end) - sentence.start;
+    while !whole.is_char_boundary(at) {
+        at += 1;
+    }
     let before = MAX_SENTENCE_CHARS / 3;
-    let starts: Vec<usize> = whole.char_indices().map(|(i, _)| i).collect();
-    let at_char = starts.partition_point(|&i| i < at);
-    let first = at_char
-        .saturating_sub(before)
-        .min(starts.len() - MAX_SENTENCE_CHARS);
-    let last = first + MAX_SENTENCE_CHARS;
-    let from = starts[first];
-    let to = starts.get(last).copied().unwrap_or(whole.len());
+    let back = |text: &str, n: usize| text.char_indices().rev().nth(n - 1).map(|(i, _)| i);
+    let from_count = back(&whole[..at], before).unwrap_or(0);
+    let from_end = back(whole, MAX_SENTENCE_CHARS).unwrap_or(0);
+    let from = from_count.min(from_end);
+    let to = whole[from..]
+        .char_indices()
+        .nth(MAX_SENTENCE_CHARS)
+        .map_or(whole.len(), |(i, _)| from + i);
     let mut out = String::with_capacity(to - from + 6);
     if from > 0 {
         out.push('…');

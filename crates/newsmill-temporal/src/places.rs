@@ -226,6 +226,109 @@ pub fn choose(
         .or_else(|| best(false, true).map(tag("paragraph")))
 }
 
+/// The clauses of a sentence: the byte starts of its separators (commas, semicolons,
+/// colons, dashes, brackets), in order, so a clause number is a binary search rather than
+/// a pass over the sentence (a run-on sentence with 4,000 counts asked it 16 million times).
+#[derive(Debug, Clone, Default)]
+pub struct Clauses(Vec<usize>);
+
+impl Clauses {
+    /// `separators`: the byte starts of the separator tokens, in text order.
+    pub fn new(separators: impl IntoIterator<Item = usize>) -> Self {
+        Clauses(separators.into_iter().collect())
+    }
+
+    /// Clause number of byte `at`: how many separators start before it.
+    pub fn of(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s < at)
+    }
+}
+
+/// The Location mentions of one block, ready for [`BlockPlaces::choose`] once per fact:
+/// plain and weak places apart, each sorted by position, so the nearest one is found by
+/// binary search rather than by a pass over every place of the block (a 5 MB paragraph has
+/// tens of thousands of places and of facts).
+#[derive(Debug, Clone)]
+pub struct BlockPlaces {
+    plain: Vec<Place>,
+    weak: Vec<Place>,
+    /// Every range non-empty and none overlapping, which the binary search relies on;
+    /// otherwise [`choose`] scans, as it always did.
+    disjoint: bool,
+    all: Vec<Place>,
+}
+
+impl BlockPlaces {
+    pub fn new(mut places: Vec<Place>) -> Self {
+        places.sort_by_key(|p| p.range.start);
+        let disjoint = places.iter().all(|p| p.range.start < p.range.end)
+            && places
+                .windows(2)
+                .all(|w| w[0].range.end <= w[1].range.start);
+        let (weak, plain) = places.iter().cloned().partition(|p| p.weak);
+        BlockPlaces {
+            plain,
+            weak,
+            disjoint,
+            all: places,
+        }
+    }
+
+    /// [`choose`] for this block's places: the same answer, in logarithmic time.
+    pub fn choose(
+        &self,
+        sentence: &Range<usize>,
+        count: &Range<usize>,
+        clauses: &Clauses,
+        demonym: Option<&str>,
+    ) -> Option<(String, &'static str)> {
+        if !self.disjoint {
+            return choose(&self.all, sentence, count, &|at| clauses.of(at), demonym);
+        }
+        let count_clause = clauses.of(count.start);
+        let in_sentence = |places: &[Place]| -> Option<String> {
+            let from = places.partition_point(|p| p.range.start < sentence.start);
+            let to = places
+                .partition_point(|p| p.range.end <= sentence.end)
+                .max(from);
+            let within = &places[from..to];
+            // Clause numbers grow with position: the count's clause is one run of places.
+            let first = within.partition_point(|p| clauses.of(p.range.start) < count_clause);
+            let last = within.partition_point(|p| clauses.of(p.range.start) <= count_clause);
+            nearest(&within[first..last], count)
+                .or_else(|| nearest(within, count))
+                .map(|p| p.name.clone())
+        };
+        let name = |p: &Place| p.name.clone();
+        let tag = |source: &'static str| move |name: String| (name, source);
+        in_sentence(&self.plain)
+            .map(tag("sentence"))
+            .or_else(|| nearest(&self.plain, count).map(name).map(tag("paragraph")))
+            .or_else(|| demonym.map(|d| (d.to_string(), "demonym")))
+            .or_else(|| in_sentence(&self.weak).map(tag("sentence")))
+            .or_else(|| nearest(&self.weak, count).map(name).map(tag("paragraph")))
+    }
+}
+
+/// The place of sorted, disjoint, non-empty `places` nearest to `count` (the earlier one
+/// on a tie), as `min_by_key((distance, start))` over all of them would pick.
+fn nearest<'a>(places: &'a [Place], count: &Range<usize>) -> Option<&'a Place> {
+    let k = places.partition_point(|p| p.range.start < count.start);
+    // Before the count, distances shrink towards it; those touching it tie at 0, and the
+    // earliest of them wins.
+    let before = k.checked_sub(1).map(|last| {
+        if distance(&places[last].range, count) == 0 {
+            places[..k].partition_point(|p| p.range.end < count.start)
+        } else {
+            last
+        }
+    });
+    let candidates = before.into_iter().chain((k < places.len()).then_some(k));
+    candidates
+        .map(|i| &places[i])
+        .min_by_key(|p| (distance(&p.range, count), p.range.start))
+}
+
 /// The article's own place, for facts whose paragraph names none: the location a dateline
 /// opens the first paragraph with ("KABUL (Reuters) -", "Kabul -"), else a location entity
 /// the title names ("Flash floods kill 14 in Kunar").
@@ -354,6 +457,50 @@ mod tests {
             .map(|p| p.weak)
             .collect();
         assert_eq!(weak, [false, true, true, false, true, true]);
+    }
+
+    /// The binary-search choice agrees with the scan on many generated layouts: places
+    /// plain and weak, several sentences and clauses, counts before, inside and after them.
+    #[test]
+    fn block_places_choose_as_the_scan_does() {
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..2_000 {
+            let mut places = Vec::new();
+            let mut at = 0;
+            for i in 0..next(12) {
+                at += next(6) as usize;
+                let len = 1 + next(4) as usize;
+                places.push(Place {
+                    range: at..at + len,
+                    name: format!("p{i}"),
+                    weak: next(3) == 0,
+                });
+                at += len;
+            }
+            let end = at + 10;
+            let separators: Vec<usize> = (0..end).filter(|_| next(8) == 0).collect();
+            let clauses = Clauses::new(separators.clone());
+            let block = BlockPlaces::new(places.clone());
+            for _ in 0..20 {
+                let s = next(end as u64) as usize;
+                let sentence = s..s + next((end - s) as u64 + 1) as usize;
+                let c = next(end as u64) as usize;
+                let count = c..c + 1 + next(3) as usize;
+                let demonym = (next(2) == 0).then_some("Iraq");
+                let scan = choose(&places, &sentence, &count, &|x| clauses.of(x), demonym);
+                assert_eq!(
+                    block.choose(&sentence, &count, &clauses, demonym),
+                    scan,
+                    "{places:?} {sentence:?} {count:?} {separators:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::date_resolve::{resolve, Resolved, Unresolved};
 use crate::date_scan::{is_attributive, is_dateline, scan, Expr, ScanOptions};
 use crate::facts::{facts_in_sentence, sentence_excerpt, EVENT_KINDS};
 use crate::lexicon::{forward_lead, future_after, has_past_cue, tense_near, Tense};
-use crate::places::{self, Place};
+use crate::places::{self, BlockPlaces, Clauses, Place};
 use crate::tokens::{view, Tok, TokenKind};
 use newsmill_core::civil::CivilDate;
 
@@ -265,17 +265,79 @@ impl Stage for DatesStage {
     }
 }
 
-/// Clause number of byte `at` inside a sentence: commas, semicolons, colons, dashes and
-/// brackets separate clauses.
-fn clause_of(tokens: &[Tok], sentence: &Range<usize>, at: usize) -> usize {
-    tokens[sentence.clone()]
-        .iter()
-        .filter(|t| {
-            t.start < at
-                && t.kind == TokenKind::Punct
-                && matches!(t.norm, "," | ";" | ":" | "—" | "–" | "(" | ")")
-        })
-        .count()
+/// Commas, semicolons, colons, dashes and brackets separate clauses.
+fn is_clause_separator(t: &Tok) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm, "," | ";" | ":" | "—" | "–" | "(" | ")")
+}
+
+/// Which tokens fall inside a date expression (never counts), for the whole block at once:
+/// each date marks the tokens it overlaps, found by binary search.
+fn tokens_in(tokens: &[Tok], dates: &[(Range<usize>, &DateMention)]) -> Vec<bool> {
+    let mut inside = vec![false; tokens.len()];
+    for (r, _) in dates {
+        let from = tokens.partition_point(|t| t.end <= r.start);
+        for (i, t) in tokens.iter().enumerate().skip(from) {
+            if t.start >= r.end {
+                break;
+            }
+            inside[i] |= t.start < r.end && r.start < t.end;
+        }
+    }
+    inside
+}
+
+/// A block's dates, indexed for the two questions each fact asks: which lie inside its
+/// sentence, and which is the last (in text order) to end before the sentence starts.
+struct DateIndex<'d, 'a> {
+    dates: &'d [(Range<usize>, &'a DateMention)],
+    /// Indices of `dates` by start.
+    by_start: Vec<usize>,
+    /// Ends in increasing order, with the highest index among the dates ending there or
+    /// earlier.
+    by_end: Vec<(usize, usize)>,
+}
+
+impl<'d, 'a> DateIndex<'d, 'a> {
+    fn new(dates: &'d [(Range<usize>, &'a DateMention)]) -> Self {
+        let mut by_start: Vec<usize> = (0..dates.len()).collect();
+        by_start.sort_by_key(|&i| dates[i].0.start);
+        let mut ends: Vec<usize> = (0..dates.len()).collect();
+        ends.sort_by_key(|&i| dates[i].0.end);
+        let mut highest = 0;
+        let by_end = ends
+            .into_iter()
+            .map(|i| {
+                highest = highest.max(i);
+                (dates[i].0.end, highest)
+            })
+            .collect();
+        DateIndex {
+            dates,
+            by_start,
+            by_end,
+        }
+    }
+
+    /// The dates inside `sentence` (bytes), in the block's order.
+    fn within(&self, sentence: &Range<usize>) -> Vec<&'d (Range<usize>, &'a DateMention)> {
+        let from = self
+            .by_start
+            .partition_point(|&i| self.dates[i].0.start < sentence.start);
+        let mut inside: Vec<usize> = self.by_start[from..]
+            .iter()
+            .copied()
+            .take_while(|&i| self.dates[i].0.start <= sentence.end)
+            .filter(|&i| self.dates[i].0.end <= sentence.end)
+            .collect();
+        inside.sort_unstable();
+        inside.into_iter().map(|i| &self.dates[i]).collect()
+    }
+
+    /// The last date in the block's order that ends at or before byte `at`.
+    fn last_ending_by(&self, at: usize) -> Option<&'d (Range<usize>, &'a DateMention)> {
+        let k = self.by_end.partition_point(|&(end, _)| end <= at);
+        k.checked_sub(1).map(|k| &self.dates[self.by_end[k].1])
+    }
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -309,29 +371,37 @@ impl FactsStage {
                 .filter(|d| !matches!(d.granularity, Granularity::Past | Granularity::Future))
                 .map(|d| (d.span.start..d.span.end, d))
                 .collect();
-            let places: Vec<Place> = annotations
-                .mentions
-                .iter()
-                .filter(|m| m.span.block == b && m.kind == EntityKind::Location)
-                .map(|m| {
-                    let name = annotations
-                        .entities
-                        .get(m.entity)
-                        .map_or_else(|| m.surface.clone(), |e| e.name.clone());
-                    Place::new(&block.text, m.span.start..m.span.end, name)
-                })
-                .collect();
+            let places = BlockPlaces::new(
+                annotations
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.block == b && m.kind == EntityKind::Location)
+                    .map(|m| {
+                        let name = annotations
+                            .entities
+                            .get(m.entity)
+                            .map_or_else(|| m.surface.clone(), |e| e.name.clone());
+                        Place::new(&block.text, m.span.start..m.span.end, name)
+                    })
+                    .collect(),
+            );
             let mut norms = String::new();
             let view = view(&block.text, block_tokens, &mut norms);
             let tokens = view.tokens.as_slice();
-            let in_date = |i: usize| {
-                let t = &tokens[i];
-                dates
-                    .iter()
-                    .any(|(r, _)| t.start < r.end && r.start < t.end)
-            };
+            let in_dates = tokens_in(tokens, &dates);
+            let in_date = |i: usize| in_dates[i];
+            let date_index = DateIndex::new(&dates);
             for sentence in view.sentences {
                 let sentence_bytes = token_bytes(tokens, &sentence);
+                let clauses = Clauses::new(
+                    tokens[sentence.clone()]
+                        .iter()
+                        .filter(|t| is_clause_separator(t))
+                        .map(|t| t.start),
+                );
+                let sentence_dates = date_index.within(&sentence_bytes);
+                // Asked once per sentence, not once per fact: it reads the whole sentence.
+                let mut past_cue: Option<bool> = None;
                 for found in
                     facts_in_sentence(tokens, sentence.clone(), &in_date, self.options.quantities)
                 {
@@ -346,26 +416,21 @@ impl FactsStage {
                     let demonym = tokens[subject_words]
                         .iter()
                         .find_map(|t| newsmill_text::countries::country_of_demonym(t.norm));
-                    let clause_at = |at: usize| clause_of(tokens, &sentence, at);
-                    let place =
-                        places::choose(&places, &sentence_bytes, &count_bytes, &clause_at, demonym)
-                            .or_else(|| article_place.clone());
-                    let clause = clause_of(tokens, &sentence, count_bytes.start);
-                    let in_sentence = dates
-                        .iter()
-                        .filter(|(r, _)| {
-                            r.start >= sentence_bytes.start && r.end <= sentence_bytes.end
-                        })
-                        .min_by_key(|(r, _)| {
-                            (
-                                clause_of(tokens, &sentence, r.start) != clause,
-                                distance(r, &count_bytes),
-                                r.start,
-                            )
-                        });
+                    let place = places
+                        .choose(&sentence_bytes, &count_bytes, &clauses, demonym)
+                        .or_else(|| article_place.clone());
+                    let clause = clauses.of(count_bytes.start);
+                    let in_sentence = sentence_dates.iter().copied().min_by_key(|(r, _)| {
+                        (
+                            clauses.of(r.start) != clause,
+                            distance(r, &count_bytes),
+                            r.start,
+                        )
+                    });
                     let carried = || {
-                        has_past_cue(tokens, sentence.clone())
-                            .then(|| dates.iter().rfind(|(r, _)| r.end <= sentence_bytes.start))
+                        let past =
+                            *past_cue.get_or_insert_with(|| has_past_cue(tokens, sentence.clone()));
+                        past.then(|| date_index.last_ending_by(sentence_bytes.start))
                             .flatten()
                     };
                     let (date, date_start, date_end) = match in_sentence.or_else(carried) {
