@@ -113,6 +113,7 @@ pub fn add_frequent_orgs(
     cands: &mut Vec<Candidate>,
 ) {
     let mut added = Vec::new();
+    let taken = Overlaps::new(cands);
     let mut i = 0;
     while i < words.len() {
         let first = words[i].text(text);
@@ -140,7 +141,7 @@ pub fn add_frequent_orgs(
             let sentence_initial_word = n == 1 && opens_sentence && plain;
             if !sentence_initial_word
                 && !followed_by_name(text, words, i + n - 1)
-                && !any_overlap(cands, block, s, e)
+                && !taken.any(block, s, e)
             {
                 added.push(Candidate::new(block, s, e, EntityKind::Organization));
             }
