@@ -128,6 +128,11 @@ pub fn geocode(article: &Article, gaz: &Gazetteer) -> Vec<Geocode> {
             }
         }
     }
+    // The publisher's country (the country-code domain of the article's address): weak,
+    // one mention's worth, so anything the text names outweighs it.
+    if let Some(cc) = publisher_country(article, gaz) {
+        *context.countries.entry(cc).or_default() += 1;
+    }
     // Divisions named unambiguously help the cities in them.
     for found in candidates.values() {
         let admins: Vec<&Entry> = found
@@ -140,6 +145,15 @@ pub fn geocode(article: &Article, gaz: &Gazetteer) -> Vec<Geocode> {
         }
     }
 
+    // The dateline ("KIRKUK (Reuters) -") says where the article was filed: once its place
+    // is located, that country counts as named twice in the text.
+    if let Some(i) = dateline_entity(article) {
+        if let Some(found) = candidates.get(&i).filter(|f| !f.is_empty()) {
+            if let Some((at, _)) = choose(gaz, found, hint_after(article, i), &context, &[]) {
+                *context.countries.entry(gaz.entry(at).country).or_default() += 2;
+            }
+        }
+    }
     // Places the gazetteer knows first; then the others, which may take the country of a
     // located place in their sentence.
     let mut located: BTreeMap<usize, Geocode> = BTreeMap::new();
@@ -187,6 +201,58 @@ pub fn geocode(article: &Article, gaz: &Gazetteer) -> Vec<Geocode> {
         }
     }
     located.into_values().collect()
+}
+
+/// Country-code domains used as generic ones (".tv", ".io", ".fm"): no country.
+const GENERIC_CC_DOMAINS: &[&str] = &[
+    "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "tk", "to", "tv", "ws",
+];
+
+/// The country of the article's address or publisher domain ("bbc.co.uk" -> GB).
+fn publisher_country(article: &Article, gaz: &Gazetteer) -> Option<[u8; 2]> {
+    let meta = &article.meta;
+    let host = meta
+        .url
+        .as_deref()
+        .map(|u| u.split("://").nth(1).unwrap_or(u))
+        .or(meta
+            .publisher
+            .as_deref()
+            .filter(|p| p.contains('.') && !p.contains(' ')))?;
+    let host = host.split(['/', ':', '?', '#']).next()?;
+    let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+    if tld.len() != 2 || GENERIC_CC_DOMAINS.contains(&tld.as_str()) {
+        return None;
+    }
+    let cc = crate::gazetteer::code(if tld == "uk" { "gb" } else { &tld });
+    gaz.country(cc).map(|_| cc)
+}
+
+/// The location entity a dateline opens the first paragraph with: "KABUL (Reuters) -",
+/// "Kirkuk, Iraq -", "BAGHDAD -".
+fn dateline_entity(article: &Article) -> Option<usize> {
+    let b = article.blocks.iter().position(|b| !b.is_heading())?;
+    let text = &article.blocks[b].text;
+    let a = &article.annotations;
+    a.mentions
+        .iter()
+        .filter(|m| m.span.block == b && m.span.start == 0 && m.kind == EntityKind::Location)
+        .find(|m| {
+            let head: String = text
+                .get(m.span.end..)
+                .unwrap_or_default()
+                .chars()
+                .take(30)
+                .collect();
+            head.trim_start_matches([',', ' '])
+                .split_once(['-', '—', '–'])
+                .is_some_and(|(before, _)| {
+                    before.len() < 25
+                        && !before.contains(['.', ';'])
+                        && before.split_whitespace().count() <= 3
+                })
+        })
+        .map(|m| m.entity)
 }
 
 /// Whether a name is written as an acronym ("US", "UAE"): it then names a country, never a

@@ -18,7 +18,9 @@ use crate::resolve::geocode;
 #[serde(deny_unknown_fields)]
 pub struct PlacesOptions {
     /// Folder with the GeoNames-derived `countries.tsv`, `admin_divisions.tsv` and
-    /// `places_cities500.tsv` (relative paths are relative to the working directory).
+    /// `places_cities500.tsv`. A relative path is looked for from the working directory,
+    /// then from the repository the binary was built in, then from each folder above the
+    /// executable, so the default works from any working directory.
     #[serde(default = "default_dir")]
     pub geonames_dir: String,
     /// Fail the config when the folder is missing. When false the stage warns once and
@@ -59,9 +61,37 @@ impl PlacesStage {
     /// every stage built from the same folder in this process.
     pub fn gazetteer(&self) -> Option<&Gazetteer> {
         self.gazetteer
-            .get_or_init(|| shared(Path::new(&self.options.geonames_dir)))
+            .get_or_init(|| shared(&locate(&self.options.geonames_dir)))
             .as_deref()
     }
+}
+
+/// Where a configured gazetteer folder is: as given when absolute or present from the
+/// working directory, else the first of [`search_bases`] that has it; as given when none
+/// does (the load then warns with that path).
+pub fn locate(dir: &str) -> PathBuf {
+    locate_from(Path::new(dir), &search_bases())
+}
+
+fn locate_from(dir: &Path, bases: &[PathBuf]) -> PathBuf {
+    if dir.is_absolute() || dir.is_dir() {
+        return dir.to_path_buf();
+    }
+    bases
+        .iter()
+        .map(|base| base.join(dir))
+        .find(|candidate| candidate.is_dir())
+        .unwrap_or_else(|| dir.to_path_buf())
+}
+
+/// The repository root this crate was built in (`../shared` is beside it), then every
+/// folder above the running executable (`target/release/newsmill` of a checkout).
+fn search_bases() -> Vec<PathBuf> {
+    let mut bases = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")];
+    if let Ok(exe) = std::env::current_exe() {
+        bases.extend(exe.ancestors().skip(1).map(Path::to_path_buf));
+    }
+    bases
 }
 
 fn shared(dir: &Path) -> Option<Arc<Gazetteer>> {
@@ -126,7 +156,7 @@ pub fn factories() -> Vec<StageFactory> {
 
 fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
     let options: PlacesOptions = parse_options(table)?;
-    let dir = Path::new(&options.geonames_dir);
+    let dir = locate(&options.geonames_dir);
     if options.required && !dir.join("places_cities500.tsv").is_file() {
         let line = table
             .text
@@ -149,6 +179,32 @@ fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_folders_are_found_from_the_bases_when_not_from_the_working_directory() {
+        let base = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(base.path().join("data/geo")).unwrap();
+        let bases = [PathBuf::from("/nonexistent"), base.path().to_path_buf()];
+        assert_eq!(
+            locate_from(Path::new("data/geo"), &bases),
+            base.path().join("data/geo")
+        );
+        // Missing everywhere: as given, so the warning names what the config says.
+        assert_eq!(
+            locate_from(Path::new("no/such/dir"), &bases),
+            PathBuf::from("no/such/dir")
+        );
+        // The default folder is found from this crate's own folder too (the test's working
+        // directory), when the data is on this machine.
+        if Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared")
+            .is_dir()
+        {
+            assert!(locate(&default_dir()).join("countries.tsv").is_file());
+        } else {
+            eprintln!("skipped the default-folder check: ../shared is absent");
+        }
+    }
 
     #[test]
     fn example_builds_and_a_required_missing_folder_is_an_issue() {

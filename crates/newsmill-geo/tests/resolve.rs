@@ -29,6 +29,8 @@ const PLACES: &str = "geonameid\tname\tascii_name\tcountry_code\tcountry_name\ta
 5128581\tNew York City\tNew York City\tUS\tUnited States\tUS.NY\tNew York\t\t\t8804190\t40.71427\t-74.00597\tAmerica/New_York\tNew York|NYC
 5110629\tBuffalo\tBuffalo\tUS\tUnited States\tUS.NY\tNew York\t\t\t6000000\t42.88645\t-78.87837\tAmerica/New_York\t
 4140000\tWashington\tWashington\tUS\tUnited States\tUS.WA\tWashington\t\t\t5000\t47.0\t-120.0\tAmerica/Los_Angeles\t
+900001\tHamra\tHamra\tIQ\tIraq\tIQ.13\tKirkūk\t\t\t20000\t35.0\t44.0\tAsia/Baghdad\t
+900002\tHamra\tHamra\tSY\tSyria\t\t\t\t\t20000\t36.0\t37.0\tAsia/Damascus\t
 ";
 
 fn gazetteer() -> Gazetteer {
@@ -129,4 +131,28 @@ fn a_bare_division_name_is_its_namesake_city_and_with_state_the_division() {
     assert_eq!(got[0].1, Some(5128581), "{got:?}");
     let got = located("Voters in New York state went to the polls.", &["New York"]);
     assert_eq!(got[0].1, Some(5128638), "{got:?}");
+}
+
+#[test]
+fn the_dateline_and_the_publishers_domain_are_country_evidence() {
+    let gaz = gazetteer();
+    let text = "Kirkuk (Reuters) - Fighting began at dawn. By night it had spread to Hamra.";
+    // Hamra is in Iraq and in Syria, equally large: nothing else decides it.
+    let bare = article("Fighting spread to Hamra on Monday.", &["Hamra"]);
+    assert!(geocode(&bare, &gaz).iter().all(|g| g.geonames_id.is_none()));
+    let dated = article(text, &["Kirkuk", "Hamra"]);
+    let hamra = geocode(&dated, &gaz)
+        .into_iter()
+        .find(|g| g.entity == 1)
+        .unwrap();
+    assert_eq!(hamra.geonames_id, Some(900001));
+    let mut published = article("Fighting spread to Hamra on Monday.", &["Hamra"]);
+    published.meta.url = Some("https://news.example.sy/world/1".into());
+    let hamra = geocode(&published, &gaz).into_iter().next().unwrap();
+    assert_eq!(hamra.geonames_id, Some(900002));
+    // A generic country-code domain says nothing.
+    published.meta.url = Some("https://news.example.tv/world/1".into());
+    assert!(geocode(&published, &gaz)
+        .iter()
+        .all(|g| g.geonames_id.is_none()));
 }

@@ -6,8 +6,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use newsmill_core::{
-    nearest_name, parse_options, Article, DateMention, EntityKind, Fact, Family, Granularity,
-    Outcome, Span, Stage, StageCounters, StageError, StageFactory, StageTable,
+    nearest_name, parse_options, Article, DateMention, EntityKind, EntityMention, Fact, Family,
+    Granularity, Outcome, Span, Stage, StageCounters, StageError, StageFactory, StageTable,
 };
 
 use crate::date_resolve::{resolve, Resolved, Unresolved};
@@ -356,6 +356,29 @@ impl FactsStage {
         let mut facts = Vec::new();
         let shared = newsmill_text::article_tokens(article);
         let article_place = places::article_place(article);
+        // Dates and places by block, in one pass each: filtering the article's lists once
+        // per block made a page of 15,000 paragraphs quadratic.
+        let blocks = article.blocks.len();
+        let mut dates_of: Vec<Vec<(Range<usize>, &DateMention)>> = vec![Vec::new(); blocks];
+        for d in &annotations.dates {
+            // A vague past or future ("recently") dates no event.
+            if d.value.is_empty()
+                || matches!(d.granularity, Granularity::Past | Granularity::Future)
+            {
+                continue;
+            }
+            if let Some(list) = dates_of.get_mut(d.span.block) {
+                list.push((d.span.start..d.span.end, d));
+            }
+        }
+        let mut places_of: Vec<Vec<&EntityMention>> = vec![Vec::new(); blocks];
+        for m in &annotations.mentions {
+            if m.kind == EntityKind::Location {
+                if let Some(list) = places_of.get_mut(m.span.block) {
+                    list.push(m);
+                }
+            }
+        }
         for (b, block) in article.blocks.iter().enumerate() {
             if block.is_heading() && !self.options.headings {
                 continue;
@@ -363,19 +386,10 @@ impl FactsStage {
             let Some(block_tokens) = shared.blocks.get(b) else {
                 continue;
             };
-            let dates: Vec<(Range<usize>, &DateMention)> = annotations
-                .dates
-                .iter()
-                // A vague past or future ("recently") dates no event.
-                .filter(|d| d.span.block == b && !d.value.is_empty())
-                .filter(|d| !matches!(d.granularity, Granularity::Past | Granularity::Future))
-                .map(|d| (d.span.start..d.span.end, d))
-                .collect();
+            let dates = std::mem::take(&mut dates_of[b]);
             let places = BlockPlaces::new(
-                annotations
-                    .mentions
-                    .iter()
-                    .filter(|m| m.span.block == b && m.kind == EntityKind::Location)
+                std::mem::take(&mut places_of[b])
+                    .into_iter()
                     .map(|m| {
                         let name = annotations
                             .entities
