@@ -319,7 +319,11 @@ fn collect(html: &Html) -> Raw {
                         "script" | "style" | "noscript" | "template" | "title"
                     )
                 });
-            if in_code || in_todays_date_box(node) || in_page_furniture(node) {
+            if in_code
+                || in_todays_date_box(node)
+                || in_page_furniture(node)
+                || (!has_full_year(text) && in_footer(node))
+            {
                 continue;
             }
             raw.push_visible_text(text, seen_h1, seen_body);
@@ -481,6 +485,15 @@ const OTHER_DATE_LABELS: &[&str] = &[
     "aktuelle zeit",
     "hora actual",
     "heure actuelle",
+    "server time",
+    "serverzeit",
+    "uhrzeit",
+    "local time",
+    "ortszeit",
+    "hora local",
+    "heure locale",
+    "czas serwera",
+    "aktualny czas",
     // validity ranges in navigation ("(bis 31.12.2018)") and version lines
     "until",
     "bis",
@@ -572,6 +585,41 @@ fn in_page_furniture(node: ego_tree::NodeRef<'_, Node>) -> bool {
                 || ["class", "id"].iter().filter_map(|a| el.attr(a)).any(|v| {
                     v.split_whitespace()
                         .any(|t| is_furniture_token(&t.to_ascii_lowercase()))
+                })
+        })
+}
+
+/// Whether a text writes a four-digit year (1995 to 2035): a date without one has a
+/// two-digit year (`02.11.26 10:15`).
+fn has_full_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && !(i > 0 && b[i - 1].is_ascii_digit())
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && (1995..=2035).contains(&w.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    })
+}
+
+/// Whether a text node sits in the page footer (`<footer>`, or a class/id token that is
+/// or begins or ends with `footer`) within [`FURNITURE_DEPTH`] levels. Footers show
+/// clocks and copyright lines; a date there with a two-digit year is a clock's
+/// (`Mo, 02.11.26 10:15`), never the article's (a footer's "Updated: 3 June 2019" keeps
+/// its full year and is still read).
+fn in_footer(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .filter_map(|n| n.value().as_element())
+        .take(FURNITURE_DEPTH)
+        .any(|el| {
+            el.name.local.as_ref() == "footer"
+                || ["class", "id"].iter().filter_map(|a| el.attr(a)).any(|v| {
+                    v.split_whitespace().any(|t| {
+                        let t = t.to_ascii_lowercase();
+                        let mut parts = t.split(['-', '_']).filter(|p| !p.is_empty());
+                        let first = parts.next().unwrap_or("");
+                        let last = parts.next_back().unwrap_or(first);
+                        first == "footer" || last == "footer"
+                    })
                 })
         })
 }

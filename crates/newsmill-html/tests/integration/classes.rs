@@ -355,3 +355,11 @@ fn a_recipes_ingredient_list_joins_its_method() {
         "{text}"
     );
 }
+
+#[test]
+fn a_footer_clock_with_a_two_digit_year_is_not_the_pages_date() {
+    assert_eq!(published("date-footer-clock.html", None), (None, None));
+    // The footer's own full-year date still dates the page.
+    let (day, _) = published("date-footer-updated.html", None);
+    assert_eq!(day.as_deref(), Some("2021-03-14"));
+}
