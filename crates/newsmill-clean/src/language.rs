@@ -1,5 +1,9 @@
 //! `detect.language`: the article's language as an ISO 639-1 code, with whatlang.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
 use newsmill_core::{
     parse_options, Article, ConfigIssue, Family, Outcome, Stage, StageCounters, StageError,
     StageFactory, StageTable,
@@ -90,11 +94,60 @@ fn build(table: &StageTable) -> Result<Box<dyn Stage>, Vec<ConfigIssue>> {
     }
     Ok(Box::new(LanguageStage {
         options: LanguageOptions { keep, ..o },
+        memo: Memo::default(),
     }))
 }
 
 pub struct LanguageStage {
     options: LanguageOptions,
+    memo: Memo,
+}
+
+/// What [`detect`] returned.
+type Detection = Option<(&'static str, f64)>;
+
+/// Detections kept from the corpus first pass for the main pass. When a pipeline has a
+/// corpus stage after this one (`clean.dedup`), the runner runs this stage twice on every
+/// document, and whatlang was 13% of a default run's CPU. A detection is kept under a
+/// 128-bit hash of its sample and taken out again by the first lookup with the same sample,
+/// so a text that changed between the passes is detected anew and the result is always
+/// what detecting would give. At most [`Memo::CAP`] detections are held, so memory stays
+/// bounded on a pipeline without a second pass or on a huge folder (past the cap, the
+/// stage simply detects).
+#[derive(Default)]
+struct Memo {
+    held: Mutex<HashMap<(u64, u64), Detection>>,
+}
+
+impl Memo {
+    /// About 12 MB of detections at most.
+    const CAP: usize = 1 << 18;
+
+    fn key(sample: &str) -> (u64, u64) {
+        // Two SipHash digests with different prefixes: DefaultHasher::new() has fixed keys,
+        // so keys are the same in every run and thread.
+        let digest = |salt: u8| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            salt.hash(&mut h);
+            sample.hash(&mut h);
+            h.finish()
+        };
+        (digest(0), digest(1))
+    }
+
+    fn detect(&self, sample: &str, min_letters: usize, min_confidence: f64) -> Detection {
+        let key = Self::key(sample);
+        let lock = || self.held.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().remove(&key) {
+            return found;
+        }
+        let found = detect(sample, min_letters, min_confidence);
+        let mut held = lock();
+        if held.len() < Self::CAP {
+            held.insert(key, found);
+        }
+        found
+    }
 }
 
 /// The first `max_chars` characters of the body (cut at a character boundary).
@@ -164,7 +217,7 @@ impl Stage for LanguageStage {
                 article.meta.language = Some(code.clone());
                 Some(code)
             }
-            _ => match detect(
+            _ => match self.memo.detect(
                 &sample(article, o.max_chars),
                 o.min_letters,
                 o.min_confidence,
@@ -322,6 +375,22 @@ mod tests {
             Outcome::Drop("language")
         );
         assert_eq!(a.meta.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn a_remembered_detection_is_used_once_and_equals_detecting() {
+        let memo = Memo::default();
+        let text = "The government announced on Tuesday a new series of measures to support farmers hit by the drought.";
+        let fresh = detect(text, 40, 0.25);
+        assert!(fresh.is_some());
+        assert_eq!(memo.detect(text, 40, 0.25), fresh);
+        assert_eq!(memo.held.lock().unwrap().len(), 1);
+        // The second pass takes it out; a changed text is detected anew.
+        assert_eq!(memo.detect(text, 40, 0.25), fresh);
+        assert!(memo.held.lock().unwrap().is_empty());
+        let french = "Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les agriculteurs touchés par la sécheresse.";
+        assert_eq!(memo.detect(french, 40, 0.25), detect(french, 40, 0.25));
+        assert_ne!(Memo::key(text), Memo::key(french));
     }
 
     #[test]

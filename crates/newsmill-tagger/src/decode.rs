@@ -58,11 +58,7 @@ pub(crate) fn best_label(scores: &[f32; N_LABELS], prev: usize) -> usize {
 
 #[inline]
 pub(crate) fn score<W: Weights>(weights: &W, feats: &[u64]) -> [f32; N_LABELS] {
-    let mut scores = [0.0f32; N_LABELS];
-    for &f in feats {
-        weights.add_row(f, &mut scores);
-    }
-    scores
+    weights.score(feats)
 }
 
 /// Labels for every sentence of a document, in order.
