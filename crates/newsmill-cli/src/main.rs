@@ -1,6 +1,7 @@
 //! newsmill-cli: the `newsmill` command.
 //!
-//! Subcommands: `run` (the main job), `check` (validate a config), `stages` (what each stage
+//! Subcommands: `run` (the main job; `--shard I/N` for part of a folder), `merge` (shard
+//! folders joined), `index` (a shard's corpus index, or `--merge` of them), `check` (validate a config), `stages` (what each stage
 //! does, its options and an example), `init` (write a starter config), `train ner`, `tag`
 //! and `eval ...` (quality measurements against gold data). Exit codes: 0 clean, 1 the run
 //! finished with document errors, 2 config or fatal error.
@@ -32,6 +33,12 @@ struct Cli {
 enum Command {
     /// Process a folder: articles.csv, entities.csv, quotes.csv, dates.csv, facts.csv, errors.csv.
     Run(commands::run::RunArgs),
+    /// Join the output folders of `run --shard I/N` (or `--files-from`) runs into the folder
+    /// one run over the whole input writes.
+    Merge(commands::merge::MergeArgs),
+    /// Corpus index of a shard (the first pass only: dedup signatures, learned-boilerplate
+    /// counts), or `--merge` of every shard's, for `run --corpus-index`.
+    Index(commands::index::IndexArgs),
     /// Validate a config file (newsmill.toml in the current folder, else the built-in
     /// default, when none is given) without reading input.
     Check {
@@ -112,6 +119,11 @@ fn main() -> ExitCode {
             clean_up_on_signal();
             commands::run::run(args)
         }
+        Command::Merge(args) => {
+            clean_up_on_signal();
+            commands::merge::merge(args)
+        }
+        Command::Index(args) => commands::index::index(args),
         Command::Check { config, print } => commands::check::check(config.as_deref(), print),
         Command::Stages => commands::stages::print(),
         Command::Init { path, force } => commands::init::init(&path, force),

@@ -79,4 +79,16 @@ pub trait CorpusIndex: Send + Sync {
     fn observe(&self, doc: usize, article: &Article);
     /// Called once, after every article was observed and before the first `process`.
     fn finish(&self);
+    /// What was observed so far, as a compact summary another machine can
+    /// [`absorb`](CorpusIndex::absorb) (`newsmill index`: one per shard, merged, then used
+    /// by every shard's run). `None`: this index cannot be shared.
+    fn summary(&self) -> Option<serde_json::Value> {
+        None
+    }
+    /// Adds a [`summary`](CorpusIndex::summary) of other documents to what this index knows,
+    /// before `finish`. Absorbing every shard's summary must give the decisions of observing
+    /// every document on one machine.
+    fn absorb(&self, _summary: &serde_json::Value) -> Result<(), String> {
+        Err("this corpus index cannot be shared between runs".into())
+    }
 }

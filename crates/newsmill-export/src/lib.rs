@@ -17,6 +17,8 @@
 //!   indexes and views), Parquet (a file per table), fed the same rows as the CSVs.
 //! - [`OutputSet`]: the open writers of one run; write an article or an error row, then
 //!   commit all files at once.
+//! - [`shard`]: what a shard folder holds beside its tables (completion marker, corpus
+//!   entity counts); [`merge`]: shard folders merged into the folder one run writes.
 //! - [`ErrorRow`]: one failed file or stage (path, stage, code, message); [`DroppedRow`]: one
 //!   document a stage left out on purpose (path, stage, reason).
 
@@ -25,7 +27,9 @@ mod corpus_ids;
 mod csv_out;
 pub mod formats;
 mod jsonl;
+pub mod merge;
 mod output_set;
+pub mod shard;
 pub mod staging;
 pub mod tables;
 pub mod typed;

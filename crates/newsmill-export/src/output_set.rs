@@ -156,6 +156,12 @@ impl OutputSet {
         self.names.iter().map(|n| self.dir.join(n)).collect()
     }
 
+    /// The corpus entity counts so far, when the run has corpus_entities (a shard writes
+    /// them for `newsmill merge`, see [`crate::shard`]).
+    pub fn corpus_summary(&self) -> Option<serde_json::Value> {
+        self.corpus.as_ref().map(|(_, c)| c.summary())
+    }
+
     pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
         if let Some((_, corpus)) = &mut self.corpus {
             corpus.observe(article);

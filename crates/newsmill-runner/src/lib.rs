@@ -17,22 +17,32 @@
 //! - [`run_folder`]: discovery in path order, chunks processed in parallel with rayon and
 //!   written in order (so outputs are byte-identical for any thread count), corpus passes
 //!   for stages that need the whole folder first, atomic outputs and run-report.json.
+//! - [`run_folder_with`] and [`RunPlan`]: a run over part of the folder (a [`Shard`] `I/N`
+//!   of the global document sequence, or a file list) whose folder `newsmill merge` joins.
+//! - [`index_folder`], [`merge_indexes`], [`IndexFile`]: the corpus index of a shard, merged
+//!   across shards and used by `run --corpus-index` instead of a first pass.
 //! - [`RunStats`]: per-stage counts and time, the run report and the one-screen summary.
 
 mod config;
+mod corpus_index;
 mod pipeline;
 mod run;
+mod shard;
 mod stats;
 
 pub use config::{
     load_config, Config, InputConfig, Registry, RunConfig, StageConfig, DEFAULT_CONFIG,
     DEFAULT_CONFIG_NAME,
 };
+pub use corpus_index::{
+    index_folder, merge_indexes, use_index, IndexFile, LoadedIndex, SharedIndex,
+};
 pub use pipeline::{DocResult, DocStats, Pipeline, StageSpec};
 pub use run::{
-    process_documents, process_files, run_folder, tables_for, worker_count, PassTotals, Progress,
-    RunOptions, Silent, Sources, MAX_JOBS_PER_CORE,
+    process_documents, process_files, run_folder, run_folder_with, tables_for, worker_count,
+    PassTotals, Progress, RunOptions, Silent, Sources, MAX_JOBS_PER_CORE,
 };
+pub use shard::{completed_shard, config_hash, parse_file_list, RunPlan, Selection, Shard};
 pub use stats::{peak_rss_mb, RunStats, StageStats};
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use newsmill_core::{Article, CorpusIndex, Family};
+use newsmill_export::shard::ShardMarker;
 use newsmill_export::{DroppedRow, ErrorRow, OutputOptions, OutputSet, Table};
 use newsmill_read::discover::{load, Discovery, Found};
 use newsmill_read::SharedSkipReport;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::pipeline::{DocResult, DocStats, Pipeline};
+use crate::shard::{config_hash, RunPlan, Selection};
 use crate::stats::RunStats;
 
 /// Something that shows progress (a terminal bar, or nothing).
@@ -33,6 +35,12 @@ pub struct RunOptions {
     pub jobs: usize,
     pub chunk_size: usize,
     pub max_file_bytes: u64,
+    /// The documents of the walk processed (a shard, a file list; all by default). Every
+    /// document keeps its global position.
+    pub select: Selection,
+    /// The corpus indexes were filled from a shared index (`--corpus-index`) and finished:
+    /// no first pass.
+    pub corpus_ready: bool,
 }
 
 /// Produces the documents of a run, the same ones in the same order at every call (corpus
@@ -70,34 +78,12 @@ pub fn process_documents(
         .iter()
         .filter_map(|s| s.stage.corpus_index())
         .collect();
-    if !indexes.is_empty() {
+    if !indexes.is_empty() && !options.corpus_ready {
         let started = Instant::now();
-        let mut first = DocStats::for_pipeline(pipeline);
-        progress.start_pass("first pass (corpus indexes)", None);
-        for_each_chunk(sources, options, |chunk| {
-            let n = chunk.len() as u64;
-            let stats: Vec<DocStats> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|(seq, found)| {
-                        let mut stats = DocStats::for_pipeline(pipeline);
-                        if let Ok(doc) = load(found, seq, options.max_file_bytes) {
-                            pipeline.observe_for_corpus(doc, prepare, &mut stats);
-                        }
-                        stats
-                    })
-                    .collect()
-            });
-            for s in &stats {
-                first.merge(s);
-            }
-            progress.advance(n);
-            Ok(())
-        })?;
+        let first = observe_corpus(pipeline, sources, prepare, options, progress, &pool)?;
         for index in indexes {
             index.finish();
         }
-        progress.finish();
         totals.first_pass = Some(first);
         totals.first_pass_seconds = started.elapsed().as_secs_f64();
     }
@@ -120,6 +106,43 @@ pub fn process_documents(
     })?;
     progress.finish();
     Ok(totals)
+}
+
+/// The first pass: every selected document through the stages up to the last corpus
+/// stage, each corpus index observing it (not finished: the caller finishes them, or writes
+/// their summaries for `newsmill index`).
+pub(crate) fn observe_corpus(
+    pipeline: &Pipeline,
+    sources: &Sources<'_>,
+    prepare: &(dyn Fn(&mut Article) + Sync),
+    options: &RunOptions,
+    progress: &dyn Progress,
+    pool: &rayon::ThreadPool,
+) -> anyhow::Result<DocStats> {
+    let mut first = DocStats::for_pipeline(pipeline);
+    progress.start_pass("first pass (corpus indexes)", None);
+    for_each_chunk(sources, options, |chunk| {
+        let n = chunk.len() as u64;
+        let stats: Vec<DocStats> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(seq, found)| {
+                    let mut stats = DocStats::for_pipeline(pipeline);
+                    if let Ok(doc) = load(found, seq, options.max_file_bytes) {
+                        pipeline.observe_for_corpus(doc, prepare, &mut stats);
+                    }
+                    stats
+                })
+                .collect()
+        });
+        for s in &stats {
+            first.merge(s);
+        }
+        progress.advance(n);
+        Ok(())
+    })?;
+    progress.finish();
+    Ok(first)
 }
 
 fn process_one(
@@ -151,7 +174,10 @@ fn for_each_chunk(
     options: &RunOptions,
     mut each: impl FnMut(Vec<(usize, Found)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut found = sources().enumerate().peekable();
+    let mut found = sources()
+        .enumerate()
+        .filter(|(seq, found)| options.select.keeps(*seq, found))
+        .peekable();
     while found.peek().is_some() {
         let chunk: Vec<(usize, Found)> = found.by_ref().take(options.chunk_size.max(1)).collect();
         each(chunk)?;
@@ -178,33 +204,99 @@ pub fn run_folder(
     jobs: usize,
     progress: &dyn Progress,
 ) -> anyhow::Result<RunStats> {
-    let started = Instant::now();
-    if !input.is_dir() && !input.is_file() {
-        anyhow::bail!(
-            "input {} does not exist or is neither a folder nor a file",
-            input.display()
-        );
-    }
-    let spec = config.input_spec(input, &output.dir);
-    // Validated when the config was loaded; a failure here is a bug worth a clear message.
-    Discovery::new(spec.clone()).map_err(anyhow::Error::msg)?;
-    // Each walk leaves its skip counts here; the last (main) pass's are reported.
-    let skipped = SharedSkipReport::default();
-    let skip_slot = skipped.clone();
-    let sources = move || -> Box<dyn Iterator<Item = Found>> {
-        Box::new(
-            Discovery::new(spec.clone())
-                .expect("globs were validated with the config")
-                .skip_folders_where(newsmill_export::staging::is_newsmill_folder)
-                .report_skips_to(skip_slot.clone()),
-        )
-    };
+    run_folder_with(
+        config,
+        pipeline,
+        input,
+        output,
+        jobs,
+        progress,
+        &RunPlan::default(),
+    )
+}
+
+/// [`run_folder`] over part of the folder (`plan`): a shard `I/N` of the global document
+/// sequence, or the documents of a file list. Such a run's folder also gets the corpus
+/// entity counts and, last, the completion marker that `newsmill merge` checks
+/// ([`newsmill_export::shard`]); it writes CSV and JSON Lines only, the formats merge
+/// concatenates.
+pub fn run_folder_with(
+    config: &Config,
+    pipeline: &Pipeline,
+    input: &Path,
+    output: &OutputOptions,
+    jobs: usize,
+    progress: &dyn Progress,
+    plan: &RunPlan,
+) -> anyhow::Result<RunStats> {
+    let (sources, skipped) = folder_sources(config, input, &output.dir)?;
     let jobs = worker_count(jobs);
     let options = RunOptions {
         jobs,
         chunk_size: config.run.chunk_size,
         max_file_bytes: config.input.max_file_bytes,
+        select: Selection::all(),
+        corpus_ready: false,
     };
+    let passes = Passes {
+        sources: &sources,
+        skipped: &skipped,
+        progress,
+    };
+    run_with_options(config, pipeline, input, output, options, plan, &passes)
+        .map(|(stats, _)| stats)
+}
+
+/// Where a run's documents come from and where its walk and progress are reported.
+struct Passes<'a> {
+    sources: &'a Sources<'a>,
+    skipped: &'a SharedSkipReport,
+    progress: &'a dyn Progress,
+}
+
+fn run_with_options(
+    config: &Config,
+    pipeline: &Pipeline,
+    input: &Path,
+    output: &OutputOptions,
+    mut options: RunOptions,
+    plan: &RunPlan,
+    passes: &Passes<'_>,
+) -> anyhow::Result<(RunStats, Option<ShardMarker>)> {
+    let Passes {
+        sources,
+        skipped,
+        progress,
+    } = passes;
+    let started = Instant::now();
+    let jobs = options.jobs;
+    let requested = output;
+    let partial_output;
+    let output = if plan.is_partial() {
+        let mut o = output.clone();
+        o.formats.retain(|f| f == "csv" || f == "jsonl");
+        if !o.wants("csv") {
+            o.formats.insert(0, "csv".into());
+        }
+        partial_output = o;
+        &partial_output
+    } else {
+        output
+    };
+    if let Some(index) = &plan.corpus_index {
+        crate::corpus_index::use_index(config, pipeline, index)?;
+        options.corpus_ready = true;
+    }
+    let mut total_documents = 0;
+    if plan.is_partial() {
+        // Positions are global: count the whole walk once (it reads no file but containers).
+        total_documents = sources().count();
+        options.select = Selection {
+            range: plan.shard.map(|s| s.range(total_documents)),
+            paths: plan.files.clone(),
+            root: input.to_path_buf(),
+        };
+    }
     let mut outputs = OutputSet::create(output, &tables_for(pipeline, output))
         .with_context(|| format!("cannot create outputs in {}", output.dir.display()))?;
     let mut stats = RunStats {
@@ -214,8 +306,10 @@ pub fn run_folder(
         jobs,
         ..RunStats::default()
     };
-    let mut sink = |_seq: usize, result: DocResult| -> io::Result<()> {
+    let mut seqs: Option<(usize, usize)> = None;
+    let mut sink = |seq: usize, result: DocResult| -> io::Result<()> {
         stats.documents += 1;
+        seqs = Some(seqs.map_or((seq, seq + 1), |(a, b)| (a.min(seq), b.max(seq + 1))));
         match result {
             DocResult::Kept(article) => {
                 stats.articles += 1;
@@ -240,13 +334,39 @@ pub fn run_folder(
             }
         }
     };
-    let totals = process_documents(pipeline, &sources, &|_| {}, &options, progress, &mut sink)?;
+    let totals = process_documents(pipeline, sources, &|_| {}, &options, *progress, &mut sink)?;
     stats.corpus_pass_seconds = totals.first_pass_seconds;
     stats.first_pass = totals.first_pass.map(|f| f.stages);
     stats.input_bytes = totals.main.read.bytes_in;
     stats.read = totals.main.read;
     stats.stages = totals.main.stages;
     stats.skipped = skipped.lock().map(|s| s.clone()).unwrap_or_default();
+    let marker = if plan.is_partial() {
+        if let Some(summary) = outputs.corpus_summary() {
+            outputs.write_file(
+                newsmill_export::shard::CORPUS_SUMMARY,
+                &serde_json::to_vec(&summary)?,
+            )?;
+        }
+        let (first_seq, end_seq) = seqs.unwrap_or((0, 0));
+        Some(ShardMarker {
+            format: ShardMarker::FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            config_hash: config_hash(config, requested),
+            shard: plan.shard.map(|s| s.to_string()),
+            total_documents,
+            first_seq,
+            end_seq,
+            documents: stats.documents as usize,
+            corpus_index: plan.corpus_index.as_ref().map(|i| i.hash.clone()),
+            output: OutputOptions {
+                dir: Default::default(),
+                ..requested.clone()
+            },
+        })
+    } else {
+        None
+    };
     let report_name = "run-report.json";
     stats.outputs = outputs
         .paths()
@@ -261,10 +381,50 @@ pub fn run_folder(
     outputs
         .write_file(report_name, &report)
         .context("cannot write run-report.json")?;
+    if let Some(marker) = &marker {
+        // The last file of the set; the folder appears with it in one swap, or not at all.
+        outputs.write_file(
+            newsmill_export::shard::SHARD_MARKER,
+            &serde_json::to_vec_pretty(marker)?,
+        )?;
+    }
     outputs
         .commit()
         .with_context(|| format!("cannot move outputs into {}", output.dir.display()))?;
-    Ok(stats)
+    Ok((stats, marker))
+}
+
+/// The walk of a run over `input` (leaving out `output_dir`), repeatable for each pass, and
+/// where each walk leaves its skip counts (the last pass's are reported).
+pub(crate) fn folder_sources(
+    config: &Config,
+    input: &Path,
+    output_dir: &Path,
+) -> anyhow::Result<(
+    impl Fn() -> Box<dyn Iterator<Item = Found>> + Sync,
+    SharedSkipReport,
+)> {
+    if !input.is_dir() && !input.is_file() {
+        anyhow::bail!(
+            "input {} does not exist or is neither a folder nor a file",
+            input.display()
+        );
+    }
+    let spec = config.input_spec(input, output_dir);
+    // Validated when the config was loaded; a failure here is a bug worth a clear message.
+    Discovery::new(spec.clone()).map_err(anyhow::Error::msg)?;
+    // Each walk leaves its skip counts here; the last (main) pass's are reported.
+    let skipped = SharedSkipReport::default();
+    let skip_slot = skipped.clone();
+    let sources = move || -> Box<dyn Iterator<Item = Found>> {
+        Box::new(
+            Discovery::new(spec.clone())
+                .expect("globs were validated with the config")
+                .skip_folders_where(newsmill_export::staging::is_newsmill_folder)
+                .report_skips_to(skip_slot.clone()),
+        )
+    };
+    Ok((sources, skipped))
 }
 
 /// Most worker threads per core: more only add memory and switching, and `--jobs 99999`
@@ -308,6 +468,8 @@ pub fn process_files(
         jobs,
         chunk_size: 64,
         max_file_bytes,
+        select: Selection::all(),
+        corpus_ready: false,
     };
     let mut results = Vec::new();
     process_documents(

@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use newsmill_core::{Article, CorpusIndex};
@@ -135,6 +136,9 @@ pub struct LearnedLines {
     shards: Vec<Mutex<Shard>>,
     /// Articles seen per source.
     sources: Mutex<BTreeMap<u64, u32>>,
+    /// Set by `finish`: before it, counts are partial and nothing is learned (so what the
+    /// first pass removes does not depend on which articles other threads counted first).
+    finished: AtomicBool,
 }
 
 impl LearnedLines {
@@ -151,6 +155,21 @@ impl LearnedLines {
                 })
                 .collect(),
             sources: Mutex::new(BTreeMap::new()),
+            finished: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether counting is complete (after `finish`): only then are lines learned.
+    pub fn is_finished(&self) -> bool {
+        self.finished.load(Ordering::Acquire)
+    }
+
+    /// Raises a shard's sampling level until its hashes fit (see the module docs).
+    fn fit(&self, shard: &mut Shard) {
+        while shard.counts.len() > self.max_per_shard && shard.level < 64 {
+            shard.level += 1;
+            let level = shard.level;
+            shard.counts.retain(|h, _| Shard::admits(level, *h));
         }
     }
 
@@ -166,11 +185,7 @@ impl LearnedLines {
                     continue;
                 }
                 *shard.counts.entry(hash).or_insert(0) += 1;
-                while shard.counts.len() > self.max_per_shard && shard.level < 64 {
-                    shard.level += 1;
-                    let level = shard.level;
-                    shard.counts.retain(|h, _| Shard::admits(level, *h));
-                }
+                self.fit(&mut shard);
             }
         }
     }
@@ -236,6 +251,68 @@ impl CorpusIndex for LearnedLines {
 
     fn finish(&self) {
         // Counting is complete after the last observe; nothing to compute.
+        self.finished.store(true, Ordering::Release);
+    }
+
+    /// Articles per source, and per shard its sampling level and (hash, articles) counts.
+    fn summary(&self) -> Option<serde_json::Value> {
+        let sources: Vec<(u64, u32)> = self
+            .sources
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        let shards: Vec<(u32, Vec<(u64, u32)>)> = self
+            .shards
+            .iter()
+            .map(|s| {
+                let s = s.lock().unwrap_or_else(|e| e.into_inner());
+                let mut counts: Vec<(u64, u32)> = s.counts.iter().map(|(h, n)| (*h, *n)).collect();
+                counts.sort_unstable();
+                (s.level, counts)
+            })
+            .collect();
+        Some(serde_json::json!({ "format": 1, "sources": sources, "shards": shards }))
+    }
+
+    /// Exact: a shard's level is the lowest at which the hashes it saw fit, so the level
+    /// over all documents is at least every part's; at the highest part level every
+    /// surviving hash was counted in full by every part, counts add, and the level is
+    /// raised again while they do not fit, which is where one machine ends.
+    fn absorb(&self, summary: &serde_json::Value) -> Result<(), String> {
+        #[derive(serde::Deserialize)]
+        struct Summary {
+            format: u32,
+            sources: Vec<(u64, u32)>,
+            shards: Vec<(u32, Vec<(u64, u32)>)>,
+        }
+        let summary: Summary = serde::Deserialize::deserialize(summary)
+            .map_err(|e| format!("not a learned boilerplate summary: {e}"))?;
+        if summary.format != 1 || summary.shards.len() != SHARDS {
+            return Err("learned boilerplate summary of another format".into());
+        }
+        {
+            let mut sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
+            for (source, n) in summary.sources {
+                *sources.entry(source).or_insert(0) += n;
+            }
+        }
+        for (mine, (level, counts)) in self.shards.iter().zip(summary.shards) {
+            let mut shard = mine.lock().unwrap_or_else(|e| e.into_inner());
+            if level > shard.level {
+                shard.level = level;
+                shard.counts.retain(|h, _| Shard::admits(level, *h));
+            }
+            let level = shard.level;
+            for (hash, n) in counts {
+                if Shard::admits(level, hash) {
+                    *shard.counts.entry(hash).or_insert(0) += n;
+                }
+            }
+            self.fit(&mut shard);
+        }
+        Ok(())
     }
 }
 
@@ -329,5 +406,33 @@ mod tests {
             let h = line_hash(line, site);
             assert_eq!(forward.doc_count(h), backward.doc_count(h), "{line}");
         }
+    }
+
+    #[test]
+    fn absorbed_shard_summaries_count_like_one_index_even_when_sampled() {
+        let docs: Vec<Article> = (0..60u32)
+            .map(|i| {
+                let own = format!("own line {}{}", char::from(b'a' + (i % 26) as u8), i / 26);
+                let shared = format!("shared {}", char::from(b'a' + (i % 7) as u8));
+                article("site", &[own.as_str(), shared.as_str(), "footer text"])
+            })
+            .collect();
+        for max in [1000, 40] {
+            let single = LearnedLines::new(max, 400);
+            docs.iter()
+                .enumerate()
+                .for_each(|(i, d)| single.observe(i, d));
+            let parts: Vec<LearnedLines> = (0..3).map(|_| LearnedLines::new(max, 400)).collect();
+            for (i, d) in docs.iter().enumerate() {
+                parts[i * 3 / docs.len()].observe(i, d);
+            }
+            let merged = LearnedLines::new(max, 400);
+            for part in &parts {
+                merged.absorb(&part.summary().unwrap()).unwrap();
+            }
+            assert_eq!(merged.sample_level(), single.sample_level(), "max {max}");
+            assert_eq!(merged.summary(), single.summary(), "max {max}");
+        }
+        assert!(!LearnedLines::new(10, 10).is_finished());
     }
 }

@@ -248,7 +248,8 @@ impl BoilerplateStage {
 
     /// Lines whose hash recurs in enough articles of the source, by (block, line) position.
     fn learned_lines(&self, article: &Article) -> Vec<(usize, usize)> {
-        let Some(index) = &self.learned else {
+        let Some(index) = self.learned.as_ref().filter(|l| l.is_finished()) else {
+            // Not learned yet (the first pass): configured and built-in lines only.
             return Vec::new();
         };
         let source = source_key(article);

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use newsmill_core::{Article, CorpusIndex};
+use serde::Deserialize;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -293,4 +294,69 @@ impl CorpusIndex for DuplicateIndex {
     fn finish(&self) {
         let _ = self.finished.set(self.compute());
     }
+
+    /// Every entry: global position, exact hash, id, signature (hex; absent for short
+    /// articles). `compute` sorts by position, so absorbing shards in any order gives the
+    /// single-machine result.
+    fn summary(&self) -> Option<serde_json::Value> {
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        let entries: Vec<serde_json::Value> = (0..store.entries.len())
+            .map(|i| {
+                let e = &store.entries[i];
+                let signature = store.signature(i).map(hex);
+                serde_json::json!([e.seq, e.exact, store.id(i), signature])
+            })
+            .collect();
+        Some(serde_json::json!({ "format": 1, "entries": entries }))
+    }
+
+    fn absorb(&self, summary: &serde_json::Value) -> Result<(), String> {
+        #[derive(serde::Deserialize)]
+        struct Summary {
+            format: u32,
+            entries: Vec<(usize, u64, String, Option<String>)>,
+        }
+        let summary = Summary::deserialize(summary)
+            .map_err(|e| format!("not a duplicate index summary: {e}"))?;
+        if summary.format != 1 {
+            return Err(format!("unknown summary format {}", summary.format));
+        }
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        for (seq, exact, id, signature) in summary.entries {
+            let signature = match signature {
+                None => NO_SIGNATURE,
+                Some(text) => {
+                    let bytes = unhex(&text)
+                        .filter(|b| b.len() == SIGNATURE_LEN)
+                        .ok_or_else(|| format!("bad signature for {id}"))?;
+                    let at = (store.signatures.len() / SIGNATURE_LEN) as u32;
+                    store.signatures.extend_from_slice(&bytes);
+                    at
+                }
+            };
+            let id_start = store.ids.len();
+            store.ids.push_str(&id);
+            store.entries.push(Entry {
+                seq,
+                exact,
+                id_start,
+                id_len: id.len() as u32,
+                signature,
+            });
+        }
+        Ok(())
+    }
+}
+
+// Two hex digits a byte: the summary is JSON, and no crate is worth these few lines.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    text.len().is_multiple_of(2).then_some(())?;
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
 }

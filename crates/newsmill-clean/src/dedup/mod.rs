@@ -204,6 +204,52 @@ mod tests {
     }
 
     #[test]
+    fn absorbed_shard_summaries_give_the_single_index_marks() {
+        let docs: Vec<Article> = (0..12)
+            .map(|i| article(i, &story(&format!("v{}", i % 4))))
+            .chain([article(12, "short words only here"), article(13, "")])
+            .collect();
+        let marks = |stage: &dyn Stage| -> Vec<Option<String>> {
+            docs.iter()
+                .cloned()
+                .map(|mut d| {
+                    stage
+                        .process(&mut d, &mut StageCounters::default())
+                        .unwrap();
+                    d.annotations.duplicate_of
+                })
+                .collect()
+        };
+        let table = StageTable::from_options(NAME, "threshold = 0.9");
+        let single = build(&table).unwrap();
+        docs.iter()
+            .for_each(|d| single.corpus_index().unwrap().observe(d.seq, d));
+        single.corpus_index().unwrap().finish();
+        let shards: Vec<Box<dyn Stage>> = (0..3).map(|_| build(&table).unwrap()).collect();
+        for d in &docs {
+            shards[d.seq * 3 / docs.len()]
+                .corpus_index()
+                .unwrap()
+                .observe(d.seq, d);
+        }
+        let merged = build(&table).unwrap();
+        for shard in shards.iter().rev() {
+            let summary = shard.corpus_index().unwrap().summary().unwrap();
+            merged.corpus_index().unwrap().absorb(&summary).unwrap();
+        }
+        merged.corpus_index().unwrap().finish();
+        assert!(marks(single.as_ref()).iter().flatten().count() > 0);
+        assert_eq!(marks(merged.as_ref()), marks(single.as_ref()));
+        let bad = serde_json::json!({"format": 1, "entries": [[0, 1, "a", "zz"]]});
+        assert!(build(&table)
+            .unwrap()
+            .corpus_index()
+            .unwrap()
+            .absorb(&bad)
+            .is_err());
+    }
+
+    #[test]
     fn rejects_bad_threshold() {
         assert!(build(&StageTable::from_options(NAME, "threshold = 1.5")).is_err());
     }

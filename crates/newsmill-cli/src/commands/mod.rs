@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod eval;
+pub mod index;
 pub mod init;
+pub mod merge;
 pub mod ner;
 pub mod run;
 pub mod stages;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use newsmill_read::discover::Discovery;
-use newsmill_runner::{run_folder, Progress, Silent};
+use newsmill_runner::{completed_shard, run_folder_with, Progress, RunPlan, Shard, Silent};
 
 use crate::progress::Bar;
 
@@ -34,6 +34,20 @@ pub struct RunArgs {
     /// xlsx, parquet, sqlite, report (report.html).
     #[arg(long, value_delimiter = ',')]
     pub format: Option<Vec<String>>,
+    /// Process shard I of N (1-based) of the folder's sorted documents; ids, paths and
+    /// positions stay those of the whole folder. The output folder gets a completion
+    /// marker; a re-run over a completed shard does nothing. Join with `newsmill merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
+    /// Process only the documents of these files (one path a line, relative to the input
+    /// folder; `-`: standard input), for engines that shard themselves. Join with `newsmill merge`.
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
+    /// Use this merged corpus index (`newsmill index`, then `newsmill index --merge`)
+    /// instead of a first pass, so duplicates and learned boilerplate are those of the
+    /// whole folder even in a shard.
+    #[arg(long, value_name = "FILE")]
+    pub corpus_index: Option<PathBuf>,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
@@ -86,6 +100,41 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         }
         output.formats = formats.clone();
     }
+    let plan = RunPlan {
+        shard: args.shard,
+        files: match &args.files_from {
+            None => None,
+            Some(list) => Some(std::sync::Arc::new(read_file_list(list)?)),
+        },
+        corpus_index: match &args.corpus_index {
+            None => None,
+            Some(path) => {
+                let (file, hash) = newsmill_runner::IndexFile::read(path)?;
+                Some(std::sync::Arc::new(newsmill_runner::LoadedIndex {
+                    file,
+                    hash,
+                }))
+            }
+        },
+    };
+    if args.shard.is_some() && args.files_from.is_some() {
+        anyhow::bail!("--shard and --files-from do not go together: pick one way to split");
+    }
+    if plan.is_partial() && input.as_os_str() == "-" {
+        anyhow::bail!("--shard and --files-from need a folder, not standard input");
+    }
+    let index_hash = plan.corpus_index.as_ref().map(|i| i.hash.as_str());
+    if let Some(done) = completed_shard(&output.dir, &config, &output, &plan, index_hash) {
+        if !args.quiet {
+            eprintln!(
+                "newsmill: shard {} is already complete in {} ({} documents); nothing to do",
+                done.shard.as_deref().unwrap_or("?"),
+                output.dir.display(),
+                done.documents
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let jobs = args.jobs.unwrap_or(config.run.jobs);
     silence_caught_panics();
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
@@ -96,12 +145,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         &Silent
     };
-    let stats = run_folder(&config, &pipeline, &input, &output, jobs, progress)?;
+    let stats = run_folder_with(&config, &pipeline, &input, &output, jobs, progress, &plan)?;
     if !args.quiet {
         eprint!("{}", stats.summary());
         eprintln!("  config: {}", config.describe());
     }
-    if stats.documents == 0 {
+    if stats.documents == 0 && !plan.is_partial() {
         eprintln!(
             "{}",
             nothing_found(&config, &input, &stats.skipped, args.quiet)
@@ -113,6 +162,20 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The paths of a `--files-from` list (`-`: standard input).
+pub fn read_file_list(
+    list: &std::path::Path,
+) -> anyhow::Result<std::collections::HashSet<PathBuf>> {
+    use anyhow::Context;
+    let text = if list.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin().lock()).context("cannot read standard input")?
+    } else {
+        std::fs::read_to_string(list)
+            .with_context(|| format!("cannot read --files-from {}", list.display()))?
+    };
+    Ok(newsmill_runner::parse_file_list(&text))
 }
 
 /// A quick walk for the progress bar's length (it reads no file but JSON Lines), over the

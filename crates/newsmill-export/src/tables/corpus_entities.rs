@@ -8,7 +8,7 @@
 //! a hash of type and canonical name, so the same folder gives the same ids on every run
 //! and for any thread count.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use newsmill_core::{Article, EntityKind, Family};
 use xxhash_rust::xxh3::xxh3_64;
@@ -57,11 +57,14 @@ const COLUMNS: &[Column] = &[
 /// At most this many aliases are kept per entity (memory stays bounded per entity).
 const MAX_ALIASES: usize = 20;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Tally {
     articles: u64,
     mentions: u64,
-    aliases: BTreeSet<String>,
+    /// Distinct, in the order first met (so the first `MAX_ALIASES` of a folder are the
+    /// same whether it was counted in one run or merged from shards, see
+    /// [`CorpusEntities::absorb`]); sorted when written.
+    aliases: Vec<String>,
     first: Option<String>,
     last: Option<String>,
     countries: BTreeMap<String, u64>,
@@ -106,8 +109,8 @@ impl CorpusEntities {
             t.articles += 1;
             t.mentions += e.mentions as u64;
             for alias in &e.aliases {
-                if t.aliases.len() < MAX_ALIASES && *alias != e.name {
-                    t.aliases.insert(alias.clone());
+                if t.aliases.len() < MAX_ALIASES && *alias != e.name && !t.aliases.contains(alias) {
+                    t.aliases.push(alias.clone());
                 }
             }
             if let Some(d) = &date {
@@ -184,6 +187,59 @@ impl CorpusEntities {
         entity_id(kind, self.canonical(kind, name))
     }
 
+    /// The counts so far (not the links, which [`finish`](Self::finish) derives), for a
+    /// shard's output folder: `newsmill merge` absorbs every shard's summary in order.
+    pub fn summary(&self) -> serde_json::Value {
+        let rows: Vec<(&str, &str, &Tally)> = self
+            .tallies
+            .iter()
+            .map(|((kind, name), t)| (*kind, name.as_str(), t))
+            .collect();
+        serde_json::json!({ "format": 1, "tallies": rows })
+    }
+
+    /// Adds the counts of a later part of the folder (a [`summary`](Self::summary)).
+    /// Exact: counts add, dates take the extremes, and aliases are kept in the order first
+    /// met up to the cap, which is what counting both parts in one run gives, because the
+    /// first `k` new aliases of a part are always among that part's first `MAX_ALIASES`.
+    pub fn absorb(&mut self, summary: &serde_json::Value) -> Result<(), String> {
+        #[derive(serde::Deserialize)]
+        struct Summary {
+            format: u32,
+            tallies: Vec<(String, String, Tally)>,
+        }
+        let summary: Summary = serde_json::from_value(summary.clone())
+            .map_err(|e| format!("not a corpus entities summary: {e}"))?;
+        if summary.format != 1 {
+            return Err(format!("unknown summary format {}", summary.format));
+        }
+        for (kind, name, theirs) in summary.tallies {
+            let kind = [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Location,
+            ]
+            .into_iter()
+            .map(EntityKind::as_str)
+            .find(|k| *k == kind)
+            .ok_or_else(|| format!("unknown entity type `{kind}`"))?;
+            let t = self.tallies.entry((kind, name)).or_default();
+            t.articles += theirs.articles;
+            t.mentions += theirs.mentions;
+            for alias in theirs.aliases {
+                if t.aliases.len() < MAX_ALIASES && !t.aliases.contains(&alias) {
+                    t.aliases.push(alias);
+                }
+            }
+            t.first = [t.first.take(), theirs.first].into_iter().flatten().min();
+            t.last = [t.last.take(), theirs.last].into_iter().flatten().max();
+            for (cc, n) in theirs.countries {
+                *t.countries.entry(cc).or_default() += n;
+            }
+        }
+        Ok(())
+    }
+
     /// The rows of corpus_entities.csv, sorted by type then name; call after `finish`.
     pub fn rows(&self) -> Vec<Vec<Cell>> {
         let mut merged: BTreeMap<(&'static str, &str), Tally> = BTreeMap::new();
@@ -192,12 +248,15 @@ impl CorpusEntities {
             let m = merged.entry((kind, canonical)).or_default();
             m.articles += t.articles;
             m.mentions += t.mentions;
-            if canonical != name.as_str() {
-                m.aliases.insert(name.clone());
+            if canonical != name.as_str() && !m.aliases.contains(name) {
+                m.aliases.push(name.clone());
             }
-            for alias in &t.aliases {
-                if m.aliases.len() < MAX_ALIASES && alias != canonical {
-                    m.aliases.insert(alias.clone());
+            let mut aliases: Vec<&String> = t.aliases.iter().collect();
+            aliases.sort();
+            for alias in aliases {
+                if m.aliases.len() < MAX_ALIASES && alias != canonical && !m.aliases.contains(alias)
+                {
+                    m.aliases.push(alias.clone());
                 }
             }
             m.first = [m.first.take(), t.first.clone()]
@@ -211,7 +270,8 @@ impl CorpusEntities {
         }
         merged
             .into_iter()
-            .map(|((kind, name), t)| {
+            .map(|((kind, name), mut t)| {
+                t.aliases.sort();
                 let country = t
                     .countries
                     .iter()
@@ -221,7 +281,7 @@ impl CorpusEntities {
                     Cell::text(entity_id(kind, name)),
                     Cell::text(kind),
                     Cell::text(name),
-                    Cell::text(t.aliases.iter().cloned().collect::<Vec<_>>().join("|")),
+                    Cell::text(t.aliases.join("|")),
                     Cell::num(t.articles),
                     Cell::num(t.mentions),
                     Cell::opt(t.first.as_deref()),
@@ -284,5 +344,43 @@ mod tests {
         assert_eq!(blair[6], Cell::text("2005-01-02"));
         assert_eq!(blair[7], Cell::text("2005-03-04"));
         assert!(rows.iter().all(|r| r.len() == COLUMNS.len()));
+    }
+
+    #[test]
+    fn shard_summaries_absorbed_in_order_give_the_single_run_rows() {
+        let many: Vec<String> = (0..30).map(|i| format!("Blair{i:02}")).collect();
+        let mut docs = vec![
+            article("a", "2005-03-04", &["Tony Blair", "Gordon Brown"], false),
+            article("b", "2005-01-02", &["Blair"], false),
+            article("c", "2004-01-01", &["Tony Blair"], true),
+        ];
+        // More aliases than the cap, spread over the parts, met in a non-sorted order.
+        for (i, alias) in many.iter().rev().enumerate() {
+            let mut a = article(&format!("x{i}"), "2006-01-01", &["Tony Blair"], false);
+            a.annotations.entities[0].aliases.push(alias.clone());
+            docs.push(a);
+        }
+        let mut single = CorpusEntities::default();
+        docs.iter().for_each(|d| single.observe(d));
+        single.finish();
+        for split in [1, 2, 10, docs.len() - 1] {
+            let (left, right) = docs.split_at(split);
+            let mut parts = [CorpusEntities::default(), CorpusEntities::default()];
+            left.iter().for_each(|d| parts[0].observe(d));
+            right.iter().for_each(|d| parts[1].observe(d));
+            let mut merged = CorpusEntities::default();
+            for part in &parts {
+                merged.absorb(&part.summary()).unwrap();
+            }
+            merged.finish();
+            assert_eq!(merged.rows(), single.rows(), "split at {split}");
+            assert_eq!(
+                merged.id_of("person", "Blair"),
+                single.id_of("person", "Blair")
+            );
+        }
+        assert!(CorpusEntities::default()
+            .absorb(&serde_json::json!({"format": 2, "tallies": []}))
+            .is_err());
     }
 }

@@ -1,0 +1,215 @@
+//! Shards, merge and the shared corpus index (docs/scale.md): the merged output of
+//! `run --shard I/N --corpus-index` over every shard is byte-identical to one run over the
+//! folder, run-report.json (timings) aside.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn newsmill(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run newsmill");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "newsmill {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn files(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "run-report.json")
+        .collect()
+}
+
+/// Every file of `a` and `b` but the run report, byte for byte.
+fn assert_same_folder(a: &Path, b: &Path) {
+    assert_eq!(files(a), files(b), "{} vs {}", a.display(), b.display());
+    for name in files(a) {
+        let (x, y) = (
+            std::fs::read(a.join(&name)).unwrap(),
+            std::fs::read(b.join(&name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs: {} vs {}", a.display(), b.display());
+    }
+}
+
+/// Indexes each of `n` shards, merges the indexes, runs each shard with the merged index,
+/// merges the shard folders; returns the merged folder.
+fn sharded_run(input: &Path, n: usize, work: &Path, with_index: bool) -> PathBuf {
+    let mut index_files = Vec::new();
+    if with_index {
+        for i in 1..=n {
+            let file = work.join(format!("index-{i}.json"));
+            let shard = format!("{i}/{n}");
+            newsmill(&[
+                "index",
+                s(input),
+                "--shard",
+                &shard,
+                "--out",
+                s(&file),
+                "--jobs",
+                "2",
+            ]);
+            index_files.push(file);
+        }
+        let mut merge = vec!["index", "--merge"];
+        merge.extend(index_files.iter().map(|f| s(f)));
+        let merged = work.join("index.json");
+        merge.extend(["--out", s(&merged)]);
+        newsmill(&merge);
+        index_files = vec![merged];
+    }
+    let mut shards = Vec::new();
+    for i in 1..=n {
+        let out = work.join(format!("shard-{i}"));
+        let shard = format!("{i}/{n}");
+        let mut args = vec!["run", s(input), "--shard", &shard, "--out", s(&out), "-q"];
+        args.extend(["--jobs", "2", "--format", "csv,jsonl"]);
+        if let Some(index) = index_files.first() {
+            args.extend(["--corpus-index", s(index)]);
+        }
+        newsmill(&args);
+        shards.push(out);
+    }
+    let merged = work.join("merged");
+    let mut args = vec!["merge"];
+    // Any order: merge sorts the shards.
+    args.extend(shards.iter().rev().map(|p| s(p)));
+    args.extend(["--out", s(&merged), "-q"]);
+    newsmill(&args);
+    merged
+}
+
+fn plain_run(input: &Path, out: &Path) {
+    newsmill(&[
+        "run",
+        s(input),
+        "--out",
+        s(out),
+        "-q",
+        "--jobs",
+        "2",
+        "--format",
+        "csv,jsonl",
+    ]);
+}
+
+fn counter(report: &Path, stage: &str, counter: &str) -> u64 {
+    let r: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(report.join("run-report.json")).unwrap()).unwrap();
+    r["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == stage)
+        .and_then(|s| s["counters"][counter].as_u64())
+        .unwrap_or(0)
+}
+
+#[test]
+fn bbc_in_1_3_and_7_shards_merges_to_the_single_run() {
+    let bbc = root().join("../shared/data/bbc");
+    if !bbc.is_dir() {
+        println!("skipping: ../shared/data/bbc not found");
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let plain = work.path().join("plain");
+    plain_run(&bbc, &plain);
+    assert!(counter(&plain, "clean.dedup", "exact_duplicates") > 0);
+    for n in [1, 3, 7] {
+        let dir = work.path().join(format!("n{n}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let merged = sharded_run(&bbc, n, &dir, true);
+        assert_same_folder(&plain, &merged);
+        assert_eq!(
+            counter(&merged, "clean.dedup", "exact_duplicates"),
+            counter(&plain, "clean.dedup", "exact_duplicates")
+        );
+    }
+}
+
+#[test]
+fn learned_boilerplate_needs_the_shared_index_across_shards() {
+    let site = root().join("fixtures/boilerplate-site");
+    let work = tempfile::tempdir().unwrap();
+    let plain = work.path().join("plain");
+    plain_run(&site, &plain);
+    let learned = counter(&plain, "clean.boilerplate", "removed_learned");
+    assert!(learned > 0);
+    // Two articles a shard: no shard alone has min_docs of the site.
+    let alone = work.path().join("alone");
+    std::fs::create_dir_all(&alone).unwrap();
+    let merged = sharded_run(&site, 3, &alone, false);
+    assert!(counter(&merged, "clean.boilerplate", "removed_learned") < learned);
+    let shared = work.path().join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    let merged = sharded_run(&site, 3, &shared, true);
+    assert_same_folder(&plain, &merged);
+    assert_eq!(
+        counter(&merged, "clean.boilerplate", "removed_learned"),
+        learned
+    );
+}
+
+#[test]
+fn merge_refuses_missing_shards_and_other_configs_and_reruns_skip() {
+    let site = root().join("fixtures/boilerplate-site");
+    let work = tempfile::tempdir().unwrap();
+    let one = work.path().join("one");
+    let two = work.path().join("two");
+    let run = |shard: &str, out: &Path, extra: &[&str]| {
+        let mut args = vec!["run", s(&site), "--shard", shard, "--out", s(out), "-q"];
+        args.extend(extra);
+        Command::new(env!("CARGO_BIN_EXE_newsmill"))
+            .current_dir(root())
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    assert!(run("1/2", &one, &[]).status.success());
+    let merge = |dirs: &[&Path]| {
+        let mut args = vec!["merge"];
+        args.extend(dirs.iter().map(|d| s(d)));
+        let out = work.path().join("merged");
+        args.extend(["--out", s(&out)]);
+        Command::new(env!("CARGO_BIN_EXE_newsmill"))
+            .current_dir(root())
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    let missing = merge(&[&one]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("shards missing: 2/2"));
+    let config = work.path().join("other.toml");
+    std::fs::write(&config, "[[stage]]\nuse = \"clean.markup\"\n").unwrap();
+    assert!(run("2/2", &two, &["--config", s(&config)]).status.success());
+    let other = merge(&[&one, &two]);
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("different config"));
+    // A completed shard is not redone.
+    let again = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .current_dir(root())
+        .args(["run", s(&site), "--shard", "1/2", "--out", s(&one)])
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already complete"));
+}
