@@ -213,3 +213,122 @@ fn merge_refuses_missing_shards_and_other_configs_and_reruns_skip() {
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already complete"));
 }
+
+/// A Python with dask.distributed: `NEWSMILL_DASK_PYTHON` (`.ci/run` prepares one), else a
+/// fresh venv in `dir` with `pip install dask[distributed]`; `Err` says why not.
+fn dask_python(dir: &Path) -> Result<PathBuf, String> {
+    if let Ok(python) = std::env::var("NEWSMILL_DASK_PYTHON") {
+        return Ok(PathBuf::from(python));
+    }
+    let venv = dir.join("venv");
+    let made = Command::new("python3")
+        .args(["-m", "venv", s(&venv)])
+        .output()
+        .map_err(|e| format!("no python3 ({e})"))?;
+    if !made.status.success() {
+        return Err(format!(
+            "python3 -m venv failed: {}",
+            String::from_utf8_lossy(&made.stderr)
+        ));
+    }
+    let pip = Command::new(venv.join("bin/pip"))
+        .args(["install", "-q", "dask[distributed]"])
+        .output()
+        .map_err(|e| format!("no pip in the venv ({e})"))?;
+    if !pip.status.success() {
+        return Err(format!(
+            "pip install dask[distributed] failed (offline?): {}",
+            String::from_utf8_lossy(&pip.stderr)
+        ));
+    }
+    Ok(venv.join("bin/python"))
+}
+
+#[test]
+fn dask_local_cluster_4_shards_equal_a_plain_run() {
+    let bbc = root().join("../shared/data/bbc");
+    if !bbc.is_dir() {
+        println!("skipping: ../shared/data/bbc not found");
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let python = match dask_python(work.path()) {
+        Ok(p) => p,
+        Err(why) => {
+            println!("skipping the Dask test: {why}");
+            return;
+        }
+    };
+    // Every worker sees the same absolute input path (docs/scale.md).
+    let bbc = bbc.canonicalize().unwrap();
+    let plain = work.path().join("plain");
+    plain_run(&bbc, &plain);
+    let merged = work.path().join("dask");
+    let out = Command::new(python)
+        .current_dir(root())
+        .arg(root().join("scripts/newsmill_dask.py"))
+        .args([
+            s(&bbc),
+            "--out",
+            s(&merged),
+            "--shards",
+            "4",
+            "--workers",
+            "2",
+        ])
+        .args([
+            "--format",
+            "csv,jsonl",
+            "--binary",
+            env!("CARGO_BIN_EXE_newsmill"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_same_folder(&plain, &merged);
+}
+
+#[test]
+fn slurm_and_ray_examples_print_the_protocol_commands() {
+    let slurm = root().join("scripts/newsmill_slurm.sh");
+    for (step, expect) in [
+        ("index", "index DIR --shard 3/8 --out W/index-3.json"),
+        ("merge-index", "index --merge W/index-1.json"),
+        (
+            "run",
+            "run DIR --shard 3/8 --corpus-index W/index.json --out W/shard-3",
+        ),
+        ("merge", "merge W/shard-1 W/shard-2"),
+    ] {
+        let out = Command::new("bash")
+            .arg(&slurm)
+            .args([step, "DIR", "W", "8"])
+            .env("DRY_RUN", "1")
+            .env("SLURM_ARRAY_TASK_ID", "3")
+            .env("NEWSMILL", "newsmill")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(expect), "{step}: {text}");
+    }
+    if Command::new("python3").arg("--version").output().is_err() {
+        println!("skipping the Ray dry run: no python3");
+        return;
+    }
+    let out = Command::new("python3")
+        .arg(root().join("scripts/newsmill_ray.py"))
+        .args(["DIR", "--out", "/tmp/o", "--shards", "2", "--dry-run"])
+        .args(["--binary", env!("CARGO_BIN_EXE_newsmill")])
+        .args(["--address", "ray://head:10001"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Two index tasks, one index merge, two shard runs, one merge.
+    assert_eq!(text.lines().count(), 2 + 1 + 2 + 1, "{text}");
+    assert!(text.contains("--shard 2/2 --corpus-index"), "{text}");
+    assert!(text.lines().last().unwrap().contains(" merge "), "{text}");
+}
