@@ -4,7 +4,14 @@
 
 use crate::article::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A field naming one of a few fixed values. Spelled through an alias so that serde does
+/// not take it for a string borrowed from the input (it is read back interned, see
+/// `crate::intern`).
+type FixedStr = &'static str;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityKind {
     Person,
     Organization,
@@ -45,7 +52,7 @@ impl EntityKind {
 }
 
 /// One normalised entity of an article: every mention that refers to it is folded in.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub kind: EntityKind,
     /// Fullest name, titles and possessives removed ("Barack Obama").
@@ -57,7 +64,7 @@ pub struct Entity {
 }
 
 /// One occurrence of an entity in the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityMention {
     pub span: Span,
     pub surface: String,
@@ -66,7 +73,7 @@ pub struct EntityMention {
     pub entity: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum QuoteKind {
     /// A whole sentence or more of direct speech.
     Full,
@@ -87,7 +94,7 @@ impl QuoteKind {
 }
 
 /// What kind of speaker a quotation is attributed to (the `speaker_type` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum SpeakerType {
     Person,
     Organisation,
@@ -106,7 +113,7 @@ impl SpeakerType {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// Normalised speaker name (matches entities.csv), `None` when unknown.
     pub speaker: Option<String>,
@@ -123,7 +130,9 @@ pub struct Quote {
     pub speaker_type: SpeakerType,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Granularity {
     Day,
     Week,
@@ -161,7 +170,7 @@ impl Granularity {
 }
 
 /// A date expression resolved against the publication date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     pub text: String,
     /// TIMEX3-style value at the given granularity: `2013-12-22`, `2013-W51`, `2013-12`,
@@ -180,7 +189,7 @@ pub struct DateMention {
 }
 
 /// A counted fact: casualties ("killed at least 38") or a quantity ("75 Hellfire missiles").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// killed, wounded, arrested, detained, displaced, missing, quantity, ...
     pub kind: String,
@@ -206,7 +215,7 @@ pub struct Fact {
 
 /// Where a location entity is on the map (`link.places`). Fields the evidence does not
 /// settle stay empty: a place known only by its country has no id and no coordinates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Geocode {
     /// Index into [`Annotations::entities`].
     pub entity: usize,
@@ -219,23 +228,26 @@ pub struct Geocode {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// What the place is: `country`, `admin1`, `admin2`, `city`.
-    pub feature: &'static str,
+    #[serde(deserialize_with = "crate::intern::deserialize")]
+    pub feature: FixedStr,
     /// How it was decided: `country`, `context`, `prominence`, `unique`, `capital`,
     /// `sentence_country`.
-    pub method: &'static str,
+    #[serde(deserialize_with = "crate::intern::deserialize")]
+    pub method: FixedStr,
 }
 
 /// Text a cleaning stage removed, kept so users can audit it (`removed.csv`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Removal {
-    pub stage: &'static str,
+    #[serde(deserialize_with = "crate::intern::deserialize")]
+    pub stage: FixedStr,
     /// Why: `footer`, `learned`, `pattern`, `share_line`, ...
     pub reason: String,
     pub text: String,
 }
 
 /// Everything stages attach to an article besides metadata.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Annotations {
     pub entities: Vec<Entity>,
     pub mentions: Vec<EntityMention>,
@@ -250,5 +262,6 @@ pub struct Annotations {
     pub removed: Vec<Removal>,
     /// The article's tokens and sentences, made once by `newsmill_text::article_tokens` for
     /// every stage that reads words.
+    #[serde(skip)]
     pub tokens: crate::tokens::TokenCache,
 }

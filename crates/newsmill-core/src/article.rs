@@ -8,7 +8,7 @@ use crate::annotations::Annotations;
 
 /// Which reader produced the article; stages may behave differently per format
 /// (for example, HTML pages already had their boilerplate scored away).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum SourceFormat {
     #[default]
     Text,
@@ -29,7 +29,7 @@ impl SourceFormat {
 }
 
 /// The structural role of a body block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     /// A heading with its level (1 = top).
     Heading(u8),
@@ -40,7 +40,7 @@ pub enum BlockKind {
 
 /// One unit of body text, without markup. Line breaks that were hard breaks in the source
 /// are kept as `\n`; soft wraps are spaces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
@@ -72,7 +72,19 @@ impl Block {
 }
 
 /// A byte range inside the text of block number `block`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     pub block: usize,
     pub start: usize,
@@ -87,7 +99,7 @@ impl Span {
 
 /// Article-level metadata. Readers fill what the source states (front matter, HTML meta);
 /// `extract.metadata` fills the rest from the text.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Metadata {
     pub title: Option<String>,
     pub authors: Vec<String>,
@@ -125,7 +137,7 @@ pub struct Metadata {
 }
 
 /// One input document flowing through the pipeline.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// Stable id: the path relative to the input root, with `/` separators
     /// (for JSON Lines input, `file.jsonl#<line>`).

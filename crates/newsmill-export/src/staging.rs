@@ -21,6 +21,8 @@ use std::sync::Mutex;
 
 /// The manifest of an output folder, written last.
 pub const MARKER: &str = ".newsmill-output";
+/// The manifest of an incremental-run state folder (`run --state`): never input either.
+pub const STATE_MARKER: &str = "newsmill-state.json";
 /// What older versions left as the only sign of an output folder.
 const LEGACY_MARKER: &str = "run-report.json";
 
@@ -34,8 +36,8 @@ pub fn is_output_folder(dir: &Path) -> bool {
         || (dir.join(LEGACY_MARKER).is_file() && dir.join("articles.csv").is_file())
 }
 
-/// Whether a folder is an output folder or the staging or set-aside folder of some run:
-/// never input.
+/// Whether a folder is an output folder, the staging or set-aside folder of some run, or an
+/// incremental-run state folder: never input.
 pub fn is_newsmill_folder(dir: &Path) -> bool {
     let staging_name = dir
         .file_name()
@@ -43,7 +45,7 @@ pub fn is_newsmill_folder(dir: &Path) -> bool {
         .is_some_and(|name| {
             name.starts_with('.') && (name.contains(STAGING_TAG) || name.contains(OLD_TAG))
         });
-    staging_name || is_output_folder(dir)
+    staging_name || is_output_folder(dir) || dir.join(STATE_MARKER).is_file()
 }
 
 const STAGING_TAG: &str = ".newsmill-staging-";

@@ -117,6 +117,7 @@ pub fn index_folder(
         max_file_bytes: config.input.max_file_bytes,
         select,
         corpus_ready: false,
+        state: None,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)

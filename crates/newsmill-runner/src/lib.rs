@@ -21,6 +21,8 @@
 //!   of the global document sequence, or a file list) whose folder `newsmill merge` joins.
 //! - [`index_folder`], [`merge_indexes`], [`IndexFile`]: the corpus index of a shard, merged
 //!   across shards and used by `run --corpus-index` instead of a first pass.
+//! - [`StateStore`]: the state folder of an incremental run (`run --state`): finished
+//!   articles kept by what they were after the corpus-level stages, reused when unchanged.
 //! - [`RunStats`]: per-stage counts and time, the run report and the one-screen summary.
 
 mod config;
@@ -28,6 +30,7 @@ mod corpus_index;
 mod pipeline;
 mod run;
 mod shard;
+mod state;
 mod stats;
 
 pub use config::{
@@ -37,12 +40,13 @@ pub use config::{
 pub use corpus_index::{
     index_folder, merge_indexes, use_index, IndexFile, LoadedIndex, SharedIndex,
 };
-pub use pipeline::{DocResult, DocStats, Pipeline, StageSpec};
+pub use pipeline::{DocResult, DocStats, InFlight, Pipeline, StageSpec};
 pub use run::{
     process_documents, process_files, run_folder, run_folder_with, tables_for, worker_count,
     PassTotals, Progress, RunOptions, Silent, Sources, MAX_JOBS_PER_CORE,
 };
 pub use shard::{completed_shard, config_hash, parse_file_list, RunPlan, Selection, Shard};
+pub use state::{IncrementalReport, StateStore};
 pub use stats::{peak_rss_mb, RunStats, StageStats};
 
 #[cfg(test)]

@@ -106,6 +106,16 @@ impl std::fmt::Debug for Pipeline {
     }
 }
 
+/// A document part-way through the pipeline: read, some stages run.
+#[derive(Debug)]
+pub struct InFlight {
+    pub article: Box<Article>,
+    /// What error rows name it by (its path, with `#part` inside a container).
+    pub path: String,
+    /// When its work began (the per-document budget counts from here).
+    pub started: Instant,
+}
+
 /// Per-document tallies, merged by the runner.
 #[derive(Debug, Clone, Default)]
 pub struct DocStats {
@@ -193,12 +203,77 @@ impl Pipeline {
     /// stage `i` runs and, when `until` is short of the end, once more for stage `until`.
     fn process_until(
         &self,
-        mut doc: RawDocument,
+        doc: RawDocument,
         until: usize,
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
         before: &mut dyn FnMut(usize, &Article),
     ) -> DocResult {
+        let until = until.min(self.stages.len());
+        let read = match self.read(doc, prepare, stats) {
+            Ok(read) => read,
+            Err(result) => return result,
+        };
+        let result = self.run_stages(read, 0..until, until, stats, before);
+        if let DocResult::Kept(article) = &result {
+            if until < self.stages.len() {
+                before(until, article);
+            }
+        }
+        result
+    }
+
+    /// How many stages, from the first, make up the *head* of the pipeline: every stage up
+    /// to and including the last one with a corpus index (0 when none has one). What an
+    /// article is after the head depends on the whole folder (learned boilerplate,
+    /// duplicates); what the later stages make of it depends on that article alone, which is
+    /// what lets an incremental run reuse their work ([`crate::state`]).
+    pub fn head_len(&self) -> usize {
+        self.stages
+            .iter()
+            .rposition(|s| s.stage.corpus_index().is_some())
+            .map_or(0, |last| last + 1)
+    }
+
+    /// Reads the document and runs the head stages ([`Pipeline::head_len`]). `Err` is the
+    /// document's final result (it failed or was dropped on the way); `Ok` is the document
+    /// part-way, for [`Pipeline::process_tail`].
+    pub fn process_head(
+        &self,
+        doc: RawDocument,
+        stats: &mut DocStats,
+    ) -> Result<InFlight, DocResult> {
+        let read = self.read(doc, &|_| {}, stats)?;
+        let (path, started) = (read.path.clone(), read.started);
+        match self.run_stages(
+            read,
+            0..self.head_len(),
+            self.stages.len(),
+            stats,
+            &mut |_, _| {},
+        ) {
+            DocResult::Kept(article) => Ok(InFlight {
+                article,
+                path,
+                started,
+            }),
+            other => Err(other),
+        }
+    }
+
+    /// Runs the stages after the head on a document [`Pipeline::process_head`] returned.
+    pub fn process_tail(&self, doc: InFlight, stats: &mut DocStats) -> DocResult {
+        let range = self.head_len()..self.stages.len();
+        self.run_stages(doc, range, self.stages.len(), stats, &mut |_, _| {})
+    }
+
+    /// Chooses a reader and reads the document; `Err` is the failure row.
+    fn read(
+        &self,
+        mut doc: RawDocument,
+        prepare: &(dyn Fn(&mut Article) + Sync),
+        stats: &mut DocStats,
+    ) -> Result<InFlight, DocResult> {
         let path = doc.display_path();
         let hints = std::mem::take(&mut doc.hints);
         let fail = |stage: &str, error: StageError| {
@@ -213,36 +288,66 @@ impl Pipeline {
         stats.read.bytes_in += doc.bytes.len() as u64;
         let Some(reader) = self.reader_for(&doc) else {
             *stats.read.errors.entry("unsupported".into()).or_default() += 1;
-            return fail(
+            return Err(fail(
                 "read",
                 StageError::new("unsupported", "no reader handles this file type"),
-            );
+            ));
         };
         let started = Instant::now();
-        let doc_started = started;
         let read = catch_unwind(AssertUnwindSafe(|| reader.read(doc)));
         stats.read.seconds += started.elapsed().as_secs_f64();
         let mut article = match read {
             Ok(Ok(article)) => article,
             Ok(Err(error)) => {
                 *stats.read.errors.entry(error.code.to_string()).or_default() += 1;
-                return fail(reader.name(), error);
+                return Err(fail(reader.name(), error));
             }
             Err(payload) => {
                 *stats.read.errors.entry("panic".into()).or_default() += 1;
                 let message = format!("reader panicked: {}", panic_message(payload.as_ref()));
-                return fail(reader.name(), StageError::new("panic", message));
+                return Err(fail(reader.name(), StageError::new("panic", message)));
             }
         };
         stats.read.kept += 1;
         hints.apply(&mut article.meta);
         prepare(&mut article);
-        let until = until.min(self.stages.len());
-        for (position, (spec, stage_stats)) in self.stages[..until]
+        Ok(InFlight {
+            article: Box::new(article),
+            path,
+            started,
+        })
+    }
+
+    /// Runs stages `range` on the document, `before(i, article)` before stage `i`. `end` is
+    /// where this document's run stops (the work budget is not checked after that stage).
+    fn run_stages(
+        &self,
+        doc: InFlight,
+        range: std::ops::Range<usize>,
+        end: usize,
+        stats: &mut DocStats,
+        before: &mut dyn FnMut(usize, &Article),
+    ) -> DocResult {
+        let InFlight {
+            mut article,
+            path,
+            started: doc_started,
+        } = doc;
+        let fail = |stage: &str, error: StageError| {
+            DocResult::Failed(ErrorRow {
+                path: path.clone(),
+                stage: stage.to_string(),
+                code: error.code.to_string(),
+                message: error.message,
+            })
+        };
+        let from = range.start;
+        for (offset, (spec, stage_stats)) in self.stages[range.clone()]
             .iter()
-            .zip(stats.stages.iter_mut())
+            .zip(stats.stages[range].iter_mut())
             .enumerate()
         {
+            let position = from + offset;
             before(position, &article);
             stage_stats.seen += 1;
             stage_stats.bytes_in += article
@@ -261,7 +366,7 @@ impl Pipeline {
                 Ok(Ok(Outcome::Keep)) => {
                     stage_stats.kept += 1;
                     let elapsed = doc_started.elapsed();
-                    if self.budget.is_some_and(|b| elapsed > b) && position + 1 < until {
+                    if self.budget.is_some_and(|b| elapsed > b) && position + 1 < end {
                         // Wall time, checked between stages: the stage that overran
                         // finishes, the rest are not run.
                         *stage_stats.errors.entry("too_slow".into()).or_default() += 1;
@@ -296,9 +401,6 @@ impl Pipeline {
                 }
             }
         }
-        if until < self.stages.len() {
-            before(until, &article);
-        }
-        DocResult::Kept(Box::new(article))
+        DocResult::Kept(article)
     }
 }

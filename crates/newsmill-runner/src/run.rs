@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::pipeline::{DocResult, DocStats, Pipeline};
 use crate::shard::{config_hash, RunPlan, Selection};
+use crate::state::{NewRecord, StateStore};
 use crate::stats::RunStats;
+use std::sync::Arc;
 
 /// Something that shows progress (a terminal bar, or nothing).
 pub trait Progress: Sync {
@@ -41,6 +43,9 @@ pub struct RunOptions {
     /// The corpus indexes were filled from a shared index (`--corpus-index`) and finished:
     /// no first pass.
     pub corpus_ready: bool,
+    /// An incremental run's state (`--state`): finished articles reused when their article
+    /// after the corpus-level stages is unchanged, and this run's kept for the next.
+    pub state: Option<Arc<StateStore>>,
 }
 
 /// Produces the documents of a run, the same ones in the same order at every call (corpus
@@ -91,14 +96,17 @@ pub fn process_documents(
     progress.start_pass("processing", None);
     for_each_chunk(sources, options, |chunk| {
         let n = chunk.len() as u64;
-        let results: Vec<(usize, DocResult, DocStats)> = pool.install(|| {
+        let results: Vec<(usize, DocResult, DocStats, Option<NewRecord>)> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|(seq, found)| process_one(pipeline, seq, found, prepare, options))
                 .collect()
         });
-        for (seq, result, stats) in results {
+        for (seq, result, stats, record) in results {
             totals.main.merge(&stats);
+            if let (Some(state), Some(record)) = (&options.state, &record) {
+                state.append(record)?;
+            }
             sink(seq, result)?;
         }
         progress.advance(n);
@@ -151,10 +159,18 @@ fn process_one(
     found: Found,
     prepare: &(dyn Fn(&mut Article) + Sync),
     options: &RunOptions,
-) -> (usize, DocResult, DocStats) {
+) -> (usize, DocResult, DocStats, Option<NewRecord>) {
     let mut stats = DocStats::for_pipeline(pipeline);
+    let mut record = None;
     let result = match load(found, seq, options.max_file_bytes) {
-        Ok(doc) => pipeline.process(doc, prepare, &mut stats),
+        Ok(doc) => match &options.state {
+            Some(state) => {
+                let (result, kept) = process_incremental(pipeline, state, doc, &mut stats);
+                record = kept;
+                result
+            }
+            None => pipeline.process(doc, prepare, &mut stats),
+        },
         Err((path, error)) => {
             stats.read.seen += 1;
             *stats.read.errors.entry(error.code.to_string()).or_default() += 1;
@@ -166,7 +182,55 @@ fn process_one(
             })
         }
     };
-    (seq, result, stats)
+    (seq, result, stats, record)
+}
+
+/// One document of an incremental run: the head stages, then the finished article from the
+/// state when the article after the head is one it holds, else the tail stages (and the
+/// finished article as a record for the next run's state).
+fn process_incremental(
+    pipeline: &Pipeline,
+    state: &StateStore,
+    doc: newsmill_core::RawDocument,
+    stats: &mut DocStats,
+) -> (DocResult, Option<NewRecord>) {
+    let seq = doc.seq;
+    let mut doc = match pipeline.process_head(doc, stats) {
+        Ok(doc) => doc,
+        Err(result) => return (result, None),
+    };
+    let head = pipeline.head_len();
+    let key = state.key(&mut doc.article);
+    if let Some(reused) = state.lookup(key, seq) {
+        for (mine, kept) in stats.stages[head..].iter_mut().zip(&reused.tail_stats) {
+            mine.merge(kept);
+        }
+        let record = NewRecord {
+            key,
+            bytes: reused.bytes,
+        };
+        return (DocResult::Kept(reused.article), Some(record));
+    }
+    let mut tail = DocStats::for_pipeline(pipeline);
+    let result = pipeline.process_tail(doc, &mut tail);
+    let mut tail_stats = tail.stages.split_off(head);
+    for (mine, ran) in stats.stages[head..].iter_mut().zip(&tail_stats) {
+        mine.merge(ran);
+    }
+    match result {
+        DocResult::Kept(mut article) => {
+            // A reused article took no time: its stored counts carry none.
+            for s in &mut tail_stats {
+                s.seconds = 0.0;
+            }
+            let record = state.record(key, &mut article, tail_stats);
+            (DocResult::Kept(article), Some(record))
+        }
+        other => {
+            state.count_processed();
+            (other, None)
+        }
+    }
 }
 
 fn for_each_chunk(
@@ -237,6 +301,7 @@ pub fn run_folder_with(
         max_file_bytes: config.input.max_file_bytes,
         select: Selection::all(),
         corpus_ready: false,
+        state: None,
     };
     let passes = Passes {
         sources: &sources,
@@ -286,6 +351,16 @@ fn run_with_options(
     if let Some(index) = &plan.corpus_index {
         crate::corpus_index::use_index(config, pipeline, index)?;
         options.corpus_ready = true;
+    }
+    if let Some(dir) = &plan.state {
+        if plan.is_partial() {
+            anyhow::bail!(
+                "--state is for runs over the whole folder, not with --shard or --files-from"
+            );
+        }
+        // The outputs settings are left out of the key: the state holds articles, not rows.
+        let hash = config_hash(config, &OutputOptions::default());
+        options.state = Some(Arc::new(StateStore::open(dir, &hash)?));
     }
     let mut total_documents = 0;
     if plan.is_partial() {
@@ -374,6 +449,7 @@ fn run_with_options(
         .chain([&output.dir.join(report_name)])
         .map(|p| p.display().to_string())
         .collect();
+    stats.incremental = options.state.as_ref().map(|s| s.report());
     stats.seconds = started.elapsed().as_secs_f64();
     stats.peak_rss_mb = crate::stats::peak_rss_mb();
     let report = serde_json::to_vec_pretty(&stats)?;
@@ -391,6 +467,14 @@ fn run_with_options(
     outputs
         .commit()
         .with_context(|| format!("cannot move outputs into {}", output.dir.display()))?;
+    if let Some(state) = options.state.take() {
+        // After the outputs: a run killed in between leaves the previous state, which only
+        // costs the next run work.
+        let state = Arc::into_inner(state).context("the state is still in use")?;
+        state
+            .commit()
+            .context("cannot write the incremental state")?;
+    }
     Ok((stats, marker))
 }
 
@@ -470,6 +554,7 @@ pub fn process_files(
         max_file_bytes,
         select: Selection::all(),
         corpus_ready: false,
+        state: None,
     };
     let mut results = Vec::new();
     process_documents(

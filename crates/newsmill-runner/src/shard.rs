@@ -118,6 +118,9 @@ pub struct RunPlan {
     pub files: Option<Arc<HashSet<PathBuf>>>,
     /// `--corpus-index`: the merged corpus index used instead of a first pass.
     pub corpus_index: Option<crate::corpus_index::SharedIndex>,
+    /// `--state`: the state folder of an incremental run ([`crate::state`]); whole-folder
+    /// runs only.
+    pub state: Option<PathBuf>,
 }
 
 impl RunPlan {

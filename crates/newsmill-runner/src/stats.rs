@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use newsmill_core::StageCounters;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What one stage did over the run.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct StageStats {
     pub name: String,
     pub seen: u64,
@@ -85,6 +85,9 @@ pub struct RunStats {
     pub stages: Vec<StageStats>,
     /// Peak resident memory of the process in MB (VmHWM; Linux only).
     pub peak_rss_mb: Option<f64>,
+    /// What an incremental run (`--state`) reused and redid; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incremental: Option<crate::state::IncrementalReport>,
     pub outputs: Vec<String>,
 }
 
@@ -143,6 +146,12 @@ impl RunStats {
             out.push_str(&format!(
                 "  {:<22} {:>8} {:>8} {:>7} {:>9.3} {:>9.1}\n",
                 stage.name, stage.seen, stage.kept, errors, stage.seconds, rate
+            ));
+        }
+        if let Some(state) = &self.incremental {
+            out.push_str(&format!(
+                "  incremental: extraction stages run for {} articles, {} reused from {}\n",
+                state.processed, state.reused, state.state
             ));
         }
         if let Some(rss) = self.peak_rss_mb {

@@ -61,6 +61,7 @@ pub fn index(args: IndexArgs) -> anyhow::Result<ExitCode> {
                 Some(list) => Some(std::sync::Arc::new(super::run::read_file_list(list)?)),
             },
             corpus_index: None,
+            state: None,
         };
         let jobs = args.jobs.unwrap_or(config.run.jobs);
         index_folder(&config, &pipeline, &input, jobs, &plan)?

@@ -48,6 +48,12 @@ pub struct RunArgs {
     /// whole folder even in a shard.
     #[arg(long, value_name = "FILE")]
     pub corpus_index: Option<PathBuf>,
+    /// Incremental run: keep each finished article in this folder, and reuse it next time
+    /// when the article is unchanged after cleaning, so a run over a grown folder runs the
+    /// extraction stages only for new and changed articles. Outputs equal a full run's
+    /// (docs/scale.md, "Incremental runs").
+    #[arg(long, value_name = "STATE_DIR")]
+    pub state: Option<PathBuf>,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
@@ -116,7 +122,13 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
                 }))
             }
         },
+        state: args.state.clone(),
     };
+    if plan.state.is_some() && plan.is_partial() {
+        anyhow::bail!(
+            "--state is for runs over the whole folder, not with --shard or --files-from"
+        );
+    }
     if args.shard.is_some() && args.files_from.is_some() {
         anyhow::bail!("--shard and --files-from do not go together: pick one way to split");
     }

@@ -1,0 +1,344 @@
+//! Incremental runs (`newsmill run DIR --state STATE`, docs/scale.md): a run over a grown or
+//! edited folder runs the extraction stages only for new and changed articles, and its
+//! outputs are byte-identical to a full run's (run-report.json timings aside).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn newsmill(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run newsmill");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "newsmill {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn files(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "run-report.json")
+        .collect()
+}
+
+/// Every file of `a` and `b` but the run report, byte for byte; and the reports' counts.
+fn assert_same_outputs(a: &Path, b: &Path) {
+    assert_eq!(files(a), files(b), "{} vs {}", a.display(), b.display());
+    for name in files(a) {
+        let (x, y) = (
+            std::fs::read(a.join(&name)).unwrap(),
+            std::fs::read(b.join(&name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs: {} vs {}", a.display(), b.display());
+    }
+    assert_eq!(
+        report_counts(a),
+        report_counts(b),
+        "run-report counts differ"
+    );
+}
+
+fn report(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("run-report.json")).unwrap()).unwrap()
+}
+
+/// The run report without what may differ between equal runs: times, memory, where it
+/// went, and what the incremental run reused.
+fn report_counts(dir: &Path) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for key in [
+                    "seconds",
+                    "corpus_pass_seconds",
+                    "peak_rss_mb",
+                    "outputs",
+                    "incremental",
+                    "input",
+                ] {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = report(dir);
+    strip(&mut value);
+    value
+}
+
+/// (articles the extraction stages ran for, articles reused) of an incremental run.
+fn incremental(dir: &Path) -> (u64, u64) {
+    let r = report(dir);
+    let n = |k: &str| r["incremental"][k].as_u64().expect(k);
+    (n("processed"), n("reused"))
+}
+
+fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(usize, &Path) -> bool) -> usize {
+    let mut paths: Vec<PathBuf> = walk(from);
+    paths.sort();
+    let mut copied = 0;
+    for (i, path) in paths.iter().enumerate() {
+        if !keep(i, path) {
+            continue;
+        }
+        let target = to.join(path.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(path, &target).unwrap();
+        copied += 1;
+    }
+    copied
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn bbc_grown_by_a_tenth_reruns_only_the_new_work_and_equals_a_full_run() {
+    let bbc = root().join("../shared/data/bbc");
+    if !bbc.is_dir() {
+        println!("skipping: ../shared/data/bbc not found");
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let folder = work.path().join("bbc");
+    let state = work.path().join("state");
+    // Nine files in ten first, spread over every category and the whole path order, so
+    // the new ones shift the positions of the old.
+    copy_dir(&bbc, &folder, &|i, _| i % 10 != 9);
+    let first = work.path().join("first");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&first),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    let (processed, reused) = incremental(&first);
+    assert_eq!(reused, 0, "nothing to reuse on the first run");
+    let old_articles = processed;
+
+    let added = copy_dir(&bbc, &folder, &|i, _| i % 10 == 9);
+    assert!(added >= 200, "{added} files added");
+    let grown = work.path().join("grown");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&grown),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    let full = work.path().join("full");
+    newsmill(&["run", s(&folder), "--out", s(&full), "-q"]);
+    assert_same_outputs(&grown, &full);
+
+    let documents = report(&full)["documents"].as_u64().unwrap();
+    let (processed, reused) = incremental(&grown);
+    println!(
+        "{added} files added to {old_articles}: extraction stages ran for {processed} of \
+         {documents} documents, {reused} reused"
+    );
+    assert!(
+        processed as f64 <= 0.15 * documents as f64,
+        "stage work for {processed} of {documents} documents"
+    );
+    assert!(
+        processed >= added as u64 - 2,
+        "every new article is processed"
+    );
+    assert_eq!(
+        processed + reused,
+        report(&full)["articles"].as_u64().unwrap()
+    );
+
+    // Nothing changed: nothing to redo.
+    let again = work.path().join("again");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&again),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    assert_eq!(incremental(&again).0, 0);
+    assert_same_outputs(&again, &full);
+}
+
+#[test]
+fn edited_removed_added_and_duplicated_files_give_a_full_runs_outputs() {
+    let work = tempfile::tempdir().unwrap();
+    let folder = work.path().join("articles");
+    let state = work.path().join("state");
+    copy_dir(&root().join("fixtures/articles"), &folder, &|_, _| true);
+    let first = work.path().join("first");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&first),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    let articles = report(&first)["articles"].as_u64().unwrap();
+    assert!(articles >= 20, "{articles} articles in the sample folder");
+
+    // One edited, one removed, one added, and a copy of an existing article that sorts
+    // before it, so the original becomes a duplicate and must be redone.
+    let edited = folder.join("written_by.txt");
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\nThe mayor said on Tuesday that three people were killed in Springfield.\n");
+    std::fs::write(&edited, text).unwrap();
+    std::fs::remove_file(folder.join("byline_two_authors.txt")).unwrap();
+    std::fs::write(
+        folder.join("new_article.txt"),
+        "Storm closes ports\n\nOfficials in Rotterdam said on Monday that the port would stay \
+         closed until Friday, after winds of 120 km/h.\n",
+    )
+    .unwrap();
+    std::fs::copy(folder.join("front_matter.md"), folder.join("a_copy.md")).unwrap();
+
+    let second = work.path().join("second");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&second),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    let full = work.path().join("full");
+    newsmill(&["run", s(&folder), "--out", s(&full), "-q"]);
+    assert_same_outputs(&second, &full);
+    let (processed, reused) = incremental(&second);
+    println!("{articles} articles, then {processed} processed and {reused} reused");
+    // The edited, the new, the copy and the original it now duplicates, at least; far
+    // fewer than all.
+    assert!(processed >= 4, "{processed} processed");
+    assert!(reused + 4 >= articles - 1, "{reused} reused of {articles}");
+
+    // Output settings are not part of the key; the config is.
+    let csv_only = work.path().join("csv_only");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&csv_only),
+        "--state",
+        s(&state),
+        "--format",
+        "csv",
+        "-q",
+    ]);
+    assert_eq!(
+        incremental(&csv_only).0,
+        0,
+        "another output format redoes nothing"
+    );
+    let config = work.path().join("quotes.toml");
+    std::fs::write(
+        &config,
+        "[[stage]]\nuse = \"clean.markup\"\n[[stage]]\nuse = \"extract.metadata\"\n\
+         [[stage]]\nuse = \"clean.dedup\"\n[[stage]]\nuse = \"extract.entities\"\n\
+         [[stage]]\nuse = \"extract.quotes\"\n",
+    )
+    .unwrap();
+    let other = work.path().join("other");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--config",
+        s(&config),
+        "--out",
+        s(&other),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    assert_eq!(incremental(&other).1, 0, "another config reuses nothing");
+}
+
+#[test]
+fn a_state_folder_inside_the_input_is_not_read_and_shards_are_refused() {
+    let work = tempfile::tempdir().unwrap();
+    let folder = work.path().join("articles");
+    copy_dir(&root().join("fixtures/articles"), &folder, &|_, _| true);
+    let state = folder.join("state");
+    let first = work.path().join("first");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&first),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    let second = work.path().join("second");
+    newsmill(&[
+        "run",
+        s(&folder),
+        "--out",
+        s(&second),
+        "--state",
+        s(&state),
+        "-q",
+    ]);
+    assert_eq!(report(&first)["documents"], report(&second)["documents"]);
+    assert_eq!(incremental(&second).0, 0);
+
+    let refused = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .args([
+            "run",
+            s(&folder),
+            "--shard",
+            "1/2",
+            "--state",
+            s(&state),
+            "-q",
+        ])
+        .arg("--out")
+        .arg(work.path().join("shard"))
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--state"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}
