@@ -5,12 +5,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
 #[path = "reliability/mod.rs"]
 mod reliability;
 
-fn root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
+use common::root;
 
 fn shared() -> Option<PathBuf> {
     let path = root().join("../shared");

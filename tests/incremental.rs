@@ -2,50 +2,16 @@
 //! edited folder runs the extraction stages only for new and changed articles, and its
 //! outputs are byte-identical to a full run's (run-report.json timings aside).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
+mod common;
 
-fn newsmill(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsmill"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run newsmill");
-    assert!(
-        out.status.code().is_some_and(|c| c <= 1),
-        "newsmill {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn files(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "run-report.json")
-        .collect()
-}
+use common::{assert_same_folder, newsmill, root, s, walk};
 
 /// Every file of `a` and `b` but the run report, byte for byte; and the reports' counts.
 fn assert_same_outputs(a: &Path, b: &Path) {
-    assert_eq!(files(a), files(b), "{} vs {}", a.display(), b.display());
-    for name in files(a) {
-        let (x, y) = (
-            std::fs::read(a.join(&name)).unwrap(),
-            std::fs::read(b.join(&name)).unwrap(),
-        );
-        assert!(x == y, "{name} differs: {} vs {}", a.display(), b.display());
-    }
+    assert_same_folder(a, b);
     assert_eq!(
         report_counts(a),
         report_counts(b),
@@ -105,19 +71,6 @@ fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(usize, &Path) -> bool) -> usiz
         copied += 1;
     }
     copied
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]

@@ -2,51 +2,12 @@
 //! `run --shard I/N --corpus-index` over every shard is byte-identical to one run over the
 //! folder, run-report.json (timings) aside.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
+mod common;
 
-fn newsmill(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsmill"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run newsmill");
-    assert!(
-        out.status.code().is_some_and(|c| c <= 1),
-        "newsmill {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn files(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "run-report.json")
-        .collect()
-}
-
-/// Every file of `a` and `b` but the run report, byte for byte.
-fn assert_same_folder(a: &Path, b: &Path) {
-    assert_eq!(files(a), files(b), "{} vs {}", a.display(), b.display());
-    for name in files(a) {
-        let (x, y) = (
-            std::fs::read(a.join(&name)).unwrap(),
-            std::fs::read(b.join(&name)).unwrap(),
-        );
-        assert!(x == y, "{name} differs: {} vs {}", a.display(), b.display());
-    }
-}
+use common::{assert_same_folder, newsmill, root, s};
 
 /// Indexes each of `n` shards, merges the indexes, runs each shard with the merged index,
 /// merges the shard folders; returns the merged folder.

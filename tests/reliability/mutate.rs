@@ -3,8 +3,9 @@
 //! run. Asserts: the run finishes (exit 0 or 1), in bounded time, with no `panic` row, and
 //! the outputs stay within a small multiple of the input.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use crate::common::walk;
 use crate::{read_csv, root};
 
 /// xorshift64*: a seeded, dependency-free generator; the mutations only need to be
@@ -89,19 +90,6 @@ fn fixtures() -> Vec<PathBuf> {
     }
     files.sort();
     files
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]

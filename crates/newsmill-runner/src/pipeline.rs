@@ -143,6 +143,16 @@ impl DocStats {
     }
 }
 
+/// The error row of a document that `stage` failed.
+fn failure(path: &str, stage: &str, error: StageError) -> DocResult {
+    DocResult::Failed(ErrorRow {
+        path: path.to_string(),
+        stage: stage.to_string(),
+        code: error.code.to_string(),
+        message: error.message,
+    })
+}
+
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
@@ -276,14 +286,7 @@ impl Pipeline {
     ) -> Result<InFlight, DocResult> {
         let path = doc.display_path();
         let hints = std::mem::take(&mut doc.hints);
-        let fail = |stage: &str, error: StageError| {
-            DocResult::Failed(ErrorRow {
-                path: path.clone(),
-                stage: stage.to_string(),
-                code: error.code.to_string(),
-                message: error.message,
-            })
-        };
+        let fail = |stage: &str, error: StageError| failure(&path, stage, error);
         stats.read.seen += 1;
         stats.read.bytes_in += doc.bytes.len() as u64;
         let Some(reader) = self.reader_for(&doc) else {
@@ -333,14 +336,7 @@ impl Pipeline {
             path,
             started: doc_started,
         } = doc;
-        let fail = |stage: &str, error: StageError| {
-            DocResult::Failed(ErrorRow {
-                path: path.clone(),
-                stage: stage.to_string(),
-                code: error.code.to_string(),
-                message: error.message,
-            })
-        };
+        let fail = |stage: &str, error: StageError| failure(&path, stage, error);
         let from = range.start;
         for (offset, (spec, stage_stats)) in self.stages[range.clone()]
             .iter()
