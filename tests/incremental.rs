@@ -294,4 +294,13 @@ fn a_state_folder_inside_the_input_is_not_read_and_shards_are_refused() {
         "{}",
         String::from_utf8_lossy(&refused.stderr)
     );
+    // Standard input is not there next time: refused before it is read.
+    let stdin = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .args(["run", "-", "--state", s(&state), "-q", "--out"])
+        .arg(work.path().join("stdin"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(stdin.status.code(), Some(2), "{stdin:?}");
+    assert!(String::from_utf8_lossy(&stdin.stderr).contains("standard input"));
 }

@@ -80,9 +80,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             input.display()
         );
     }
+    let from_stdin = input.as_os_str() == "-";
+    // Checked before standard input is read.
+    if args.state.is_some() && from_stdin {
+        anyhow::bail!(
+            "--state needs a folder or file that is there again next time, not standard input"
+        );
+    }
+    if (args.shard.is_some() || args.files_from.is_some()) && from_stdin {
+        anyhow::bail!("--shard and --files-from need a folder, not standard input");
+    }
     // `-`: JSON Lines from standard input, spooled to a file because corpus-level stages
     // walk the input more than once. Removed when the run ends.
-    let _stdin_spool = if input.as_os_str() == "-" {
+    let _stdin_spool = if from_stdin {
         let spool = StdinSpool::read()?;
         input = spool.file.clone();
         Some(spool)
@@ -131,9 +141,6 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     if args.shard.is_some() && args.files_from.is_some() {
         anyhow::bail!("--shard and --files-from do not go together: pick one way to split");
-    }
-    if plan.is_partial() && input.as_os_str() == "-" {
-        anyhow::bail!("--shard and --files-from need a folder, not standard input");
     }
     let index_hash = plan.corpus_index.as_ref().map(|i| i.hash.as_str());
     if let Some(done) = completed_shard(&output.dir, &config, &output, &plan, index_hash) {
