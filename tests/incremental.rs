@@ -50,6 +50,13 @@ fn report_counts(dir: &Path) -> serde_json::Value {
     value
 }
 
+/// `newsmill run FOLDER --out OUT --state STATE -q EXTRA...`.
+fn run_with_state(folder: &Path, out: &Path, state: &Path, extra: &[&str]) {
+    let mut args = vec!["run", s(folder), "--out", s(out), "--state", s(state), "-q"];
+    args.extend_from_slice(extra);
+    newsmill(&args);
+}
+
 /// (articles the extraction stages ran for, articles reused) of an incremental run.
 fn incremental(dir: &Path) -> (u64, u64) {
     let r = report(dir);
@@ -87,15 +94,7 @@ fn bbc_grown_by_a_tenth_reruns_only_the_new_work_and_equals_a_full_run() {
     // the new ones shift the positions of the old.
     copy_dir(&bbc, &folder, &|i, _| i % 10 != 9);
     let first = work.path().join("first");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&first),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &first, &state, &[]);
     let (processed, reused) = incremental(&first);
     assert_eq!(reused, 0, "nothing to reuse on the first run");
     let old_articles = processed;
@@ -103,15 +102,7 @@ fn bbc_grown_by_a_tenth_reruns_only_the_new_work_and_equals_a_full_run() {
     let added = copy_dir(&bbc, &folder, &|i, _| i % 10 == 9);
     assert!(added >= 200, "{added} files added");
     let grown = work.path().join("grown");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&grown),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &grown, &state, &[]);
     let full = work.path().join("full");
     newsmill(&["run", s(&folder), "--out", s(&full), "-q"]);
     assert_same_outputs(&grown, &full);
@@ -137,15 +128,7 @@ fn bbc_grown_by_a_tenth_reruns_only_the_new_work_and_equals_a_full_run() {
 
     // Nothing changed: nothing to redo.
     let again = work.path().join("again");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&again),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &again, &state, &[]);
     assert_eq!(incremental(&again).0, 0);
     assert_same_outputs(&again, &full);
 }
@@ -157,15 +140,7 @@ fn edited_removed_added_and_duplicated_files_give_a_full_runs_outputs() {
     let state = work.path().join("state");
     copy_dir(&root().join("fixtures/articles"), &folder, &|_, _| true);
     let first = work.path().join("first");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&first),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &first, &state, &[]);
     let articles = report(&first)["articles"].as_u64().unwrap();
     assert!(articles >= 20, "{articles} articles in the sample folder");
 
@@ -185,15 +160,7 @@ fn edited_removed_added_and_duplicated_files_give_a_full_runs_outputs() {
     std::fs::copy(folder.join("front_matter.md"), folder.join("a_copy.md")).unwrap();
 
     let second = work.path().join("second");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&second),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &second, &state, &[]);
     let full = work.path().join("full");
     newsmill(&["run", s(&folder), "--out", s(&full), "-q"]);
     assert_same_outputs(&second, &full);
@@ -206,17 +173,7 @@ fn edited_removed_added_and_duplicated_files_give_a_full_runs_outputs() {
 
     // Output settings are not part of the key; the config is.
     let csv_only = work.path().join("csv_only");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&csv_only),
-        "--state",
-        s(&state),
-        "--format",
-        "csv",
-        "-q",
-    ]);
+    run_with_state(&folder, &csv_only, &state, &["--format", "csv"]);
     assert_eq!(
         incremental(&csv_only).0,
         0,
@@ -231,17 +188,7 @@ fn edited_removed_added_and_duplicated_files_give_a_full_runs_outputs() {
     )
     .unwrap();
     let other = work.path().join("other");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--config",
-        s(&config),
-        "--out",
-        s(&other),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &other, &state, &["--config", s(&config)]);
     assert_eq!(incremental(&other).1, 0, "another config reuses nothing");
 }
 
@@ -252,25 +199,9 @@ fn a_state_folder_inside_the_input_is_not_read_and_shards_are_refused() {
     copy_dir(&root().join("fixtures/articles"), &folder, &|_, _| true);
     let state = folder.join("state");
     let first = work.path().join("first");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&first),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &first, &state, &[]);
     let second = work.path().join("second");
-    newsmill(&[
-        "run",
-        s(&folder),
-        "--out",
-        s(&second),
-        "--state",
-        s(&state),
-        "-q",
-    ]);
+    run_with_state(&folder, &second, &state, &[]);
     assert_eq!(report(&first)["documents"], report(&second)["documents"]);
     assert_eq!(incremental(&second).0, 0);
 

@@ -224,13 +224,15 @@ impl Pipeline {
             Ok(read) => read,
             Err(result) => return result,
         };
-        let result = self.run_stages(read, 0..until, until, stats, before);
-        if let DocResult::Kept(article) = &result {
-            if until < self.stages.len() {
-                before(until, article);
+        match self.run_stages(read, 0..until, until, stats, before) {
+            Ok(doc) => {
+                if until < self.stages.len() {
+                    before(until, &doc.article);
+                }
+                DocResult::Kept(doc.article)
             }
+            Err(result) => result,
         }
-        result
     }
 
     /// How many stages, from the first, make up the *head* of the pipeline: every stage up
@@ -254,27 +256,22 @@ impl Pipeline {
         stats: &mut DocStats,
     ) -> Result<InFlight, DocResult> {
         let read = self.read(doc, &|_| {}, stats)?;
-        let (path, started) = (read.path.clone(), read.started);
-        match self.run_stages(
+        self.run_stages(
             read,
             0..self.head_len(),
             self.stages.len(),
             stats,
             &mut |_, _| {},
-        ) {
-            DocResult::Kept(article) => Ok(InFlight {
-                article,
-                path,
-                started,
-            }),
-            other => Err(other),
-        }
+        )
     }
 
     /// Runs the stages after the head on a document [`Pipeline::process_head`] returned.
     pub fn process_tail(&self, doc: InFlight, stats: &mut DocStats) -> DocResult {
         let range = self.head_len()..self.stages.len();
-        self.run_stages(doc, range, self.stages.len(), stats, &mut |_, _| {})
+        match self.run_stages(doc, range, self.stages.len(), stats, &mut |_, _| {}) {
+            Ok(doc) => DocResult::Kept(doc.article),
+            Err(result) => result,
+        }
     }
 
     /// Chooses a reader and reads the document; `Err` is the failure row.
@@ -323,20 +320,17 @@ impl Pipeline {
 
     /// Runs stages `range` on the document, `before(i, article)` before stage `i`. `end` is
     /// where this document's run stops (the work budget is not checked after that stage).
+    /// `Err` is the document's final result (failed or dropped on the way).
     fn run_stages(
         &self,
-        doc: InFlight,
+        mut doc: InFlight,
         range: std::ops::Range<usize>,
         end: usize,
         stats: &mut DocStats,
         before: &mut dyn FnMut(usize, &Article),
-    ) -> DocResult {
-        let InFlight {
-            mut article,
-            path,
-            started: doc_started,
-        } = doc;
-        let fail = |stage: &str, error: StageError| failure(&path, stage, error);
+    ) -> Result<InFlight, DocResult> {
+        let (article, path, doc_started) = (&mut doc.article, doc.path.as_str(), doc.started);
+        let fail = |stage: &str, error: StageError| Err(failure(path, stage, error));
         let from = range.start;
         for (offset, (spec, stage_stats)) in self.stages[range.clone()]
             .iter()
@@ -344,7 +338,7 @@ impl Pipeline {
             .enumerate()
         {
             let position = from + offset;
-            before(position, &article);
+            before(position, article);
             stage_stats.seen += 1;
             stage_stats.bytes_in += article
                 .blocks
@@ -354,7 +348,7 @@ impl Pipeline {
             let mut counters = StageCounters::default();
             let started = Instant::now();
             let outcome = catch_unwind(AssertUnwindSafe(|| {
-                spec.stage.process(&mut article, &mut counters)
+                spec.stage.process(article, &mut counters)
             }));
             stage_stats.seconds += started.elapsed().as_secs_f64();
             stage_stats.add_counters(&counters);
@@ -377,11 +371,11 @@ impl Pipeline {
                 }
                 Ok(Ok(Outcome::Drop(reason))) => {
                     *stage_stats.dropped.entry(reason.to_string()).or_default() += 1;
-                    return DocResult::Dropped {
-                        path,
+                    return Err(DocResult::Dropped {
+                        path: path.to_string(),
                         stage: spec.name.clone(),
                         reason,
-                    };
+                    });
                 }
                 Ok(Err(error)) => {
                     *stage_stats
@@ -397,6 +391,6 @@ impl Pipeline {
                 }
             }
         }
-        DocResult::Kept(article)
+        Ok(doc)
     }
 }

@@ -125,7 +125,6 @@ pub struct StateStore {
     writing: Mutex<Writing>,
     reused: AtomicU64,
     processed: AtomicU64,
-    previous_generation: Option<u64>,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -224,7 +223,6 @@ impl StateStore {
             writing: Mutex::new(writing),
             reused: AtomicU64::new(0),
             processed: AtomicU64::new(0),
-            previous_generation,
         })
     }
 
@@ -328,19 +326,12 @@ impl StateStore {
             generation,
             documents: writing.documents,
         };
-        let temp = self.dir.join(format!("{STATE_FILE}.tmp"));
-        {
-            let mut file = File::create(&temp)?;
-            file.write_all(&serde_json::to_vec_pretty(&manifest)?)?;
-            file.sync_all()?;
-        }
-        fs::rename(&temp, self.dir.join(STATE_FILE))
-            .with_context(|| format!("cannot write {}", self.dir.join(STATE_FILE).display()))?;
+        let path = self.dir.join(STATE_FILE);
+        newsmill_export::write_atomic(&path, &serde_json::to_vec_pretty(&manifest)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         if let Ok(dir) = File::open(&self.dir) {
             let _ = dir.sync_all();
         }
-        drop(self.previous);
-        let _ = self.previous_generation;
         remove_generations(&self.dir, |g| g != generation)?;
         Ok(())
     }
@@ -398,14 +389,14 @@ fn load_previous(dir: &Path, generation: u64) -> anyhow::Result<Previous> {
     })
 }
 
-/// Removes the generation files of `dir` whose generation `doomed` picks (and a manifest
-/// temp file left by a killed commit). Touches no other file.
+/// Removes the generation files of `dir` whose generation `doomed` picks (and manifest
+/// temp files, `.newsmill-state.json.*.tmp`, left by a killed commit). Touches no other file.
 fn remove_generations(dir: &Path, doomed: impl Fn(u64) -> bool) -> anyhow::Result<()> {
     let entries = fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let stale_temp = name == format!("{STATE_FILE}.tmp");
+        let stale_temp = name.starts_with(&format!(".{STATE_FILE}.")) && name.ends_with(".tmp");
         if stale_temp || generation_of(name).is_some_and(&doomed) {
             let _ = fs::remove_file(entry.path());
         }
