@@ -83,6 +83,50 @@ fn counter(report: &Path, stage: &str, counter: &str) -> u64 {
         .unwrap_or(0)
 }
 
+fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    csv::Reader::from_path(path)
+        .unwrap()
+        .deserialize()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Issue 16: each of the three party leaders is one row of corpus_entities.csv whose
+/// `articles` counts every article linked to it, duplicates (`duplicate_of` set) left out,
+/// and no article naming him by full name is linked elsewhere.
+fn party_leaders_have_one_corpus_row_without_duplicates(out: &Path) {
+    use std::collections::BTreeSet;
+    let duplicates: BTreeSet<String> = rows(&out.join("articles.csv"))
+        .into_iter()
+        .filter(|a| !a["duplicate_of"].is_empty())
+        .map(|a| a["id"].clone())
+        .collect();
+    assert!(!duplicates.is_empty());
+    let entities = rows(&out.join("entities.csv"));
+    let corpus = rows(&out.join("corpus_entities.csv"));
+    for name in ["Tony Blair", "Gordon Brown", "Michael Howard"] {
+        let found: Vec<_> = corpus
+            .iter()
+            .filter(|r| r["type"] == "person" && r["name"] == name)
+            .collect();
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        let id = &found[0]["entity_id"];
+        let linked: BTreeSet<&String> = entities
+            .iter()
+            .filter(|e| &e["entity_id"] == id && !duplicates.contains(&e["article_id"]))
+            .map(|e| &e["article_id"])
+            .collect();
+        assert!(linked.len() > 50, "{name}: {}", linked.len());
+        assert_eq!(found[0]["articles"], linked.len().to_string(), "{name}");
+        let unlinked: Vec<&String> = entities
+            .iter()
+            .filter(|e| e["type"] == "person" && e["name"] == name && &e["entity_id"] != id)
+            .map(|e| &e["article_id"])
+            .collect();
+        assert!(unlinked.is_empty(), "{name} not linked in {unlinked:?}");
+    }
+}
+
 #[test]
 fn bbc_in_1_3_and_7_shards_merges_to_the_single_run() {
     let bbc = root().join("../shared/data/bbc");
@@ -94,6 +138,7 @@ fn bbc_in_1_3_and_7_shards_merges_to_the_single_run() {
     let plain = work.path().join("plain");
     plain_run(&bbc, &plain);
     assert!(counter(&plain, "clean.dedup", "exact_duplicates") > 0);
+    party_leaders_have_one_corpus_row_without_duplicates(&plain);
     for n in [1, 3, 7] {
         let dir = work.path().join(format!("n{n}"));
         std::fs::create_dir_all(&dir).unwrap();

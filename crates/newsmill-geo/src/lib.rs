@@ -8,9 +8,11 @@
 //! a place the evidence does not settle keeps no id, only a country when one is certain.
 //! GeoNames data is CC BY 4.0 (geonames.org); docs/places.md gives the sources.
 //!
-//! Modules: `gazetteer` (loading, name folding, the name index), `resolve` (the choice per
+//! Modules: `gazetteer` (loading, name folding, the name index), `cache` (a binary image of
+//! the loaded gazetteer for later runs), `resolve` (the choice per
 //! article), `stage` (options and registry entry), [`eval`] (the place gold and its score).
 
+mod cache;
 pub mod eval;
 mod gazetteer;
 mod resolve;

@@ -11,6 +11,7 @@ use newsmill_core::{
     StageFactory, StageTable,
 };
 
+use crate::cache;
 use crate::gazetteer::Gazetteer;
 use crate::resolve::geocode;
 
@@ -27,6 +28,18 @@ pub struct PlacesOptions {
     /// leaves places without coordinates (the counter `gazetteer_missing` says so).
     #[serde(default)]
     pub required: bool,
+    /// Keep a binary image of the loaded gazetteer in a cache folder, so later runs skip
+    /// parsing the TSV files (0.5 s of CPU and 80 MB at peak). Outputs are the same either way.
+    #[serde(default = "yes")]
+    pub cache: bool,
+    /// The cache folder; when absent `$NEWSMILL_CACHE_DIR`, else the user's cache folder
+    /// (`$XDG_CACHE_HOME/newsmill` or `~/.cache/newsmill`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_dir: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_dir() -> String {
@@ -38,6 +51,8 @@ impl Default for PlacesOptions {
         PlacesOptions {
             geonames_dir: default_dir(),
             required: false,
+            cache: true,
+            cache_dir: None,
         }
     }
 }
@@ -61,8 +76,18 @@ impl PlacesStage {
     /// every stage built from the same folder in this process.
     pub fn gazetteer(&self) -> Option<&Gazetteer> {
         self.gazetteer
-            .get_or_init(|| shared(&locate(&self.options.geonames_dir)))
+            .get_or_init(|| shared(&locate(&self.options.geonames_dir), self.cache_dir()))
             .as_deref()
+    }
+
+    fn cache_dir(&self) -> Option<PathBuf> {
+        if !self.options.cache {
+            return None;
+        }
+        match &self.options.cache_dir {
+            Some(dir) => Some(PathBuf::from(dir)),
+            None => cache::default_cache_dir(),
+        }
     }
 }
 
@@ -94,7 +119,7 @@ fn search_bases() -> Vec<PathBuf> {
     bases
 }
 
-fn shared(dir: &Path) -> Option<Arc<Gazetteer>> {
+fn shared(dir: &Path, cache: Option<PathBuf>) -> Option<Arc<Gazetteer>> {
     static LOADED: OnceLock<Mutex<HashMap<PathBuf, Option<Arc<Gazetteer>>>>> = OnceLock::new();
     let mut loaded = LOADED
         .get_or_init(Default::default)
@@ -102,8 +127,11 @@ fn shared(dir: &Path) -> Option<Arc<Gazetteer>> {
         .unwrap_or_else(|p| p.into_inner());
     loaded
         .entry(dir.to_path_buf())
-        .or_insert_with(|| match Gazetteer::load(dir) {
-            Ok(g) => Some(Arc::new(g)),
+        .or_insert_with(|| match cache::load(dir, cache.as_deref()) {
+            Ok((g, source)) => {
+                tracing::debug!("link.places: gazetteer of {}: {source:?}", dir.display());
+                Some(Arc::new(g))
+            }
             Err(error) => {
                 tracing::warn!(
                     "link.places: cannot read the gazetteer in {}: {error}; places stay ungeocoded",
