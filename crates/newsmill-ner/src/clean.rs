@@ -80,8 +80,50 @@ pub fn trim_span(
         }
         break;
     }
+    // "Ban Ki" + "-moon": the tagger stopped at the hyphen of a Korean given name.
+    if let Some(s) = text.get(start..end) {
+        end += given_name_syllable(s, &text[end..]).unwrap_or(0);
+    }
     let s = text.get(start..end)?;
     s.chars().any(char::is_alphanumeric).then_some((start, end))
+}
+
+/// Words after a hyphen that make an adjective or a compound of a name, not a second
+/// syllable of it ("Obama-era", "Assad-run", "Bush-led"); only words of at most four
+/// letters matter (see [`given_name_syllable`]).
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led", "run", "era", "born", "made", "like", "type", "free", "wide", "held", "bred", "set",
+    "ite", "ites", "ish", "ism", "ist", "ists", "ian", "ians", "ese", "ers", "less", "ful", "fest",
+    "gate", "bound", "only", "up", "out", "off", "on",
+];
+
+/// The length of a hyphen and lowercase syllable after `name` ending a Korean-style given
+/// name ("Ban Ki" + "-moon", "Kim Jong" + "-un", "Park Geun" + "-hye", "Lee Myung" +
+/// "-bak"), or `None`. The name has at least two words, the last a capitalised syllable
+/// of two to five letters; the syllable after the hyphen has one to four lowercase letters,
+/// ends the word and is not a compound-forming suffix ("-led", "-era").
+fn given_name_syllable(name: &str, after: &str) -> Option<usize> {
+    let (before, head) = name.rsplit_once(' ')?;
+    let surname = before.split_whitespace().next_back()?;
+    let head_ok = (2..=5).contains(&head.len())
+        && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && head.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    if !head_ok || !is_capitalised(surname) {
+        return None;
+    }
+    let tail = after.strip_prefix('-')?;
+    let len = tail
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(tail.len());
+    let rest = &tail[len..];
+    let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    let ends_word = possessive
+        || rest
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’'));
+    let syllable = &tail[..len];
+    ((1..=4).contains(&len) && ends_word && !HYPHEN_SUFFIXES.contains(&syllable)).then_some(len + 1)
 }
 
 fn is_weekday(word: &str) -> bool {
@@ -95,11 +137,13 @@ fn is_lowercase_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_lowercase)
 }
 
-/// Where a lowercase suffix joined by a hyphen starts ("Al Qaeda-linked" -> 8), if any.
+/// Where a lowercase suffix joined by a hyphen starts ("Al Qaeda-linked" -> 8), if any; a
+/// given name's second syllable ("Kim Jong-un") is kept.
 fn lowercase_suffix(s: &str) -> Option<usize> {
     s.match_indices('-').map(|(i, _)| i).find(|&i| {
         let (head, tail) = (&s[..i], &s[i + 1..]);
-        head.chars().any(char::is_uppercase)
+        given_name_syllable(head, &s[i..]).is_none_or(|len| i + len != s.len())
+            && head.chars().any(char::is_uppercase)
             && tail.starts_with(char::is_lowercase)
             && tail
                 .split_whitespace()
@@ -261,6 +305,37 @@ mod tests {
         assert_eq!(trimmed("U.S."), "U.S.");
         assert_eq!(trimmed("Iraq."), "Iraq");
         assert_eq!(trim_span("’s", 0, 4, Gazetteer::embedded()), None);
+    }
+
+    /// The range `trim_span` gives a tagged span `name` inside `text`.
+    fn widened<'a>(text: &'a str, name: &str) -> &'a str {
+        let start = text.find(name).unwrap();
+        let (s, e) = trim_span(text, start, start + name.len(), Gazetteer::embedded()).unwrap();
+        &text[s..e]
+    }
+
+    #[test]
+    fn korean_given_names_keep_their_second_syllable() {
+        assert_eq!(widened("Ban Ki-moon said", "Ban Ki"), "Ban Ki-moon");
+        assert_eq!(
+            widened("as Kim Jong-un, the leader", "Kim Jong"),
+            "Kim Jong-un"
+        );
+        assert_eq!(
+            widened("Lee Myung-bak's term", "Lee Myung"),
+            "Lee Myung-bak"
+        );
+        assert_eq!(trimmed("Park Geun-hye"), "Park Geun-hye");
+        assert_eq!(trimmed("Moon Jae-in"), "Moon Jae-in");
+        // Compounds of a name are still cut, and one word is not a given name.
+        assert_eq!(
+            widened("the George Bush-era rules", "George Bush"),
+            "George Bush"
+        );
+        assert_eq!(trimmed("John Kerry-led"), "John Kerry");
+        assert_eq!(widened("Kim-led talks", "Kim"), "Kim");
+        assert_eq!(widened("Ban Ki-moonlight", "Ban Ki"), "Ban Ki");
+        assert_eq!(widened("NATO UN-run", "NATO UN"), "NATO UN");
     }
 
     fn split(text: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
