@@ -387,3 +387,22 @@ fn an_inverted_speaker_reads_through_unlisted_role_nouns_to_the_name() {
         vec![pair("We are ready for the vote,", "Whit Sams")]
     );
 }
+
+#[test]
+fn a_role_phrase_refers_to_the_person_the_role_is_stated_with() {
+    // The role sits before the first name, and only elsewhere in the second one's sentence.
+    assert_eq!(
+        said("President Rita Alvarez visited the school on Monday.\n\nDuring the assembly, Tom Becker had a question for the president.\n\n\"The budget is settled,\" the president said."),
+        vec![pair("The budget is settled,", "Rita Alvarez")]
+    );
+    // In an apposition after the name.
+    assert_eq!(
+        said("Jake Morrow, the network host, met Ann Lee at noon.\n\n\"We will air it tonight,\" the host said."),
+        vec![pair("We will air it tonight,", "Jake Morrow")]
+    );
+    // In a role phrase and a comma before the name.
+    assert_eq!(
+        said("The Minister of State for Rivers, Lakes and Canals, Ana Ruiz, opened the dam.\n\n\"Water is life,\" the rivers minister said."),
+        vec![pair("Water is life,", "Ana Ruiz")]
+    );
+}

@@ -11,7 +11,6 @@ use crate::attribution::{
 use crate::doc::Doc;
 use crate::lexicon;
 use crate::names::{name_runs, CandKind, NameRun};
-use crate::tokens::TokKind;
 use newsmill_core::SpeakerType;
 
 impl Doc<'_> {
@@ -547,6 +546,12 @@ impl Doc<'_> {
             return None;
         }
         let roles: Vec<&String> = words.iter().filter(|w| lexicon::is_role_word(w)).collect();
+        let modifiers: Vec<String> = words
+            .iter()
+            .filter(|w| !lexicon::is_role_word(w) && !is_possessive(w))
+            .cloned()
+            .collect();
+        let mut best: Option<(usize, String)> = None;
         for (c, cand) in earlier {
             if cand.kind != CandKind::Person {
                 continue;
@@ -554,22 +559,31 @@ impl Doc<'_> {
             let (_, first, last) = self.cand_pos[c];
             let toks = &self.toks[cand.block];
             let ctx_text = self.texts[cand.block];
-            // The role is stated next to the name, before it or in an apposition after it,
-            // within the same sentence.
+            // The role is stated with the name: in the title run before it ("CNN host
+            // Jake Tapper", "the president, Barack Obama,") or in an apposition after it
+            // ("Jake Tapper, the CNN host,"). A role elsewhere in the sentence belongs to
+            // someone else ("Tina Houchins had a question for the president").
             let sentence = self
                 .sents
                 .get(self.cand_pos[c].0)
                 .map_or(0..0, |(_, r)| r.clone());
-            let end = (last + 9).min(sentence.end).max(first).min(toks.len());
-            let window = first.saturating_sub(12).max(sentence.start).min(end)..end;
-            let context: Vec<String> = toks[window]
-                .iter()
-                .filter(|t| t.is_word() && !matches!(t.kind, TokKind::Quote { .. }))
-                .map(|t| t.text(ctx_text).to_lowercase())
-                .collect();
-            if roles.iter().all(|r| context.iter().any(|w| w == *r)) {
-                return Some(cand.name.clone());
+            let context = role_context(toks, ctx_text, first, last, sentence);
+            if !roles.iter().all(|r| context.iter().any(|w| w == *r)) {
+                continue;
             }
+            // "The French president": among the people the role is stated with, the one
+            // stated with most of the phrase's other words ("French President Jacques
+            // Chirac", not the nearer "President Bush"); the nearest on a tie.
+            let shared = modifiers.iter().filter(|m| context.contains(m)).count();
+            if best.as_ref().map_or(true, |(b, _)| shared > *b) {
+                best = Some((shared, cand.name.clone()));
+            }
+            if shared == modifiers.len() {
+                break;
+            }
+        }
+        if let Some((_, name)) = best {
+            return Some(name);
         }
         if is_spokesperson(head) {
             // "a Vodafone spokesman ... the spokesman said": the organisation it speaks for.
@@ -603,4 +617,104 @@ impl Doc<'_> {
         })
         .name
     }
+}
+
+/// The lowercased words that state a role with the name at tokens `first..=last`: up to
+/// own words, up to five words before it back to a punctuation mark (and, after "ROLE, ", the words before
+/// that comma), and after ", " or " (" the words of the apposition up to its end.
+fn role_context(
+    toks: &[crate::tokens::Tok],
+    text: &str,
+    first: usize,
+    last: usize,
+    sentence: Range<usize>,
+) -> Vec<String> {
+    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    // The name's own words: a name read from the text keeps its title ("Home Secretary
+    // Charles Clarke").
+    let mut context: Vec<String> = (first..=last.min(toks.len().saturating_sub(1)))
+        .filter(|&k| toks[k].is_word())
+        .map(lower)
+        .collect();
+    let own = context.len();
+    let joins_a_name = |k: usize| toks[k].is_word() || toks[k].is_punct('-');
+    // Before the name, only words a title run is made of: names, roles, titles and their
+    // modifiers ("former", "deputy"); "the president met Jake Tapper" stops at "met".
+    let in_title_run = |k: usize| {
+        let word = toks[k].text(text);
+        toks[k].is_punct('-')
+            || (toks[k].is_word()
+                && (is_capitalised(word)
+                    || word.starts_with(['\'', '’'])
+                    || lexicon::is_role_word(&word.to_lowercase())
+                    || lexicon::is_title(word)
+                    || matches!(
+                        word,
+                        "former" | "deputy" | "acting" | "then" | "longtime" | "senior" | "top"
+                    )))
+    };
+    let mut k = first;
+    while k > sentence.start && context.len() < own + 5 && in_title_run(k - 1) {
+        k -= 1;
+        if toks[k].is_word() {
+            context.push(lower(k));
+        }
+    }
+    // "the president, Barack Obama", "The Secretary of State for Culture, Media and
+    // Sport, Tessa Jowell": a role phrase and a comma right before the name. The phrase is
+    // read back to its determiner or the sentence start (at most twelve tokens); one that
+    // does not open so is only trusted as far as its title run.
+    if k == first && k >= sentence.start + 2 && toks[k - 1].is_punct(',') {
+        let mut phrase = Vec::new();
+        let mut j = k - 1;
+        let mut opened = false;
+        while j > sentence.start && phrase.len() < 12 {
+            let t = &toks[j - 1];
+            if !(t.is_word() || t.is_punct(',') || t.is_punct('-')) {
+                break;
+            }
+            j -= 1;
+            if t.is_word() {
+                let word = lower(j);
+                let determiner = is_determiner(&word);
+                phrase.push(word);
+                if determiner {
+                    opened = true;
+                    break;
+                }
+            }
+        }
+        opened |= j == sentence.start;
+        if opened {
+            context.extend(phrase);
+        } else {
+            let mut j = k - 1;
+            while j > sentence.start && context.len() < own + 8 && in_title_run(j - 1) {
+                j -= 1;
+                context.push(lower(j));
+            }
+        }
+    }
+    let opens_apposition = toks
+        .get(last + 1)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct('('));
+    if opens_apposition {
+        let end = sentence.end.min(toks.len()).min(last + 10);
+        for k in last + 2..end {
+            if !joins_a_name(k) {
+                break;
+            }
+            let word = lower(k);
+            // "Ms Robinson, a friend of the Tory leader": the apposition's head comes
+            // before its first preposition; a relative clause is no apposition.
+            if matches!(
+                word.as_str(),
+                "who" | "which" | "that" | "whose" | "whom" | "of" | "to" | "for" | "with"
+            ) {
+                break;
+            }
+            context.push(word);
+        }
+    }
+    context
 }
