@@ -608,7 +608,27 @@ impl Doc<'_> {
         {
             i += 1;
         }
-        i = self.skip_opening_adverbial(block, i, cue);
+        // "On Thursday, after remaining neutral throughout the primary process, Warren
+        // appeared ...", "And then Trump went ...": adverbials one after another, and
+        // connective adverbs before the subject.
+        loop {
+            let mut next = self.skip_opening_adverbial(block, i, cue);
+            while next < cue
+                && (toks[next].is_punct(',')
+                    || self.word(block, next).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "then" | "now" | "later" | "also" | "again" | "still" | "finally"
+                        )
+                    }))
+            {
+                next += 1;
+            }
+            if next == i {
+                break;
+            }
+            i = next;
+        }
         if let Some(np) = self.np_forward(block, i, cue, false) {
             let speaker = self.resolve_np(block, np, true);
             if speaker.name.is_some() {

@@ -406,3 +406,15 @@ fn a_role_phrase_refers_to_the_person_the_role_is_stated_with() {
         vec![pair("Water is life,", "Ana Ruiz")]
     );
 }
+
+#[test]
+fn a_participle_cue_finds_its_subject_behind_several_opening_adverbials() {
+    assert_eq!(
+        said("On Thursday, after weeks of silence, Dana Ruiz endorsed the plan, saying, \"It is the right call.\""),
+        vec![pair("It is the right call.", "Dana Ruiz")]
+    );
+    assert_eq!(
+        said("And then Tom Hale went on the attack, saying, \"They lied to us.\""),
+        vec![pair("They lied to us.", "Tom Hale")]
+    );
+}
