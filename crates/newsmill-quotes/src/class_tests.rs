@@ -418,3 +418,16 @@ fn a_participle_cue_finds_its_subject_behind_several_opening_adverbials() {
         vec![pair("They lied to us.", "Tom Hale")]
     );
 }
+
+#[test]
+fn a_pronoun_speaker_is_never_a_name_inside_the_quotation() {
+    assert_eq!(
+        said(
+            "Dana Ruiz walked in late.\n\n\"Everyone should vote for Maria Lopez now,\" she said."
+        ),
+        vec![pair(
+            "Everyone should vote for Maria Lopez now,",
+            "Dana Ruiz"
+        )]
+    );
+}

@@ -331,9 +331,18 @@ impl Doc<'_> {
                     self.from_mentions && (self.text_kind(c) == Some(want) || name_shaped_person);
                 let typed_as_want = cand.kind == want
                     || (shaped_as_want && want == CandKind::Org && cand.kind == CandKind::Other);
+                // "McLenney said ...": a one-word name the entity stage called an
+                // organisation, with nothing of an organisation's shape, that speaks is a
+                // person for "he"/"she".
+                let speaking_surname = want == CandKind::Person
+                    && speaks
+                    && cand.kind == CandKind::Org
+                    && !cand.name.contains(' ')
+                    && crate::speaker_type::type_from_shape(&cand.name) == SpeakerType::Unknown;
                 let fits = typed_as_want
                     || (want == CandKind::Person && cand.kind == CandKind::Other && speaks)
-                    || (shaped_as_want && speaks);
+                    || (shaped_as_want && speaks)
+                    || speaking_surname;
                 if !fits {
                     continue;
                 }

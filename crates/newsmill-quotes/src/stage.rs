@@ -562,6 +562,15 @@ mod tests {
             &[("Nick Van", "Nick Van", Person)],
         );
         assert_eq!(got, [Some("Nick Van den Brul".to_string())]);
+        // A speaking surname typed as an organisation is still who "she" refers to.
+        let got = speakers_with_mentions(
+            "McLenney said Clinton does not show consistency. \"It is only when the media notices,\" she said.",
+            &[
+                ("McLenney", "McLenney", Organization),
+                ("Clinton", "Hillary Clinton", Person),
+            ],
+        );
+        assert_eq!(got, [Some("McLenney".to_string())]);
         // A place in the attribution phrase does not speak for the person named there.
         let got = speakers_with_mentions(
             "\"We were unlucky,\" Tynecastle groundsman Bob Smith said.",
