@@ -1,8 +1,9 @@
-//! The corpus index of `clean.dedup`: one compact entry per article (id, exact hash,
-//! MinHash signature folded to a byte a value, all in arenas: about 190 bytes an article),
-//! then, in `finish`, the first copy each article duplicates. Memory grows with the folder
-//! at that rate and no faster: no per-article allocation, no bucket map, and only the pairs
-//! that join two groups are kept (at most one per article).
+//! The corpus index of `clean.dedup`: one compact entry per article (id and exact hash in
+//! memory, about 55 bytes an article; the MinHash signature, folded to a byte a value, in a
+//! temporary file: 128 bytes an article on disk), then, in `finish`, the first copy each
+//! article duplicates. Memory grows with the folder at that rate and no faster: no
+//! per-article allocation, no bucket map, and only the pairs that join two groups are kept
+//! (at most one per article).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -15,6 +16,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::minhash::{
     banding_for, estimated_jaccard, exact_hash, word_hashes, MinHasher, SIGNATURE_LEN,
 };
+use super::signatures::Signatures;
 
 /// How an article relates to its first copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,16 +37,16 @@ pub struct DuplicatePair {
     pub similarity: f64,
 }
 
-/// What the index keeps of one article: 32 bytes here, its id in the id arena and its
-/// compact signature (128 bytes) in the signature arena, about 190 bytes an article, so a
-/// million articles fit in about 190 MB.
+/// What the index keeps of one article: 32 bytes here and its id in the id arena (about
+/// 55 bytes an article in memory, so a million articles take about 55 MB), and its compact
+/// signature (128 bytes) in [`Signatures`].
 struct Entry {
     seq: usize,
     exact: u64,
     /// Start and length of the id in [`Store::ids`].
     id_start: usize,
     id_len: u32,
-    /// Index of the signature in [`Store::signatures`]; `NO_SIGNATURE` for articles too
+    /// Number of the signature in [`Store::signatures`]; `NO_SIGNATURE` for articles too
     /// short for near-duplicate detection.
     signature: u32,
 }
@@ -56,8 +58,8 @@ const NO_SIGNATURE: u32 = u32::MAX;
 struct Store {
     entries: Vec<Entry>,
     ids: String,
-    /// `SIGNATURE_LEN` bytes per article with a signature.
-    signatures: Vec<u8>,
+    /// `SIGNATURE_LEN` bytes per article with a signature, spilled to a temporary file.
+    signatures: Signatures,
 }
 
 impl Store {
@@ -66,12 +68,11 @@ impl Store {
         &self.ids[e.id_start..e.id_start + e.id_len as usize]
     }
 
-    fn signature(&self, entry: usize) -> Option<&[u8]> {
+    /// The entry's signature, when it has one and it can be read.
+    fn signature(&mut self, entry: usize) -> Option<[u8; SIGNATURE_LEN]> {
         let at = self.entries[entry].signature;
-        (at != NO_SIGNATURE).then(|| {
-            let start = at as usize * SIGNATURE_LEN;
-            &self.signatures[start..start + SIGNATURE_LEN]
-        })
+        let mut out = [0u8; SIGNATURE_LEN];
+        (at != NO_SIGNATURE && self.signatures.read(at, &mut out)).then_some(out)
     }
 }
 
@@ -84,12 +85,13 @@ fn compact(value: u32) -> u8 {
 
 #[derive(Default)]
 struct Finished {
-    /// (seq, entry of its first copy, kind), sorted by seq; entries index `store`.
+    /// (seq, first copy, kind), sorted by seq; first copies index `ids`.
     first_copy: Vec<(usize, usize, DuplicateKind)>,
-    /// (original entry, copy entry, kind, similarity): the pairs that joined two groups.
+    /// (original, copy, kind, similarity): the pairs that joined two groups, indexing `ids`.
     pairs: Vec<(usize, usize, DuplicateKind, f32)>,
-    /// The ids (signatures dropped once the pairs are known).
-    store: Store,
+    /// The ids these name, and no others: what the main pass holds grows with the copies
+    /// found, not with the folder.
+    ids: Vec<Box<str>>,
 }
 
 pub struct DuplicateIndex {
@@ -129,7 +131,10 @@ impl DuplicateIndex {
             threshold,
             min_words,
             max_candidates: 256,
-            store: Mutex::new(Store::default()),
+            store: Mutex::new(Store {
+                signatures: Signatures::spilling(),
+                ..Store::default()
+            }),
             finished: OnceLock::new(),
         }
     }
@@ -142,7 +147,7 @@ impl DuplicateIndex {
             .binary_search_by_key(&seq, |(s, _, _)| *s)
             .ok()?;
         let (_, root, kind) = finished.first_copy[at];
-        Some((finished.store.id(root), kind))
+        Some((&finished.ids[root], kind))
     }
 
     /// The verified pairs that joined two groups of copies (each later copy appears once,
@@ -156,8 +161,8 @@ impl DuplicateIndex {
             .pairs
             .iter()
             .map(|&(a, b, kind, similarity)| DuplicatePair {
-                original: finished.store.id(a).to_string(),
-                copy: finished.store.id(b).to_string(),
+                original: finished.ids[a].to_string(),
+                copy: finished.ids[b].to_string(),
                 kind,
                 similarity: f64::from(similarity),
             })
@@ -166,7 +171,7 @@ impl DuplicateIndex {
 
     fn compute(&self) -> Finished {
         let mut store = std::mem::take(&mut *self.store.lock().unwrap_or_else(|e| e.into_inner()));
-        store.entries.sort_by_key(|e| e.seq);
+        store.entries.sort_unstable_by_key(|e| e.seq); // seqs are unique: no buffer
         let n = store.entries.len();
         let mut sets = EarliestRoot((0..n).collect());
         let mut pairs: Vec<(usize, usize, DuplicateKind, f32)> = Vec::new();
@@ -196,16 +201,26 @@ impl DuplicateIndex {
         // one group are not checked again.
         let (bands, rows) = banding_for(self.threshold);
         let mut checks = vec![0u32; n];
+        // The entry of each signature: the bands are read in the signatures' own order, one
+        // sequential pass over their file per band.
+        let mut entry_of = vec![u32::MAX; store.signatures.len() as usize];
+        for (i, e) in store.entries.iter().enumerate() {
+            if let Some(slot) = entry_of.get_mut(e.signature as usize) {
+                *slot = i as u32;
+            }
+        }
         let mut keys: Vec<(u64, usize)> = Vec::with_capacity(n);
         for band in 0..bands {
             keys.clear();
-            keys.extend((0..n).filter(|&i| !is_exact_copy[i]).filter_map(|i| {
-                let signature = store.signature(i)?;
-                Some((
-                    band_key(&signature[band * rows..(band + 1) * rows], band),
-                    i,
-                ))
-            }));
+            store.signatures.for_each(|at, signature| {
+                let i = entry_of[at as usize] as usize;
+                if i < n && !is_exact_copy[i] {
+                    keys.push((
+                        band_key(&signature[band * rows..(band + 1) * rows], band),
+                        i,
+                    ));
+                }
+            });
             keys.sort_unstable();
             for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
                 for (m, &(_, i)) in bucket.iter().enumerate().skip(1) {
@@ -220,7 +235,7 @@ impl DuplicateIndex {
                         let (Some(a), Some(b)) = (store.signature(j), store.signature(i)) else {
                             continue;
                         };
-                        let similarity = estimated_jaccard(a, b);
+                        let similarity = estimated_jaccard(&a, &b);
                         if similarity >= self.threshold && sets.union(j, i) {
                             pairs.push((j, i, DuplicateKind::Near, similarity as f32));
                         }
@@ -229,7 +244,8 @@ impl DuplicateIndex {
             }
         }
         drop(keys);
-        store.signatures = Vec::new();
+        drop(entry_of);
+        store.signatures = Signatures::default();
 
         let mut first_copy = Vec::new();
         for i in 0..n {
@@ -244,10 +260,26 @@ impl DuplicateIndex {
             }
         }
         pairs.sort_by_key(|p| (p.1, p.0));
+        // Renumber the entries the results name, in entry order, and keep only their ids.
+        let mut named: Vec<usize> = first_copy
+            .iter()
+            .map(|&(_, root, _)| root)
+            .chain(pairs.iter().flat_map(|&(a, b, _, _)| [a, b]))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let renumber = |entry: usize| named.binary_search(&entry).unwrap_or(0);
+        for f in &mut first_copy {
+            f.1 = renumber(f.1);
+        }
+        for p in &mut pairs {
+            (p.0, p.1) = (renumber(p.0), renumber(p.1));
+        }
+        let ids = named.iter().map(|&e| Box::from(store.id(e))).collect();
         Finished {
             first_copy,
             pairs,
-            store,
+            ids,
         }
     }
 }
@@ -275,11 +307,7 @@ impl CorpusIndex for DuplicateIndex {
         let id_start = store.ids.len();
         store.ids.push_str(&article.id);
         let signature = match signature {
-            Some(values) => {
-                let at = (store.signatures.len() / SIGNATURE_LEN) as u32;
-                store.signatures.extend_from_slice(&values);
-                at
-            }
+            Some(values) => store.signatures.push(&values),
             None => NO_SIGNATURE,
         };
         store.entries.push(Entry {
@@ -299,11 +327,11 @@ impl CorpusIndex for DuplicateIndex {
     /// articles). `compute` sorts by position, so absorbing shards in any order gives the
     /// single-machine result.
     fn summary(&self) -> Option<serde_json::Value> {
-        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         let entries: Vec<serde_json::Value> = (0..store.entries.len())
             .map(|i| {
+                let signature = store.signature(i).map(|s| hex(&s));
                 let e = &store.entries[i];
-                let signature = store.signature(i).map(hex);
                 serde_json::json!([e.seq, e.exact, store.id(i), signature])
             })
             .collect();
@@ -329,9 +357,7 @@ impl CorpusIndex for DuplicateIndex {
                     let bytes = unhex(&text)
                         .filter(|b| b.len() == SIGNATURE_LEN)
                         .ok_or_else(|| format!("bad signature for {id}"))?;
-                    let at = (store.signatures.len() / SIGNATURE_LEN) as u32;
-                    store.signatures.extend_from_slice(&bytes);
-                    at
+                    store.signatures.push(&bytes)
                 }
             };
             let id_start = store.ids.len();

@@ -1,8 +1,10 @@
 //! `clean.dedup`: marks (or drops) articles that repeat an earlier one, exactly or nearly.
-//! See [`index`] for the corpus pass and [`minhash`] for the similarity estimate.
+//! See [`index`] for the corpus pass, [`minhash`] for the similarity estimate and
+//! `signatures` for where the signatures wait for the end of the corpus pass.
 
 pub mod index;
 mod minhash;
+mod signatures;
 
 use newsmill_core::{
     parse_options, Article, ConfigIssue, CorpusIndex, Family, Outcome, Stage, StageCounters,
