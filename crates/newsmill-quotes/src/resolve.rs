@@ -645,7 +645,6 @@ fn role_context(
         .filter(|&k| toks[k].is_word())
         .map(lower)
         .collect();
-    let own = context.len();
     let joins_a_name = |k: usize| toks[k].is_word() || toks[k].is_punct('-');
     // Before the name, only words a title run is made of: names, roles, titles and their
     // modifiers ("former", "deputy"); "the president met Jake Tapper" stops at "met".
@@ -662,13 +661,20 @@ fn role_context(
                         "former" | "deputy" | "acting" | "then" | "longtime" | "senior" | "top"
                     )))
     };
-    let mut k = first;
-    while k > sentence.start && context.len() < own + 5 && in_title_run(k - 1) {
-        k -= 1;
-        if toks[k].is_word() {
-            context.push(lower(k));
+    // The title run ending just before token `end`, at most `limit` words, into `context`;
+    // where it starts.
+    let title_run_before = |end: usize, limit: usize, context: &mut Vec<String>| {
+        let (mut k, mut taken) = (end, 0);
+        while k > sentence.start && taken < limit && in_title_run(k - 1) {
+            k -= 1;
+            if toks[k].is_word() {
+                context.push(lower(k));
+                taken += 1;
+            }
         }
-    }
+        k
+    };
+    let k = title_run_before(first, 5, &mut context);
     // "the president, Barack Obama", "The Secretary of State for Culture, Media and
     // Sport, Tessa Jowell": a role phrase and a comma right before the name. The phrase is
     // read back to its determiner or the sentence start (at most twelve tokens); one that
@@ -697,11 +703,7 @@ fn role_context(
         if opened {
             context.extend(phrase);
         } else {
-            let mut j = k - 1;
-            while j > sentence.start && context.len() < own + 8 && in_title_run(j - 1) {
-                j -= 1;
-                context.push(lower(j));
-            }
+            title_run_before(k - 1, 8, &mut context);
         }
     }
     let opens_apposition = toks
