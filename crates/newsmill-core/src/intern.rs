@@ -1,5 +1,6 @@
 //! Reading back the `&'static str` fields of annotations (a geocode's `feature` and
-//! `method`, a removal's `stage`) from a serialized article (the incremental-run state).
+//! `method`, a removal's `stage`) from a serialized article (the incremental-run state), and
+//! a drop reason from the first pass's copy of a document (the runner's spill).
 //!
 //! Those fields name one of a few fixed values, which is why they are `&'static str` rather
 //! than `String`; a value read back is interned: each distinct value is leaked once and

@@ -27,7 +27,7 @@ mod article;
 pub mod civil;
 mod config_issue;
 mod family;
-mod intern;
+pub mod intern;
 pub mod months;
 mod options;
 mod reader;

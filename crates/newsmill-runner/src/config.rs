@@ -72,6 +72,10 @@ pub struct RunConfig {
     /// and it becomes a `too_slow` row in errors.csv, so one pathological document cannot
     /// stall a run. Checked between stages; 0 = no limit.
     pub max_doc_seconds: u64,
+    /// The first pass (for the corpus-level stages) keeps each document as read, in a
+    /// temporary file, so the main pass does not read and parse it again. `false` trades
+    /// that time for the temporary disk space (about the folder's size, compressed).
+    pub reuse_first_pass: bool,
 }
 
 impl Default for RunConfig {
@@ -80,6 +84,7 @@ impl Default for RunConfig {
             jobs: 0,
             chunk_size: 256,
             max_doc_seconds: 60,
+            reuse_first_pass: true,
         }
     }
 }

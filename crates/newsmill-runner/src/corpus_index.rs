@@ -118,6 +118,7 @@ pub fn index_folder(
         select,
         corpus_ready: false,
         state: None,
+        reuse_first_pass: false,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)

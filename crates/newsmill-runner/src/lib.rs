@@ -30,6 +30,7 @@ mod corpus_index;
 mod pipeline;
 mod run;
 mod shard;
+mod spill;
 mod state;
 mod stats;
 

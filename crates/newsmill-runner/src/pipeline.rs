@@ -180,19 +180,48 @@ impl Pipeline {
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
     ) -> DocResult {
-        self.process_until(doc, self.stages.len(), prepare, stats, &mut |_, _| {})
+        match self.read(doc, prepare, stats) {
+            Ok(read) => self.process_from(read, 0, stats),
+            Err(result) => result,
+        }
     }
 
-    /// The first pass over one document for the corpus-level stages: the stages up to the
-    /// last one with a corpus index run, and each index observes the article as it reaches
-    /// its stage. A corpus stage met on the way acts with what it knows before its own index
-    /// is finished (learned boilerplate removes no learned line yet).
-    pub fn observe_for_corpus(
+    /// Where the first pass may keep a copy of each article for the main pass: before the
+    /// first stage with a corpus index (the whole pipeline when none has one). What the
+    /// stages before it make of a document depends on the document alone, so the main pass
+    /// can start from that copy instead of reading and parsing the file again
+    /// ([`crate::spill`]).
+    pub fn prefix_len(&self) -> usize {
+        self.stages
+            .iter()
+            .position(|s| s.stage.corpus_index().is_some())
+            .unwrap_or(self.stages.len())
+    }
+
+    /// Reads the document and runs stages `0..until`, as the main pass would (the work
+    /// budget is checked after each of them). `Err` is the document's final result.
+    pub fn read_through(
         &self,
         doc: RawDocument,
+        until: usize,
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
-    ) {
+    ) -> Result<InFlight, DocResult> {
+        let read = self.read(doc, prepare, stats)?;
+        self.run_stages(
+            read,
+            0..until.min(self.stages.len()),
+            self.stages.len(),
+            stats,
+            &mut |_, _| {},
+        )
+    }
+
+    /// The corpus-index part of the first pass, for a document at stage `from`: the stages
+    /// up to the last one with a corpus index run, and each index observes the article as it
+    /// reaches its stage. A corpus stage met on the way acts with what it knows before its
+    /// own index is finished (learned boilerplate removes no learned line yet).
+    pub fn observe_from(&self, doc: InFlight, from: usize, stats: &mut DocStats) {
         let Some(last) = self
             .stages
             .iter()
@@ -200,37 +229,37 @@ impl Pipeline {
         else {
             return;
         };
-        let seq = doc.seq;
+        let seq = doc.article.seq;
         let mut observe = |position: usize, article: &Article| {
             if let Some(index) = self.stages[position].stage.corpus_index() {
                 index.observe(seq, article);
             }
         };
-        self.process_until(doc, last, prepare, stats, &mut observe);
+        if let Ok(doc) = self.run_stages(doc, from.min(last)..last, last, stats, &mut observe) {
+            observe(last, &doc.article);
+        }
     }
 
-    /// Reads the document and runs stages `0..until`; `before(i, article)` is called before
-    /// stage `i` runs and, when `until` is short of the end, once more for stage `until`.
-    fn process_until(
+    /// The first pass over one document, from the file: [`Pipeline::read_through`] the stages
+    /// before the first corpus stage, then [`Pipeline::observe_from`] there.
+    pub fn observe_for_corpus(
         &self,
         doc: RawDocument,
-        until: usize,
         prepare: &(dyn Fn(&mut Article) + Sync),
         stats: &mut DocStats,
-        before: &mut dyn FnMut(usize, &Article),
-    ) -> DocResult {
-        let until = until.min(self.stages.len());
-        let read = match self.read(doc, prepare, stats) {
-            Ok(read) => read,
-            Err(result) => return result,
-        };
-        match self.run_stages(read, 0..until, until, stats, before) {
-            Ok(doc) => {
-                if until < self.stages.len() {
-                    before(until, &doc.article);
-                }
-                DocResult::Kept(doc.article)
-            }
+    ) {
+        let from = self.prefix_len();
+        if let Ok(doc) = self.read_through(doc, from, prepare, stats) {
+            self.observe_from(doc, from, stats);
+        }
+    }
+
+    /// Runs stages `from..` on a document part-way: the main pass, from the copy the first
+    /// pass kept at [`Pipeline::prefix_len`].
+    pub fn process_from(&self, doc: InFlight, from: usize, stats: &mut DocStats) -> DocResult {
+        let range = from.min(self.stages.len())..self.stages.len();
+        match self.run_stages(doc, range, self.stages.len(), stats, &mut |_, _| {}) {
+            Ok(doc) => DocResult::Kept(doc.article),
             Err(result) => result,
         }
     }
@@ -247,35 +276,32 @@ impl Pipeline {
             .map_or(0, |last| last + 1)
     }
 
-    /// Reads the document and runs the head stages ([`Pipeline::head_len`]). `Err` is the
-    /// document's final result (it failed or was dropped on the way); `Ok` is the document
-    /// part-way, for [`Pipeline::process_tail`].
-    pub fn process_head(
+    /// Runs the head stages ([`Pipeline::head_len`]) from stage `from` on (0 for a document
+    /// just read). `Err` is the document's final result (it failed or was dropped on the
+    /// way); `Ok` is the document part-way, for [`Pipeline::process_tail`].
+    pub fn process_head_from(
         &self,
-        doc: RawDocument,
+        doc: InFlight,
+        from: usize,
         stats: &mut DocStats,
     ) -> Result<InFlight, DocResult> {
-        let read = self.read(doc, &|_| {}, stats)?;
+        let head = self.head_len();
         self.run_stages(
-            read,
-            0..self.head_len(),
+            doc,
+            from.min(head)..head,
             self.stages.len(),
             stats,
             &mut |_, _| {},
         )
     }
 
-    /// Runs the stages after the head on a document [`Pipeline::process_head`] returned.
+    /// Runs the stages after the head on a document [`Pipeline::process_head_from`] returned.
     pub fn process_tail(&self, doc: InFlight, stats: &mut DocStats) -> DocResult {
-        let range = self.head_len()..self.stages.len();
-        match self.run_stages(doc, range, self.stages.len(), stats, &mut |_, _| {}) {
-            Ok(doc) => DocResult::Kept(doc.article),
-            Err(result) => result,
-        }
+        self.process_from(doc, self.head_len(), stats)
     }
 
     /// Chooses a reader and reads the document; `Err` is the failure row.
-    fn read(
+    pub(crate) fn read(
         &self,
         mut doc: RawDocument,
         prepare: &(dyn Fn(&mut Article) + Sync),

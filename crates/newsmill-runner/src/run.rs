@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::pipeline::{DocResult, DocStats, Pipeline};
 use crate::shard::{config_hash, RunPlan, Selection};
+use crate::spill::{SpillReader, SpillRecord, SpillWriter};
 use crate::state::{NewRecord, StateStore};
 use crate::stats::RunStats;
 use std::sync::Arc;
@@ -46,6 +47,11 @@ pub struct RunOptions {
     /// An incremental run's state (`--state`): finished articles reused when their article
     /// after the corpus-level stages is unchanged, and this run's kept for the next.
     pub state: Option<Arc<StateStore>>,
+    /// The first pass keeps each document as the stages before the first corpus stage left
+    /// it, in a temporary file, and the main pass starts from there (`[run]
+    /// reuse_first_pass`): each document is read and parsed once. Off, the main pass reads
+    /// every document again and no temporary file is written.
+    pub reuse_first_pass: bool,
 }
 
 /// Produces the documents of a run, the same ones in the same order at every call (corpus
@@ -59,6 +65,8 @@ pub struct PassTotals {
     pub main: DocStats,
     pub first_pass: Option<DocStats>,
     pub first_pass_seconds: f64,
+    /// Bytes of the first pass's copies the main pass started from (0: it read again).
+    pub first_pass_copy_bytes: u64,
 }
 
 /// Runs the pipeline over every source document: one first pass when some stage keeps a
@@ -83,25 +91,23 @@ pub fn process_documents(
         .iter()
         .filter_map(|s| s.stage.corpus_index())
         .collect();
+    let mut kept = None;
     if !indexes.is_empty() && !options.corpus_ready {
         let started = Instant::now();
-        let first = observe_corpus(pipeline, sources, prepare, options, progress, &pool)?;
+        let keep = options.reuse_first_pass.then(open_spill).flatten();
+        let (first, spill) =
+            first_pass(pipeline, sources, prepare, options, progress, &pool, keep)?;
         for index in indexes {
             index.finish();
         }
         totals.first_pass = Some(first);
         totals.first_pass_seconds = started.elapsed().as_secs_f64();
+        totals.first_pass_copy_bytes = spill.as_ref().map_or(0, SpillReader::bytes);
+        kept = spill;
     }
     totals.main = DocStats::for_pipeline(pipeline);
     progress.start_pass("processing", None);
-    for_each_chunk(sources, options, |chunk| {
-        let n = chunk.len() as u64;
-        let results: Vec<(usize, DocResult, DocStats, Option<NewRecord>)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|(seq, found)| process_one(pipeline, seq, found, prepare, options))
-                .collect()
-        });
+    let mut deliver = |results: Vec<(usize, DocResult, DocStats, Option<NewRecord>)>| {
         for (seq, result, stats, record) in results {
             totals.main.merge(&stats);
             if let (Some(state), Some(record)) = (&options.state, &record) {
@@ -109,11 +115,59 @@ pub fn process_documents(
             }
             sink(seq, result)?;
         }
-        progress.advance(n);
-        Ok(())
-    })?;
+        anyhow::Ok(())
+    };
+    match kept {
+        Some(mut spill) => loop {
+            let chunk = spill
+                .next_chunk(options.chunk_size)
+                .context("cannot read back the first pass's temporary file")?;
+            if chunk.is_empty() {
+                break;
+            }
+            let n = chunk.len() as u64;
+            let results: io::Result<Vec<_>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|bytes| {
+                        let record = SpillRecord::decode(&bytes)?;
+                        Ok(process_kept(pipeline, record, options))
+                    })
+                    .collect()
+            });
+            deliver(results.context("the first pass's temporary file is damaged")?)?;
+            progress.advance(n);
+        },
+        None => for_each_chunk(sources, options, |chunk| {
+            let n = chunk.len() as u64;
+            let results = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|(seq, found)| process_one(pipeline, seq, found, prepare, options))
+                    .collect()
+            });
+            deliver(results)?;
+            progress.advance(n);
+            Ok(())
+        })?,
+    }
     progress.finish();
     Ok(totals)
+}
+
+/// The temporary file for the first pass's copies, or `None` (with a warning: the main pass
+/// then reads every document again) when none can be made.
+fn open_spill() -> Option<SpillWriter> {
+    match SpillWriter::create() {
+        Ok(spill) => Some(spill),
+        Err(error) => {
+            tracing::warn!(
+                "cannot make a temporary file for the first pass's documents ({error}); \
+                 the main pass reads every document again"
+            );
+            None
+        }
+    }
 }
 
 /// The first pass: every selected document through the stages up to the last corpus
@@ -127,30 +181,118 @@ pub(crate) fn observe_corpus(
     progress: &dyn Progress,
     pool: &rayon::ThreadPool,
 ) -> anyhow::Result<DocStats> {
+    first_pass(pipeline, sources, prepare, options, progress, pool, None).map(|(stats, _)| stats)
+}
+
+/// [`observe_corpus`], writing each document as the stages before the first corpus stage
+/// left it to `keep` when given (in document order), for the main pass to start from. A
+/// failure to write gives up the copies with a warning (`None` back: the main pass reads the
+/// documents again). With copies, the first pass's statistics leave out the reading and the
+/// stages before the copy: the records carry them to the main pass, which counts them.
+fn first_pass(
+    pipeline: &Pipeline,
+    sources: &Sources<'_>,
+    prepare: &(dyn Fn(&mut Article) + Sync),
+    options: &RunOptions,
+    progress: &dyn Progress,
+    pool: &rayon::ThreadPool,
+    mut keep: Option<SpillWriter>,
+) -> anyhow::Result<(DocStats, Option<SpillReader>)> {
     let mut first = DocStats::for_pipeline(pipeline);
+    let prefix = pipeline.prefix_len();
     progress.start_pass("first pass (corpus indexes)", None);
     for_each_chunk(sources, options, |chunk| {
         let n = chunk.len() as u64;
-        let stats: Vec<DocStats> = pool.install(|| {
+        let copying = keep.is_some();
+        let done: Vec<(DocStats, Option<Vec<u8>>)> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|(seq, found)| {
                     let mut stats = DocStats::for_pipeline(pipeline);
-                    if let Ok(doc) = load(found, seq, options.max_file_bytes) {
-                        pipeline.observe_for_corpus(doc, prepare, &mut stats);
+                    let reached = match load(found, seq, options.max_file_bytes) {
+                        Ok(doc) => pipeline.read_through(doc, prefix, prepare, &mut stats),
+                        Err((path, error)) => Err(load_failure(path, error, &mut stats)),
+                    };
+                    let record = copying.then(|| {
+                        let record =
+                            SpillRecord::new(seq, &reached, &stats.read, &stats.stages[..prefix]);
+                        stats = DocStats::for_pipeline(pipeline);
+                        record.encode()
+                    });
+                    if let Ok(doc) = reached {
+                        pipeline.observe_from(doc, prefix, &mut stats);
                     }
-                    stats
+                    (stats, record)
                 })
                 .collect()
         });
-        for s in &stats {
-            first.merge(s);
+        for (stats, record) in &done {
+            first.merge(stats);
+            if let (Some(writer), Some(record)) = (&mut keep, record) {
+                if let Err(error) = writer.append(record) {
+                    tracing::warn!(
+                        "cannot write the first pass's documents to a temporary file \
+                         ({error}); the main pass reads every document again"
+                    );
+                    keep = None;
+                }
+            }
         }
         progress.advance(n);
         Ok(())
     })?;
     progress.finish();
-    Ok(first)
+    let reader = match keep.map(SpillWriter::into_reader).transpose() {
+        Ok(reader) => reader,
+        Err(error) => {
+            tracing::warn!(
+                "cannot read back the first pass's temporary file ({error}); the main pass \
+                 reads every document again"
+            );
+            None
+        }
+    };
+    Ok((first, reader))
+}
+
+/// One document of the main pass from the first pass's copy: the stages from the first
+/// corpus stage on (through the incremental state when there is one).
+fn process_kept(
+    pipeline: &Pipeline,
+    record: SpillRecord,
+    options: &RunOptions,
+) -> (usize, DocResult, DocStats, Option<NewRecord>) {
+    let mut stats = DocStats::for_pipeline(pipeline);
+    stats.read.merge(&record.read);
+    for (mine, kept) in stats.stages.iter_mut().zip(&record.prefix) {
+        mine.merge(kept);
+    }
+    let seq = record.seq;
+    let from = pipeline.prefix_len();
+    let (result, kept) = match record.into_document() {
+        Ok(doc) => match &options.state {
+            Some(state) => process_incremental(pipeline, state, doc, from, &mut stats),
+            None => (pipeline.process_from(doc, from, &mut stats), None),
+        },
+        Err(result) => (result, None),
+    };
+    (seq, result, stats, kept)
+}
+
+/// The error row of a document that could not be loaded (counted as a reader error).
+fn load_failure(
+    path: PathBuf,
+    error: newsmill_core::StageError,
+    stats: &mut DocStats,
+) -> DocResult {
+    stats.read.seen += 1;
+    *stats.read.errors.entry(error.code.to_string()).or_default() += 1;
+    DocResult::Failed(ErrorRow {
+        path: path.to_string_lossy().into_owned(),
+        stage: "read".into(),
+        code: error.code.to_string(),
+        message: error.message,
+    })
 }
 
 fn process_one(
@@ -164,38 +306,34 @@ fn process_one(
     let mut record = None;
     let result = match load(found, seq, options.max_file_bytes) {
         Ok(doc) => match &options.state {
-            Some(state) => {
-                let (result, kept) = process_incremental(pipeline, state, doc, &mut stats);
-                record = kept;
-                result
-            }
+            Some(state) => match pipeline.read(doc, &|_| {}, &mut stats) {
+                Ok(doc) => {
+                    let (result, kept) = process_incremental(pipeline, state, doc, 0, &mut stats);
+                    record = kept;
+                    result
+                }
+                Err(result) => result,
+            },
             None => pipeline.process(doc, prepare, &mut stats),
         },
-        Err((path, error)) => {
-            stats.read.seen += 1;
-            *stats.read.errors.entry(error.code.to_string()).or_default() += 1;
-            DocResult::Failed(ErrorRow {
-                path: path.to_string_lossy().into_owned(),
-                stage: "read".into(),
-                code: error.code.to_string(),
-                message: error.message,
-            })
-        }
+        Err((path, error)) => load_failure(path, error, &mut stats),
     };
     (seq, result, stats, record)
 }
 
-/// One document of an incremental run: the head stages, then the finished article from the
-/// state when the article after the head is one it holds, else the tail stages (and the
-/// finished article as a record for the next run's state).
+/// One document of an incremental run, read and at stage `from`: the rest of the head
+/// stages, then the finished article from the state when the article after the head is one
+/// it holds, else the tail stages (and the finished article as a record for the next run's
+/// state).
 fn process_incremental(
     pipeline: &Pipeline,
     state: &StateStore,
-    doc: newsmill_core::RawDocument,
+    doc: crate::pipeline::InFlight,
+    from: usize,
     stats: &mut DocStats,
 ) -> (DocResult, Option<NewRecord>) {
-    let seq = doc.seq;
-    let mut doc = match pipeline.process_head(doc, stats) {
+    let seq = doc.article.seq;
+    let mut doc = match pipeline.process_head_from(doc, from, stats) {
         Ok(doc) => doc,
         Err(result) => return (result, None),
     };
@@ -302,6 +440,7 @@ pub fn run_folder_with(
         select: Selection::all(),
         corpus_ready: false,
         state: None,
+        reuse_first_pass: config.run.reuse_first_pass,
     };
     let passes = Passes {
         sources: &sources,
@@ -412,6 +551,7 @@ fn run_with_options(
     let totals = process_documents(pipeline, sources, &|_| {}, &options, *progress, &mut sink)?;
     stats.corpus_pass_seconds = totals.first_pass_seconds;
     stats.first_pass = totals.first_pass.map(|f| f.stages);
+    stats.first_pass_copy_bytes = totals.first_pass_copy_bytes;
     stats.input_bytes = totals.main.read.bytes_in;
     stats.read = totals.main.read;
     stats.stages = totals.main.stages;
@@ -555,6 +695,7 @@ pub fn process_files(
         select: Selection::all(),
         corpus_ready: false,
         state: None,
+        reuse_first_pass: true,
     };
     let mut results = Vec::new();
     process_documents(

@@ -249,6 +249,101 @@ fn errors_become_rows_and_outputs_are_identical_for_any_thread_count() {
     assert!(leftovers.is_empty(), "temp files left behind");
 }
 
+/// Counts the documents it reads (for one test only: the count is global).
+struct CountingReader;
+static COUNTED_READS: AtomicUsize = AtomicUsize::new(0);
+impl Reader for CountingReader {
+    fn name(&self) -> &'static str {
+        "read.test"
+    }
+    fn accepts(&self, path: &Path, head: &[u8]) -> bool {
+        LinesReader.accepts(path, head)
+    }
+    fn read(&self, doc: RawDocument) -> Result<Article, StageError> {
+        COUNTED_READS.fetch_add(1, Ordering::SeqCst);
+        LinesReader.read(doc)
+    }
+}
+
+#[test]
+fn the_main_pass_starts_from_the_first_pass_copy_with_the_same_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    write_corpus(&input);
+    let registry = Registry {
+        stages: factories(),
+        readers: |_| vec![Box::new(CountingReader)],
+    };
+    // The fragile stage runs before the corpus stage: its panics, drops and counters come
+    // from the first pass's work when the copy is reused.
+    let run = |reuse: bool, out: &str| {
+        let text = format!(
+            "[run]\nchunk_size = 3\nreuse_first_pass = {reuse}\n[[stage]]\nuse = \"test.fragile\"\n\
+             [[stage]]\nuse = \"test.repeats\"\n[[stage]]\nuse = \"test.fragile\"\n"
+        );
+        let (mut config, pipeline) = load_config("test.toml", &text, &registry).unwrap();
+        config.input.include.push("**/*.bin".into());
+        let output = OutputOptions {
+            dir: dir.path().join(out),
+            ..OutputOptions::default()
+        };
+        let before = COUNTED_READS.load(Ordering::SeqCst);
+        let stats = run_folder(&config, &pipeline, &input, &output, 2, &Silent).unwrap();
+        (stats, COUNTED_READS.load(Ordering::SeqCst) - before)
+    };
+    let (reused, reads_reused) = run(true, "reused");
+    let (again, reads_again) = run(false, "again");
+    assert_eq!(reads_reused, 40, "each readable-looking file read once");
+    assert_eq!(
+        reads_again, 80,
+        "without the copy the main pass reads again"
+    );
+    for name in [
+        "articles.csv",
+        "errors.csv",
+        "dropped.csv",
+        "articles.jsonl",
+    ] {
+        let a = std::fs::read(dir.path().join("reused").join(name)).unwrap();
+        let b = std::fs::read(dir.path().join("again").join(name)).unwrap();
+        assert_eq!(
+            a, b,
+            "{name} differs with and without the first pass's copy"
+        );
+    }
+    assert_eq!((reused.documents, reused.articles), (41, 37));
+    assert_eq!(reused.errors, again.errors);
+    assert_eq!(reused.dropped, again.dropped);
+    let counts = |s: &crate::stats::StageStats| {
+        (
+            s.seen,
+            s.kept,
+            s.dropped.clone(),
+            s.errors.clone(),
+            s.counters.clone(),
+            s.bytes_in,
+        )
+    };
+    assert_eq!(counts(&reused.read), counts(&again.read));
+    for (a, b) in reused.stages.iter().zip(&again.stages) {
+        assert_eq!(counts(a), counts(b), "stage {}", a.name);
+    }
+    assert_eq!(reused.stages[0].errors.get("panic"), Some(&1));
+    let first = reused.first_pass.as_ref().unwrap();
+    assert_eq!(
+        first[0].seen, 0,
+        "with the copy, the prefix's work is counted once, in the main pass"
+    );
+    let row_010 = std::fs::read_to_string(dir.path().join("reused/articles.csv"))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("010.txt"))
+        .map(str::to_string)
+        .unwrap();
+    assert!(row_010.contains("doc 0"), "{row_010}");
+}
+
 #[test]
 fn a_document_over_its_budget_becomes_a_too_slow_row() {
     let dir = tempfile::tempdir().unwrap();

@@ -80,6 +80,9 @@ pub struct RunStats {
     /// What each stage cost in that first pass (absent when there was none): the stages up
     /// to the last corpus-level one run there too.
     pub first_pass: Option<Vec<StageStats>>,
+    /// Bytes of the first pass's copies of the documents, which the main pass started from
+    /// (`[run] reuse_first_pass`; 0 when the main pass read the documents again).
+    pub first_pass_copy_bytes: u64,
     /// Reading and decoding (thread time).
     pub read: StageStats,
     pub stages: Vec<StageStats>,
