@@ -67,8 +67,7 @@ impl Dom {
         let mut stack: Vec<usize> = Vec::new();
         // Pages repeat the same class lists many times (list items, cards): classify each
         // distinct hint once.
-        let mut hint_cache: std::collections::HashMap<String, HintInfo> =
-            std::collections::HashMap::new();
+        let mut hint_cache: rustc_hash::FxHashMap<String, HintInfo> = Default::default();
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -88,12 +87,12 @@ impl Dom {
                             tag: el.name.local.as_ref().to_ascii_lowercase(),
                             parent: stack.last().copied(),
                             end: idx + 1,
-                            class_len: el.attr("class").map_or(0, str::len).min(hint.len()),
+                            class_len: attr_value(el, "class").map_or(0, str::len).min(hint.len()),
                             hint,
                             info,
                             hidden: is_hidden(el),
                             link: el.name.local.as_ref().eq_ignore_ascii_case("a")
-                                && el.attr("href").is_some(),
+                                && attr_value(el, "href").is_some(),
                             text_len: 0,
                             link_len: 0,
                         });
@@ -179,6 +178,22 @@ impl Dom {
 pub fn visible_len(s: &str) -> usize {
     let mut n = 0;
     let mut in_space = true;
+    if s.is_ascii() {
+        // The common case, byte by byte: the ASCII characters that `char::is_whitespace`
+        // takes are tab to carriage return (vertical tab included) and the space.
+        for &b in s.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                if !in_space {
+                    n += 1;
+                    in_space = true;
+                }
+            } else {
+                n += 1;
+                in_space = false;
+            }
+        }
+        return n;
+    }
     for c in s.chars() {
         if c.is_whitespace() {
             if !in_space {
@@ -193,24 +208,36 @@ pub fn visible_len(s: &str) -> usize {
     n
 }
 
+/// The value of attribute `name` (lower case, no namespace) of `el`. Scraper's
+/// `Element::attr` makes an interned atom of `name` at every call (hashing the string) and
+/// then binary-searches; that showed at several percent of the reader's time. Elements have a
+/// handful of attributes, so a scan comparing local names is cheaper.
+pub(crate) fn attr_value<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs
+        .iter()
+        .find(|(q, _)| q.ns == html5ever::ns!() && &*q.local == name)
+        .map(|(_, value)| &**value)
+}
+
 fn hint_of(el: &scraper::node::Element) -> String {
     let mut hint = String::new();
     for name in ["class", "id", "itemprop", "role"] {
-        if let Some(v) = el.attr(name) {
+        if let Some(v) = attr_value(el, name) {
             if !hint.is_empty() {
                 hint.push(' ');
             }
-            hint.push_str(&v.to_ascii_lowercase());
+            hint.push_str(v);
         }
     }
+    hint.make_ascii_lowercase();
     hint
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    if attr_value(el, "hidden").is_some() || attr_value(el, "aria-hidden") == Some("true") {
         return true;
     }
-    match el.attr("style") {
+    match attr_value(el, "style") {
         Some(style) => {
             let compact: String = style
                 .chars()
@@ -246,5 +273,11 @@ mod tests {
     #[test]
     fn visible_len_collapses_whitespace() {
         assert_eq!(visible_len("  a \n\t b  "), 4);
+        assert_eq!(
+            visible_len("a\x0bb\x0c"),
+            4,
+            "vertical tab and form feed are spaces"
+        );
+        assert_eq!(visible_len("é\u{a0}\u{a0}b "), 4, "no-break spaces too");
     }
 }

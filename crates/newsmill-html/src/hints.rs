@@ -5,7 +5,7 @@
 //! Matching works on `-`/`_` separated parts of each class token, through hash sets: it
 //! runs once per element of every page, so it must stay cheap.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;

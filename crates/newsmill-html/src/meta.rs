@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use scraper::{ElementRef, Html, Node};
 
 use crate::dates::{self, Day};
+use crate::dom::attr_value;
 use crate::jsonld::{self, LdArticle};
 use newsmill_core::Metadata;
 
@@ -278,6 +279,7 @@ fn collect(html: &Html) -> Raw {
     let mut seen_body = false;
     // The last short text was a label of some other date ("Effective Date", "Expires").
     let mut after_other_label = false;
+    let mut furniture = Furniture::default();
     for node in html.tree.nodes() {
         if let Node::Comment(c) = node.value() {
             script_dates(c, &mut raw.script_dates);
@@ -321,7 +323,7 @@ fn collect(html: &Html) -> Raw {
                 });
             if in_code
                 || in_todays_date_box(node)
-                || in_page_furniture(node)
+                || furniture.around(node)
                 || (!has_full_year(text) && in_footer(node))
             {
                 continue;
@@ -343,18 +345,16 @@ fn collect(html: &Html) -> Raw {
         };
         match name {
             "html" => {
-                raw.html_lang = el
-                    .attr("lang")
-                    .or_else(|| el.attr("xml:lang"))
+                raw.html_lang = attr_value(el, "lang")
+                    .or_else(|| attr_value(el, "xml:lang"))
                     .map(str::to_string)
             }
             "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"));
-                if let (Some(k), Some(c)) = (key, el.attr("content")) {
+                let key = attr_value(el, "property")
+                    .or_else(|| attr_value(el, "name"))
+                    .or_else(|| attr_value(el, "itemprop"))
+                    .or_else(|| attr_value(el, "http-equiv"));
+                if let (Some(k), Some(c)) = (key, attr_value(el, "content")) {
                     let c = c.trim();
                     if !c.is_empty() {
                         raw.metas
@@ -363,16 +363,16 @@ fn collect(html: &Html) -> Raw {
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = attr_value(el, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") && raw.canonical.is_none() {
-                    raw.canonical = el.attr("href").map(|h| h.trim().to_string());
+                    raw.canonical = attr_value(el, "href").map(|h| h.trim().to_string());
                 }
             }
             "script" => {
-                let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                let ty = attr_value(el, "type").unwrap_or("").to_ascii_lowercase();
                 for chunk in eref.text() {
                     script_dates(chunk, &mut raw.script_dates);
-                    if seen_body && el.attr("src").is_none() {
+                    if seen_body && attr_value(el, "src").is_none() {
                         if let Some(stamp) = rendered_date_literal(chunk) {
                             raw.push_visible_text(stamp, seen_h1, seen_body);
                         }
@@ -386,13 +386,12 @@ fn collect(html: &Html) -> Raw {
             "h1" if raw.h1.is_none() => raw.h1 = nonempty(short_text(eref, 400)),
             _ => {}
         }
-        let itemprop = el
-            .attr("itemprop")
+        let itemprop = attr_value(el, "itemprop")
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         class.clear();
         for attr in ["class", "id"] {
-            if let Some(v) = el.attr(attr) {
+            if let Some(v) = attr_value(el, attr) {
                 class.push_str(v);
                 class.push(' ');
             }
@@ -400,11 +399,11 @@ fn collect(html: &Html) -> Raw {
         class.make_ascii_lowercase();
         let unix_stamp = (name != "time"
             && !itemprop.contains("modified")
-            && el.attr("datetime").is_none()
-            && el.attr("content").is_none())
+            && attr_value(el, "datetime").is_none()
+            && attr_value(el, "content").is_none())
         .then(|| unix_time_attr(el))
         .flatten();
-        if let Some(stamp) = unix_stamp.filter(|_| !in_page_furniture(node)) {
+        if let Some(stamp) = unix_stamp.filter(|_| !furniture.around(node)) {
             let marked = itemprop.contains("datepublished") || class.contains("publish");
             if raw.times.len() < 50 {
                 raw.times.push((Some(stamp), short_text(eref, 200), marked));
@@ -412,14 +411,13 @@ fn collect(html: &Html) -> Raw {
         } else if (name == "time"
             || itemprop.contains("datepublished")
             || (name != "meta" && matches!(itemprop.as_str(), "dateupdate" | "datecreated")))
-            && !in_page_furniture(node)
+            && !furniture.around(node)
         {
-            let attr = el
-                .attr("datetime")
-                .or_else(|| el.attr("content"))
+            let attr = attr_value(el, "datetime")
+                .or_else(|| attr_value(el, "content"))
                 .map(str::to_string);
             let marked = itemprop.contains("datepublished")
-                || el.attr("pubdate").is_some()
+                || attr_value(el, "pubdate").is_some()
                 || class.contains("publish")
                 || class.contains("posted")
                 || class.contains("pubdate");
@@ -428,7 +426,7 @@ fn collect(html: &Html) -> Raw {
             }
         }
         if name != "meta" && name != "link" && name != "html" && name != "body" {
-            let rel = el.attr("rel").unwrap_or("");
+            let rel = attr_value(el, "rel").unwrap_or("");
             let is_byline = itemprop == "author"
                 || rel == "author"
                 || class.contains("byline")
@@ -441,7 +439,7 @@ fn collect(html: &Html) -> Raw {
             }
             if raw.date_texts.len() < 40
                 && !is_todays_date_box(&class)
-                && !in_page_furniture(node)
+                && !furniture.around(node)
                 && [
                     "date", "time", "publish", "posted", "byline", "meta", "fecha", "data", "datum",
                 ]
@@ -561,32 +559,58 @@ const FURNITURE_DEPTH: usize = 6;
 /// Whether a class token names a furniture box: the word alone or as its first or last
 /// `-`/`_` part (`widget_recent_entries` no, `recent-posts` yes, `sidebar` yes), never a
 /// state flag (`has-sidebar`, `with-comments`).
+/// Any case (it runs on every class token around every dated text, so it allocates nothing).
 fn is_furniture_token(token: &str) -> bool {
-    if ["has-", "with-", "no-", "is-"]
-        .iter()
-        .any(|p| token.starts_with(p))
-    {
+    if ["has-", "with-", "no-", "is-"].iter().any(|p| {
+        token
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    }) {
         return false;
     }
-    let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
-    let first = parts.next().unwrap_or("");
-    let last = parts.next_back().unwrap_or(first);
-    FURNITURE_HINTS.contains(&first) || FURNITURE_HINTS.contains(&last)
+    let (first, last) = first_and_last_part(token);
+    [first, last]
+        .iter()
+        .any(|part| FURNITURE_HINTS.iter().any(|h| h.eq_ignore_ascii_case(part)))
 }
 
-/// Whether a node sits in navigation, an `<aside>`, or a box of other items
-/// ([`FURNITURE_HINTS`]) within [`FURNITURE_DEPTH`] levels.
-fn in_page_furniture(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    node.ancestors()
-        .filter_map(|n| n.value().as_element())
-        .take(FURNITURE_DEPTH)
-        .any(|el| {
-            matches!(el.name.local.as_ref(), "nav" | "aside")
-                || ["class", "id"].iter().filter_map(|a| el.attr(a)).any(|v| {
-                    v.split_whitespace()
-                        .any(|t| is_furniture_token(&t.to_ascii_lowercase()))
-                })
-        })
+/// The first and last non-empty `-`/`_` parts of a class token (the same part when it has
+/// one; empty when it has none).
+fn first_and_last_part(token: &str) -> (&str, &str) {
+    let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    (first, parts.next_back().unwrap_or(first))
+}
+
+/// Whether nodes sit in navigation, an `<aside>`, or a box of other items
+/// ([`FURNITURE_HINTS`]) within [`FURNITURE_DEPTH`] levels. Each element's own answer is
+/// kept: the question is asked for every dated text of the page, and their ancestors are
+/// mostly the same few boxes.
+#[derive(Default)]
+struct Furniture {
+    own: rustc_hash::FxHashMap<ego_tree::NodeId, bool>,
+}
+
+impl Furniture {
+    fn around(&mut self, node: ego_tree::NodeRef<'_, Node>) -> bool {
+        node.ancestors()
+            .filter(|n| n.value().is_element())
+            .take(FURNITURE_DEPTH)
+            .any(|n| {
+                *self
+                    .own
+                    .entry(n.id())
+                    .or_insert_with(|| n.value().as_element().is_some_and(is_furniture_element))
+            })
+    }
+}
+
+fn is_furniture_element(el: &scraper::node::Element) -> bool {
+    matches!(el.name.local.as_ref(), "nav" | "aside")
+        || ["class", "id"]
+            .iter()
+            .filter_map(|a| attr_value(el, a))
+            .any(|v| v.split_whitespace().any(is_furniture_token))
 }
 
 /// Whether a text writes a four-digit year (1995 to 2035): a date without one has a
@@ -612,15 +636,16 @@ fn in_footer(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .take(FURNITURE_DEPTH)
         .any(|el| {
             el.name.local.as_ref() == "footer"
-                || ["class", "id"].iter().filter_map(|a| el.attr(a)).any(|v| {
-                    v.split_whitespace().any(|t| {
-                        let t = t.to_ascii_lowercase();
-                        let mut parts = t.split(['-', '_']).filter(|p| !p.is_empty());
-                        let first = parts.next().unwrap_or("");
-                        let last = parts.next_back().unwrap_or(first);
-                        first == "footer" || last == "footer"
+                || ["class", "id"]
+                    .iter()
+                    .filter_map(|a| attr_value(el, a))
+                    .any(|v| {
+                        v.split_whitespace().any(|t| {
+                            let (first, last) = first_and_last_part(t);
+                            first.eq_ignore_ascii_case("footer")
+                                || last.eq_ignore_ascii_case("footer")
+                        })
                     })
-                })
         })
 }
 
@@ -651,7 +676,7 @@ fn in_todays_date_box(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .any(|el| {
             ["class", "id"]
                 .iter()
-                .filter_map(|a| el.attr(a))
+                .filter_map(|a| attr_value(el, a))
                 .any(is_todays_date_box)
         })
 }

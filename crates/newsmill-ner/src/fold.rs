@@ -5,6 +5,56 @@
 /// The comparison key of a name.
 pub fn key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        fold_ascii(text, &mut out);
+    } else {
+        fold_chars(text, &mut out);
+    }
+    let trimmed = {
+        let mut key = out.as_str();
+        if let Some(rest) = key.strip_prefix("the ") {
+            key = rest;
+        }
+        if let Some(rest) = key.strip_suffix("'s") {
+            key = rest;
+        } else if let Some(rest) = key.strip_suffix('\'') {
+            key = rest;
+        }
+        let key = key.trim();
+        let start = key.as_ptr() as usize - out.as_ptr() as usize;
+        start..start + key.len()
+    };
+    // Cut in place: the gazetteer asks for keys of every candidate name, so the key is
+    // made with one allocation.
+    out.truncate(trimmed.end);
+    out.drain(..trimmed.start);
+    out
+}
+
+/// [`key`]'s folding for ASCII text, byte by byte (the common case).
+fn fold_ascii(text: &str, out: &mut String) {
+    let mut pending_space = false;
+    for &b in text.as_bytes() {
+        let b = match b {
+            b'`' => b'\'',
+            b'.' | b'"' | b'*' => continue,
+            // The ASCII characters `char::is_whitespace` takes: tab to carriage return
+            // and the space.
+            b'-' | b'_' | b'\t'..=b'\r' | b' ' => {
+                pending_space = true;
+                continue;
+            }
+            b => b.to_ascii_lowercase(),
+        };
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(char::from(b));
+    }
+}
+
+fn fold_chars(text: &str, out: &mut String) {
     let mut pending_space = false;
     for c in text.chars() {
         let c = match c {
@@ -26,16 +76,6 @@ pub fn key(text: &str) -> String {
         pending_space = false;
         out.extend(c.to_lowercase());
     }
-    let mut key = out.as_str();
-    if let Some(rest) = key.strip_prefix("the ") {
-        key = rest;
-    }
-    if let Some(rest) = key.strip_suffix("'s") {
-        key = rest;
-    } else if let Some(rest) = key.strip_suffix('\'') {
-        key = rest;
-    }
-    key.trim().to_string()
 }
 
 /// Words of a key (keys are single-space separated).
@@ -66,5 +106,21 @@ mod tests {
         assert_eq!(key("“ISIS”"), "isis");
         assert_eq!(key("Rights’"), "rights");
         assert_eq!(key(""), "");
+        assert_eq!(key("  The  Times' "), "times");
+        assert_eq!(key("Obama`s\tteam\x0b"), "obama's team");
+        // The ASCII path and the general one agree.
+        for name in [
+            "U.S.-led Coalition",
+            "the_BBC's",
+            "  a  -- b ",
+            "O'Neill",
+            "St. John's",
+        ] {
+            let mut general = String::new();
+            fold_chars(name, &mut general);
+            let mut ascii = String::new();
+            fold_ascii(name, &mut ascii);
+            assert_eq!(ascii, general, "{name}");
+        }
     }
 }
