@@ -15,7 +15,7 @@ use crate::hints::HintInfo;
 #[derive(Debug, Clone)]
 pub struct El {
     /// Lower-case local name (`div`, `p`, ...).
-    pub tag: String,
+    pub tag: Tag,
     pub parent: Option<usize>,
     /// One past the last element of this element's subtree.
     pub end: usize,
@@ -36,6 +36,45 @@ pub struct El {
     pub text_len: usize,
     /// Characters of that text inside links.
     pub link_len: usize,
+}
+
+/// An element's lower-case local name: the parser's interned atom, which costs no
+/// allocation (the names of HTML are static atoms) where a `String` per element did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag(html5ever::LocalName);
+
+impl Tag {
+    fn of(name: &html5ever::LocalName) -> Tag {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Names of foreign content keep their case (`foreignObject`).
+            Tag(html5ever::LocalName::from(name.to_ascii_lowercase()))
+        } else {
+            Tag(name.clone())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Tag {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// The event stream: elements opening and closing, and text runs (ranges into `text`).
@@ -84,7 +123,7 @@ impl Dom {
                             info
                         };
                         dom.elements.push(El {
-                            tag: el.name.local.as_ref().to_ascii_lowercase(),
+                            tag: Tag::of(&el.name.local),
                             parent: stack.last().copied(),
                             end: idx + 1,
                             class_len: attr_value(el, "class").map_or(0, str::len).min(hint.len()),

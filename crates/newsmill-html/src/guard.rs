@@ -16,22 +16,43 @@ pub const MAX_DEPTH: usize = 1_000;
 /// Most attributes kept in one tag.
 pub const MAX_ATTRIBUTES: usize = 1_000;
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-/// Closed implicitly by the next one of their kind, so unclosed runs of them are normal.
-const IMPLIED: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "tbody",
-    "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
-];
-/// Elements whose content is not markup: skipped to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+/// What a tag name means for the depth count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// Void elements (`br`, `img`, ...): never open.
+    Void,
+    /// Closed implicitly by the next one of their kind (`p`, `li`, `td`, ...), so unclosed
+    /// runs of them are normal.
+    Implied,
+    /// Elements whose content is not markup (`script`, `style`, ...): skipped to their end
+    /// tag.
+    RawText,
+    /// Every other element: counted.
+    Counted,
+}
 
-fn is_one_of(name: &[u8], list: &[&str]) -> bool {
-    list.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+/// The kind of a tag name, in any case. One `match` on the lower-cased name: this runs for
+/// every tag of every page, and a scan of the three lists cost several percent of the
+/// reader's time.
+fn tag_kind(name: &[u8]) -> TagKind {
+    // The longest listed name has 8 letters.
+    let mut lower = [0u8; 8];
+    if name.len() > lower.len() {
+        return TagKind::Counted;
+    }
+    for (to, from) in lower.iter_mut().zip(name) {
+        *to = from.to_ascii_lowercase();
+    }
+    match &lower[..name.len()] {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" => TagKind::Void,
+        b"p" | b"li" | b"dt" | b"dd" | b"tr" | b"td" | b"th" | b"option" | b"optgroup" | b"rb"
+        | b"rt" | b"rp" | b"tbody" | b"thead" | b"tfoot" | b"colgroup" | b"caption" | b"html"
+        | b"head" | b"body" => TagKind::Implied,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"noscript" => TagKind::RawText,
+        _ => TagKind::Counted,
+    }
 }
 
 /// The page with its depth and attributes bounded (see the module docs).
@@ -76,8 +97,8 @@ pub fn bound_markup(html: &str) -> Cow<'_, str> {
         }
         let name = &bytes[name_start..name_start + name_len];
         // Raw-text elements are never left out: their content would become text.
-        let counted =
-            !is_one_of(name, VOID) && !is_one_of(name, IMPLIED) && !is_one_of(name, RAW_TEXT);
+        let kind = tag_kind(name);
+        let counted = kind == TagKind::Counted;
         if closing {
             let end = html[start..]
                 .find('>')
@@ -133,7 +154,7 @@ pub fn bound_markup(html: &str) -> Cow<'_, str> {
             replace(&mut out, &mut copied, cut, end, ">");
         }
         at = end;
-        if is_one_of(name, RAW_TEXT) {
+        if kind == TagKind::RawText {
             // Skip to `</name`, in any case; the main loop then reads that end tag.
             let mut from = at;
             at = bytes.len();
@@ -162,6 +183,16 @@ pub fn bound_markup(html: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_kinds_in_any_case() {
+        assert_eq!(tag_kind(b"BR"), TagKind::Void);
+        assert_eq!(tag_kind(b"ColGroup"), TagKind::Implied);
+        assert_eq!(tag_kind(b"NoScript"), TagKind::RawText);
+        assert_eq!(tag_kind(b"div"), TagKind::Counted);
+        assert_eq!(tag_kind(b"blockquote"), TagKind::Counted);
+        assert_eq!(tag_kind(b"brr"), TagKind::Counted);
+    }
 
     #[test]
     fn ordinary_pages_pass_unchanged() {
