@@ -58,7 +58,8 @@ for s in r.get("first_pass") or []:
 total = sum(stages.values()) or 1e-9
 # The first pass reads every document again; its read time is part of corpus_pass_seconds.
 print(f"  stage time {total:.2f} s (thread time summed; both passes); first pass "
-      f"{r['corpus_pass_seconds']:.2f} s wall = {100 * r['corpus_pass_seconds'] / r['seconds']:.0f}% of the run")
+      f"{r['corpus_pass_seconds']:.2f} s wall = {100 * r['corpus_pass_seconds'] / r['seconds']:.0f}% of the run; "
+      f"main pass started from {r.get('first_pass_copy_bytes', 0) / 1e6:.1f} MB of first-pass copies")
 for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
     if secs > 0:
         print(f"    {name:<20} {secs:7.2f} s {100 * secs / total:5.1f}%")

@@ -276,17 +276,27 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     if attr_value(el, "hidden").is_some() || attr_value(el, "aria-hidden") == Some("true") {
         return true;
     }
-    match attr_value(el, "style") {
-        Some(style) => {
-            let compact: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            compact.contains("display:none") || compact.contains("visibility:hidden")
+    attr_value(el, "style").is_some_and(style_hides)
+}
+
+/// Whether an inline style says `display: none` or `visibility: hidden` (any case, any
+/// spacing around the colon). Read in place: every styled element of every page asks.
+fn style_hides(style: &str) -> bool {
+    let bytes = style.as_bytes();
+    bytes.iter().enumerate().any(|(colon, &b)| {
+        if b != b':' {
+            return false;
         }
-        None => false,
-    }
+        let name = bytes[..colon].trim_ascii_end();
+        let value = bytes[colon + 1..].trim_ascii_start();
+        let ends = |s: &[u8], w: &[u8]| {
+            s.len() >= w.len() && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+        };
+        let starts =
+            |s: &[u8], w: &[u8]| s.len() >= w.len() && s[..w.len()].eq_ignore_ascii_case(w);
+        (ends(name, b"display") && starts(value, b"none"))
+            || (ends(name, b"visibility") && starts(value, b"hidden"))
+    })
 }
 
 #[cfg(test)]
@@ -307,6 +317,26 @@ mod tests {
         assert!(dom.contains(div, ps[0]) && dom.contains(div, ps[1]) && !dom.contains(div, ps[2]));
         assert_eq!(dom.elements[div].text_len, "Hello world".len() + 3);
         assert_eq!(dom.elements[div].link_len, 5);
+    }
+
+    #[test]
+    fn inline_styles_that_hide() {
+        for hidden in [
+            "display:none",
+            "color: red; DISPLAY : None;",
+            "visibility:\thidden",
+        ] {
+            assert!(style_hides(hidden), "{hidden}");
+        }
+        for shown in [
+            "display: block",
+            "visibility: visible",
+            "none",
+            "display:",
+            "",
+        ] {
+            assert!(!style_hides(shown), "{shown}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Lookups use [`crate::fold::key`], so case, hyphens and full stops do not matter; callers
 //! check capitalisation in the text themselves.
 
-use std::collections::{HashMap, HashSet};
+// Fx: the keys are short names looked up for every candidate mention; SipHash showed in profiles.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::fold::{key, key_words};
@@ -124,22 +125,22 @@ impl Gazetteer {
 
     fn parse() -> Gazetteer {
         let mut gaz = Gazetteer {
-            places: HashMap::new(),
-            demonyms: HashSet::new(),
-            misc: HashSet::new(),
-            titles: HashSet::new(),
-            org_heads: HashMap::new(),
-            org_leads: HashSet::new(),
-            known_orgs: HashSet::new(),
-            prominent: HashMap::new(),
-            known_people: HashMap::new(),
-            known_surnames: HashMap::new(),
-            frequent_orgs: HashMap::new(),
-            frequent_org_forms: HashSet::new(),
-            frequent_org_first: HashSet::new(),
+            places: HashMap::default(),
+            demonyms: HashSet::default(),
+            misc: HashSet::default(),
+            titles: HashSet::default(),
+            org_heads: HashMap::default(),
+            org_leads: HashSet::default(),
+            known_orgs: HashSet::default(),
+            prominent: HashMap::default(),
+            known_people: HashMap::default(),
+            known_surnames: HashMap::default(),
+            frequent_orgs: HashMap::default(),
+            frequent_org_forms: HashSet::default(),
+            frequent_org_first: HashSet::default(),
             max_frequent_org_words: 1,
-            place_first: HashSet::new(),
-            title_first: HashSet::new(),
+            place_first: HashSet::default(),
+            title_first: HashSet::default(),
             max_place_words: 1,
             max_title_words: 1,
         };

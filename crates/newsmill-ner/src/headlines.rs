@@ -6,7 +6,7 @@
 //! them (or a well-known place or organisation) stays, with that name's type; the rest goes.
 //! Names the article repeats are then found in those lines again by the alias pass.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use newsmill_core::EntityKind;
 
@@ -62,7 +62,7 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
     if uninformative.iter().all(|&u| u) || !uninformative.iter().any(|&u| u) {
         return;
     }
-    let mut confirmed: HashMap<String, EntityKind> = HashMap::new();
+    let mut confirmed: HashMap<String, EntityKind> = HashMap::default();
     for c in cands.iter().filter(|c| !uninformative[c.block]) {
         confirmed.entry(key(c.text(blocks))).or_insert(c.kind);
     }

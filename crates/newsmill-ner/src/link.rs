@@ -6,7 +6,9 @@
 //! "New York Times") or adds designators to ("Altria" -> "Altria Group"). Entities come
 //! out in order of first appearance.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use newsmill_core::{Entity, EntityKind, EntityMention, Span};
 
@@ -53,7 +55,7 @@ pub fn link(
         .filter(|m| !m.key.is_empty())
         .collect();
     let mut group_of = vec![0usize; mentions.len()];
-    let mut group_ids: HashMap<String, usize> = HashMap::new();
+    let mut group_ids: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let canonical = match defined.get(&m.key) {
             Some((long, _)) => long.clone(),
@@ -78,7 +80,7 @@ pub fn link(
 
 /// Mention indices per group, groups in order of first mention.
 fn members(group_of: &[usize]) -> Vec<Vec<usize>> {
-    let mut slot_of: HashMap<usize, usize> = HashMap::new();
+    let mut slot_of: HashMap<usize, usize> = HashMap::default();
     let mut out: Vec<Vec<usize>> = Vec::new();
     for (i, &g) in group_of.iter().enumerate() {
         let slot = *slot_of.entry(g).or_insert_with(|| {

@@ -7,7 +7,7 @@
 //! names in full ("Sean Hannity") or of a person in the known-people list: "UNIDENTIFIED
 //! MALE:" and "Q:" are not names. The linker then joins it to the full name by surname.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use newsmill_core::EntityKind;
 

@@ -107,7 +107,8 @@ pub fn process_documents(
     }
     totals.main = DocStats::for_pipeline(pipeline);
     progress.start_pass("processing", None);
-    let mut deliver = |results: Vec<(usize, DocResult, DocStats, Option<NewRecord>)>| {
+    let deliver = |results: Vec<Processed>| {
+        let n = results.len() as u64;
         for (seq, result, stats, record) in results {
             totals.main.merge(&stats);
             if let (Some(state), Some(record)) = (&options.state, &record) {
@@ -115,44 +116,96 @@ pub fn process_documents(
             }
             sink(seq, result)?;
         }
+        progress.advance(n);
         anyhow::Ok(())
     };
-    match kept {
-        Some(mut spill) => loop {
-            let chunk = spill
-                .next_chunk(options.chunk_size)
-                .context("cannot read back the first pass's temporary file")?;
-            if chunk.is_empty() {
-                break;
+    let produce = |send: &mut dyn FnMut(Vec<Processed>) -> bool| match kept {
+        Some(mut spill) => {
+            loop {
+                let chunk = spill
+                    .next_chunk(options.chunk_size)
+                    .context("cannot read back the first pass's temporary file")?;
+                if chunk.is_empty() {
+                    break;
+                }
+                let results: io::Result<Vec<_>> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|bytes| {
+                            let record = SpillRecord::decode(&bytes)?;
+                            Ok(process_kept(pipeline, record, options))
+                        })
+                        .collect()
+                });
+                if !send(results.context("the first pass's temporary file is damaged")?) {
+                    break;
+                }
             }
-            let n = chunk.len() as u64;
-            let results: io::Result<Vec<_>> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|bytes| {
-                        let record = SpillRecord::decode(&bytes)?;
-                        Ok(process_kept(pipeline, record, options))
-                    })
-                    .collect()
-            });
-            deliver(results.context("the first pass's temporary file is damaged")?)?;
-            progress.advance(n);
-        },
+            anyhow::Ok(())
+        }
         None => for_each_chunk(sources, options, |chunk| {
-            let n = chunk.len() as u64;
             let results = pool.install(|| {
                 chunk
                     .into_par_iter()
                     .map(|(seq, found)| process_one(pipeline, seq, found, prepare, options))
                     .collect()
             });
-            deliver(results)?;
-            progress.advance(n);
+            if !send(results) {
+                anyhow::bail!(WriterStopped);
+            }
             Ok(())
-        })?,
-    }
+        }),
+    };
+    overlapped(produce, deliver)?;
     progress.finish();
     Ok(totals)
+}
+
+/// One processed document: its position, result, statistics and incremental-state record.
+type Processed = (usize, DocResult, DocStats, Option<NewRecord>);
+
+/// The producer stopped because the writer had already failed (its error is the one
+/// reported).
+#[derive(Debug)]
+struct WriterStopped;
+impl std::fmt::Display for WriterStopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the writer stopped")
+    }
+}
+impl std::error::Error for WriterStopped {}
+
+/// Runs `produce` (which processes chunks on the worker pool and hands each chunk's results
+/// to its `send`, in order) on a thread of its own while `consume` writes the chunks on this
+/// one, so writing a chunk overlaps processing the next instead of leaving the workers idle.
+/// `send` returns false once the consumer has stopped. At most two chunks wait besides the
+/// one in work: memory stays bounded by the chunk size. The consumer's error comes first;
+/// a producer error after the consumer finished is returned.
+pub(crate) fn overlapped<T: Send>(
+    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) -> anyhow::Result<()> + Send,
+    mut consume: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<T>(1);
+        let producer = scope.spawn(move || produce(&mut |item| tx.send(item).is_ok()));
+        let mut written = Ok(());
+        for item in rx.iter() {
+            written = consume(item);
+            if written.is_err() {
+                break;
+            }
+        }
+        // Dropping the receiver makes the producer's next send fail, so it stops.
+        drop(rx);
+        let produced = producer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the document producer panicked")));
+        written?;
+        match produced {
+            Err(e) if e.is::<WriterStopped>() => Ok(()),
+            other => other,
+        }
+    })
 }
 
 /// The temporary file for the first pass's copies, or `None` (with a warning: the main pass

@@ -378,3 +378,59 @@ fn jobs_are_capped_per_core() {
         cores * crate::MAX_JOBS_PER_CORE
     );
 }
+
+#[test]
+fn writing_overlaps_processing_in_order_and_stops_on_either_failure() {
+    use crate::run::overlapped;
+    // In order, all of it.
+    let mut got = Vec::new();
+    overlapped(
+        |send| {
+            for i in 0..100 {
+                assert!(send(i));
+            }
+            Ok(())
+        },
+        |i| {
+            got.push(i);
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(got, (0..100).collect::<Vec<_>>());
+    // A writer failure stops the producer (its sends fail) and is the error reported.
+    let sent = AtomicUsize::new(0);
+    let error = overlapped(
+        |send| {
+            for i in 0..1_000_000 {
+                if !send(i) {
+                    break;
+                }
+                sent.fetch_add(1, Ordering::SeqCst);
+            }
+            Ok(())
+        },
+        |i| {
+            if i == 3 {
+                anyhow::bail!("disk full")
+            }
+            Ok(())
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.to_string(), "disk full");
+    assert!(
+        sent.load(Ordering::SeqCst) < 10,
+        "the producer stopped early"
+    );
+    // A producer failure after what it sent was written is reported too.
+    let error = overlapped(
+        |send| {
+            send(1);
+            anyhow::bail!("cannot read back")
+        },
+        |_: i32| Ok(()),
+    )
+    .unwrap_err();
+    assert_eq!(error.to_string(), "cannot read back");
+}
