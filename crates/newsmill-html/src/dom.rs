@@ -215,34 +215,25 @@ impl Dom {
 
 /// Characters of text, counting each whitespace run as one.
 pub fn visible_len(s: &str) -> usize {
-    let mut n = 0;
-    let mut in_space = true;
     if s.is_ascii() {
         // The common case, byte by byte: the ASCII characters that `char::is_whitespace`
         // takes are tab to carriage return (vertical tab included) and the space.
-        for &b in s.as_bytes() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                if !in_space {
-                    n += 1;
-                    in_space = true;
-                }
-            } else {
-                n += 1;
-                in_space = false;
-            }
-        }
-        return n;
+        collapsed_len(s.bytes().map(|b| matches!(b, b'\t'..=b'\r' | b' ')))
+    } else {
+        collapsed_len(s.chars().map(char::is_whitespace))
     }
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                n += 1;
-                in_space = true;
-            }
-        } else {
+}
+
+/// How many characters remain when each run of spaces counts once (`spaces`: whether each
+/// character is one).
+fn collapsed_len(spaces: impl Iterator<Item = bool>) -> usize {
+    let mut n = 0;
+    let mut in_space = true;
+    for space in spaces {
+        if !(space && in_space) {
             n += 1;
-            in_space = false;
         }
+        in_space = space;
     }
     n
 }

@@ -257,7 +257,7 @@ fn first_pass(
     for_each_chunk(sources, options, |chunk| {
         let n = chunk.len() as u64;
         let copying = keep.is_some();
-        let done: Vec<(DocStats, Option<Vec<u8>>)> = pool.install(|| {
+        let done: Vec<(DocStats, Option<io::Result<Vec<u8>>>)> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|(seq, found)| {
@@ -268,9 +268,12 @@ fn first_pass(
                     };
                     let record = copying.then(|| {
                         let record =
-                            SpillRecord::new(seq, &reached, &stats.read, &stats.stages[..prefix]);
-                        stats = DocStats::for_pipeline(pipeline);
-                        record.encode()
+                            SpillRecord::new(seq, &reached, &stats.read, &stats.stages[..prefix])
+                                .encode();
+                        if record.is_ok() {
+                            stats = DocStats::for_pipeline(pipeline);
+                        }
+                        record
                     });
                     if let Ok(doc) = reached {
                         pipeline.observe_from(doc, prefix, &mut stats);
@@ -282,7 +285,11 @@ fn first_pass(
         for (stats, record) in &done {
             first.merge(stats);
             if let (Some(writer), Some(record)) = (&mut keep, record) {
-                if let Err(error) = writer.append(record) {
+                let appended = match record {
+                    Ok(record) => writer.append(record),
+                    Err(error) => Err(io::Error::other(error.to_string())),
+                };
+                if let Err(error) = appended {
                     tracing::warn!(
                         "cannot write the first pass's documents to a temporary file \
                          ({error}); the main pass reads every document again"

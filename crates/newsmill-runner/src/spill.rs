@@ -18,6 +18,7 @@
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use newsmill_core::Article;
@@ -51,7 +52,11 @@ pub(crate) struct SpillRecord {
 pub(crate) enum SpilledOutcome {
     /// Read and through the prefix: the main pass goes on from here.
     Reached {
+        /// With its `path` left empty: the path travels as `source_path`.
         article: Box<Article>,
+        /// The article's path as bytes: a file name need not be UTF-8, which JSON strings
+        /// must be.
+        source_path: Vec<u8>,
         path: String,
         /// Seconds the document had taken (the work budget counts them).
         elapsed: f64,
@@ -85,7 +90,8 @@ impl SpillRecord {
             Ok(doc) => SpilledOutcome::Reached {
                 // The article is written out before the corpus stages change it; the clone
                 // is what serde needs to own here, and costs a copy of the source text.
-                article: doc.article.clone(),
+                article: without_path(&doc.article),
+                source_path: path_bytes(&doc.article.path),
                 path: doc.path.clone(),
                 elapsed: doc.started.elapsed().as_secs_f64(),
             },
@@ -107,7 +113,8 @@ impl SpillRecord {
             // Not a result the prefix stages give (a document they keep is `Ok`); kept as
             // the finished article it is.
             Err(DocResult::Kept(article)) => SpilledOutcome::Reached {
-                article: article.clone(),
+                article: without_path(article),
+                source_path: path_bytes(&article.path),
                 path: article.path.display().to_string(),
                 elapsed: 0.0,
             },
@@ -124,10 +131,12 @@ impl SpillRecord {
     pub fn into_document(self) -> Result<InFlight, DocResult> {
         match self.outcome {
             SpilledOutcome::Reached {
-                article,
+                mut article,
+                source_path,
                 path,
                 elapsed,
             } => {
+                article.path = path_from_bytes(source_path);
                 let now = Instant::now();
                 let started = Duration::try_from_secs_f64(elapsed)
                     .ok()
@@ -163,10 +172,9 @@ impl SpillRecord {
     }
 
     /// The record as stored: its JSON, LZ4-compressed.
-    pub fn encode(&self) -> Vec<u8> {
-        // Serialising plain data to memory cannot fail.
-        let json = serde_json::to_vec(self).unwrap_or_default();
-        lz4_flex::block::compress_prepend_size(&json)
+    pub fn encode(&self) -> io::Result<Vec<u8>> {
+        let json = serde_json::to_vec(self)?;
+        Ok(lz4_flex::block::compress_prepend_size(&json))
     }
 
     pub fn decode(bytes: &[u8]) -> io::Result<Self> {
@@ -174,6 +182,37 @@ impl SpillRecord {
             .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
         serde_json::from_slice(&json).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
+}
+
+/// A copy of the article with an empty path (see [`SpilledOutcome::Reached`]).
+fn without_path(article: &Article) -> Box<Article> {
+    let mut copy = Box::new(article.clone());
+    copy.path = PathBuf::new();
+    copy
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+// Elsewhere a path read from the walk is kept as UTF-8, with any unpaired surrogate of a
+// Windows name replaced (only this copy is affected, never the id).
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The temporary file the first pass appends records to.
@@ -297,7 +336,7 @@ mod tests {
         ];
         for (seq, doc) in docs.iter().enumerate() {
             writer
-                .append(&SpillRecord::new(seq, doc, &read, &prefix).encode())
+                .append(&SpillRecord::new(seq, doc, &read, &prefix).encode().unwrap())
                 .expect("written");
         }
         let mut reader = writer.into_reader().expect("reader");
@@ -323,6 +362,7 @@ mod tests {
         let first = records.next().unwrap().into_document().expect("reached");
         let original = reached(0, "Alpha.").ok().unwrap();
         assert_eq!(first.article.raw, original.article.raw);
+        assert_eq!(first.article.path, original.article.path);
         assert_eq!(first.article.blocks, original.article.blocks);
         assert_eq!(
             first.article.meta, original.article.meta,
@@ -348,10 +388,31 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_comes_back_as_it_was() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"/in/caf\xe9.txt");
+        let mut doc = reached(0, "Alpha.").ok().unwrap();
+        doc.article.path = PathBuf::from(name);
+        let read = StageStats::new("read");
+        let encoded = SpillRecord::new(0, &Ok(doc), &read, &[])
+            .encode()
+            .expect("encoded");
+        let back = SpillRecord::decode(&encoded)
+            .unwrap()
+            .into_document()
+            .ok()
+            .unwrap();
+        assert_eq!(back.article.path.as_os_str(), name);
+    }
+
     #[test]
     fn a_damaged_record_is_an_error_not_a_wrong_document() {
         let read = StageStats::new("read");
-        let mut encoded = SpillRecord::new(0, &reached(0, "Alpha."), &read, &[]).encode();
+        let mut encoded = SpillRecord::new(0, &reached(0, "Alpha."), &read, &[])
+            .encode()
+            .unwrap();
         let last = encoded.len() - 1;
         encoded[last] ^= 0xff;
         encoded.truncate(encoded.len() - 3);
