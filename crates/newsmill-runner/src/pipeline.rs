@@ -240,20 +240,6 @@ impl Pipeline {
         }
     }
 
-    /// The first pass over one document, from the file: [`Pipeline::read_through`] the stages
-    /// before the first corpus stage, then [`Pipeline::observe_from`] there.
-    pub fn observe_for_corpus(
-        &self,
-        doc: RawDocument,
-        prepare: &(dyn Fn(&mut Article) + Sync),
-        stats: &mut DocStats,
-    ) {
-        let from = self.prefix_len();
-        if let Ok(doc) = self.read_through(doc, from, prepare, stats) {
-            self.observe_from(doc, from, stats);
-        }
-    }
-
     /// Runs stages `from..` on a document part-way: the main pass, from the copy the first
     /// pass kept at [`Pipeline::prefix_len`].
     pub fn process_from(&self, doc: InFlight, from: usize, stats: &mut DocStats) -> DocResult {
