@@ -105,10 +105,19 @@ const HYPHEN_SUFFIXES: &[&str] = &[
 fn given_name_syllable(name: &str, after: &str) -> Option<usize> {
     let (before, head) = name.rsplit_once(' ')?;
     let surname = before.split_whitespace().next_back()?;
+    if !is_capitalised(surname) {
+        return None;
+    }
+    syllable_after(head, after)
+}
+
+/// The length of the hyphen and second syllable of a given name whose first syllable is
+/// `head` ("Ki" + "-moon"), by the rules of [`given_name_syllable`] without the surname.
+pub(crate) fn syllable_after(head: &str, after: &str) -> Option<usize> {
     let head_ok = (2..=5).contains(&head.len())
         && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && head.chars().skip(1).all(|c| c.is_ascii_lowercase());
-    if !head_ok || !is_capitalised(surname) {
+    if !head_ok {
         return None;
     }
     let tail = after.strip_prefix('-')?;

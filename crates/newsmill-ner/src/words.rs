@@ -89,10 +89,19 @@ pub fn words(text: &str, is_title: &dyn Fn(&str) -> bool) -> Vec<Word> {
                 break;
             }
         }
-        // "Qaeda-affiliated", "US-backed": the lowercase suffix is not part of the name.
+        // "Qaeda-affiliated", "US-backed": the lowercase suffix is not part of the name;
+        // the second syllable of a given name after a capitalised word ("Park Geun-hye")
+        // is.
         if let Some(hyphen) = text[s..e].rfind('-') {
             let (head, tail) = (&text[s..s + hyphen], &text[s + hyphen + 1..e]);
-            if is_capitalised(head) && tail.starts_with(char::is_lowercase) {
+            let after_name = lead.is_none()
+                && pending_lead.is_none()
+                && out
+                    .last()
+                    .is_some_and(|w| !w.trail && is_capitalised(w.text(text)));
+            let given_name =
+                after_name && crate::clean::syllable_after(head, &text[s + hyphen..e]).is_some();
+            if is_capitalised(head) && tail.starts_with(char::is_lowercase) && !given_name {
                 e = s + hyphen;
             }
         }
@@ -148,6 +157,26 @@ mod tests {
             ["the", "U.S.", "and", "George", "W.", "Bush", "left"]
         );
         assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn keeps_the_second_syllable_of_a_given_name() {
+        assert_eq!(
+            texts("President Park Geun-hye met Ban Ki-moon’s aides, Obama-era and Kim Jong-led"),
+            [
+                "President",
+                "Park",
+                "Geun-hye",
+                "met",
+                "Ban",
+                "Ki-moon",
+                "aides",
+                "Obama",
+                "and",
+                "Kim",
+                "Jong"
+            ]
+        );
     }
 
     #[test]

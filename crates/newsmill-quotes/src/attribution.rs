@@ -383,10 +383,45 @@ impl Doc<'_> {
                 {
                     before -= 1;
                 }
+            } else if let Some(p) = self.prepositional_phrase_before(block, before, start) {
+                before = p;
             } else {
                 return before;
             }
         }
+    }
+
+    /// Where a short prepositional phrase between a subject and its verb starts, if one
+    /// ends right before token `end`: "Sanders during a Sunday rally thanked", "Trump in
+    /// New Hampshire said", "Clinton at a news conference said". The phrase is a
+    /// preposition and one to four words after a name or pronoun (the subject's last word).
+    fn prepositional_phrase_before(&self, block: usize, end: usize, start: usize) -> Option<usize> {
+        const PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "from"];
+        let toks = &self.toks[block];
+        let text = self.texts[block];
+        let lowest = end.saturating_sub(5).max(start + 1);
+        for p in (lowest..end.saturating_sub(1)).rev() {
+            let t = &toks[p];
+            if !t.is_word() {
+                return None;
+            }
+            let word = t.text(text);
+            if lexicon::is_finite_cue(word)
+                || lexicon::is_participle_cue(word)
+                || is_pronoun(word)
+                || matches!(word, "to" | "and" | "but" | "or" | "that" | "who" | "which")
+            {
+                return None;
+            }
+            if PREPOSITIONS.contains(&word) {
+                // The subject is a name or a pronoun ("went on to say" has none).
+                let subject_end = self.word(block, p - 1)?;
+                let names = is_capitalised(subject_end)
+                    && !lexicon::is_capitalised_function_word(subject_end);
+                return (names || is_pronoun(subject_end)).then_some(p);
+            }
+        }
+        None
     }
 
     /// "Jock A. Finlayson": a one-letter capital after a name word, whose full stop is

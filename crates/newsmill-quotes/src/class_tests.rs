@@ -431,3 +431,28 @@ fn a_pronoun_speaker_is_never_a_name_inside_the_quotation() {
         )]
     );
 }
+
+#[test]
+fn a_digest_heading_before_a_dash_is_not_the_label_of_its_quotation() {
+    assert_eq!(
+        said("SOUTHERN STATES LEAN RIGHT AGAIN - Maria Olsen: \"The partisan gap in the states widened this year.\""),
+        vec![pair("The partisan gap in the states widened this year.", "Maria Olsen")]
+    );
+    assert_eq!(
+        said("Turnout is rising — Dana Pruitt, Civic Lab: \"Young voters came out early.\""),
+        vec![pair("Young voters came out early.", "Dana Pruitt")]
+    );
+}
+
+#[test]
+fn a_prepositional_phrase_between_subject_and_verb_is_skipped() {
+    assert_eq!(
+        said("Lena Ortiz spoke first. Then Tom Reyes during a Sunday rally thanked his volunteers \"for every door they knocked on.\""),
+        vec![pair("for every door they knocked on.", "Tom Reyes")]
+    );
+    // "went on to say": no name before the preposition, so no phrase is skipped.
+    assert_eq!(
+        said("Tom Reyes arrived late. He went on to say \"the budget is sound.\""),
+        vec![pair("the budget is sound.", "Tom Reyes")]
+    );
+}

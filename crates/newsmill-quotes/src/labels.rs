@@ -15,6 +15,9 @@ use crate::tokens::TokKind;
 /// Longest label, in tokens, before the colon.
 const MAX_LABEL_TOKENS: usize = 12;
 
+/// Longest digest heading, in tokens, before the dash that opens a label.
+const MAX_HEADING_TOKENS: usize = 30;
+
 /// Words a name-and-affiliation label may hold besides capitalised ones.
 fn is_label_connector(word: &str) -> bool {
     matches!(word, "of" | "the" | "and" | "for" | "at") || lexicon::is_name_particle(word)
@@ -33,15 +36,27 @@ impl Doc<'_> {
         let toks = &self.toks[block];
         let text = self.texts[block];
         let colon = q.checked_sub(1).filter(|&c| toks[c].is_punct(':'))?;
-        if colon == 0 || colon > MAX_LABEL_TOKENS {
+        // "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a digest prints a
+        // heading, a dash, then the label; the label is what follows the last dash.
+        let start = (0..colon)
+            .rev()
+            .take(MAX_LABEL_TOKENS + 1)
+            .find(|&i| is_dash(toks[i].kind))
+            .map_or(0, |dash| dash + 1);
+        if colon == start || colon - start > MAX_LABEL_TOKENS || start > MAX_HEADING_TOKENS {
             return None;
         }
-        let first = toks[0].is_word().then(|| toks[0].text(text))?;
-        if !is_capitalised(first) || is_pronoun(first) || !self.label_like(block, 0..colon) {
+        let first = toks
+            .get(start)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))?;
+        if !is_capitalised(first) || is_pronoun(first) || !self.label_like(block, start..colon) {
             return None;
         }
-        let end = (0..colon).find(|&i| toks[i].is_punct(',')).unwrap_or(colon);
-        let speaker = self.resolve_np(block, 0..end, true);
+        let end = (start..colon)
+            .find(|&i| toks[i].is_punct(','))
+            .unwrap_or(colon);
+        let speaker = self.resolve_np(block, start..end, true);
         speaker.name.is_some().then_some(speaker)
     }
 
@@ -59,10 +74,7 @@ impl Doc<'_> {
         {
             i += 1;
         }
-        if !toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokKind::Punct('—' | '―' | '–' | '-')))
-        {
+        if !toks.get(i).is_some_and(|t| is_dash(t.kind)) {
             return None;
         }
         let start = i + 1;
@@ -100,6 +112,10 @@ impl Doc<'_> {
                 || is_label_connector(w)
         })
     }
+}
+
+fn is_dash(kind: TokKind) -> bool {
+    matches!(kind, TokKind::Punct('—' | '―' | '–' | '-'))
 }
 
 /// One transcript turn: the block, the byte range of its speech, and the label as written.
