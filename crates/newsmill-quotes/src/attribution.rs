@@ -76,6 +76,9 @@ fn is_np_word(word: &str) -> bool {
 impl Doc<'_> {
     pub fn cue_form(&self, block: usize, tok: usize) -> Option<CueForm> {
         let word = self.word(block, tok)?;
+        if self.is_passive(block, tok, word) {
+            return None;
+        }
         if lexicon::is_finite_cue(word)
             || self
                 .word(block, tok + 1)
@@ -93,6 +96,35 @@ impl Doc<'_> {
         } else {
             None
         }
+    }
+
+    /// "when questioned", "he was asked", "if told": a participle after a form of "be" or
+    /// a clause opener is passive; its subject is spoken to, not speaking.
+    fn is_passive(&self, block: usize, tok: usize, word: &str) -> bool {
+        let participle = word.ends_with("ed") || matches!(word, "told" | "said");
+        participle
+            && tok
+                .checked_sub(1)
+                .and_then(|p| self.word(block, p))
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "when"
+                            | "if"
+                            | "once"
+                            | "unless"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "been"
+                            | "being"
+                            | "be"
+                            | "get"
+                            | "got"
+                            | "gets"
+                    )
+                })
     }
 
     /// The speech cue for the quotation token `q`: an attribution right after it
@@ -201,6 +233,10 @@ impl Doc<'_> {
                     !t.is_word()
                         || lexicon::is_time_word(w)
                         || (w == "to" && matches!(verb, "said" | "says"))
+                        // "Smith said last week", "Smith told reporters.": a time phrase,
+                        // or the short object of a verb that takes one, then the end.
+                        || matches!(w, "last" | "this" | "early" | "late" | "afterward")
+                        || (lexicon::is_non_inverting_cue(verb) && self.short_object_ends(block, k + 1, next.end))
                         || matches!(
                             w,
                             "in" | "at"
@@ -237,6 +273,24 @@ impl Doc<'_> {
             }
         }
         None
+    }
+
+    /// Whether tokens from `from` to the sentence end at `end` are a short object and
+    /// closing punctuation ("reporters.", "the Associated Press on Monday."): at most four
+    /// words, no speech verb and no "that".
+    fn short_object_ends(&self, block: usize, from: usize, end: usize) -> bool {
+        let toks = &self.toks[block];
+        let text = self.texts[block];
+        let words = toks[from..end].iter().take_while(|t| t.is_word()).count();
+        let closed = toks[from + words..end]
+            .iter()
+            .all(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'));
+        (1..=4).contains(&words)
+            && closed
+            && (from..from + words).all(|k| {
+                let w = toks[k].text(text);
+                w != "that" && !is_pronoun(w) && self.cue_form(block, k).is_none()
+            })
     }
 
     pub fn speaker_for_cue(&self, cue: Cue) -> Speaker {

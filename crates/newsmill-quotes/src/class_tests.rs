@@ -456,3 +456,31 @@ fn a_prepositional_phrase_between_subject_and_verb_is_skipped() {
         vec![pair("the budget is sound.", "Tom Reyes")]
     );
 }
+
+#[test]
+fn an_attribution_after_an_exclamation_may_end_with_a_time_phrase_or_a_short_object() {
+    let q = said("Lena Ortiz opened the meeting.\n\n\"We won the vote!\" Tom Reyes said last week.\n\n\"Are we done yet?\" Maria Olsen told reporters.");
+    assert_eq!(
+        q,
+        vec![
+            pair("We won the vote!", "Tom Reyes"),
+            pair("Are we done yet?", "Maria Olsen")
+        ]
+    );
+}
+
+#[test]
+fn less_common_speech_verbs_are_cues_and_passive_ones_are_not() {
+    assert_eq!(
+        said("Tom Reyes spoke first.\n\n\"Are these the actions of a conservative?\" Maria Olsen questioned."),
+        vec![pair("Are these the actions of a conservative?", "Maria Olsen")]
+    );
+    // "when questioned": the subject is spoken to; the quotation stays the subject's own.
+    assert_eq!(
+        said("Tom Reyes took the remark, treating it as praise -- \"That makes me smart\" -- and, when questioned later, asserting, \"Of course I pay taxes.\""),
+        vec![
+            pair("That makes me smart", "Tom Reyes"),
+            pair("Of course I pay taxes.", "Tom Reyes")
+        ]
+    );
+}
