@@ -484,3 +484,14 @@ fn less_common_speech_verbs_are_cues_and_passive_ones_are_not() {
         ]
     );
 }
+
+#[test]
+fn a_dash_paragraph_after_a_quotation_is_its_byline() {
+    assert_eq!(
+        said("Quotable.\n\n\"Great speech. She is ready for the job.\"\n\n-Maria Olsen, tweeting after the speech.\n\n\"The budget is sound.\"\n\n— Tom Reyes."),
+        vec![
+            pair("Great speech. She is ready for the job.", "Maria Olsen"),
+            pair("The budget is sound.", "Tom Reyes")
+        ]
+    );
+}

@@ -65,15 +65,23 @@ impl Doc<'_> {
     /// testimonials, epigraphs and quoted posts print their source. The speaker is the
     /// name up to its first comma.
     pub(crate) fn byline_speaker(&self, block: usize, q: usize) -> Option<Speaker> {
-        let toks = &self.toks[block];
-        let text = self.texts[block];
         let mut i = q + 1;
-        while toks
+        while self.toks[block]
             .get(i)
             .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
         {
             i += 1;
         }
+        // `“…”` closing its paragraph, then a paragraph `- Sanders.` or `—President
+        // Obama, tweeting after the speech.`: the byline has a paragraph of its own.
+        let own_paragraph = i == self.toks[block].len() && block + 1 < self.toks.len();
+        let (block, i) = if own_paragraph {
+            (block + 1, 0)
+        } else {
+            (block, i)
+        };
+        let toks = &self.toks[block];
+        let text = self.texts[block];
         if !toks.get(i).is_some_and(|t| is_dash(t.kind)) {
             return None;
         }
@@ -88,10 +96,13 @@ impl Doc<'_> {
         if !is_capitalised(first) || is_pronoun(first) {
             return None;
         }
-        if !self.label_like(block, start..end) {
+        let mut name_end = (start..end).find(|&k| toks[k].is_punct(',')).unwrap_or(end);
+        // A byline paragraph may describe the moment after its name ("tweeting after
+        // the speech"); one inside the quotation's paragraph is a name and affiliation.
+        let label_end = if own_paragraph { name_end } else { end };
+        if !self.label_like(block, start..label_end) {
             return None;
         }
-        let mut name_end = (start..end).find(|&k| toks[k].is_punct(',')).unwrap_or(end);
         while name_end > start && toks[name_end - 1].is_punct('.') {
             name_end -= 1;
         }
