@@ -495,3 +495,11 @@ fn a_dash_paragraph_after_a_quotation_is_its_byline() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_with_no_earlier_antecedent_takes_the_name_of_its_opening_clause() {
+    assert_eq!(
+        said("Since Tom Reyes announced his candidacy, he has said the same thing at every stop: \"The economy is rigged.\""),
+        vec![pair("The economy is rigged.", "Tom Reyes")]
+    );
+}

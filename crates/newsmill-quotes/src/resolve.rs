@@ -301,6 +301,13 @@ impl Doc<'_> {
         {
             return Some(cand.name.clone());
         }
+        // "Since Sanders announced his candidacy, he has said": with no antecedent in the
+        // sentences before, the opening clause's name is the pronoun's.
+        let in_opening_clause = || {
+            in_sentence(sentence)
+                .find(|(_, cand)| cand.block == block && cand.start < here)
+                .map(|(_, cand)| cand.name.clone())
+        };
         let lookback = 10;
         for s in (sentence.saturating_sub(lookback)..sentence).rev() {
             // A sentence whose subject is the same pronoun refers to the same antecedent
@@ -360,7 +367,7 @@ impl Doc<'_> {
                 return Some(cand.name.clone());
             }
         }
-        None
+        in_opening_clause()
     }
 
     /// Whether candidate `c` only qualifies the noun phrase it sits in, so is not the
