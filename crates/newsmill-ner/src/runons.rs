@@ -33,6 +33,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         return None;
     }
     let pieces = people_of_places(name, c, gaz)
+        .or_else(|| person_of_institution(name, c, gaz))
         .or_else(|| person_list(name, c, gaz))
         .or_else(|| possessive_place(name, c, gaz))
         .or_else(|| caps_tail(name, c, gaz))
@@ -103,6 +104,27 @@ fn person_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidat
         vec![
             piece(c, 0, at, EntityKind::Person),
             piece(c, at + 5, name.len(), EntityKind::Person),
+        ]
+    })
+}
+
+/// "Stephen Vladeck of the University of Texas School of Law": a person's full name (no
+/// title or qualifier first: "Lord Mayor") and "of" an institution with an organisation's shape ->
+/// person + organisation. Institutions named after a person ("Bill Gates Foundation")
+/// have no "of" in between; "Duke of Edinburgh" has no full name before it.
+fn person_of_institution(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    let at = name.find(" of ")?;
+    let who = &name[..at];
+    let rest = &name[at + 4..];
+    let article = if rest.starts_with("the ") { 4 } else { 0 };
+    let institution = &rest[article..];
+    let first = who.split(' ').next()?;
+    let person = full_name_shape(who, gaz) && !gaz.is_title(first) && !gaz.is_qualifier(first);
+    let org = institution.contains(' ') && gaz.org_shape(institution) == Some(true);
+    (person && org).then(|| {
+        vec![
+            piece(c, 0, at, EntityKind::Person),
+            piece(c, at + 4 + article, name.len(), EntityKind::Organization),
         ]
     })
 }
@@ -286,6 +308,29 @@ mod tests {
         ] {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
             assert_eq!(split(name, Person).len(), 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn people_of_institutions() {
+        assert_eq!(
+            split(
+                "Stephen Vladeck of the University of Texas School of Law",
+                Misc
+            ),
+            [
+                s("Stephen Vladeck", Person),
+                s("University of Texas School of Law", Organization)
+            ]
+        );
+        for name in [
+            "Bank of England",
+            "Duke of Edinburgh",
+            "Church of England",
+            "Royal Society of Chemistry",
+            "Supreme Court of the United States",
+        ] {
+            assert_eq!(split(name, Organization).len(), 1, "{name}");
         }
     }
 

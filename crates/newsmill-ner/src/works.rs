@@ -48,6 +48,30 @@ pub fn is_document_name(name: &str) -> bool {
         return false;
     };
     let head = |w: &str| DOCUMENT_HEADS.contains(&w);
+    // "University of Texas School of Law", "Professor of Law": a head after an
+    // institution's "of" names its subject, not a document.
+    let n = words.len();
+    let institution_subject = n >= 3
+        && words[n - 2] == "of"
+        && matches!(
+            words[n - 3],
+            "school"
+                | "college"
+                | "faculty"
+                | "professor"
+                | "department"
+                | "institute"
+                | "academy"
+                | "society"
+                | "journal"
+                | "dean"
+                | "chair"
+                | "centre"
+                | "center"
+        );
+    if institution_subject {
+        return false;
+    }
     head(last) || FINAL_ONLY_HEADS.contains(&last) || (head(first) && words.get(1) == Some(&"of"))
 }
 
@@ -255,6 +279,8 @@ mod tests {
             "Act Now",
             "Mueller",
             "Code Pink",
+            "University of Texas School of Law",
+            "Professor of Law",
         ] {
             assert!(!is_document_name(name), "{name}");
         }
