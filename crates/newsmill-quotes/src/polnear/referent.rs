@@ -304,13 +304,24 @@ fn name_tokens(name: &str) -> Vec<String> {
 }
 
 /// A predicted speaker names the referent when each one's last word is a word of the other
-/// ("Trump" / "Donald Trump", "The Post" / "The Washington Post").
+/// ("Trump" / "Donald Trump", "The Post" / "The Washington Post"), or when the referent,
+/// its courtesy title left off, is the predicted name less its last word: the article
+/// calls the person by a given name ("Hillary" / "Hillary Clinton") or by a family name
+/// written first ("Mr. Lou" / "Lou Jiwei").
 pub fn speaker_matches(referent: &str, predicted: &str) -> bool {
     let (r, p) = (name_tokens(referent), name_tokens(predicted));
-    match (r.last(), p.last()) {
+    let last_words = match (r.last(), p.last()) {
         (Some(rl), Some(pl)) => p.contains(rl) && r.contains(pl),
         _ => false,
-    }
+    };
+    let untitled: Vec<&String> = r
+        .iter()
+        .skip_while(|t| matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr"))
+        .collect();
+    let first_words = !untitled.is_empty()
+        && untitled.len() + 1 == p.len()
+        && untitled.iter().zip(&p).all(|(a, b)| *a == b);
+    last_words || first_words
 }
 
 #[cfg(test)]
@@ -395,5 +406,9 @@ mod tests {
         assert!(speaker_matches("The Post", "The Washington Post"));
         assert!(!speaker_matches("Brian Fallon", "Hillary Clinton"));
         assert!(!speaker_matches("Trump", "Trump Tower spokesman"));
+        assert!(speaker_matches("Hillary", "Hillary Clinton"));
+        assert!(speaker_matches("Mr Lou", "Lou Jiwei"));
+        assert!(!speaker_matches("Mr Lou", "Jiwei"));
+        assert!(!speaker_matches("Hillary", "Chelsea Clinton"));
     }
 }
