@@ -503,3 +503,13 @@ fn a_pronoun_with_no_earlier_antecedent_takes_the_name_of_its_opening_clause() {
         vec![pair("The economy is rigged.", "Tom Reyes")]
     );
 }
+
+#[test]
+fn a_capitalised_connective_opening_a_sentence_is_no_speaker() {
+    for opener in ["Moreover", "Amid"] {
+        let q = said(&format!(
+            "The hearing ran late.\n\n{opener} the exchange with the panel, the report found that \"less than one percent of the emails\" were kept."
+        ));
+        assert!(q.iter().all(|(_, s)| s.as_deref() != Some(opener)), "{q:?}");
+    }
+}
