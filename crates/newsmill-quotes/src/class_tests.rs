@@ -513,3 +513,11 @@ fn a_capitalised_connective_opening_a_sentence_is_no_speaker() {
         assert!(q.iter().all(|(_, s)| s.as_deref() != Some(opener)), "{q:?}");
     }
 }
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_no_subject() {
+    assert_eq!(
+        said("Maria Olsen praised him at lunch.\n\nHours later, Tom Reyes returned the compliment, telling reporters, \"She is an amazing woman.\""),
+        vec![pair("She is an amazing woman.", "Tom Reyes")]
+    );
+}

@@ -451,7 +451,17 @@ impl Doc<'_> {
             return i;
         };
         let comma = (i..end).find(|&j| toks[j].is_punct(','));
-        let leading = lexicon::is_leading_adverbial(first);
+        // "Hours later,", "Two weeks ago,", "Moments earlier,": a time phrase before the
+        // subject, whatever word opens it.
+        let time_phrase = comma.is_some_and(|c| {
+            c > i + 1
+                && c - i <= 4
+                && self
+                    .word(block, c - 1)
+                    .is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))
+                && (i..c - 1).all(|k| self.cue_form(block, k).is_none())
+        });
+        let leading = lexicon::is_leading_adverbial(first) || time_phrase;
         let common_word = !leading
             && is_capitalised(first)
             && !lexicon::is_capitalised_function_word(first)
