@@ -521,3 +521,16 @@ fn a_time_phrase_opening_the_sentence_is_no_subject() {
         vec![pair("She is an amazing woman.", "Tom Reyes")]
     );
 }
+
+#[test]
+fn a_name_before_a_modified_role_is_the_employer_not_the_speaker() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"We returned the donations in question,\" said Olsen campaign manager Tom Reyes.",
+        &[
+            ("Olsen", "Maria Olsen", Person),
+            ("Tom Reyes", "Tom Reyes", Person),
+        ],
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Tom Reyes"), "{q:?}");
+}

@@ -79,9 +79,15 @@ impl Doc<'_> {
                 // before a role word is the organisation a person belongs to, whatever
                 // kind the entity stage gave it.
                 let last_tok = self.cand_pos[c].2;
-                let qualifies_role = self
-                    .word(block, last_tok + 1)
-                    .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w));
+                // "Ayotte campaign manager Jon Kohan": the role may follow one lowercase
+                // modifier.
+                let lower_role = |k: usize| {
+                    self.word(block, k)
+                        .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w))
+                };
+                let lower_word = |k: usize| self.word(block, k).is_some_and(|w| !is_capitalised(w));
+                let qualifies_role = lower_role(last_tok + 1)
+                    || (lower_word(last_tok + 1) && lower_role(last_tok + 2));
                 let affiliation =
                     (first > 0 && self.word(block, first - 1) == Some("of")) || qualifies_role;
                 let r = if affiliation {
