@@ -583,8 +583,10 @@ impl Doc<'_> {
                     && w.chars().all(char::is_alphabetic)
                     && self.word(block, e + 1).is_some_and(lexicon::is_role_word);
                 if !is_np_word(w) && !modifies_role {
+                    // "said Concord resident Whit Symms", and right after the verb
+                    // "said conservative activist Bob Klaus".
                     match self.nouns_before_name(block, e, end) {
-                        Some(name_at) if has_name && after_cue => {
+                        Some(name_at) if (has_name || e == from) && after_cue => {
                             e = name_at;
                             continue;
                         }

@@ -534,3 +534,11 @@ fn a_name_before_a_modified_role_is_the_employer_not_the_speaker() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Tom Reyes"), "{q:?}");
 }
+
+#[test]
+fn lowercase_nouns_right_after_an_inverted_verb_lead_to_the_name() {
+    assert_eq!(
+        said("\"The budget is sound,\" said conservative activist Tom Reyes, who backs no candidate."),
+        vec![pair("The budget is sound,", "Tom Reyes")]
+    );
+}
