@@ -76,15 +76,13 @@ fn is_np_word(word: &str) -> bool {
 impl Doc<'_> {
     pub fn cue_form(&self, block: usize, tok: usize) -> Option<CueForm> {
         let word = self.word(block, tok)?;
-        if self.is_passive(block, tok, word) {
-            return None;
-        }
         if lexicon::is_finite_cue(word)
             || self
                 .word(block, tok + 1)
                 .is_some_and(|next| lexicon::is_phrasal_cue(word, next))
         {
-            Some(CueForm::Finite)
+            // Checked only for cue words: cue_form runs on every token of many scans.
+            (!self.is_passive(block, tok, word)).then_some(CueForm::Finite)
         } else if lexicon::is_participle_cue(word) {
             Some(CueForm::Participle)
         } else if word.eq_ignore_ascii_case("according")
@@ -107,23 +105,12 @@ impl Doc<'_> {
                 .checked_sub(1)
                 .and_then(|p| self.word(block, p))
                 .is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "when"
-                            | "if"
-                            | "once"
-                            | "unless"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "been"
-                            | "being"
-                            | "be"
-                            | "get"
-                            | "got"
-                            | "gets"
-                    )
+                    [
+                        "when", "if", "once", "unless", "was", "were", "is", "are", "been",
+                        "being", "be", "get", "got", "gets",
+                    ]
+                    .iter()
+                    .any(|opener| w.eq_ignore_ascii_case(opener))
                 })
     }
 
@@ -233,13 +220,15 @@ impl Doc<'_> {
                     !t.is_word()
                         || lexicon::is_time_word(w)
                         || (w == "to" && matches!(verb, "said" | "says"))
-                        // "Smith said last week", "Smith told reporters.": a time phrase,
-                        // or the short object of a verb that takes one, then the end.
-                        || matches!(w, "last" | "this" | "early" | "late" | "afterward")
-                        || (lexicon::is_non_inverting_cue(verb) && self.short_object_ends(block, k + 1, next.end))
+                        // "Smith told reporters.": the short object of a verb that
+                        // takes one, then the end.
+                        || (lexicon::is_non_inverting_cue(verb)
+                            && self.short_object_ends(block, k + 1, next.end))
                         || matches!(
                             w,
-                            "in" | "at"
+                            // "Smith said last week"
+                            "last" | "this" | "early" | "late" | "afterward"
+                                | "in" | "at"
                                 | "on"
                                 | "during"
                                 | "after"
