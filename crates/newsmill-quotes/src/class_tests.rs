@@ -542,3 +542,74 @@ fn lowercase_nouns_right_after_an_inverted_verb_lead_to_the_name() {
         vec![pair("The budget is sound,", "Tom Reyes")]
     );
 }
+
+#[test]
+fn an_adverb_opening_an_adverbial_phrase_is_no_subject() {
+    // "Ever since …,", "Back in 1999,": the subject follows the phrase, even where the
+    // entity stage tagged the capitalised adverb as a name.
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Ever since she endorsed Mr. Vance this month, Ms. Ortlieb has been a powerful surrogate, visiting his offices with a simple message: \"Do not let up now.\"",
+        &[("Ever", "Ever", Person), ("Vance", "Ed Vance", Person), ("Ortlieb", "Jan Ortlieb", Person)],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Jan Ortlieb")], "{q:?}");
+}
+
+#[test]
+fn as_name_put_it_names_the_speaker() {
+    assert_eq!(
+        said("Or, as Tom Fennimore, a former trade minister, put it: \"Tariffs are a tax on our own shoppers.\""),
+        vec![pair("Tariffs are a tax on our own shoppers.", "Tom Fennimore")]
+    );
+}
+
+#[test]
+fn a_quoted_title_inside_the_sentence_does_not_join_the_quotation_after_it() {
+    // Joined, the two read as one quotation that opens with a title, and are dropped as a term.
+    let q = said("As Ada Brenner, author of ''The Quiet Ledger,'' put it, ''Auditors should be paid by the state and not by the firms they audit.''");
+    let texts: Vec<&str> = q.iter().map(|(text, _)| text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec!["Auditors should be paid by the state and not by the firms they audit."]
+    );
+}
+
+#[test]
+fn a_pronoun_prefers_the_sentence_subject_that_speaks_over_an_earlier_name() {
+    let q = said("Jacques Hamelin and Kurt Lindqvist met in Rouen, where Lindqvist asserted that the town had changed: \"It is not the same place any more,\" he claimed.");
+    assert_eq!(
+        q,
+        vec![pair("It is not the same place any more,", "Kurt Lindqvist")]
+    );
+}
+
+#[test]
+fn the_last_name_of_name_noun_name_is_the_head() {
+    // "Cruz constituent Dan Golvach": the first name qualifies the second.
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"The plan puts families at risk,\" said Brandt constituent Dale Ormond.",
+        &[
+            ("Brandt", "Oliver Brandt", Person),
+            ("Dale Ormond", "Dale Ormond", Person),
+        ],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Dale Ormond")], "{q:?}");
+}
+
+#[test]
+fn a_digest_label_follows_a_dash_after_a_sentence_heading_inside_a_paragraph() {
+    let q = said("This is the digest for Monday. Turnout was low in the north - Maria Olsen: \"Fewer than half of the voters came out this time.\" More news below. Signs of a shift were there all along -More from Pruitt and Cole: \"Our data show the swing began in March.\"");
+    assert_eq!(
+        q,
+        vec![
+            pair(
+                "Fewer than half of the voters came out this time.",
+                "Maria Olsen"
+            ),
+            pair("Our data show the swing began in March.", "Cole"),
+        ]
+    );
+}

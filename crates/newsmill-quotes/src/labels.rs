@@ -20,7 +20,8 @@ const MAX_HEADING_TOKENS: usize = 30;
 
 /// Words a name-and-affiliation label may hold besides capitalised ones.
 fn is_label_connector(word: &str) -> bool {
-    matches!(word, "of" | "the" | "and" | "for" | "at") || lexicon::is_name_particle(word)
+    // "More from Blumenthal and Cohen:" introduces a digest's next excerpt.
+    matches!(word, "of" | "the" | "and" | "for" | "at" | "from") || lexicon::is_name_particle(word)
 }
 
 impl Doc<'_> {
@@ -43,7 +44,12 @@ impl Doc<'_> {
             .take(MAX_LABEL_TOKENS + 1)
             .find(|&i| is_dash(toks[i].kind))
             .map_or(0, |dash| dash + 1);
-        if colon == start || colon - start > MAX_LABEL_TOKENS || start > MAX_HEADING_TOKENS {
+        // The heading opens its sentence: a paragraph may run several digest items together.
+        let sentence_start = self.sentence_range(block, colon).start.min(start);
+        if colon == start
+            || colon - start > MAX_LABEL_TOKENS
+            || start - sentence_start > MAX_HEADING_TOKENS
+        {
             return None;
         }
         let first = toks

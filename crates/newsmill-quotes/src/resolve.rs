@@ -10,7 +10,7 @@ use crate::attribution::{
 };
 use crate::doc::Doc;
 use crate::lexicon;
-use crate::names::{name_runs, CandKind, NameRun};
+use crate::names::{name_runs, CandKind, Candidate, NameRun};
 use newsmill_core::SpeakerType;
 
 impl Doc<'_> {
@@ -86,8 +86,27 @@ impl Doc<'_> {
                         .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w))
                 };
                 let lower_word = |k: usize| self.word(block, k).is_some_and(|w| !is_capitalised(w));
+                // "Cruz constituent Dan Golvach": a name, lowercase nouns, then another
+                // name in the same phrase; the last name is the head.
+                let capitalised_in_np =
+                    |k: usize| k < np.end && self.word(block, k).is_some_and(is_capitalised);
+                // Nouns only: "Pethokoukis of the American Enterprise Institute" and
+                // "Albright and Kelleher-Vergantini" join names with function words.
+                let lower_noun = |k: usize| {
+                    self.word(block, k).is_some_and(|w| {
+                        !is_capitalised(w)
+                            && w.len() > 3
+                            && w.chars().all(char::is_alphabetic)
+                            && !lexicon::is_name_particle(w)
+                            && !matches!(w, "from" | "with" | "that" | "than" | "into")
+                    })
+                };
+                let qualifies_name = lower_noun(last_tok + 1)
+                    && (capitalised_in_np(last_tok + 2)
+                        || (lower_noun(last_tok + 2) && capitalised_in_np(last_tok + 3)));
                 let qualifies_role = lower_role(last_tok + 1)
-                    || (lower_word(last_tok + 1) && lower_role(last_tok + 2));
+                    || (lower_word(last_tok + 1) && lower_role(last_tok + 2))
+                    || qualifies_name;
                 let affiliation =
                     (first > 0 && self.word(block, first - 1) == Some("of")) || qualifies_role;
                 let r = if affiliation {
@@ -302,8 +321,13 @@ impl Doc<'_> {
         // are not the main clause's pronoun.
         let main_clause = self.main_clause_start(sentence);
         let in_main_clause = |c: usize| self.cand_pos[c].1 >= main_clause || tok < main_clause;
+        let earlier_here = |(c, cand): &(usize, &Candidate)| {
+            cand.block == block && cand.start < here && in_main_clause(*c)
+        };
         if let Some((_, cand)) = in_sentence(sentence)
-            .find(|(c, cand)| cand.block == block && cand.start < here && in_main_clause(*c))
+            .filter(earlier_here)
+            .find(|(c, _)| self.is_cue_subject(*c))
+            .or_else(|| in_sentence(sentence).find(earlier_here))
         {
             return Some(cand.name.clone());
         }

@@ -100,6 +100,17 @@ fn interrupted(doc: &Doc, first: usize, second: usize) -> bool {
     }
     let toks = &doc.toks[b1];
     let text = doc.texts[b1];
+    // "author of ''America's Unwritten Constitution,'' put it, ''…''": a first run that a
+    // word governs is a name inside the sentence, not the opening part of the speech.
+    let governed = doc
+        .piece_tok
+        .get(first)
+        .and_then(|p| p.first())
+        .and_then(|&(b, open)| open.checked_sub(1).filter(|_| b == b1))
+        .is_some_and(|p| toks[p].is_word() && doc.sentence_of(b1, p) == doc.sentence_of(b1, i));
+    if governed {
+        return false;
+    }
     let first_piece_text = doc.runs[first]
         .pieces
         .last()
