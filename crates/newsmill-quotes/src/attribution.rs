@@ -71,6 +71,13 @@ fn is_np_word(word: &str) -> bool {
             .split_once('-')
             .is_some_and(|(h, r)| lexicon::is_name_particle(h) && is_capitalised(r))
         || (is_possessive(word) && word.len() > 3)
+        || is_age(word)
+}
+
+/// "76-year-old Morton Blackwell": an age before a name belongs to its phrase.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Doc<'_> {
@@ -312,6 +319,9 @@ impl Doc<'_> {
             CueForm::Finite => {
                 let before = self.skip_adverbials(block, k, range.start);
                 if let Some(np) = self.np_backward(block, before, range.start) {
+                    if let Some(person) = self.unclosed_apposition(block, range.start, np.clone()) {
+                        return person;
+                    }
                     return self.resolve_np(block, np, true);
                 }
                 let prev = before
@@ -336,8 +346,16 @@ impl Doc<'_> {
                             mention: Some(word.to_string()),
                         }
                     }
+                    // "Of Carson, Levine, who backs Rubio, said": not a name in an opening
+                    // adverbial.
                     Some(t) if t.is_punct(',') => self
-                        .comma_subject(block, range.start, before)
+                        .comma_subject(
+                            block,
+                            self.main_clause_start(self.sentence_of(block, k))
+                                .min(before),
+                            before,
+                        )
+                        .or_else(|| self.comma_subject(block, range.start, before))
                         .or_else(|| self.inverted_subject(block, k, range.end))
                         .unwrap_or_else(|| self.sentence_subject(block, range.start, k)),
                     _ => self
@@ -370,6 +388,65 @@ impl Doc<'_> {
             t.text(text) == "with" || ['—', '–', '-', ';'].iter().any(|&c| t.is_punct(c))
         });
         (names && absolute).then_some(np)
+    }
+
+    /// "Anthony Anton, president and CEO of the Restaurant Association stated", "Katie
+    /// Packer, who is chairman of Our Principles PAC said": an apposition whose closing
+    /// comma is missing. The phrase before the verb is a role description, lowercase role word
+    /// first (after "who is"/"who was"), behind a comma that follows a person's name: that
+    /// person speaks, not the organisation the role names.
+    fn unclosed_apposition(&self, block: usize, start: usize, np: Range<usize>) -> Option<Speaker> {
+        let mut first = np.start;
+        // A role in lowercase, or an upper-case one ("CEO").
+        let role_first = |k: usize| {
+            self.word(block, k).is_some_and(|w| {
+                lexicon::is_role_word(w)
+                    && (!is_capitalised(w) || w.chars().all(|c| c.is_ascii_uppercase()))
+            })
+        };
+        // "president and CEO of …": roles joined by "and".
+        while first >= start + 2
+            && self.word(block, first - 1) == Some("and")
+            && role_first(first - 2)
+        {
+            first -= 2;
+        }
+        // "…, former UN Ambassador John Bolton told": a phrase that names its own person
+        // is the subject.
+        let names_person = self
+            .cands
+            .iter()
+            .zip(&self.cand_pos)
+            .any(|(c, &(_, f, _))| {
+                c.block == block && c.kind == CandKind::Person && np.contains(&f)
+            });
+        if !role_first(first) || names_person {
+            return None;
+        }
+        if first >= start + 2
+            && self.word(block, first - 2) == Some("who")
+            && self
+                .word(block, first - 1)
+                .is_some_and(|w| matches!(w, "is" | "was"))
+        {
+            first -= 2;
+        }
+        let comma = first.checked_sub(1).filter(|&c| c > start)?;
+        if !self.toks[block][comma].is_punct(',') {
+            return None;
+        }
+        let speaker = self.comma_subject(block, start, comma + 1)?;
+        let person = self
+            .cands
+            .iter()
+            .zip(&self.cand_pos)
+            .any(|(c, &(_, _, last))| {
+                c.block == block
+                    && last + 1 == comma
+                    && c.kind == CandKind::Person
+                    && speaker.name.as_deref() == Some(c.name.as_str())
+            });
+        person.then_some(speaker)
     }
 
     /// "..., said Mr Bell": the phrase after a verb that allows inversion (never after
@@ -574,8 +651,13 @@ impl Doc<'_> {
                 if !is_np_word(w) && !modifies_role {
                     // "said Concord resident Whit Symms", and right after the verb
                     // "said conservative activist Bob Klaus".
+                    // "said former secretary of state Hillary Clinton": the noun after a
+                    // role's "of" also leads on to the name.
+                    let after_role_of = e >= from + 2
+                        && self.word(block, e - 1) == Some("of")
+                        && self.word(block, e - 2).is_some_and(lexicon::is_role_word);
                     match self.nouns_before_name(block, e, end) {
-                        Some(name_at) if (has_name || e == from) && after_cue => {
+                        Some(name_at) if (has_name || e == from || after_role_of) && after_cue => {
                             e = name_at;
                             continue;
                         }
@@ -651,7 +733,16 @@ impl Doc<'_> {
             if cand.block != block || first < start || last >= end {
                 continue;
             }
-            if !toks.get(last + 1).is_some_and(|t| t.is_punct(',')) {
+            // "Gov. John Kasich (R-OH), said": a party-and-state note may stand before
+            // the comma.
+            let mut after = last + 1;
+            if toks.get(after).is_some_and(|t| t.is_punct('(')) {
+                match (after + 1..(after + 8).min(end)).find(|&k| toks[k].is_punct(')')) {
+                    Some(close) => after = close + 1,
+                    None => continue,
+                }
+            }
+            if !toks.get(after).is_some_and(|t| t.is_punct(',')) {
                 continue;
             }
             let rank = match cand.kind {

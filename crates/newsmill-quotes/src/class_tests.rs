@@ -613,3 +613,64 @@ fn a_digest_label_follows_a_dash_after_a_sentence_heading_inside_a_paragraph() {
         ]
     );
 }
+
+#[test]
+fn a_role_with_of_leads_on_to_the_inverted_name() {
+    assert_eq!(
+        said("\"We will rebuild the pier,\" said former secretary of state Helen Marsh."),
+        vec![pair("We will rebuild the pier,", "Helen Marsh")]
+    );
+}
+
+#[test]
+fn a_party_and_state_note_may_stand_before_the_comma_of_the_subject() {
+    assert_eq!(
+        said("Tuesday at Baldwin College in Berea, OH, after winning Ohio in the primary, Gov. Tom Reyes (R-OH), said, \"We are going all the way to the convention.\""),
+        vec![pair("We are going all the way to the convention.", "Tom Reyes")]
+    );
+}
+
+#[test]
+fn an_age_before_a_name_belongs_to_the_subject_phrase() {
+    assert_eq!(
+        said("76-year-old Morton Blackwood, founder of the institute, endorsed Reyes last week, saying he \"has always kept his word.\""),
+        vec![pair("has always kept his word.", "Morton Blackwood")]
+    );
+}
+
+#[test]
+fn an_apposition_without_its_closing_comma_leaves_the_person_as_speaker() {
+    use newsmill_core::EntityKind::{Organization, Person};
+    let q = with_mentions(
+        "Anthony Antonelli, president and CEO of Harbour Restaurant Association stated, \"Servers are seeing a pay cut.\"",
+        &[
+            ("Anthony Antonelli", "Anthony Antonelli", Person),
+            ("Harbour Restaurant Association", "Harbour Restaurant Association", Organization),
+        ],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Anthony Antonelli")], "{q:?}");
+    let q = with_mentions(
+        "\"The senator skipped the vote,\" Kate Pecker, who is chairman of Our Principles PAC said.",
+        &[
+            ("Kate Pecker", "Kate Pecker", Person),
+            ("Our Principles PAC", "Our Principles PAC", Organization),
+        ],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Kate Pecker")], "{q:?}");
+}
+
+#[test]
+fn a_name_in_an_opening_of_phrase_is_not_the_comma_subject() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Of Carlson, Eric Lavine, who has given money to Rubio, said, \"He is a fine surgeon.\"",
+        &[
+            ("Carlson", "Ben Carlson", Person),
+            ("Eric Lavine", "Eric Lavine", Person),
+        ],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Eric Lavine")], "{q:?}");
+}

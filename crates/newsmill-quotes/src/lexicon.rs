@@ -1009,6 +1009,7 @@ const LEADING_ADVERBIAL: &[&str] = &[
     "long",
     "meanwhile",
     "noting",
+    "of",
     "on",
     "once",
     "over",
