@@ -331,6 +331,27 @@ impl Doc<'_> {
                 match prev {
                     Some(t) if t.is_word() => {
                         let word = t.text(self.texts[block]);
+                        if word == "to" {
+                            // "Mr. Trump was prompted to say", "urged Cruz to declare": the
+                            // name right before the infinitive says it.
+                            let to = before - 1;
+                            let near = self.cands.iter().zip(&self.cand_pos).rev().find(
+                                |(c, &(_, first, last))| {
+                                    c.block == block
+                                        && first >= range.start
+                                        && last < to
+                                        && to - last <= 4
+                                        && c.kind != CandKind::Other
+                                        && !self.word(block, last).is_some_and(is_possessive)
+                                },
+                            );
+                            if let Some((c, &(_, first, last))) = near {
+                                return Speaker {
+                                    name: Some(c.name.clone()),
+                                    mention: Some(self.span_text(block, first, last)),
+                                };
+                            }
+                        }
                         if matches!(word, "and" | "but" | "or" | "to") {
                             // "X told ... and said ...", "X is alleged to have said":
                             // "X told ... and said ...": the subject of the first verb.

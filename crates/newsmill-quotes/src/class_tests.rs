@@ -674,3 +674,25 @@ fn a_name_in_an_opening_of_phrase_is_not_the_comma_subject() {
     let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, vec![Some("Eric Lavine")], "{q:?}");
 }
+
+#[test]
+fn a_person_introduced_by_role_before_a_colon_is_the_source() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "The timing of Sandler's surge does not surprise Republican pollster Dara Shaw: \"Lesser-known candidates often win early contests.\"",
+        &[("Sandler", "Bernie Sandler", Person), ("Dara Shaw", "Dara Shaw", Person)],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Dara Shaw")], "{q:?}");
+}
+
+#[test]
+fn the_name_right_before_an_infinitive_cue_says_it() {
+    assert_eq!(
+        said("\"We will win,\" Tom Reyes said. The debate was so dull that Mr. Ortlieb was prompted to say, \"I cannot believe how civil it has been.\""),
+        vec![
+            pair("We will win,", "Tom Reyes"),
+            pair("I cannot believe how civil it has been.", "Ortlieb"),
+        ]
+    );
+}

@@ -31,6 +31,26 @@ impl Doc<'_> {
         q > start + 1 && self.toks[block][q - 1].is_punct(':')
     }
 
+    /// "… doesn't surprise Republican pollster Daron Shaw: “…”": a person introduced
+    /// with a lowercase role word right before the colon at token `colon` is the source the
+    /// sentence brings in, whoever its subject is.
+    pub(crate) fn role_introduced_person(&self, block: usize, colon: usize) -> Option<Speaker> {
+        let (c, &(_, first, _)) = self
+            .cand_pos
+            .iter()
+            .enumerate()
+            .find(|(c, &(_, _, last))| {
+                self.cands[*c].block == block
+                    && last + 1 == colon
+                    && self.cands[*c].kind == crate::names::CandKind::Person
+            })?;
+        let role = first.checked_sub(1).and_then(|p| self.word(block, p))?;
+        (!is_capitalised(role) && lexicon::is_role_word(role)).then(|| Speaker {
+            name: Some(self.cands[c].name.clone()),
+            mention: Some(self.span_text(block, first, colon - 1)),
+        })
+    }
+
     /// `Name, Affiliation: “…”`: the quotation token `q` follows a colon that closes a label
     /// opening its block. The speaker is the label's first phrase (up to a comma).
     pub(crate) fn label_speaker(&self, block: usize, q: usize) -> Option<Speaker> {

@@ -309,7 +309,9 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
             // introduces the quotation of the sentence's subject.
             None if doc.after_colon(b1, q1) => {
                 let start = doc.sentence_range(b1, q1).start;
-                let found = doc.sentence_subject(b1, start, q1 - 1);
+                let found = doc
+                    .role_introduced_person(b1, q1 - 1)
+                    .unwrap_or_else(|| doc.sentence_subject(b1, start, q1 - 1));
                 match found.name {
                     Some(_) => (found.name, found.mention, None),
                     None if kind == QuoteKind::Full => (continues(&previous), None, None),
