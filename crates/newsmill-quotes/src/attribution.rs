@@ -35,8 +35,22 @@ pub struct Speaker {
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 pub(crate) const GROUP_PRONOUNS: &[&str] = &["it", "they"];
 
-pub(crate) fn is_pronoun(word: &str) -> bool {
+/// A pronoun's lowercase form without a contracted verb: "he's said" and "she'd told"
+/// have "he" and "she" as subject, "I'm" is "i".
+pub(crate) fn pronoun_base(word: &str) -> String {
     let w = word.to_lowercase();
+    let Some(at) = w.find(['\'', '’']) else {
+        return w;
+    };
+    // "It's" is mostly "it is" with no referent ("It's the pull of …"): left as it is.
+    match &w[at + w[at..].chars().next().map_or(1, char::len_utf8)..] {
+        "s" | "d" | "ll" | "ve" | "re" | "m" if &w[..at] != "it" => w[..at].to_string(),
+        _ => w,
+    }
+}
+
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    let w = pronoun_base(word);
     PERSON_PRONOUNS.contains(&w.as_str())
         || GROUP_PRONOUNS.contains(&w.as_str())
         || w == "we"
@@ -513,7 +527,25 @@ impl Doc<'_> {
                 && word.ends_with("ly")
                 && word.chars().all(|c| c.is_ascii_lowercase())
                 && !after_determiner;
-            if lexicon::is_auxiliary(word) || manner_adverb {
+            // "he often says", "Trump also told": adverbs of frequency and focus.
+            let frequency_adverb = matches!(
+                word,
+                "often"
+                    | "always"
+                    | "never"
+                    | "also"
+                    | "still"
+                    | "just"
+                    | "again"
+                    | "sometimes"
+                    | "once"
+                    | "then"
+                    | "now"
+                    | "even"
+                    | "only"
+                    | "too"
+            );
+            if lexicon::is_auxiliary(word) || manner_adverb || frequency_adverb {
                 before -= 1;
             } else if lexicon::is_time_word(word) {
                 before -= 1;

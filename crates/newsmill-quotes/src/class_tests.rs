@@ -696,3 +696,22 @@ fn the_name_right_before_an_infinitive_cue_says_it() {
         ]
     );
 }
+
+#[test]
+fn a_contracted_pronoun_is_still_the_subject() {
+    assert_eq!(
+        said("Ever since Tom Reyes announced his run, he's said the same thing at every stop: \"It is not about me, it is about us.\""),
+        vec![pair("It is not about me, it is about us.", "Tom Reyes")]
+    );
+}
+
+#[test]
+fn frequency_adverbs_stand_between_a_subject_and_its_verb() {
+    assert_eq!(
+        said("\"He is not ready,\" Ann Cole said of Tom Reyes.\n\nAt first, Tom Reyes pointed to his long record. Then he began dismissing the notion.\n\n\"Experience is not the issue,\" he often says."),
+        vec![
+            pair("He is not ready,", "Ann Cole"),
+            pair("Experience is not the issue,", "Tom Reyes")
+        ]
+    );
+}

@@ -293,7 +293,7 @@ impl Doc<'_> {
     /// sentence, else in the nearest earlier sentence that names one (preferring a person who
     /// speaks there); for "it"/"they" the same with organisations.
     pub(crate) fn resolve_pronoun(&self, block: usize, tok: usize, word: &str) -> Option<String> {
-        let lower = word.to_lowercase();
+        let lower = crate::attribution::pronoun_base(word);
         let want = if PERSON_PRONOUNS.contains(&lower.as_str()) {
             CandKind::Person
         } else if GROUP_PRONOUNS.contains(&lower.as_str()) {
@@ -446,7 +446,7 @@ impl Doc<'_> {
             return false;
         };
         self.word(*block, self.main_clause_start(s))
-            .is_some_and(|w| w.to_lowercase() == lower)
+            .is_some_and(|w| crate::attribution::pronoun_base(w) == lower)
     }
 
     /// The token where sentence `s`'s main clause starts: after an opening conjunction and
