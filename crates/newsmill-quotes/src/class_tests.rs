@@ -715,3 +715,15 @@ fn frequency_adverbs_stand_between_a_subject_and_its_verb() {
         ]
     );
 }
+
+#[test]
+fn a_participial_phrase_before_the_subject_is_an_adverbial() {
+    // Even where the entity stage tagged the capitalised participle as a name.
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Reprising a favourite line, Clara Stone talked about the \"progress we had under the governor\" and more.",
+        &[("Reprising", "Reprising", Person), ("Clara Stone", "Clara Stone", Person)],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Clara Stone")], "{q:?}");
+}

@@ -491,7 +491,16 @@ impl Doc<'_> {
                     .is_some_and(|w| matches!(w, "later" | "earlier" | "ago"))
                 && (i..c - 1).all(|k| self.cue_form(block, k).is_none())
         });
-        let leading = lexicon::is_leading_adverbial(first) || time_phrase;
+        // "Appearing before supporters at NLD headquarters,", "Holding open a book,": a
+        // participial phrase before the subject.
+        let participial = first.len() > 5
+            && first.ends_with("ing")
+            && is_capitalised(first)
+            && self
+                .word(block, i + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && comma.is_some_and(|c| c - i <= 16);
+        let leading = lexicon::is_leading_adverbial(first) || time_phrase || participial;
         let common_word = !leading
             && is_capitalised(first)
             && !lexicon::is_capitalised_function_word(first)
