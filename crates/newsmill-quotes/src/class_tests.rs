@@ -727,3 +727,20 @@ fn a_participial_phrase_before_the_subject_is_an_adverbial() {
     let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, vec![Some("Clara Stone")], "{q:?}");
 }
+
+#[test]
+fn a_list_item_name_after_a_quotation_paragraph_is_its_byline() {
+    // A text reader reads "- Sanders." as the list item "Sanders.".
+    let mut article = article_from_paragraphs(
+        "Her bill went nowhere.\n\n\"Her bill went nowhere and nobody on the committee took it up.\"",
+    );
+    let mut item = newsmill_core::Block::paragraph("Sanders.");
+    item.kind = newsmill_core::BlockKind::ListItem;
+    article.blocks.push(item);
+    article
+        .blocks
+        .push(newsmill_core::Block::paragraph("This is a complex issue."));
+    let q = extract_quotes(&article, &QuoteOptions::default());
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Sanders")], "{q:?}");
+}

@@ -27,6 +27,9 @@ pub struct Doc<'a> {
     pub from_mentions: bool,
     /// For each run and piece, the block and token index of its quotation token.
     pub piece_tok: Vec<Vec<(usize, usize)>>,
+    /// Whether each block is a list item (a reader turns "- Sanders." into the item
+    /// "Sanders.").
+    pub list_items: Vec<bool>,
     /// The words the article writes in lowercase, built on first use.
     pub lowercase_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
@@ -117,6 +120,11 @@ impl<'a> Doc<'a> {
             cand_pos,
             from_mentions,
             piece_tok,
+            list_items: article
+                .blocks
+                .iter()
+                .map(|b| b.kind == newsmill_core::BlockKind::ListItem)
+                .collect(),
             lowercase_words: std::cell::OnceCell::new(),
         };
         if from_mentions {

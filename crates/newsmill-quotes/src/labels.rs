@@ -108,10 +108,14 @@ impl Doc<'_> {
         };
         let toks = &self.toks[block];
         let text = self.texts[block];
-        if !toks.get(i).is_some_and(|t| is_dash(t.kind)) {
+        // A text reader reads "- Sanders." as a list item; its dash is gone, and the item must
+        // be the name alone.
+        let bullet = own_paragraph && self.list_items.get(block).copied().unwrap_or(false);
+        let dash = toks.get(i).is_some_and(|t| is_dash(t.kind));
+        if !dash && !bullet {
             return None;
         }
-        let start = i + 1;
+        let start = if dash { i + 1 } else { i };
         let end = (start..toks.len())
             .find(|&k| toks[k].quote().is_some())
             .unwrap_or(toks.len());
@@ -125,7 +129,7 @@ impl Doc<'_> {
         let mut name_end = (start..end).find(|&k| toks[k].is_punct(',')).unwrap_or(end);
         // A byline paragraph may describe the moment after its name ("tweeting after
         // the speech"); one inside the quotation's paragraph is a name and affiliation.
-        let label_end = if own_paragraph { name_end } else { end };
+        let label_end = if own_paragraph && dash { name_end } else { end };
         if !self.label_like(block, start..label_end) {
             return None;
         }
