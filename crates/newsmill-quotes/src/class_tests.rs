@@ -744,3 +744,11 @@ fn a_list_item_name_after_a_quotation_paragraph_is_its_byline() {
     let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, vec![Some("Sanders")], "{q:?}");
 }
+
+#[test]
+fn name_s_before_been_is_a_contracted_verb_not_an_owner() {
+    assert_eq!(
+        said("Chris Kristoff lit into Mark Rubin at the debate.\n\nKristoff's been making the case for weeks that Rubin is not ready. \"He has to be held accountable,\" he said."),
+        vec![pair("He has to be held accountable,", "Chris Kristoff")]
+    );
+}

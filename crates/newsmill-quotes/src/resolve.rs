@@ -409,7 +409,30 @@ impl Doc<'_> {
         let role = |w: &str| lexicon::is_role_word(w) || lexicon::is_title(w);
         let next = self.word(block, last + 1);
         let lower_next = next.filter(|w| !is_capitalised(w));
-        self.word(block, last).is_some_and(is_possessive)
+        // "Christie's been making the case": "'s" is "has" or "is" before a participle or
+        // an adverb, not an owner.
+        let contracted_verb = next.is_some_and(|w| {
+            matches!(
+                w,
+                "been"
+                    | "got"
+                    | "gotten"
+                    | "not"
+                    | "never"
+                    | "always"
+                    | "already"
+                    | "also"
+                    | "still"
+                    | "just"
+                    | "now"
+                    | "going"
+                    | "done"
+                    | "made"
+                    | "said"
+                    | "become"
+            )
+        });
+        (self.word(block, last).is_some_and(is_possessive) && !contracted_verb)
             || lower_next.is_some_and(role)
             || (lower_next.is_some() && self.word(block, last + 2).is_some_and(role))
     }
