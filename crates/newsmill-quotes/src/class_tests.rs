@@ -752,3 +752,21 @@ fn name_s_before_been_is_a_contracted_verb_not_an_owner() {
         vec![pair("He has to be held accountable,", "Chris Kristoff")]
     );
 }
+
+#[test]
+fn panel_labels_hold_roles_with_of_and_party_notes() {
+    let q = said("Rep. Tom Reyes (R-S.C.):\"Who told you that ninety percent of them were in the system?\"\n\nFormer secretary of state Clara Stone:\"We learned that from the department and its own analysis.\"");
+    assert_eq!(
+        q,
+        vec![
+            pair(
+                "Who told you that ninety percent of them were in the system?",
+                "Tom Reyes"
+            ),
+            pair(
+                "We learned that from the department and its own analysis.",
+                "Clara Stone"
+            ),
+        ]
+    );
+}

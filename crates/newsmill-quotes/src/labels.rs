@@ -142,16 +142,42 @@ impl Doc<'_> {
 
     /// Whether tokens are a name-and-affiliation label: capitalised words that are not
     /// speech verbs, connectors ("of", "the"), commas and full stops.
+    /// A label may also hold lowercase role words and what follows their "of" ("Former
+    /// secretary of state Hillary Rodham Clinton:") and a party-and-state note ("Rep. Trey
+    /// Gowdy (R-S.C.):").
     fn label_like(&self, block: usize, range: Range<usize>) -> bool {
         let text = self.texts[block];
-        self.toks[block][range].iter().all(|t| {
+        let toks = &self.toks[block];
+        let mut depth = 0usize;
+        let mut after_role_of = false;
+        toks[range.clone()].iter().enumerate().all(|(n, t)| {
             if !t.is_word() {
-                return t.is_punct(',') || t.is_punct('.');
+                if t.is_punct('(') {
+                    depth += 1;
+                    return depth == 1;
+                }
+                if t.is_punct(')') {
+                    return depth.checked_sub(1).map(|d| depth = d).is_some();
+                }
+                return depth > 0 || t.is_punct(',') || t.is_punct('.');
             }
             let w = t.text(text);
+            if depth > 0 {
+                return true;
+            }
+            let role = !is_capitalised(w) && lexicon::is_role_word(w);
+            if role {
+                after_role_of = false;
+            } else if w == "of" {
+                after_role_of = n > 0
+                    && toks[range.start + n - 1].is_word()
+                    && lexicon::is_role_word(toks[range.start + n - 1].text(text));
+            }
             (is_capitalised(w) && !lexicon::is_finite_cue(w) && !lexicon::is_participle_cue(w))
                 || is_label_connector(w)
-        })
+                || role
+                || (after_role_of && w.chars().all(char::is_lowercase))
+        }) && depth == 0
     }
 }
 
