@@ -770,3 +770,15 @@ fn panel_labels_hold_roles_with_of_and_party_notes() {
         ]
     );
 }
+
+#[test]
+fn a_definite_role_description_with_no_named_holder_refers_to_the_person_discussed() {
+    let q = said("Music mogul Tom Wilder will produce the film. Mr Wilder said he would rather not appear in it. He made a cameo in the last one, in which his role was played by Steve Cougar. \"I'm not an actor and I did a lousy job,\" said the Cosmic Records founder, who has long been on the scene.");
+    assert_eq!(
+        q,
+        vec![pair(
+            "I'm not an actor and I did a lousy job,",
+            "Tom Wilder"
+        )]
+    );
+}

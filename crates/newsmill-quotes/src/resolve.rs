@@ -301,14 +301,28 @@ impl Doc<'_> {
         } else {
             return None;
         };
-        let sentence = self.sentence_of(block, tok);
-        let here = self.toks[block].get(tok).map_or(0, |t| t.start);
         // "she" never takes a Donald, "he" never a Hillary.
         let male_pronoun = match lower.as_str() {
             "he" => Some(true),
             "she" => Some(false),
             _ => None,
         };
+        self.resolve_reference(block, tok, &lower, want, male_pronoun)
+    }
+
+    /// The antecedent of a reference at token `tok` to someone of kind `want` (of the
+    /// gender `male_pronoun` gives, when it gives one): the pronoun rules above. `lower` is
+    /// the pronoun itself, for the sentences that continue it ("" for a description).
+    fn resolve_reference(
+        &self,
+        block: usize,
+        tok: usize,
+        lower: &str,
+        want: CandKind,
+        male_pronoun: Option<bool>,
+    ) -> Option<String> {
+        let sentence = self.sentence_of(block, tok);
+        let here = self.toks[block].get(tok).map_or(0, |t| t.start);
         let other_gender = |c: usize| {
             male_pronoun.is_some_and(|male| self.cand_gender(c).is_some_and(|g| g != male))
         };
@@ -342,7 +356,16 @@ impl Doc<'_> {
         for s in (sentence.saturating_sub(lookback)..sentence).rev() {
             // A sentence whose subject is the same pronoun refers to the same antecedent
             // ("Mr Croucher said ... He said ... He told BBC News"): look further back.
-            if self.opens_with_pronoun(s, &lower) {
+            // A description ("the founder") continues the person such sentences are about
+            // as well.
+            let continues = if lower.is_empty() {
+                PERSON_PRONOUNS
+                    .iter()
+                    .any(|p| self.opens_with_pronoun(s, p))
+            } else {
+                self.opens_with_pronoun(s, lower)
+            };
+            if continues {
                 continue;
             }
             // The sentence's speaker (the last one, as attributions close sentences), else
@@ -672,6 +695,24 @@ impl Doc<'_> {
         }
         if let Some((_, name)) = best {
             return Some(name);
+        }
+        if !is_spokesperson(head) {
+            // "said the Factory Records founder, who …": a definite description of a person
+            // that no earlier name was introduced with refers, as "he" or "she" would, to
+            // the person the text is about.
+            let definite = self
+                .word(block, np.start)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            let names_person = self
+                .cands
+                .iter()
+                .zip(&self.cand_pos)
+                .any(|(c, &(_, f, _))| {
+                    c.block == block && c.kind == CandKind::Person && np.contains(&f)
+                });
+            if definite && lexicon::is_role_word(head) && !names_person {
+                return self.resolve_reference(block, np.start, "", CandKind::Person, None);
+            }
         }
         if is_spokesperson(head) {
             // "a Vodafone spokesman ... the spokesman said": the organisation it speaks for.
