@@ -782,3 +782,15 @@ fn a_definite_role_description_with_no_named_holder_refers_to_the_person_discuss
         )]
     );
 }
+
+#[test]
+fn names_after_a_role_s_of_are_what_the_role_is_of() {
+    // Even a title the entity stage took for a person.
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Hollywood legend Dustin Hoffer has hit out at current films.\n\nThe star of Rain Man and Tootsie said the film culture was \"in the craphouse\" at a press conference.",
+        &[("Dustin Hoffer", "Dustin Hoffer", Person), ("Tootsie", "Tootsie", Person)],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Dustin Hoffer")], "{q:?}");
+}

@@ -107,8 +107,18 @@ impl Doc<'_> {
                 let qualifies_role = lower_role(last_tok + 1)
                     || (lower_word(last_tok + 1) && lower_role(last_tok + 2))
                     || qualifies_name;
-                let affiliation =
-                    (first > 0 && self.word(block, first - 1) == Some("of")) || qualifies_role;
+                // "the star of Rain Man and Tootsie", "the wife of Bill Clinton": names after
+                // a role's "of" are what the role is of, not who holds it.
+                let after_role_of = (np.start..first).any(|k| {
+                    self.word(block, k) == Some("of")
+                        && k > np.start
+                        && self
+                            .word(block, k - 1)
+                            .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w))
+                });
+                let affiliation = (first > 0 && self.word(block, first - 1) == Some("of"))
+                    || qualifies_role
+                    || after_role_of;
                 let r = if affiliation {
                     rank(cand.kind).min(2)
                 } else {
@@ -700,15 +710,22 @@ impl Doc<'_> {
             // "said the Factory Records founder, who …": a definite description of a person
             // that no earlier name was introduced with refers, as "he" or "she" would, to
             // the person the text is about.
-            let definite = self
-                .word(block, np.start)
-                .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            // (A phrase found backwards leaves a sentence-opening "The" out.)
+            let the = |k: usize| {
+                self.word(block, k)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            };
+            let definite = the(np.start) || np.start.checked_sub(1).is_some_and(the);
+            // Names after the role's "of" are what the role is of ("the star of Rain Man").
+            let of = (np.start..np.end)
+                .find(|&k| self.word(block, k) == Some("of"))
+                .unwrap_or(np.end);
             let names_person = self
                 .cands
                 .iter()
                 .zip(&self.cand_pos)
                 .any(|(c, &(_, f, _))| {
-                    c.block == block && c.kind == CandKind::Person && np.contains(&f)
+                    c.block == block && c.kind == CandKind::Person && (np.start..of).contains(&f)
                 });
             if definite && lexicon::is_role_word(head) && !names_person {
                 return self.resolve_reference(block, np.start, "", CandKind::Person, None);
