@@ -91,7 +91,8 @@ impl Doc<'_> {
                 let capitalised_in_np =
                     |k: usize| k < np.end && self.word(block, k).is_some_and(is_capitalised);
                 // Nouns only: "Pethokoukis of the American Enterprise Institute" and
-                // "Albright and Kelleher-Vergantini" join names with function words.
+                // "Albright and Kelleher-Vergantini" join names with function words, and
+                // "Sanders told Clinton" with a verb.
                 let lower_noun = |k: usize| {
                     self.word(block, k).is_some_and(|w| {
                         !is_capitalised(w)
@@ -99,7 +100,8 @@ impl Doc<'_> {
                             && w.chars().all(char::is_alphabetic)
                             && !lexicon::is_name_particle(w)
                             && !matches!(w, "from" | "with" | "that" | "than" | "into")
-                    })
+                            && !lexicon::is_auxiliary(w)
+                    }) && self.cue_form(block, k).is_none()
                 };
                 let qualifies_name = lower_noun(last_tok + 1)
                     && (capitalised_in_np(last_tok + 2)
