@@ -117,6 +117,13 @@ impl Doc<'_> {
         }
     }
 
+    /// Whether the cue at `k` is a phrasal one ("put it", "shot back").
+    fn is_phrasal_cue_at(&self, block: usize, k: usize) -> bool {
+        self.word(block, k)
+            .zip(self.word(block, k + 1))
+            .is_some_and(|(w, next)| lexicon::is_phrasal_cue(w, next))
+    }
+
     /// "when questioned", "he was asked", "if told": a participle after a form of "be" or
     /// a clause opener is passive; its subject is spoken to, not speaking.
     fn is_passive(&self, block: usize, tok: usize, word: &str) -> bool {
@@ -393,6 +400,19 @@ impl Doc<'_> {
                         .or_else(|| self.comma_subject(block, range.start, before))
                         .or_else(|| self.inverted_subject(block, k, range.end))
                         .unwrap_or_else(|| self.sentence_subject(block, range.start, k)),
+                    // "As Akhil Amar, author of ''America's Unwritten Constitution,'' put
+                    // it": a phrasal cue never inverts, so a quoted title ending in the
+                    // apposition's comma stands between the subject and the verb.
+                    Some(t) if t.quote().is_some() && self.is_phrasal_cue_at(block, k) => {
+                        let closes_apposition = t
+                            .text(self.texts[block])
+                            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                            .ends_with(',');
+                        closes_apposition
+                            .then(|| self.comma_subject(block, range.start, before - 1))
+                            .flatten()
+                            .unwrap_or_default()
+                    }
                     _ => self
                         .inverted_subject(block, k, range.end)
                         .unwrap_or_default(),

@@ -794,3 +794,11 @@ fn names_after_a_role_s_of_are_what_the_role_is_of() {
     let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, vec![Some("Dustin Hoffer")], "{q:?}");
 }
+
+#[test]
+fn a_phrasal_cue_after_a_quoted_title_takes_the_subject_before_the_apposition() {
+    assert_eq!(
+        said("As Ada Brenner, author of ''The Quiet Ledger,'' put it, ''Auditors should be paid by the state and not by the firms they audit.''"),
+        vec![pair("Auditors should be paid by the state and not by the firms they audit.", "Ada Brenner")]
+    );
+}
