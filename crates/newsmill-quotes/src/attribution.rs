@@ -86,6 +86,13 @@ fn is_np_word(word: &str) -> bool {
             .is_some_and(|(h, r)| lexicon::is_name_particle(h) && is_capitalised(r))
         || (is_possessive(word) && word.len() > 3)
         || is_age(word)
+        || is_ordinal(word)
+}
+
+/// "Air Force 1st Lt. Tyler Livingston": a rank's ordinal.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// "76-year-old Morton Blackwell": an age before a name belongs to its phrase.
@@ -115,6 +122,34 @@ impl Doc<'_> {
         } else {
             None
         }
+    }
+
+    /// Whether a person's name follows the verb at `k` and closes its clause (a full
+    /// stop, a comma, or the end of the sentence after it), as in "…, said Steve Elmendorf,
+    /// a strategist." and not "Clinton, 69, said the party is …".
+    fn inverted_name_closes(&self, block: usize, k: usize, end: usize) -> bool {
+        let verb = self.word(block, k).unwrap_or("");
+        // "…, Blunt said of Cruz.": the name after "of" is what was spoken about.
+        let about = self
+            .word(block, k + 1)
+            .is_some_and(|w| matches!(w, "of" | "for" | "about" | "to" | "at"));
+        if lexicon::is_non_inverting_cue(verb) || about {
+            return false;
+        }
+        let Some(np) = self.np_forward(block, k + 1, end, true) else {
+            return false;
+        };
+        let names_person = self
+            .cands
+            .iter()
+            .zip(&self.cand_pos)
+            .any(|(c, &(_, f, l))| {
+                c.block == block && c.kind == CandKind::Person && np.contains(&f) && l + 1 == np.end
+            });
+        names_person
+            && self.toks[block]
+                .get(np.end)
+                .map_or(true, |t| t.is_punct('.') || t.is_punct(','))
     }
 
     /// Whether the cue at `k` is a phrasal one ("put it", "shot back").
@@ -390,6 +425,14 @@ impl Doc<'_> {
                     }
                     // "Of Carson, Levine, who backs Rubio, said": not a name in an opening
                     // adverbial.
+                    // "“…” that Sanders can catch Clinton, said Steve Elmendorf.": a name
+                    // after the verb that ends the clause is the inverted subject.
+                    Some(t)
+                        if t.is_punct(',') && self.inverted_name_closes(block, k, range.end) =>
+                    {
+                        self.inverted_subject(block, k, range.end)
+                            .unwrap_or_default()
+                    }
                     Some(t) if t.is_punct(',') => self
                         .comma_subject(
                             block,
@@ -784,8 +827,21 @@ impl Doc<'_> {
                 )
         };
         let mut k = from;
-        while k < end && k - from < 3 && self.word(block, k).is_some_and(plain_noun) {
-            k += 1;
+        let mut of_seen = false;
+        while k < end && k - from < 4 {
+            if self.word(block, k).is_some_and(plain_noun) {
+                k += 1;
+            } else if !of_seen
+                && k > from
+                && self.word(block, k) == Some("of")
+                && self.word(block, k + 1).is_some_and(plain_noun)
+            {
+                // "said master of ceremonies Asab Al-Tabchi"
+                of_seen = true;
+                k += 1;
+            } else {
+                break;
+            }
         }
         let names = k > from
             && k < end

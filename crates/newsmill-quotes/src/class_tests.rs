@@ -276,8 +276,14 @@ fn with_mentions(text: &str, found: &[(&str, &str, newsmill_core::EntityKind)]) 
     use newsmill_core::{Entity, EntityMention, Span};
     let mut article = article_from_paragraphs(text);
     for (entity, (surface, name, kind)) in found.iter().enumerate() {
-        let start = text.find(surface).expect("surface in text");
-        let span = Span::new(0, start, start + surface.len());
+        // The first block that holds the surface, as article_from_paragraphs splits them.
+        let (block, start) = article
+            .blocks
+            .iter()
+            .enumerate()
+            .find_map(|(b, block)| block.text.find(surface).map(|at| (b, at)))
+            .expect("surface in text");
+        let span = Span::new(block, start, start + surface.len());
         article.annotations.entities.push(Entity {
             kind: *kind,
             name: (*name).into(),
@@ -800,5 +806,48 @@ fn a_phrasal_cue_after_a_quoted_title_takes_the_subject_before_the_apposition() 
     assert_eq!(
         said("As Ada Brenner, author of ''The Quiet Ledger,'' put it, ''Auditors should be paid by the state and not by the firms they audit.''"),
         vec![pair("Auditors should be paid by the state and not by the firms they audit.", "Ada Brenner")]
+    );
+}
+
+#[test]
+fn a_rank_ordinal_stays_inside_the_inverted_speaker_phrase() {
+    use newsmill_core::EntityKind::{Organization, Person};
+    let q = with_mentions(
+        "\"I do not understand the race,\" said Air Force 1st Lt. Tyler Livsey.",
+        &[
+            ("Air Force", "Air Force", Organization),
+            ("Tyler Livsey", "Tyler Livsey", Person),
+        ],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Tyler Livsey")], "{q:?}");
+}
+
+#[test]
+fn a_role_noun_with_its_own_of_leads_on_to_the_inverted_name() {
+    assert_eq!(
+        said("\"Thanks for welcoming these families,\" said master of ceremonies Asad Tabchi, an engineer."),
+        vec![pair("Thanks for welcoming these families,", "Asad Tabchi")]
+    );
+}
+
+#[test]
+fn a_name_closing_the_clause_after_comma_said_is_the_inverted_subject() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"He can assert it, but it seems extremely unlikely\" that Sandler can catch Clinton, said Steve Elmore, a strategist.\n\n\"He had a lot of supporters,\" Tom Blunt, after a long pause, said of Cruz.",
+        &[
+            ("Sandler", "Bernie Sandler", Person),
+            ("Clinton", "Hillary Clinton", Person),
+            ("Steve Elmore", "Steve Elmore", Person),
+            ("Tom Blunt", "Tom Blunt", Person),
+            ("Cruz", "Ted Cruz", Person),
+        ],
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Steve Elmore"), Some("Tom Blunt")],
+        "{q:?}"
     );
 }
