@@ -18,6 +18,11 @@ fn said(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// The speaker of each quotation, in order.
+fn speakers_of(quotes: &[Quote]) -> Vec<Option<&str>> {
+    quotes.iter().map(|q| q.speaker.as_deref()).collect()
+}
+
 fn pair(text: &str, speaker: &str) -> (String, Option<String>) {
     (text.to_string(), Some(speaker.to_string()))
 }
@@ -558,8 +563,7 @@ fn an_adverb_opening_an_adverbial_phrase_is_no_subject() {
         "Ever since she endorsed Mr. Vance this month, Ms. Ortlieb has been a powerful surrogate, visiting his offices with a simple message: \"Do not let up now.\"",
         &[("Ever", "Ever", Person), ("Vance", "Ed Vance", Person), ("Ortlieb", "Jan Ortlieb", Person)],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Jan Ortlieb")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Jan Ortlieb")], "{q:?}");
 }
 
 #[test]
@@ -601,8 +605,7 @@ fn the_last_name_of_name_noun_name_is_the_head() {
             ("Dale Ormond", "Dale Ormond", Person),
         ],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Dale Ormond")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Dale Ormond")], "{q:?}");
 }
 
 #[test]
@@ -654,8 +657,7 @@ fn an_apposition_without_its_closing_comma_leaves_the_person_as_speaker() {
             ("Harbour Restaurant Association", "Harbour Restaurant Association", Organization),
         ],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Anthony Antonelli")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Anthony Antonelli")], "{q:?}");
     let q = with_mentions(
         "\"The senator skipped the vote,\" Kate Pecker, who is chairman of Our Principles PAC said.",
         &[
@@ -663,8 +665,7 @@ fn an_apposition_without_its_closing_comma_leaves_the_person_as_speaker() {
             ("Our Principles PAC", "Our Principles PAC", Organization),
         ],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Kate Pecker")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Kate Pecker")], "{q:?}");
 }
 
 #[test]
@@ -677,8 +678,7 @@ fn a_name_in_an_opening_of_phrase_is_not_the_comma_subject() {
             ("Eric Lavine", "Eric Lavine", Person),
         ],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Eric Lavine")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Eric Lavine")], "{q:?}");
 }
 
 #[test]
@@ -688,8 +688,7 @@ fn a_person_introduced_by_role_before_a_colon_is_the_source() {
         "The timing of Sandler's surge does not surprise Republican pollster Dara Shaw: \"Lesser-known candidates often win early contests.\"",
         &[("Sandler", "Bernie Sandler", Person), ("Dara Shaw", "Dara Shaw", Person)],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Dara Shaw")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Dara Shaw")], "{q:?}");
 }
 
 #[test]
@@ -730,8 +729,7 @@ fn a_participial_phrase_before_the_subject_is_an_adverbial() {
         "Reprising a favourite line, Clara Stone talked about the \"progress we had under the governor\" and more.",
         &[("Reprising", "Reprising", Person), ("Clara Stone", "Clara Stone", Person)],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Clara Stone")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Clara Stone")], "{q:?}");
 }
 
 #[test]
@@ -747,8 +745,7 @@ fn a_list_item_name_after_a_quotation_paragraph_is_its_byline() {
         .blocks
         .push(newsmill_core::Block::paragraph("This is a complex issue."));
     let q = extract_quotes(&article, &QuoteOptions::default());
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Sanders")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Sanders")], "{q:?}");
 }
 
 #[test]
@@ -797,8 +794,7 @@ fn names_after_a_role_s_of_are_what_the_role_is_of() {
         "Hollywood legend Dustin Hoffer has hit out at current films.\n\nThe star of Rain Man and Tootsie said the film culture was \"in the craphouse\" at a press conference.",
         &[("Dustin Hoffer", "Dustin Hoffer", Person), ("Tootsie", "Tootsie", Person)],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Dustin Hoffer")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Dustin Hoffer")], "{q:?}");
 }
 
 #[test]
@@ -819,8 +815,7 @@ fn a_rank_ordinal_stays_inside_the_inverted_speaker_phrase() {
             ("Tyler Livsey", "Tyler Livsey", Person),
         ],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, vec![Some("Tyler Livsey")], "{q:?}");
+    assert_eq!(speakers_of(&q), vec![Some("Tyler Livsey")], "{q:?}");
 }
 
 #[test]
@@ -844,9 +839,8 @@ fn a_name_closing_the_clause_after_comma_said_is_the_inverted_subject() {
             ("Cruz", "Ted Cruz", Person),
         ],
     );
-    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(
-        speakers,
+        speakers_of(&q),
         vec![Some("Steve Elmore"), Some("Tom Blunt")],
         "{q:?}"
     );
