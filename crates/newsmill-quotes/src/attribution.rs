@@ -152,6 +152,16 @@ impl Doc<'_> {
                 .map_or(true, |t| t.is_punct('.') || t.is_punct(','))
     }
 
+    /// Whether a person candidate's name starts at a token of `range` in `block`.
+    pub(crate) fn person_starts_in(&self, block: usize, range: Range<usize>) -> bool {
+        self.cands
+            .iter()
+            .zip(&self.cand_pos)
+            .any(|(c, &(_, first, _))| {
+                c.block == block && c.kind == CandKind::Person && range.contains(&first)
+            })
+    }
+
     /// Whether the cue at `k` is a phrasal one ("put it", "shot back").
     fn is_phrasal_cue_at(&self, block: usize, k: usize) -> bool {
         self.word(block, k)
@@ -511,13 +521,7 @@ impl Doc<'_> {
         }
         // "…, former UN Ambassador John Bolton told": a phrase that names its own person
         // is the subject.
-        let names_person = self
-            .cands
-            .iter()
-            .zip(&self.cand_pos)
-            .any(|(c, &(_, f, _))| {
-                c.block == block && c.kind == CandKind::Person && np.contains(&f)
-            });
+        let names_person = self.person_starts_in(block, np.clone());
         if !role_first(first) || names_person {
             return None;
         }

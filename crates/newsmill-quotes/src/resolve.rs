@@ -722,13 +722,7 @@ impl Doc<'_> {
             let of = (np.start..np.end)
                 .find(|&k| self.word(block, k) == Some("of"))
                 .unwrap_or(np.end);
-            let names_person = self
-                .cands
-                .iter()
-                .zip(&self.cand_pos)
-                .any(|(c, &(_, f, _))| {
-                    c.block == block && c.kind == CandKind::Person && (np.start..of).contains(&f)
-                });
+            let names_person = self.person_starts_in(block, np.start..of);
             if definite && lexicon::is_role_word(head) && !names_person {
                 return self.resolve_reference(block, np.start, "", CandKind::Person, None);
             }
