@@ -15,6 +15,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text. Token ranges always sit on char boundaries of the text they came from.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

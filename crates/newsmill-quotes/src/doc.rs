@@ -31,7 +31,7 @@ pub struct Doc<'a> {
     /// "Sanders.").
     pub list_items: Vec<bool>,
     /// The words the article writes in lowercase, built on first use.
-    pub lowercase_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
+    pub lowercase_words: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
 }
 
 /// Index of the token that contains byte `at`, or the last token starting before it.
@@ -332,10 +332,11 @@ fn widen_cut_names(
         // qualifier ("Rival", "Pastor"), and an organisation word after it names something
         // else ("Eric Trump Foundation").
         let person = cand.kind == CandKind::Person;
-        let extra: Vec<&String> = run
+        let extra: Vec<&str> = run
             .words
             .iter()
-            .filter(|r| !short.contains(&r.as_str()))
+            .copied()
+            .filter(|r| !short.contains(r))
             .collect();
         let plain_extra = extra.len() <= 2
             && extra.iter().all(|w| {
@@ -344,7 +345,7 @@ fn widen_cut_names(
                     || (person && lexicon::is_org_name_word(w));
                 !names_something_else
             })
-            && (!person || run.words.first().map(String::as_str) == short.first().copied());
+            && (!person || run.words.first() == short.first());
         if holds_all && plain_extra && run.words.len() <= 5 {
             cand.name = run.name();
         }

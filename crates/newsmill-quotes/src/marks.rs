@@ -58,6 +58,19 @@ pub fn mark_at(text: &str, at: usize) -> Option<(char, usize)> {
     }
 }
 
+/// Byte offsets from `from` on where a quotation mark may start: an ASCII `"` or `'`, or
+/// the lead byte of a curly or angle mark (`“ ” „` start with 0xE2, `« »` with 0xC2). Lead
+/// bytes are never UTF-8 continuation bytes, so each offset is a char boundary; scanning
+/// bytes instead of decoding every char keeps mark-free prose cheap.
+fn mark_candidates(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
+    text.as_bytes()
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        .map(|(at, _)| at)
+}
+
 /// Decides whether the mark at `at` (`len` bytes) opens or closes, from its neighbours and
 /// the state.
 fn side(text: &str, at: usize, (mark, len): (char, usize), inside: bool) -> Side {
@@ -154,8 +167,7 @@ pub fn find_quoted_runs(blocks: &[Block]) -> Vec<QuotedRun> {
             }
         }
         let mut next = from;
-        for (i, _) in text[from..].char_indices() {
-            let at = from + i;
+        for at in mark_candidates(text, from) {
             if at < next {
                 continue; // the second apostrophe of ''
             }

@@ -4,7 +4,7 @@
 //! the reporter's text with titles stripped and short forms folded into full names
 //! ("Mr Thomas" -> "Richard Thomas", "SOHR" -> "Syrian Observatory for Human Rights").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use newsmill_core::{Annotations, EntityKind};
 
@@ -103,17 +103,18 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 
 /// A capitalised run found in text: the token range and the name words without titles.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameRun {
+pub struct NameRun<'a> {
     pub first_tok: usize,
     pub last_tok: usize,
-    pub words: Vec<String>,
+    /// The name's words as written in the block text (a possessive "'s" left off).
+    pub words: Vec<&'a str>,
     pub kind: CandKind,
     /// A single capitalised word opening a sentence: maybe a name, maybe not ("Deloitte
     /// said", "Prosecutors said").
     pub lone_opener: bool,
 }
 
-impl NameRun {
+impl NameRun<'_> {
     pub fn name(&self) -> String {
         self.words.join(" ")
     }
@@ -121,16 +122,26 @@ impl NameRun {
 
 /// Capitalised name runs among `toks[range]` (narrative tokens only). `sentence_starts`
 /// marks tokens that open a sentence, where a lone capitalised word proves nothing.
-pub fn name_runs(
-    text: &str,
+pub fn name_runs<'a>(
+    text: &'a str,
     toks: &[Tok],
     range: std::ops::Range<usize>,
     sentence_start: usize,
-) -> Vec<NameRun> {
+) -> Vec<NameRun<'a>> {
     let mut runs = Vec::new();
     let mut i = range.start;
     let end = range.end.min(toks.len());
     while i < end {
+        // Most tokens are lowercase words or punctuation, which can neither open a title
+        // nor a name (a lowercase word only joins a name as a hyphened particle: "al-Maliki").
+        let opens_nothing = !toks[i].is_word() || {
+            let w = toks[i].text(text);
+            !is_capitalised(w) && !w.contains('-')
+        };
+        if opens_nothing {
+            i += 1;
+            continue;
+        }
         let mut titled = false;
         // Titles ("President", "Mr", "Gen.") open a run but are not part of the name.
         let mut j = i;
@@ -154,17 +165,19 @@ pub fn name_runs(
                 j += 1;
             }
         }
-        let mut words: Vec<String> = Vec::new();
+        let mut words: Vec<&'a str> = Vec::new();
         let mut k = j;
         let mut org = false;
         while k < end && toks[k].is_word() {
             let raw = toks[k].text(text);
             let (word, possessive) = strip_possessive(raw);
-            let next_is_name = toks.get(k + 1).is_some_and(|t| {
-                t.is_word()
-                    && is_capitalised(t.text(text))
-                    && !lexicon::is_capitalised_function_word(t.text(text))
-            });
+            let next_is_name = || {
+                toks.get(k + 1).is_some_and(|t| {
+                    t.is_word()
+                        && is_capitalised(t.text(text))
+                        && !lexicon::is_capitalised_function_word(t.text(text))
+                })
+            };
             if !words.is_empty()
                 && is_capitalised(word)
                 && lexicon::is_title(word)
@@ -185,7 +198,7 @@ pub fn name_runs(
             } else if is_capitalised(word) && !is_hyphenated_adjective(word) {
                 !(words.is_empty() && lexicon::is_capitalised_function_word(word))
                     && word.chars().any(char::is_alphabetic)
-            } else if !words.is_empty() && next_is_name {
+            } else if !words.is_empty() && next_is_name() {
                 // A connector stays inside an organisation's name, also when the word that
                 // makes it one comes later ("Finance and Economy Ministry").
                 let org_ahead = || {
@@ -203,7 +216,7 @@ pub fn name_runs(
                 break;
             }
             org |= lexicon::is_org_name_word(word);
-            words.push(word.to_string());
+            words.push(word);
             k += 1;
             if possessive {
                 break;
@@ -225,7 +238,7 @@ pub fn name_runs(
             continue;
         }
         let lone_opener =
-            j == sentence_start && words.len() == 1 && !titled && !is_acronym(&words[0]);
+            j == sentence_start && words.len() == 1 && !titled && !is_acronym(words[0]);
         {
             // "analyst Mike Powell of Dresdner Kleinwort": after "of" comes an affiliation.
             let after_of = i > 0 && toks[i - 1].is_word() && toks[i - 1].text(text) == "of";
@@ -236,7 +249,7 @@ pub fn name_runs(
             });
             let kind =
                 // An acronym opening a run names an organisation ("BBC Radio", "BNP Paribas").
-                if org || is_acronym(&words[0]) || (qualifies_role && !titled) {
+                if org || is_acronym(words[0]) || (qualifies_role && !titled) {
                     CandKind::Org
                 } else if after_of && !titled {
                     // "ally of Tony Blair", "analyst Mike Powell of Dresdner Kleinwort": a person
@@ -265,32 +278,38 @@ pub fn name_runs(
 /// Built once per article; lookups by last word and by initials keep it linear.
 #[derive(Debug, Default)]
 pub struct AliasIndex {
-    names: Vec<(Vec<String>, String, CandKind)>,
-    by_last_word: HashMap<String, Vec<usize>>,
-    by_initials: HashMap<String, Vec<usize>>,
+    /// Each multi-word name with its word count.
+    names: Vec<(String, usize)>,
+    by_last_word: FxHashMap<String, Vec<usize>>,
+    by_initials: FxHashMap<String, Vec<usize>>,
 }
 
 impl AliasIndex {
     pub fn new(cands: &[Candidate]) -> Self {
         let mut index = AliasIndex::default();
         for cand in cands {
-            let words: Vec<String> = cand.name.split_whitespace().map(str::to_string).collect();
-            if words.len() < 2 {
+            let word_count = cand.name.split_whitespace().count();
+            if word_count < 2 {
                 continue;
             }
             let at = index.names.len();
             if cand.kind != CandKind::Org {
-                if let Some(last) = words.last() {
-                    index.by_last_word.entry(last.clone()).or_default().push(at);
+                if let Some(last) = cand.name.split_whitespace().next_back() {
+                    index
+                        .by_last_word
+                        .entry(last.to_string())
+                        .or_default()
+                        .push(at);
                 }
             }
-            let initials: String = words
-                .iter()
+            let initials: String = cand
+                .name
+                .split_whitespace()
                 .filter(|w| is_capitalised(w))
                 .filter_map(|w| w.chars().next())
                 .collect();
             index.by_initials.entry(initials).or_default().push(at);
-            index.names.push((words, cand.name.clone(), cand.kind));
+            index.names.push((cand.name.clone(), word_count));
         }
         index
     }
@@ -298,35 +317,40 @@ impl AliasIndex {
     /// The fullest known name `name` stands for, or `name` itself (the first of equally
     /// long candidates wins, so the result does not depend on hashing).
     pub fn fold(&self, name: &str) -> String {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let Some(last) = words.last() else {
-            return name.to_string();
-        };
+        self.fuller_name(name)
+            .map_or_else(|| name.to_string(), str::to_string)
+    }
+
+    /// The longest known name ending with `name`'s words, or the organisation its acronym
+    /// abbreviates, when there is one.
+    pub fn fuller_name(&self, name: &str) -> Option<&str> {
+        let word_count = name.split_whitespace().count();
+        let last = name.split_whitespace().next_back()?;
         let by_surname = self
             .by_last_word
-            .get(*last)
+            .get(last)
             .into_iter()
             .flatten()
             .filter(|&&at| {
-                let cand_words = &self.names[at].0;
-                cand_words.len() > words.len()
-                    && cand_words[cand_words.len() - words.len()..]
-                        .iter()
-                        .zip(&words)
-                        .all(|(a, b)| a == b)
+                let (full, full_count) = &self.names[at];
+                *full_count > word_count
+                    && full
+                        .split_whitespace()
+                        .skip(full_count - word_count)
+                        .eq(name.split_whitespace())
             });
-        let acronym = (words.len() == 1 && is_acronym(last)).then(|| last.replace('.', ""));
+        let acronym = (word_count == 1 && is_acronym(last)).then(|| last.replace('.', ""));
         let by_initials = acronym
             .iter()
             .flat_map(|a| self.by_initials.get(a).into_iter().flatten());
         let mut best: Option<&str> = None;
         for &at in by_surname.chain(by_initials) {
-            let candidate = self.names[at].1.as_str();
+            let candidate = self.names[at].0.as_str();
             if best.map_or(true, |b| candidate.len() > b.len()) {
                 best = Some(candidate);
             }
         }
-        best.map_or_else(|| name.to_string(), str::to_string)
+        best
     }
 }
 
@@ -362,10 +386,13 @@ pub fn from_text(
     // Fold short forms into full names seen anywhere in the article (a surname may come
     // first in a headline-like lead and the full name later).
     let aliases = AliasIndex::new(&out);
-    let folded: Vec<String> = out.iter().map(|c| aliases.fold(&c.name)).collect();
+    let folded: Vec<Option<String>> = out
+        .iter()
+        .map(|c| aliases.fuller_name(&c.name).map(str::to_string))
+        .collect();
     let mut keep = Vec::with_capacity(out.len());
-    for ((cand, name), lone_opener) in out.iter_mut().zip(folded).zip(lone) {
-        if cand.name != name {
+    for ((cand, fuller), lone_opener) in out.iter_mut().zip(folded).zip(lone) {
+        if let Some(name) = fuller.filter(|name| *name != cand.name) {
             cand.name = name;
             if cand.kind == CandKind::Other {
                 cand.kind = CandKind::Person;

@@ -47,6 +47,7 @@ fn fingerprint(article: &Article) -> u64 {
 /// Where the period of an abbreviation token ("Dec.", "U.S.", "Mr.") starts, for scanners
 /// that read the word and its period apart ("Dec" + "." before a day number). `None` for
 /// tokens without a kept period, and for runs of punctuation ("...").
+#[inline]
 pub fn abbreviation_period(token: &Token, text: &str) -> Option<usize> {
     // Byte checks first: this runs on every token of every stage that reads words.
     let bytes = text.as_bytes();
@@ -61,6 +62,7 @@ pub fn abbreviation_period(token: &Token, text: &str) -> Option<usize> {
 }
 
 /// Whether the token is a clitic the tokeniser split off its host word ("’s", "n't", "'ll").
+#[inline]
 pub fn is_clitic(token: &Token, text: &str) -> bool {
     // Byte checks first: a clitic starts with an apostrophe (', ’ = E2 80 99, ʼ = CA BC) or "n".
     let first = text.as_bytes().get(token.start).copied();

@@ -38,7 +38,7 @@ pub fn sentence_token_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> 
         };
         let blank_line_follows = tokens.get(end).is_some_and(|next| {
             let gap = text.get(tokens[end - 1].end..next.start).unwrap_or("");
-            gap.matches('\n').count() >= 2
+            gap.bytes().filter(|&b| b == b'\n').count() >= 2
         });
         if boundary || blank_line_follows || end == tokens.len() {
             out.push(start..end);

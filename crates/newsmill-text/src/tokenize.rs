@@ -73,6 +73,9 @@ fn is_hyphen(c: char) -> bool {
 /// punctuation and closing quotes left out.
 fn url_end(text: &str, i: usize) -> Option<usize> {
     let rest = text.as_bytes().get(i..)?;
+    if !matches!(rest.first(), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
+    }
     let starts = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
@@ -104,6 +107,11 @@ fn scan_word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     // Start of the current period-separated segment, to tell "U.S" and "bbc.co" from "end.The".
     let mut segment_start = start;
     loop {
+        // ASCII letters and digits first, byte by byte: most words are nothing else.
+        j += text.as_bytes()[j..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
         while let Some(c) = char_at(text, j) {
             if c.is_alphanumeric() || is_combining_mark(c) {
                 j += c.len_utf8();
