@@ -1,6 +1,7 @@
 //! Folds an article's mentions into entities: same name (by [`key`]), a defined acronym and
-//! its long form, a surname and the full name it belongs to ("Assad" -> "Bashar al-Assad",
-//! the nearest full name before it when several share the surname), an undefined acronym
+//! its long form, a surname and the full name it belongs to ("Assad" -> "Bashar al-Assad";
+//! when several share the surname, the one introduced first, or the next one when none came
+//! before), an undefined acronym
 //! and the one name whose initials it spells, a country's other names ("US", "United
 //! States"), and an organisation's short form and the one longer name it ends ("Times" ->
 //! "New York Times") or adds designators to ("Altria" -> "Altria Group"). Entities come
@@ -167,10 +168,13 @@ fn link_surnames(
         let Some(holders) = full.get(&m.key) else {
             continue;
         };
+        // Of several people with the surname, the bare surname is the one the article
+        // introduced first: news names the relative or namesake who comes later in full
+        // ("Clinton and her husband, former President Bill Clinton, …").
         let before = holders
             .iter()
             .filter(|(_, at)| *at < i)
-            .max_by_key(|(_, at)| *at);
+            .min_by_key(|(_, at)| *at);
         let after = holders
             .iter()
             .filter(|(_, at)| *at > i)
