@@ -204,13 +204,24 @@ pub fn resolve_referent(
             } else {
                 return None;
             };
-            // The nearest earlier named Source of the same shape.
+            // The nearest earlier named Source of the same shape, and not of the other
+            // gender when its courtesy title shows one ("she" is never "Mr Trump").
+            let other_gender_titles: &[&str] = match w.as_str() {
+                "he" | "him" | "his" => &["mrs", "ms", "miss"],
+                "she" | "her" => &["mr"],
+                _ => &[],
+            };
             ann.sources_in_order()
                 .into_iter()
                 .rev()
                 .filter(|(at, _)| *at < start)
                 .filter(|(_, s)| classify_source(s) == SourceKind::Named)
                 .filter_map(|(_, s)| head_name(s))
+                .filter(|name| {
+                    name_tokens(name)
+                        .first()
+                        .is_none_or(|t| !other_gender_titles.contains(&t.as_str()))
+                })
                 .find(|name| person_shaped(name) == person)
         }
         SourceKind::NounPhrase => noun_phrase_referent(source, start, text, ann),
@@ -374,6 +385,17 @@ mod tests {
         assert_eq!(r("he", 34).as_deref(), Some("Ann Lee"));
         assert_eq!(r("it", 45).as_deref(), Some("The Post"));
         assert_eq!(r("he", 0), None);
+        // A pronoun skips a named source of the other gender.
+        let text: Vec<char> = "Ms Lee said x. Mr Kim said y. she said z."
+            .chars()
+            .collect();
+        let ann = parse_ann(
+            "T1\tSource 0 6\tMs Lee\nT2\tSource 15 21\tMr Kim\nT3\tSource 30 33\tshe\n\
+             E1\tAttribution:T9 Source:T1\nE2\tAttribution:T8 Source:T2\nE3\tAttribution:T7 Source:T3\n",
+        );
+        let r = |s, at| resolve_referent(s, SourceKind::Pronoun, at, &text, &ann);
+        assert_eq!(r("she", 30).as_deref(), Some("Ms Lee"));
+        assert_eq!(r("he", 30).as_deref(), Some("Mr Kim"));
     }
 
     #[test]
