@@ -17,7 +17,7 @@ use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
 use crate::recall::{
-    add_frequent_orgs, add_places, add_sites, add_titled_people, propagate_aliases,
+    add_frequent_orgs, add_places, add_relatives, add_sites, add_titled_people, propagate_aliases,
 };
 use crate::repair::repair;
 use crate::retype::corrected_kind;
@@ -159,6 +159,7 @@ pub fn annotate(
     }
     if settings.add_missed {
         add_speaker_labels(blocks, gaz, &mut cands);
+        add_relatives(blocks, gaz, &mut cands);
         propagate_aliases(blocks, gaz, &mut cands);
         sort_and_dedupe(&mut cands);
     }

@@ -24,6 +24,9 @@ const KNOWN_PEOPLE: &str = include_str!("../data/known_people.tsv");
 /// Organisations the tagger names most often in unlabelled modern news, built by
 /// `examples/build_orgs.rs` (the rebuild command is there).
 const FREQUENT_ORGS: &str = include_str!("../data/frequent_orgs.tsv");
+/// US given names that news writes as names rather than words, built by
+/// `examples/build_given_names.rs` (the rebuild command is there).
+const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 
 /// What the gazetteer knows about a place name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +61,8 @@ pub struct Gazetteer {
     /// last word -> times the most named person with it was named).
     known_people: HashMap<String, u32>,
     known_surnames: HashMap<String, u32>,
+    /// Given names as written ("Melania"), seldom ordinary words.
+    given_names: HashSet<String>,
     /// Organisations named often in modern news (key -> times typed organisation).
     frequent_orgs: HashMap<String, u32>,
     /// The same names exactly as written ("Breitbart", "CNN"), to find them in text.
@@ -135,6 +140,7 @@ impl Gazetteer {
             prominent: HashMap::default(),
             known_people: HashMap::default(),
             known_surnames: HashMap::default(),
+            given_names: HashSet::default(),
             frequent_orgs: HashMap::default(),
             frequent_org_forms: HashSet::default(),
             frequent_org_first: HashSet::default(),
@@ -222,6 +228,7 @@ impl Gazetteer {
                 gaz.known_people.insert(k, count);
             }
         }
+        gaz.given_names = data_lines(GIVEN_NAMES).map(str::to_string).collect();
         for line in data_lines(FREQUENT_ORGS) {
             if let Some((name, count)) = line.split_once('\t') {
                 let count = count.trim().parse().unwrap_or(0);
@@ -375,6 +382,11 @@ impl Gazetteer {
     /// Whether this exact text (case as written) is a frequent organisation.
     pub fn is_frequent_org_form(&self, text: &str) -> bool {
         self.frequent_org_forms.contains(text)
+    }
+
+    /// A US given name that news writes as a name, not a word ("Melania", not "Will").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
     }
 
     /// How often the most named known person with this surname was named (0 if none).

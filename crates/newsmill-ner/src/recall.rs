@@ -4,7 +4,9 @@
 //! - a name right after a person title or role ("Maj. Gen. Mohammad al-Karawi",
 //!   "envoy Robert Ford");
 //! - later occurrences of names the article already has (a person's surname, an acronym,
-//!   any tagged name written the same way), so one missed token does not lose a mention.
+//!   any tagged name written the same way), so one missed token does not lose a mention;
+//! - a known given name before the surname of a person the article names in full: the
+//!   relative the tagger missed or cut to the surname ("Melania Trump" beside "Donald Trump").
 
 use std::collections::BTreeMap;
 
@@ -424,6 +426,75 @@ pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
     cands.extend(added);
 }
 
+/// Adds "Given Surname" where the surname is that of a person the article names in full
+/// and the word before it is a known given name: a spouse or child ("Melania Trump",
+/// "Chelsea Clinton") that the tagger missed or typed as the surname alone, which then
+/// merged into the other person. Not over a longer capitalised name, a place or a title
+/// ("Georgia Trump" is not a person), and never over a span the tagger saw reaching further.
+pub fn add_relatives(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candidate>) {
+    // surname -> the given names of the people named in full with it. Only names shaped
+    // like a person's (a known given name first, or a known person) count: a tagger's
+    // "Hylands Park" must not make every "Park" a surname.
+    let mut surnames: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
+        let name = c.text(blocks);
+        let mut words = name.split_whitespace();
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+            continue;
+        };
+        let person_shaped = gaz.is_given_name(first) || gaz.is_known_person(name);
+        if person_shaped && last.len() >= 2 && is_capitalised(last) && !gaz.is_org_head(last) {
+            surnames.entry(last).or_default().push(first);
+        }
+    }
+    // A surname the article also writes in lowercase is a common noun there ("Scott County"
+    // and "the county"): no relatives are read off it.
+    surnames.retain(|s, _| {
+        let lower = s.to_lowercase();
+        !blocks.iter().any(|b| {
+            b.match_indices(lower.as_str()).any(|(at, m)| {
+                !b[..at].ends_with(char::is_alphanumeric)
+                    && !b[at + m.len()..].starts_with(char::is_alphanumeric)
+            })
+        })
+    });
+    if surnames.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for (block, text) in blocks.iter().enumerate() {
+        if !surnames.keys().any(|s| text.contains(s)) {
+            continue;
+        }
+        let ws = crate::words::words(text, &|w| gaz.is_title(w));
+        for i in 0..ws.len().saturating_sub(1) {
+            let (given, surname) = (&ws[i], &ws[i + 1]);
+            let (g, s) = (given.text(text), surname.text(text));
+            let Some(holders) = surnames.get(s) else {
+                continue;
+            };
+            let adjacent =
+                !given.trail && surname.lead.is_none() && &text[given.end..surname.start] == " ";
+            // "Donald Trump", "Gov. Jeb Bush": the word before is part of the name.
+            let inside_name = i > 0 && !ws[i - 1].trail && capitalised_at(text, &ws, i - 1);
+            // A relative has a given name of their own: "Donald Trump" beside "Donald J.
+            // Trump" is the same man.
+            let other_person = !holders.contains(&g);
+            let plausible_given = gaz.is_given_name(g)
+                && !gaz.is_any_place(g)
+                && !gaz.is_title(g)
+                && !NOT_ALIASES.contains(&key(g).as_str());
+            let place = gaz.is_any_place(&text[given.start..surname.end]);
+            if adjacent && !inside_name && other_person && plausible_given && !place {
+                found.push((block, given.start, surname.end));
+            }
+        }
+    }
+    for (block, start, end) in found {
+        add_person(block, start, end, cands);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +529,26 @@ mod tests {
                 ("Saudi Arabia".into(), Location)
             ]
         );
+    }
+
+    #[test]
+    fn adds_relatives_named_with_a_given_name_and_the_article_surname() {
+        use EntityKind::*;
+        let gaz = Gazetteer::embedded();
+        let text = "Donald Trump spoke. Melania Trump waved and Donald Trump left. \
+                    Voters across Georgia Trump won. Scott County voted; the county was calm.";
+        let at = |w: &str| text.find(w).unwrap();
+        let mut cands = vec![
+            Candidate::new(0, 0, 12, Person),
+            Candidate::new(0, at("Trump waved"), at("Trump waved") + 5, Person),
+            Candidate::new(0, at("Scott"), at("Scott") + 12, Person),
+        ];
+        add_relatives(&[text], gaz, &mut cands);
+        cands.sort_by_key(|c| c.start);
+        let got: Vec<&str> = cands.iter().map(|c| &text[c.start..c.end]).collect();
+        // Melania replaces the lone surname; the second "Donald Trump" is the same man;
+        // "Georgia" is a place (whatever the grammar); "County" is a common noun here.
+        assert_eq!(got, ["Donald Trump", "Melania Trump", "Scott County"]);
     }
 
     #[test]
