@@ -845,3 +845,28 @@ fn a_name_closing_the_clause_after_comma_said_is_the_inverted_subject() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_pronoun_after_a_description_subject_is_the_person_described() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"We will win,\" David Morgan said.\n\nThe prime minister shrugged off claims from Michael Howard that he led a grubby government. \"He has done nothing wrong,\" he said.\n\nThe shadow home secretary, Mark Oaten, accused Mr Morgan of dodging. \"It is a mess,\" he said.",
+        &[
+            ("David Morgan", "David Morgan", Person),
+            ("Michael Howard", "Michael Howard", Person),
+            ("Mark Oaten", "Mark Oaten", Person),
+            ("Morgan", "David Morgan", Person),
+        ],
+    );
+    // "The prime minister" is Morgan, not the Howard after it; "The shadow home secretary,
+    // Mark Oaten," names its person.
+    assert_eq!(
+        speakers_of(&q),
+        vec![
+            Some("David Morgan"),
+            Some("David Morgan"),
+            Some("Mark Oaten")
+        ],
+        "{q:?}"
+    );
+}

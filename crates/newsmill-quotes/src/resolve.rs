@@ -428,11 +428,82 @@ impl Doc<'_> {
                     }
                 }
             }
-            if let Some(cand) = speaker.or(first_in_main_clause).or(first) {
+            if let Some(cand) = speaker {
+                return Some(cand.name.clone());
+            }
+            // "The Wisconsin Republican did give Trump some credit …": a sentence whose
+            // subject is a definite description of a person is about the person it
+            // describes, not the names after it; the pronoun refers to that person too.
+            if !lower.is_empty() && want == CandKind::Person {
+                if let Some((desc_block, desc_tok)) = self.description_subject(s) {
+                    if let Some(name) =
+                        self.resolve_reference(desc_block, desc_tok, "", want, male_pronoun)
+                    {
+                        return Some(name);
+                    }
+                }
+            }
+            if let Some(cand) = first_in_main_clause.or(first) {
                 return Some(cand.name.clone());
             }
         }
         in_opening_clause()
+    }
+
+    /// The start of sentence `s`'s subject when it is a definite description of a person
+    /// with no name in it: "The", at most three modifiers, a person role ("host",
+    /// "nominee") or party member ("The Wisconsin Republican"), then a lowercase word (its
+    /// verb: "did", "has", "said").
+    fn description_subject(&self, s: usize) -> Option<(usize, usize)> {
+        let (block, range) = self.sents.get(s)?;
+        let (block, end) = (*block, range.end);
+        let start = self.main_clause_start(s);
+        // Not after an opening phrase: "According to … Federer himself, the Swiss star is
+        // …" names its person before the description.
+        let opening_phrase = (range.start..start).any(|k| self.toks[block][k].is_punct(','));
+        if opening_phrase || !self.word(block, start)?.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let head = (start + 1..end.min(start + 5)).find(|&k| {
+            self.word(block, k).is_some_and(|w| {
+                (!is_capitalised(w) && lexicon::is_role_word(w))
+                    || matches!(w, "Republican" | "Democrat")
+            })
+        })?;
+        // "The prime minister": the head is the last of the role words.
+        let mut head = head;
+        while self
+            .word(block, head + 1)
+            .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w))
+        {
+            head += 1;
+        }
+        let words_only = (start + 1..=head).all(|k| self.word(block, k).is_some());
+        // The head's verb, perhaps after an adverb ("The attacking midfielder also claims"):
+        // an auxiliary, a speech verb or a past or present form. A word after the head that
+        // is none ("The shadow home secretary", "The BBC's correspondent in Jakarta") means
+        // the head was a modifier or the phrase goes on.
+        let mut verb_at = head + 1;
+        while self.word(block, verb_at).is_some_and(|w| {
+            w.ends_with("ly") || matches!(w, "also" | "then" | "now" | "still" | "later" | "never")
+        }) {
+            verb_at += 1;
+        }
+        let verb_next = self.word(block, verb_at).is_some_and(|w| {
+            !is_capitalised(w)
+                && !lexicon::is_role_word(w)
+                && (lexicon::is_auxiliary(w)
+                    || lexicon::is_finite_cue(w)
+                    || w.ends_with("ed")
+                    || (w.ends_with('s') && !w.ends_with("ss")))
+        });
+        // "The musical's director is Matthew Warchus": the description names its person.
+        let copula = self
+            .word(block, verb_at)
+            .is_some_and(|w| matches!(w, "is" | "was"));
+        let names_person = self.person_starts_in(block, start..verb_at)
+            || (copula && self.person_starts_in(block, verb_at + 1..(verb_at + 3).min(end)));
+        (words_only && verb_next && !names_person).then_some((block, start))
     }
 
     /// Whether candidate `c` only qualifies the noun phrase it sits in, so is not the
