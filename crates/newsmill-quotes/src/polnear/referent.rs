@@ -220,7 +220,7 @@ pub fn resolve_referent(
                 .filter(|name| {
                     name_tokens(name)
                         .first()
-                        .is_none_or(|t| !other_gender_titles.contains(&t.as_str()))
+                        .map_or(true, |t| !other_gender_titles.contains(&t.as_str()))
                 })
                 .find(|name| person_shaped(name) == person)
         }
