@@ -870,3 +870,13 @@ fn a_pronoun_after_a_description_subject_is_the_person_described() {
         "{q:?}"
     );
 }
+
+#[test]
+fn he_never_refers_to_a_place_even_one_that_speaks() {
+    use newsmill_core::EntityKind::{Location, Person};
+    let q = with_mentions(
+        "Edward Leigh chairs the committee.\n\nBritain said the deal was fair. \"We were misled,\" he said.",
+        &[("Edward Leigh", "Edward Leigh", Person), ("Britain", "Britain", Location)],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("Edward Leigh")], "{q:?}");
+}

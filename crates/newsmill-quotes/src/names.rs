@@ -28,6 +28,9 @@ pub struct Candidate {
     /// Normalised name.
     pub name: String,
     pub kind: CandKind,
+    /// The entity stage typed it a place: a "he" or "she" never refers to it, even when it
+    /// speaks ("China said").
+    pub place: bool,
 }
 
 /// Candidates from entity mentions, in text order, leaving out those inside quotations.
@@ -51,6 +54,7 @@ pub fn from_mentions(
                     EntityKind::Organization => CandKind::Org,
                     EntityKind::Location | EntityKind::Misc => CandKind::Other,
                 },
+                place: entity.map_or(m.kind, |e| e.kind) == EntityKind::Location,
             }
         })
         .collect();
@@ -379,6 +383,7 @@ pub fn from_text(
                 end: last.end,
                 name: run.name(),
                 kind: run.kind,
+                place: false,
             });
             lone.push(run.lone_opener);
         }
@@ -476,6 +481,7 @@ mod tests {
                 end: 1,
                 name: "Richard Thomas".into(),
                 kind: CandKind::Person,
+                place: false,
             },
             Candidate {
                 block: 0,
@@ -483,6 +489,7 @@ mod tests {
                 end: 1,
                 name: "British Chamber of Commerce".into(),
                 kind: CandKind::Org,
+                place: false,
             },
         ];
         let index = AliasIndex::new(&known);

@@ -388,7 +388,10 @@ impl Doc<'_> {
             let mut speaker = None;
             let main_clause = self.main_clause_start(s);
             for (c, cand) in self.cands.iter().enumerate() {
-                if self.cand_pos[c].0 != s || other_gender(c) {
+                if self.cand_pos[c].0 != s
+                    || other_gender(c)
+                    || (want == CandKind::Person && cand.place)
+                {
                     continue;
                 }
                 let speaks = self.is_cue_subject(c);
