@@ -901,6 +901,22 @@ impl Doc<'_> {
     /// ("Last Sunday,") and take the first noun phrase.
     pub(crate) fn sentence_subject(&self, block: usize, start: usize, cue: usize) -> Speaker {
         let toks = &self.toks[block];
+        // "Ryan and Trump will meet next week, Spicer said, adding, …": a participle right
+        // after an attribution ("Spicer said,") continues that attribution's speaker, not
+        // the subject of the reported clause.
+        if cue >= start + 3
+            && toks[cue - 1].is_punct(',')
+            && self.cue_form(block, cue - 2) == Some(CueForm::Finite)
+        {
+            let speaker = self.speaker_for_cue(Cue {
+                block,
+                tok: cue - 2,
+                form: CueForm::Finite,
+            });
+            if speaker.name.is_some() {
+                return speaker;
+            }
+        }
         let mut i = start;
         while i < cue
             && (self.word(block, i).is_some_and(|w| {

@@ -880,3 +880,13 @@ fn he_never_refers_to_a_place_even_one_that_speaks() {
     );
     assert_eq!(speakers_of(&q), vec![Some("Edward Leigh")], "{q:?}");
 }
+
+#[test]
+fn a_participle_after_an_attribution_continues_its_speaker() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"",
+        &[("Mateen", "Omar Mateen", Person), ("Nefzi", "Nefzi", Person)],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("Nefzi")], "{q:?}");
+}
