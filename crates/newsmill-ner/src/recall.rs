@@ -447,20 +447,22 @@ pub fn add_relatives(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candidate
             surnames.entry(last).or_default().push(first);
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
     // A surname the article also writes in lowercase is a common noun there ("Scott County"
-    // and "the county"): no relatives are read off it.
-    surnames.retain(|s, _| {
-        let lower = s.to_lowercase();
-        !blocks.iter().any(|b| {
+    // and "the county"): no relatives are read off it. Checked only for the surnames of
+    // pairs found, which few articles have, as it reads the whole article.
+    let written_lowercase = |surname: &str| {
+        let lower = surname.to_lowercase();
+        blocks.iter().any(|b| {
             b.match_indices(lower.as_str()).any(|(at, m)| {
                 !b[..at].ends_with(char::is_alphanumeric)
                     && !b[at + m.len()..].starts_with(char::is_alphanumeric)
             })
         })
-    });
-    if surnames.is_empty() {
-        return;
-    }
+    };
+    let mut common_noun: BTreeMap<&str, bool> = BTreeMap::new();
     let mut found = Vec::new();
     for (block, text) in blocks.iter().enumerate() {
         if !surnames.keys().any(|s| text.contains(s)) {
@@ -485,7 +487,13 @@ pub fn add_relatives(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candidate
                 && !gaz.is_title(g)
                 && !NOT_ALIASES.contains(&key(g).as_str());
             let place = gaz.is_any_place(&text[given.start..surname.end]);
-            if adjacent && !inside_name && other_person && plausible_given && !place {
+            if adjacent
+                && !inside_name
+                && other_person
+                && plausible_given
+                && !place
+                && !*common_noun.entry(s).or_insert_with(|| written_lowercase(s))
+            {
                 found.push((block, given.start, surname.end));
             }
         }

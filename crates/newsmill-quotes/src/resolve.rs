@@ -455,8 +455,8 @@ impl Doc<'_> {
 
     /// The start of sentence `s`'s subject when it is a definite description of a person
     /// with no name in it: "The", at most three modifiers, a person role ("host",
-    /// "nominee") or party member ("The Wisconsin Republican"), then a lowercase word (its
-    /// verb: "did", "has", "said").
+    /// "nominee") or party member ("The Wisconsin Republican"), then its verb ("did",
+    /// "has", "said"), perhaps after an adverb; and no opening phrase before it.
     fn description_subject(&self, s: usize) -> Option<(usize, usize)> {
         let (block, range) = self.sents.get(s)?;
         let (block, end) = (*block, range.end);
@@ -467,14 +467,13 @@ impl Doc<'_> {
         if opening_phrase || !self.word(block, start)?.eq_ignore_ascii_case("the") {
             return None;
         }
-        let head = (start + 1..end.min(start + 5)).find(|&k| {
+        let mut head = (start + 1..end.min(start + 5)).find(|&k| {
             self.word(block, k).is_some_and(|w| {
                 (!is_capitalised(w) && lexicon::is_role_word(w))
                     || matches!(w, "Republican" | "Democrat")
             })
         })?;
         // "The prime minister": the head is the last of the role words.
-        let mut head = head;
         while self
             .word(block, head + 1)
             .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w))
