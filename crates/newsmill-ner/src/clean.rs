@@ -258,25 +258,34 @@ pub fn split_titles(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Can
         return;
     };
     let is_person = c.kind == EntityKind::Person;
-    // "MP Kefa Ssempgani" typed organisation: an abbreviated title opening the span, then a
-    // first name and a surname, is a person whatever the tagger said. Word titles stay
-    // (they open company names: "General Motors", "President Hotel").
-    let abbreviated_title = run_start == 0 && {
-        let (ws, we) = words[0];
+    // "MP Kefa Ssempgani" and "Labour MP Stephen Pound" typed organisation: an abbreviated
+    // title, then a first name and a surname, is a person whatever the tagger said, and the
+    // words before the title are the party or body. Word titles stay (they open company
+    // names: "General Motors", "President Hotel").
+    let abbreviated_title = {
+        let (ws, we) = words[run_start];
         let first = &text[ws..we];
         first.ends_with('.')
             || (first.len() <= 4 && first.chars().all(|ch| ch.is_ascii_uppercase()))
     };
-    let titled_full_name = abbreviated_title && words.len() - name_start >= 2;
+    let prefix = (run_start > 0).then(|| &text[words[0].0..words[run_start - 1].1]);
+    let prefix_names_a_body = match prefix {
+        Some(p) => prefix_kind(p, gaz).is_some(),
+        None => true,
+    };
+    let titled_full_name =
+        abbreviated_title && words.len() - name_start >= 2 && prefix_names_a_body;
     if !is_person && !lowercase_role && !titled_full_name {
         out.push(c);
         return;
     }
-    if run_start > 0 {
-        let (ps, pe) = (words[0].0, words[run_start - 1].1);
-        if let Some(kind) = prefix_kind(&text[ps..pe], gaz) {
-            out.push(Candidate::new(c.block, ps, pe, kind));
-        }
+    if let Some(kind) = prefix.and_then(|p| prefix_kind(p, gaz)) {
+        out.push(Candidate::new(
+            c.block,
+            words[0].0,
+            words[run_start - 1].1,
+            kind,
+        ));
     }
     out.push(Candidate::new(
         c.block,
@@ -396,6 +405,17 @@ mod tests {
         assert_eq!(
             split("MP Kefa Ssempgani", Organization),
             [("Kefa Ssempgani".into(), Person)]
+        );
+        assert_eq!(
+            split("Labour MP Stephen Pound", Organization),
+            [
+                ("Labour".into(), Organization),
+                ("Stephen Pound".into(), Person)
+            ]
+        );
+        assert_eq!(
+            split("Apple CEO Tim Cook", Organization),
+            [("Apple".into(), Organization), ("Tim Cook".into(), Person)]
         );
         assert_eq!(
             split("General Motors", Organization),

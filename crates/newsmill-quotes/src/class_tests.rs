@@ -890,3 +890,28 @@ fn a_participle_after_an_attribution_continues_its_speaker() {
     );
     assert_eq!(speakers_of(&q), vec![Some("Nefzi")], "{q:?}");
 }
+
+#[test]
+fn a_partial_quotation_in_the_next_sentence_continues_the_speaker_just_quoted() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"It's an enormous moment,\" said Steve Schmidt, a strategist. Unless rivals quit soon, \"it's very difficult to see how he is stopped.\"\n\n\"We won,\" said Anna Lee. It is a view shared by Tom Rooney, who believes \"we have a great chance\".",
+        &[
+            ("Steve Schmidt", "Steve Schmidt", Person),
+            ("Anna Lee", "Anna Lee", Person),
+            ("Tom Rooney", "Tom Rooney", Person),
+        ],
+    );
+    // The second sentence of the first paragraph names nobody: Schmidt goes on. The last
+    // sentence names another person, so Lee does not carry on into it.
+    assert_eq!(
+        speakers_of(&q)[..3],
+        [
+            Some("Steve Schmidt"),
+            Some("Steve Schmidt"),
+            Some("Anna Lee")
+        ],
+        "{q:?}"
+    );
+    assert_ne!(speakers_of(&q)[3], Some("Anna Lee"), "{q:?}");
+}

@@ -185,6 +185,30 @@ fn name_from_next_quotation(doc: &Doc, quotes: &mut [Quote], blocks: &[(usize, u
 }
 
 /// Finds the quotations of an article (the stage's work, without counters).
+/// A partial quotation with no cue and no named subject, in the sentence right after the
+/// one where the previous quotation ended (same paragraph), carries on that quotation's
+/// speaker when its own sentence names no other person: "''It's an enormous moment,'' said
+/// Steve Schmidt. Unless rivals quit, ''it's very difficult to see how he is stopped.''" and
+/// "We “would like to get into it”" are the words of the speaker just quoted.
+fn continues_partial(
+    doc: &Doc,
+    previous: &Option<(usize, Option<String>)>,
+    (b1, q1): (usize, usize),
+    (b2, q2): (usize, usize),
+) -> Option<String> {
+    let (prev_sentence, speaker) = previous.as_ref()?;
+    let sentence = doc.sentence_of(b1, q1);
+    if prev_sentence + 1 != sentence || doc.sents.get(*prev_sentence)?.0 != b1 {
+        return None;
+    }
+    let range = doc.sentence_range(b1, q1);
+    let after = if b2 == b1 { q2 + 1..range.end } else { 0..0 };
+    if doc.person_starts_in(b1, range.start..q1) || doc.person_starts_in(b1, after) {
+        return None;
+    }
+    speaker.clone()
+}
+
 pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let has_mark = article
         .blocks
@@ -204,6 +228,8 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
     let in_turn = |block: usize| turns.iter().any(|t| t.block == block);
     // The last speech quotation's speaker and block, for quotations that continue it.
     let mut previous: Option<(usize, Option<String>)> = None;
+    // The sentence the last speech quotation ended in, with its speaker.
+    let mut previous_sentence: Option<(usize, Option<String>)> = None;
     // First and last block of each quotation pushed, for the look-ahead below.
     let mut blocks: Vec<(usize, usize)> = Vec::new();
     for group in group_runs(&doc) {
@@ -331,11 +357,16 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                 match found.name {
                     Some(_) => (found.name, found.mention, None),
                     None if kind == QuoteKind::Full => (continues(&previous), None, None),
-                    None => (None, None, None),
+                    None => (
+                        continues_partial(&doc, &previous_sentence, (b1, q1), (b2, q2)),
+                        None,
+                        None,
+                    ),
                 }
             }
         };
         previous = Some((b2, speaker.clone()));
+        previous_sentence = Some((doc.sentence_of(b2, q2), speaker.clone()));
         let speaker_type = doc.speaker_type(speaker.as_deref());
         blocks.push((b1, b2));
         quotes.push(Quote {
