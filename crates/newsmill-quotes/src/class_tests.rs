@@ -915,3 +915,13 @@ fn a_partial_quotation_in_the_next_sentence_continues_the_speaker_just_quoted() 
     );
     assert_ne!(speakers_of(&q)[3], Some("Anna Lee"), "{q:?}");
 }
+
+#[test]
+fn an_opening_prepositional_phrase_is_no_speaker() {
+    let q = quotes(
+        "Between tasks, this remarkably active pensioner reveals his goal: \"To be number one.\"",
+    );
+    assert_eq!(speakers_of(&q), vec![None], "{q:?}");
+    let q = quotes("Around noon, Anna Lee gave her view: \"We are ready.\"");
+    assert_eq!(speakers_of(&q), vec![Some("Anna Lee")], "{q:?}");
+}
