@@ -36,7 +36,87 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         if let Some(start) = nationality_before_institution(text, c, gaz) {
             c.start = start;
         }
+        if let Some(start) = title_word_before_institution(text, c, gaz) {
+            c.start = start;
+        }
+        if let Some(end) = channel_number_after(text, c) {
+            c.end = end;
+        }
     }
+    sort_and_dedupe(cands);
+}
+
+/// The capitalised word right before `c.start`, as (start, word), when a single space
+/// separates them.
+fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '\''))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    Some((word_start, &before[word_start..]))
+}
+
+/// "Premier League", "General Assembly", "Queen Mary University": an organisation span
+/// ending in an organisation head, right after a capitalised word that is also a person's
+/// title. The tagger leaves such a word out (its title feature says "a person follows"),
+/// and the bare head then reads as a titled person ("Premier" + "League"). Not after a
+/// possessive or a second capitalised word ("Prime Minister Blair's ..."), so a title run
+/// before the name of a person is never joined.
+fn title_word_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
+    if c.kind != EntityKind::Organization {
+        return None;
+    }
+    let name = text.get(c.start..c.end)?;
+    let head = name.rsplit(' ').next()?;
+    if !gaz.is_org_head(head) {
+        return None;
+    }
+    let (word_start, word) = word_before(text, c.start)?;
+    if !is_capitalised(word) || !gaz.is_title(word) || word.ends_with(['.', ',', ':', ';']) {
+        return None;
+    }
+    let prev = text[..word_start].split_whitespace().next_back();
+    if prev.is_some_and(|p| is_capitalised(p) && !p.ends_with(['.', ',', ':', ';', '!', '?'])) {
+        return None;
+    }
+    Some(word_start)
+}
+
+/// "Radio 1", "Channel 4", "BBC Two", "Formula One": a broadcaster or series word ending an
+/// organisation span and followed by its number, which the tagger leaves out (a bare
+/// number is never a name in its training data). Returns the end of the number.
+fn channel_number_after(text: &str, c: &Candidate) -> Option<usize> {
+    const SERIES: &[&str] = &["Radio", "Channel", "BBC", "ITV", "Sky", "Formula", "S4C"];
+    const NUMBER_WORDS: &[&str] = &["One", "Two", "Three", "Four", "Five"];
+    const STATION_WORDS: &[&str] = &["Live", "Music", "News", "Extra", "Xtra", "Sport"];
+    if c.kind != EntityKind::Organization {
+        return None;
+    }
+    let name = text.get(c.start..c.end)?;
+    if !SERIES.contains(&name.rsplit(' ').next()?) {
+        return None;
+    }
+    let after = text.get(c.end..)?.strip_prefix(' ')?;
+    let len = after
+        .find(|ch: char| !ch.is_alphanumeric())
+        .unwrap_or(after.len());
+    let word = &after[..len];
+    let number = (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+        || NUMBER_WORDS.contains(&word);
+    if !number {
+        return None;
+    }
+    let end = c.end + 1 + len;
+    // "BBC Five Live", "BBC 6 Music", "Channel 4 News": the station's own last word.
+    let station = after[len..].strip_prefix(' ').and_then(|rest| {
+        STATION_WORDS.iter().find(|w| {
+            rest.strip_prefix(**w)
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        })
+    });
+    Some(station.map_or(end, |w| end + 1 + w.len()))
 }
 
 /// "Iraqi Defense Ministry", "Indian Air Force": an organisation span headed by a body of
@@ -51,17 +131,11 @@ fn nationality_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) ->
     if !is_state_body(name) || name.split_once(' ').is_some_and(|(w, _)| gaz.is_demonym(w)) {
         return None;
     }
-    let before = text.get(..c.start)?.strip_suffix(' ')?;
-    let word_start = before
-        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '\''))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &before[word_start..];
+    let (word_start, word) = word_before(text, c.start)?;
     if !is_capitalised(word) || !gaz.is_demonym(word) {
         return None;
     }
-    let prev = before[..word_start].split_whitespace().next_back();
+    let prev = text[..word_start].split_whitespace().next_back();
     if prev.is_some_and(|p| is_capitalised(p) && !p.ends_with(['.', ',', ':', ';'])) {
         return None;
     }
@@ -285,6 +359,48 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn widens_titles_before_institutions_and_station_numbers() {
+        assert_eq!(
+            repaired(
+                "to a Premier League commission",
+                &[("League", Organization)]
+            ),
+            [("Premier League".into(), Organization)]
+        );
+        // A title run before a person's name is not joined, nor a word that is no title.
+        assert_eq!(
+            repaired(
+                "said Prime Minister Blair Council",
+                &[("Council", Organization)]
+            ),
+            [("Council".into(), Organization)]
+        );
+        assert_eq!(
+            repaired("the Arsenal League side", &[("League", Organization)]),
+            [("League".into(), Organization)]
+        );
+        assert_eq!(
+            repaired("told BBC Radio 4's Today", &[("BBC Radio", Organization)]),
+            [("BBC Radio 4".into(), Organization)]
+        );
+        assert_eq!(
+            repaired("told BBC Five Live.", &[("BBC", Organization)]),
+            [("BBC Five Live".into(), Organization)]
+        );
+        // Only a station word takes a number after it, and only a short one.
+        assert_eq!(
+            repaired(
+                "Tesco 4 and Channel 2005",
+                &[("Tesco", Organization), ("Channel", Organization)]
+            ),
+            [
+                ("Tesco".into(), Organization),
+                ("Channel".into(), Organization)
+            ]
+        );
     }
 
     #[test]

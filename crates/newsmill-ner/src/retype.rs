@@ -38,6 +38,9 @@ pub fn corrected_kind(
     {
         return None;
     }
+    if lacks_a_capital(name) && !looks_like_web_address(name) {
+        return None;
+    }
     // "Amazon.com", "Change.org": a web address used as a name is the company or group
     // behind the site, whatever the tagger said.
     if is_domain_name(name) {
@@ -174,6 +177,28 @@ fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {
         && name
             .split_once(' ')
             .is_some_and(|(first, _)| gaz.is_demonym(first))
+}
+
+/// "£7.5bn", "2003", "radio", "n't": a span with no capital letter, where every letter it
+/// has is of a script with capitals, is the tagger running over a number or a common word,
+/// not a name. Scripts without case (Arabic, Chinese, ...) are never caught by this.
+fn lacks_a_capital(name: &str) -> bool {
+    !name.chars().any(char::is_uppercase)
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase)
+}
+
+/// "bbc.co.uk", "news.bbc.co.uk/sport", "www.gov.uk": a host name, perhaps with a path,
+/// whose last label is letters only (unlike "7.5bn").
+fn looks_like_web_address(name: &str) -> bool {
+    let host = name.trim_end_matches('.').split('/').next().unwrap_or("");
+    host.rsplit_once('.').is_some_and(|(rest, tld)| {
+        !rest.is_empty()
+            && (2..=6).contains(&tld.len())
+            && tld.bytes().all(|b| b.is_ascii_alphabetic())
+    })
 }
 
 /// "Amazon.com", "Change.org", "Yahoo.co.uk": a site name with a top-level domain, not a
@@ -343,6 +368,17 @@ mod tests {
         assert_eq!(fix("Code of Canon Law", Person, ""), Some(Misc));
         assert_eq!(fix("Privacy Policy", Organization, ""), None);
         assert_eq!(fix("Barack Obama", Person, "President "), Some(Person));
+    }
+
+    #[test]
+    fn spans_without_a_capital_are_no_names() {
+        for name in ["7.5bn", "2003", "radio", "n't", "think-tank"] {
+            assert_eq!(fix(name, Organization, ""), None, "{name}");
+        }
+        assert_eq!(fix("bbc.co.uk", Person, ""), Some(Organization));
+        assert_eq!(fix("news.bbc.co.uk/sport", Location, ""), Some(Location));
+        // Scripts without case keep their names.
+        assert_eq!(fix("القاهرة", Location, ""), Some(Location));
     }
 
     #[test]
