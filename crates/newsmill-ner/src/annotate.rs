@@ -231,7 +231,14 @@ fn filter(
     mentions: Vec<EntityMention>,
     settings: &Settings,
 ) -> (Vec<Entity>, Vec<EntityMention>) {
-    let keep = |e: &Entity| settings.types.contains(&e.kind) && e.mentions >= settings.min_mentions;
+    // The recall and alias steps add names after the type check has dropped these ones
+    // ("The" from a split work title, "He" from a sentence opener), so they are checked
+    // once more on the final names.
+    let keep = |e: &Entity| {
+        settings.types.contains(&e.kind)
+            && e.mentions >= settings.min_mentions
+            && !(settings.gazetteer_fix && crate::retype::is_function_words(&e.name))
+    };
     let mut new_index = vec![None; entities.len()];
     let mut kept = Vec::with_capacity(entities.len());
     for (i, entity) in entities.into_iter().enumerate() {

@@ -236,12 +236,14 @@ fn is_roman_numeral(word: &str) -> bool {
     word.len() <= 4 && word.len() >= 2 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
-/// A "name" made only of function words ("THE", "And", "Of The"): a fragment of a headline
-/// or of a longer name, never an entity.
-fn is_function_words(name: &str) -> bool {
+/// A "name" made only of function words and pronouns ("THE", "And", "Of The", "He"): a
+/// fragment of a headline or of a longer name, or a sentence opener, never an entity.
+pub(crate) fn is_function_words(name: &str) -> bool {
     const FUNCTION: &[&str] = &[
         "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-        "as", "is", "it", "its", "this", "that", "these", "those", "but", "not", "no", "so",
+        "as", "is", "it", "its", "this", "that", "these", "those", "but", "not", "no", "so", "he",
+        "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "some", "many",
+        "most", "any", "each", "every", "all", "both",
     ];
     let mut words = name.split_whitespace().peekable();
     words.peek().is_some()
@@ -372,6 +374,9 @@ mod tests {
 
     #[test]
     fn spans_without_a_capital_are_no_names() {
+        for name in ["He", "Some", "Those", "All"] {
+            assert_eq!(fix(name, Person, ""), None, "{name}");
+        }
         for name in ["7.5bn", "2003", "radio", "n't", "think-tank"] {
             assert_eq!(fix(name, Organization, ""), None, "{name}");
         }
