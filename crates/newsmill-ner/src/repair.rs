@@ -38,6 +38,7 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         }
         if let Some(start) = title_word_before_institution(text, c, gaz) {
             c.start = start;
+            c.kind = EntityKind::Organization;
         }
         if let Some(end) = channel_number_after(text, c) {
             c.end = end;
@@ -65,10 +66,13 @@ fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
 /// possessive or a second capitalised word ("Prime Minister Blair's ..."), so a title run
 /// before the name of a person is never joined.
 fn title_word_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
-    if c.kind != EntityKind::Organization {
+    let name = text.get(c.start..c.end)?;
+    // The tagger also types the bare head a person ("Premier" + "League"); a one-word
+    // person span that is an organisation head is no person's name.
+    let lone_head = c.kind == EntityKind::Person && !name.contains(' ');
+    if c.kind != EntityKind::Organization && !lone_head {
         return None;
     }
-    let name = text.get(c.start..c.end)?;
     let head = name.rsplit(' ').next()?;
     if !gaz.is_org_head(head) {
         return None;
@@ -368,6 +372,10 @@ mod tests {
                 "to a Premier League commission",
                 &[("League", Organization)]
             ),
+            [("Premier League".into(), Organization)]
+        );
+        assert_eq!(
+            repaired("since the Premier League began", &[("League", Person)]),
             [("Premier League".into(), Organization)]
         );
         // A title run before a person's name is not joined, nor a word that is no title.
