@@ -522,8 +522,20 @@ impl Doc<'_> {
         // "…, former UN Ambassador John Bolton told": a phrase that names its own person
         // is the subject.
         let names_person = self.person_starts_in(block, np.clone());
-        if !role_first(first) || names_person {
+        if names_person {
             return None;
+        }
+        if !role_first(first) {
+            // "Christoph Caselitz, president of the networks division at the firm says": the
+            // noun phrase before the verb ends a longer role description, which starts
+            // right after the comma (no comma or speech verb in between).
+            first = (np.start.saturating_sub(14).max(start)..np.start)
+                .rev()
+                .take_while(|&k| {
+                    !self.toks[block][k].is_punct(',') && self.cue_form(block, k).is_none()
+                })
+                .filter(|&k| role_first(k))
+                .last()?;
         }
         if first >= start + 2
             && self.word(block, first - 2) == Some("who")

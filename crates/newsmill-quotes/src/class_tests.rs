@@ -925,3 +925,18 @@ fn an_opening_prepositional_phrase_is_no_speaker() {
     let q = quotes("Around noon, Anna Lee gave her view: \"We are ready.\"");
     assert_eq!(speakers_of(&q), vec![Some("Anna Lee")], "{q:?}");
 }
+
+#[test]
+fn a_long_role_description_without_its_closing_comma_is_the_named_persons() {
+    use newsmill_core::EntityKind::{Organization, Person};
+    let q = with_mentions(
+        "Siemens has plans for a network.\n\n\"What we propose is a commons,\" Will Davies, senior research fellow at the IPPR told the BBC.",
+        &[
+            ("Siemens", "Siemens", Organization),
+            ("Will Davies", "Will Davies", Person),
+            ("IPPR", "IPPR", Organization),
+            ("BBC", "BBC", Organization),
+        ],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("Will Davies")], "{q:?}");
+}
