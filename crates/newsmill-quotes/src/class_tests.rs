@@ -940,3 +940,13 @@ fn a_long_role_description_without_its_closing_comma_is_the_named_persons() {
     );
     assert_eq!(speakers_of(&q), vec![Some("Will Davies")], "{q:?}");
 }
+
+#[test]
+fn a_place_before_the_noun_heading_the_subject_does_not_speak() {
+    use newsmill_core::EntityKind::{Location, Organization};
+    let q = with_mentions(
+        "Bioware makes games.\n\nThe Canada-based company says it wanted \"a wide variety of people\" as models.",
+        &[("Bioware", "Bioware", Organization), ("Canada", "Canada", Location)],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("Bioware")], "{q:?}");
+}

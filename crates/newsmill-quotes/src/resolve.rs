@@ -55,6 +55,15 @@ impl Doc<'_> {
             .map(|t| t.text(text))
             .find(|w| !is_capitalised(w) && lexicon::is_role_word(w))
             .is_some_and(|w| !is_spokesperson(w));
+        // "the European cross-country champion", "the French minister": a place or a
+        // nationality before the common noun that heads the phrase describes it and never
+        // speaks itself.
+        let lowercase_head = self
+            .word(block, np.end - 1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let modifies_head = |kind: CandKind, last_tok: usize| {
+            lowercase_head && kind == CandKind::Other && last_tok + 1 < np.end
+        };
         let sentence_start = self.sentence_range(block, np.start).start;
         let runs: Vec<NameRun> = name_runs(text, toks, np.clone(), sentence_start)
             .into_iter()
@@ -73,6 +82,9 @@ impl Doc<'_> {
                 }
                 let first = self.cand_pos[c].1;
                 if first >= np.start && in_parens.get(first - np.start).copied().unwrap_or(false) {
+                    continue;
+                }
+                if modifies_head(cand.kind, self.cand_pos[c].2) {
                     continue;
                 }
                 // "Nicolas Sarkozy of France", "the Ofsted chief": a name after "of" or
@@ -159,6 +171,9 @@ impl Doc<'_> {
                 && self.common_opener(block, run.first_tok)
             {
                 // "Prosecutors said": a common noun capitalised by its position.
+                continue;
+            }
+            if modifies_head(run.kind, run.last_tok) {
                 continue;
             }
             let r = rank(run.kind);
