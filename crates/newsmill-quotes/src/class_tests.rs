@@ -950,3 +950,16 @@ fn a_place_before_the_noun_heading_the_subject_does_not_speak() {
     );
     assert_eq!(speakers_of(&q), vec![Some("Bioware")], "{q:?}");
 }
+
+#[test]
+fn he_after_a_role_description_ending_in_a_company_is_the_person_described() {
+    use newsmill_core::EntityKind::{Organization, Person};
+    let q = with_mentions(
+        "JF Sullivan, spokesman for e-mail software firm Sendmail said many firms were learning. \"The key thing is managing all this information,\" he said.",
+        &[
+            ("JF Sullivan", "JF Sullivan", Person),
+            ("Sendmail", "Sendmail", Organization),
+        ],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("JF Sullivan")], "{q:?}");
+}

@@ -447,6 +447,19 @@ impl Doc<'_> {
                 }
             }
             if let Some(cand) = speaker {
+                // "JF Sullivan, spokesman for software firm Sendmail said …": the
+                // organisation before the verb ends a role description, and the
+                // attribution's own reading of the sentence names the person.
+                if want == CandKind::Person && cand.kind != CandKind::Person {
+                    let named_person = self.sentence_speaker(s).filter(|name| {
+                        self.cands.iter().zip(&self.cand_pos).any(|(c, pos)| {
+                            pos.0 == s && c.kind == CandKind::Person && &c.name == name
+                        })
+                    });
+                    if named_person.is_some() {
+                        return named_person;
+                    }
+                }
                 return Some(cand.name.clone());
             }
             // "The Wisconsin Republican did give Trump some credit …": a sentence whose
