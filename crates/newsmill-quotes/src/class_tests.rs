@@ -963,3 +963,17 @@ fn he_after_a_role_description_ending_in_a_company_is_the_person_described() {
     );
     assert_eq!(speakers_of(&q), vec![Some("JF Sullivan")], "{q:?}");
 }
+
+#[test]
+fn the_nationality_alone_describes_a_person_of_the_story() {
+    use newsmill_core::EntityKind::{Misc, Organization, Person};
+    let q = with_mentions(
+        "Arsenal's Edu has lifted the lid on the scenes after the match.\n\nThe Brazilian confirmed tempers had flared. \"I saw people being pulled apart,\" he told the club.",
+        &[
+            ("Arsenal", "Arsenal", Organization),
+            ("Edu", "Edu", Person),
+            ("Brazilian", "Brazilian", Misc),
+        ],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("Edu")], "{q:?}");
+}

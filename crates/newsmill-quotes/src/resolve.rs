@@ -28,6 +28,19 @@ impl Doc<'_> {
                 };
             }
         }
+        // "The Brazilian confirmed …", "the Scot admitted": a nationality on its own after
+        // "the" describes a person of the story, as sports and wire copy write them.
+        if np.len() == 2
+            && self
+                .word(block, np.start)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && self.is_nationality_at(block, np.start + 1)
+        {
+            return Speaker {
+                name: self.resolve_reference(block, np.start, "", CandKind::Person, None),
+                mention,
+            };
+        }
         // Parenthesised abbreviations ("(SOHR)") repeat the name before them.
         let mut in_parens = vec![false; np.len()];
         let mut depth = 0usize;
@@ -437,7 +450,7 @@ impl Doc<'_> {
                     continue;
                 }
                 if speaks {
-                    speaker = Some(cand);
+                    speaker = Some((c, cand));
                 }
                 if typed_as_want && !self.modifies_a_noun(c) {
                     first.get_or_insert(cand);
@@ -446,7 +459,19 @@ impl Doc<'_> {
                     }
                 }
             }
-            if let Some(cand) = speaker {
+            if let Some((c, cand)) = speaker {
+                // "The Brazilian confirmed …. “…,” he told": the nationality that speaks
+                // describes someone named before.
+                let (_, first, last) = self.cand_pos[c];
+                let described = first == last
+                    && first > 0
+                    && self.is_nationality_at(cand.block, first)
+                    && self
+                        .word(cand.block, first - 1)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                if described && want == CandKind::Person {
+                    return self.resolve_reference(cand.block, first - 1, "", want, male_pronoun);
+                }
                 // "JF Sullivan, spokesman for software firm Sendmail said …": the
                 // organisation before the verb ends a role description, and the
                 // attribution's own reading of the sentence names the person.
@@ -731,6 +756,23 @@ impl Doc<'_> {
             .take_while(|(c, _)| c.block == block)
             .find(|(_, &(_, first, last))| first <= k && k <= last)
             .map(|(c, _)| c.kind)
+    }
+
+    /// Whether token `k` is a one-word entity mention of a nationality ("Brazilian"): a
+    /// mention the entity stage typed neither person, organisation nor place.
+    fn is_nationality_at(&self, block: usize, k: usize) -> bool {
+        // Only the entity stage tells a nationality from other names ("The Courier").
+        if !self.from_mentions {
+            return false;
+        }
+        let from = self.cands.partition_point(|c| c.block < block);
+        self.cands[from..]
+            .iter()
+            .zip(&self.cand_pos[from..])
+            .take_while(|(c, _)| c.block == block)
+            .any(|(c, &(_, first, last))| {
+                first == k && last == k && c.kind == CandKind::Other && !c.place
+            })
     }
 
     /// "the spokesman", "the culture secretary", "the ministry": the most recent earlier
