@@ -977,3 +977,16 @@ fn the_nationality_alone_describes_a_person_of_the_story() {
     );
     assert_eq!(speakers_of(&q), vec![Some("Edu")], "{q:?}");
 }
+
+#[test]
+fn a_name_with_a_verb_after_said_is_the_reported_clauses_subject() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "Noel Dempsey, the communications minister, said Bertie Ahern had been committed. \"He is very disappointed,\" he said.",
+        &[
+            ("Noel Dempsey", "Noel Dempsey", Person),
+            ("Bertie Ahern", "Bertie Ahern", Person),
+        ],
+    );
+    assert_eq!(speakers_of(&q), vec![Some("Noel Dempsey")], "{q:?}");
+}

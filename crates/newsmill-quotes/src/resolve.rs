@@ -315,17 +315,23 @@ impl Doc<'_> {
         // comma or a quotation; "told the BBC" names a listener.
         // "Sarandon, 69, told MSNBC": a verb whose object follows it ("told", "asked") has
         // its listener there, unless nothing but a quotation stands before it.
-        let inverted = first.checked_sub(1).is_some_and(|v| {
-            finite(v)
-                && (!self
-                    .word(block, v)
-                    .is_some_and(lexicon::is_non_inverting_cue)
-                    || self.follows_quotation(block, v))
-                && v.checked_sub(1).map_or(true, |p| {
-                    let t = &self.toks[block][p];
-                    t.is_punct(',') || t.quote().is_some()
-                })
-        });
+        // "…, said Melzer was an example of …": a name with a verb after it is the subject
+        // of the reported clause, not the verb's inverted subject.
+        let clause_subject = self
+            .word(block, last + 1)
+            .is_some_and(lexicon::is_auxiliary);
+        let inverted = !clause_subject
+            && first.checked_sub(1).is_some_and(|v| {
+                finite(v)
+                    && (!self
+                        .word(block, v)
+                        .is_some_and(lexicon::is_non_inverting_cue)
+                        || self.follows_quotation(block, v))
+                    && v.checked_sub(1).map_or(true, |p| {
+                        let t = &self.toks[block][p];
+                        t.is_punct(',') || t.quote().is_some()
+                    })
+            });
         finite(after) || inverted
     }
 
