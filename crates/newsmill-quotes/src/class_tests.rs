@@ -990,3 +990,13 @@ fn a_name_with_a_verb_after_said_is_the_reported_clauses_subject() {
     );
     assert_eq!(speakers_of(&q), vec![Some("Noel Dempsey")], "{q:?}");
 }
+
+#[test]
+fn a_person_named_before_a_role_is_whom_the_role_serves() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "The singer denies the charges.\n\nShe said a Jackson lawyer had told her the mother would look like a \"crack whore\".",
+        &[("Jackson", "Michael Jackson", Person)],
+    );
+    assert_eq!(speakers_of(&q), vec![None], "{q:?}");
+}

@@ -165,6 +165,26 @@ impl Doc<'_> {
                             mention,
                         };
                     }
+                    // "a Jackson lawyer", "a Clinton aide": the person named is whom the
+                    // role serves; the one who speaks is someone else, unnamed here.
+                    let last_tok = self.cand_pos[c].2;
+                    let role_at = |k: usize| {
+                        k < np.end
+                            && self
+                                .word(block, k)
+                                .is_some_and(|w| !is_capitalised(w) && lexicon::is_role_word(w))
+                    };
+                    let lower_at = |k: usize| {
+                        k < np.end && self.word(block, k).is_some_and(|w| !is_capitalised(w))
+                    };
+                    let serves =
+                        role_at(last_tok + 1) || (lower_at(last_tok + 1) && role_at(last_tok + 2));
+                    if self.cands[c].kind == CandKind::Person && serves {
+                        return Speaker {
+                            name: None,
+                            mention,
+                        };
+                    }
                 }
                 // A place or a thing named where the phrase also holds a person's name is
                 // the entity stage mistyping or misreading: the text's name speaks.
