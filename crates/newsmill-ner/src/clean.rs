@@ -49,6 +49,16 @@ pub fn trim_span(
             start += 4;
             continue;
         }
+        // "Ken Thomas https://twitter.com/KThomasDC": a web address after a name (a
+        // byline's social link) is not part of it.
+        if let Some(at) = s
+            .find(" http")
+            .or_else(|| s.find(" www."))
+            .filter(|&at| at > 0)
+        {
+            end = start + at;
+            continue;
+        }
         // "Qaeda-affiliated", "Qaeda-associated force": lowercase words after a hyphen
         // are not part of the name.
         if let Some(cut) = lowercase_suffix(s) {
@@ -322,6 +332,12 @@ mod tests {
         assert_eq!(trimmed("The Hague"), "The Hague");
         assert_eq!(trimmed("U.S."), "U.S.");
         assert_eq!(trimmed("Iraq."), "Iraq");
+        assert_eq!(
+            trimmed("Ken Thomas https://twitter.com/KThomasDC"),
+            "Ken Thomas"
+        );
+        assert_eq!(trimmed("Amy Spencer http://nyp.st/1l7lvhq"), "Amy Spencer");
+        assert_eq!(trimmed("Amazon.com"), "Amazon.com");
         assert_eq!(trim_span("’s", 0, 4, Gazetteer::embedded()), None);
     }
 

@@ -17,7 +17,7 @@
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
@@ -37,6 +37,7 @@ mod retype;
 mod runons;
 mod speakers;
 mod stage;
+mod us_states;
 mod words;
 mod works;
 

@@ -4,8 +4,9 @@
 //! before), an undefined acronym
 //! and the one name whose initials it spells, a country's other names ("US", "United
 //! States"), and an organisation's short form and the one longer name it ends ("Times" ->
-//! "New York Times") or adds designators to ("Altria" -> "Altria Group"). Entities come
-//! out in order of first appearance.
+//! "New York Times") or adds designators to ("Altria" -> "Altria Group"), a US state's
+//! abbreviation and its name ("Calif." -> "California"). Entities come out in order of
+//! first appearance.
 
 use std::collections::BTreeMap;
 
@@ -17,6 +18,7 @@ use crate::acronyms::{acronym_letters, initials, is_acronym};
 use crate::candidate::Candidate;
 use crate::fold::{is_particle, key, key_words};
 use crate::gazetteer::{is_designator, Gazetteer};
+use crate::us_states::state_for_abbreviation;
 
 /// What the linker may do beyond folding identical names.
 #[derive(Debug, Clone, Copy)]
@@ -58,9 +60,11 @@ pub fn link(
     let mut group_of = vec![0usize; mentions.len()];
     let mut group_ids: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        let canonical = match defined.get(&m.key) {
-            Some((long, _)) => long.clone(),
-            None => match gaz.place(&m.key).and_then(|p| p.country) {
+        let state = abbreviated_state(blocks, m);
+        let canonical = match (defined.get(&m.key), state) {
+            (Some((long, _)), _) => long.clone(),
+            (None, Some(state)) => key(state),
+            (None, None) => match gaz.place(&m.key).and_then(|p| p.country) {
                 Some(row) if m.cand.kind == EntityKind::Location => format!("\u{1}country {row}"),
                 _ => m.key.clone(),
             },
@@ -76,7 +80,19 @@ pub fn link(
         link_initials(&mentions, &mut group_of, defined);
     }
     link_organisation_short_names(&mentions, &mut group_of, gaz);
-    build(&mentions, &group_of, defined, gaz)
+    build(blocks, &mentions, &group_of, defined, gaz)
+}
+
+/// The state a location mention abbreviates ("Calif." -> "California"), if any.
+fn abbreviated_state(blocks: &[&str], m: &Mention) -> Option<&'static str> {
+    if m.cand.kind != EntityKind::Location {
+        return None;
+    }
+    let after = blocks
+        .get(m.cand.block)
+        .and_then(|text| text.get(m.cand.end..))
+        .unwrap_or("");
+    state_for_abbreviation(m.surface, after)
 }
 
 /// Mention indices per group, groups in order of first mention.
@@ -296,6 +312,7 @@ fn span(c: &Candidate) -> Span {
 }
 
 fn build(
+    blocks: &[&str],
     mentions: &[Mention],
     group_of: &[usize],
     defined: &BTreeMap<String, (String, EntityKind)>,
@@ -313,26 +330,25 @@ fn build(
             .iter()
             .find_map(|&i| long_kind.get(mentions[i].key.as_str()).copied())
             .unwrap_or_else(|| majority_kind(mentions, g));
-        let name = g
-            .iter()
-            .map(|&i| &mentions[i])
-            .max_by(|a, b| {
-                let rank = |m: &Mention| {
-                    (
-                        !is_acronym(m.surface),
-                        !gaz.is_formal_country_name(&m.key),
-                        key_words(&m.key).count(),
-                        m.surface.chars().count(),
-                    )
-                };
-                rank(a).cmp(&rank(b)).then_with(|| {
-                    b.cand
-                        .start
-                        .cmp(&a.cand.start)
-                        .then(b.cand.block.cmp(&a.cand.block))
-                })
+        let named_by = g.iter().map(|&i| &mentions[i]).max_by(|a, b| {
+            let rank = |m: &Mention| {
+                (
+                    abbreviated_state(blocks, m).is_none(),
+                    !is_acronym(m.surface),
+                    !gaz.is_formal_country_name(&m.key),
+                    key_words(&m.key).count(),
+                    m.surface.chars().count(),
+                )
+            };
+            rank(a).cmp(&rank(b)).then_with(|| {
+                b.cand
+                    .start
+                    .cmp(&a.cand.start)
+                    .then(b.cand.block.cmp(&a.cand.block))
             })
-            .map_or("", |m| m.surface);
+        });
+        // A state written only as "Calif." is named in full.
+        let name = named_by.map_or("", |m| abbreviated_state(blocks, m).unwrap_or(m.surface));
         let mut aliases: Vec<String> = Vec::new();
         for &i in g {
             if !aliases.iter().any(|a| a == mentions[i].surface) {
@@ -378,6 +394,66 @@ fn majority_kind(mentions: &[Mention], group: &[usize]) -> EntityKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn linked(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind, usize)> {
+        let mut from = 0;
+        let cands: Vec<Candidate> = spans
+            .iter()
+            .map(|(s, k)| {
+                let at = from + text[from..].find(s).unwrap();
+                from = at + s.len();
+                Candidate::new(0, at, at + s.len(), *k)
+            })
+            .collect();
+        let rules = LinkRules {
+            acronyms: true,
+            gazetteer_types: true,
+        };
+        let (entities, _) = link(
+            &[text],
+            &cands,
+            &BTreeMap::new(),
+            Gazetteer::embedded(),
+            rules,
+        );
+        entities
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.mentions))
+            .collect()
+    }
+
+    #[test]
+    fn state_abbreviations_are_the_state() {
+        use EntityKind::*;
+        assert_eq!(
+            linked(
+                "in Salinas, Calif. Later in California and Calif., she",
+                &[
+                    ("Salinas", Location),
+                    ("Calif.", Location),
+                    ("California", Location),
+                    ("Calif", Location)
+                ]
+            ),
+            [
+                ("Salinas".to_string(), Location, 1),
+                ("California".to_string(), Location, 3)
+            ]
+        );
+        // Alone, the state is still named in full; another type is left as written.
+        assert_eq!(
+            linked("Buffalo, N.Y.", &[("N.Y.", Location)]),
+            [("New York".to_string(), Location, 1)]
+        );
+        assert_eq!(
+            linked("Mass. was said", &[("Mass", Misc)]),
+            [("Mass".to_string(), Misc, 1)]
+        );
+        assert_eq!(
+            linked("for Kids (Ark), a", &[("Ark", Location)]),
+            [("Ark".to_string(), Location, 1)]
+        );
+    }
 
     #[test]
     fn organisation_short_forms() {

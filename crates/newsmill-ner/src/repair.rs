@@ -8,7 +8,7 @@ use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::fold;
 use crate::gazetteer::{is_designator, Gazetteer};
 use crate::runons::split_run_on;
-use crate::words::{is_capitalised, is_particle_name};
+use crate::words::{is_capitalised, is_initial, is_particle_name};
 
 /// Splits and joins candidates; leaves them sorted.
 pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
@@ -202,11 +202,36 @@ fn joined_kind(text: &str, a: &Candidate, b: &Candidate, gaz: &Gazetteer) -> Opt
     }
     let first_is_other_name =
         gaz.place(first).is_some() || gaz.is_qualifier(first) || gaz.is_known_org(first);
+    // "Donald" + "J. Trump", "Harry M." + "Reid": the tagger sometimes starts a second name
+    // at a middle initial (US copy writes them: "Vladimir V. Putin"). A person's name with
+    // only a space before an initial, or an initial ending it before a surname, is one name.
+    // The part holding the initial must be typed person: "Malcolm" + "X. Besides Dee" (a
+    // place) is a name that ends a sentence, then the next one.
+    let meets_at_initial = (starts_with_initial(second) && b.kind == EntityKind::Person)
+        || (ends_with_initial(first) && a.kind == EntityKind::Person);
+    // Only a name's words: "Gonzalo P." + "Curiel of United States District Court" is a
+    // person and a court run together.
+    let name_words = both.split(' ').count() <= 5 && both.split(' ').all(is_capitalised);
+    if meets_at_initial && name_words && !first_is_other_name {
+        return Some(EntityKind::Person);
+    }
     if is_particle_name(second) && is_capitalised(first) && !first_is_other_name {
         let person = a.kind == EntityKind::Person || b.kind == EntityKind::Person;
         return Some(if person { EntityKind::Person } else { a.kind });
     }
     None
+}
+
+/// "J." in "J. Trump": one capital letter and a full stop, then more of the name.
+fn starts_with_initial(name: &str) -> bool {
+    let mut words = name.split(' ');
+    words.next().is_some_and(is_initial) && words.next().is_some_and(is_capitalised)
+}
+
+/// "Harry M.": a name that ends at a middle initial, after a word of the name.
+fn ends_with_initial(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(before, last)| is_initial(last) && is_capitalised(before))
 }
 
 /// Two spans with "and" between them that are one name: a known place or organisation
@@ -278,14 +303,16 @@ fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     }
     // "Americas and China", "Liggett Group and Brown and Williamson": two names joined by
     // "and", told by a first part that is a whole name on its own.
-    if let Some((left_len, left_kind)) = coordinated_split(name, gaz) {
+    if let Some((left_len, left_kind, right_kind)) = coordinated_split(name, gaz) {
         let right_start = c.start + left_len + " and ".len();
         let right = &name[left_len + " and ".len()..];
-        let right_kind = if gaz.place(right).is_some_and(|p| !p.weak) {
-            EntityKind::Location
-        } else {
-            c.kind
-        };
+        let right_kind = right_kind.unwrap_or_else(|| {
+            if gaz.place(right).is_some_and(|p| !p.weak) {
+                EntityKind::Location
+            } else {
+                c.kind
+            }
+        });
         out.push(Candidate::new(
             c.block,
             c.start,
@@ -321,7 +348,12 @@ fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
 /// kind. Names that contain "and" themselves ("Trinidad and Tobago", "Brown and
 /// Williamson") are not split: the first part must be a known place with a known place
 /// after it, or end in a company or institution word ("Group", "Ministry").
-fn coordinated_split(name: &str, gaz: &Gazetteer) -> Option<(usize, EntityKind)> {
+/// Where a name joined by "and" splits: the first part's length and kind, and the second
+/// part's kind when the gazetteers know it (else it keeps the span's kind).
+fn coordinated_split(
+    name: &str,
+    gaz: &Gazetteer,
+) -> Option<(usize, EntityKind, Option<EntityKind>)> {
     if gaz.place(name).is_some() || gaz.is_known_org(name) {
         return None;
     }
@@ -332,7 +364,7 @@ fn coordinated_split(name: &str, gaz: &Gazetteer) -> Option<(usize, EntityKind)>
     }
     let known_place = |s: &str| gaz.place(s).is_some_and(|p| !p.weak);
     if known_place(left) && known_place(right) {
-        return Some((at, EntityKind::Location));
+        return Some((at, EntityKind::Location, Some(EntityKind::Location)));
     }
     // Only a strong head or a designator: weak heads also end names that run on with
     // "and" ("Guangdong Post and Telecommunications Administration").
@@ -342,7 +374,32 @@ fn coordinated_split(name: &str, gaz: &Gazetteer) -> Option<(usize, EntityKind)>
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| is_designator(&fold::key(w))));
-    left_org.then_some((at, EntityKind::Organization))
+    if left_org {
+        return Some((at, EntityKind::Organization, None));
+    }
+    // "House and Senate", "Morgan Stanley and JPMorgan Chase", "Washington Post and Karen
+    // Tumulty": a name known on its own, then another known name or a person's.
+    let left_kind = named_kind(left, gaz)?;
+    named_kind(right, gaz).map(|right_kind| (at, left_kind, Some(right_kind)))
+}
+
+/// The kind of a name the gazetteers know on its own: a place that is no common word, a
+/// known or frequent organisation or one word for a body, a known person or a given name
+/// and a surname.
+fn named_kind(name: &str, gaz: &Gazetteer) -> Option<EntityKind> {
+    if gaz.place(name).is_some_and(|p| !p.weak) {
+        return Some(EntityKind::Location);
+    }
+    // "Senate", "Parliament": a word that ends organisations' names and here is one.
+    let body_word = !name.contains(' ') && gaz.is_org_head(name);
+    if gaz.is_known_org(name) || gaz.is_frequent_org(name) || body_word {
+        return Some(EntityKind::Organization);
+    }
+    let given_and_surname = matches!(
+        name.split(' ').collect::<Vec<_>>()[..],
+        [given, surname] if gaz.is_given_name(given) && is_capitalised(surname)
+    );
+    (gaz.is_known_person(name) || given_and_surname).then_some(EntityKind::Person)
 }
 
 #[cfg(test)]
@@ -363,6 +420,65 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn joins_a_name_split_at_its_middle_initial() {
+        assert_eq!(
+            repaired(
+                "was Donald J. Trump, who",
+                &[("Donald", Person), ("J. Trump", Person)]
+            ),
+            [("Donald J. Trump".into(), Person)]
+        );
+        assert_eq!(
+            repaired(
+                "said Harry M. Reid on",
+                &[("Harry M.", Person), ("Reid", Person)]
+            ),
+            [("Harry M. Reid".into(), Person)]
+        );
+        assert_eq!(
+            repaired(
+                "Judge Gonzalo P. Curiel of United States District Court",
+                &[
+                    ("Gonzalo P.", Person),
+                    ("Curiel of United States District Court", Organization)
+                ]
+            ),
+            [
+                ("Gonzalo P.".into(), Person),
+                (
+                    "Curiel of United States District Court".into(),
+                    Organization
+                )
+            ]
+        );
+        assert_eq!(
+            repaired(
+                "Malcolm X. Besides Dee, he",
+                &[("Malcolm", Person), ("X. Besides Dee", Location)]
+            ),
+            [
+                ("Malcolm".into(), Person),
+                ("X. Besides Dee".into(), Location)
+            ]
+        );
+        // A place before an initialled name, or a comma between, keeps them apart.
+        assert_eq!(
+            repaired(
+                "in Texas J. Smith said",
+                &[("Texas", Location), ("J. Smith", Person)]
+            ),
+            [("Texas".into(), Location), ("J. Smith".into(), Person)]
+        );
+        assert_eq!(
+            repaired(
+                "Donald, J. Trump",
+                &[("Donald", Person), ("J. Trump", Person)]
+            ),
+            [("Donald".into(), Person), ("J. Trump".into(), Person)]
+        );
     }
 
     #[test]
@@ -536,12 +652,46 @@ mod tests {
                 ("Brown and Williamson".into(), Organization)
             ]
         );
+        assert_eq!(
+            repaired(
+                "the House and Senate passed",
+                &[("House and Senate", Organization)]
+            ),
+            [
+                ("House".into(), Organization),
+                ("Senate".into(), Organization)
+            ]
+        );
+        assert_eq!(
+            repaired(
+                "by the Washington Post and Karen Tumulty of",
+                &[("Washington Post and Karen Tumulty", Organization)]
+            ),
+            [
+                ("Washington Post".into(), Organization),
+                ("Karen Tumulty".into(), Person)
+            ]
+        );
+        // Companies listed together stay companies, whatever their words look like.
+        assert_eq!(
+            repaired(
+                "Rank Group and Stanley Leisure, who",
+                &[("Rank Group and Stanley Leisure", Organization)]
+            ),
+            [
+                ("Rank Group".into(), Organization),
+                ("Stanley Leisure".into(), Organization)
+            ]
+        );
         // Names with "and" inside stay whole.
         for name in [
             "Trinidad and Tobago",
             "Brown and Williamson",
             "Marks and Spencer",
             "Guangdong Post and Telecommunications Administration",
+            "Simon and Garfunkel",
+            "Parks and Recreation",
+            "Bill and Melinda Gates Foundation",
         ] {
             assert_eq!(repaired(name, &[(name, Organization)]).len(), 1, "{name}");
         }

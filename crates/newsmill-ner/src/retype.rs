@@ -6,6 +6,7 @@
 use newsmill_core::EntityKind;
 
 use crate::gazetteer::{title_key, Gazetteer};
+use crate::words::is_initial;
 use crate::works::{
     is_bracketed_document_head, is_document_name, is_event_name, is_page_furniture,
     opens_bracketed_document,
@@ -35,6 +36,11 @@ pub fn corrected_kind(
         || is_bracketed_document_head(name, before)
         || is_function_words(name)
         || is_party_affiliation(name)
+        // "C.", "Y.": an initial cut from its name ("C. V. Starr", "Ph.D.", "N.Y.") names
+        // nobody on its own.
+        || is_initial(name)
+        || is_name_fragment_word(name)
+        || ends_party_label(before)
     {
         return None;
     }
@@ -57,6 +63,9 @@ pub fn corrected_kind(
     if (is_document_name(name) || opens_bracketed_document(after)) && gaz.place(name).is_none() {
         return Some(Misc);
     }
+    if kind == Person && is_facility_name(name, gaz) {
+        return Some(Location);
+    }
     if kind != Person && is_famous_person(name, kind, gaz) {
         return Some(Person);
     }
@@ -70,6 +79,11 @@ pub fn corrected_kind(
     }
     if is_event_name(name) && !gaz.is_known_org(name) && gaz.place(name).is_none() {
         return Some(Misc);
+    }
+    // "DES MOINES — ...", "Cleveland (AFP) – ...": a known place opening a paragraph before
+    // a dash or a news agency is the dateline, the place the story was filed from.
+    if opens_dateline(before, after) && gaz.is_any_place(name) {
+        return Some(Location);
     }
     if let Some(place) = gaz.place(name) {
         if place.weak || kind == Person {
@@ -108,6 +122,40 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
+}
+
+/// Last words of the names of buildings and structures ("Trump Tower", "Heathrow Airport",
+/// "Tahrir Square"). Words that are also common surnames ("Hall", "Church", "Park") are
+/// left out.
+const FACILITY_HEADS: &[&str] = &[
+    "tower",
+    "towers",
+    "building",
+    "plaza",
+    "palace",
+    "stadium",
+    "arena",
+    "airport",
+    "bridge",
+    "square",
+    "cathedral",
+    "mosque",
+    "monument",
+    "memorial",
+    "tunnel",
+    "mall",
+    "avenue",
+    "boulevard",
+];
+
+/// "Trump Tower", "Twin Towers": a name ending in a word for a building or structure, typed
+/// person, names the place. A given name first ("John Tower", a senator) keeps the person.
+fn is_facility_name(name: &str, gaz: &Gazetteer) -> bool {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return false;
+    };
+    let last = rest.rsplit(' ').next().unwrap_or(rest);
+    FACILITY_HEADS.contains(&last.to_lowercase().as_str()) && !gaz.is_given_name(first)
 }
 
 /// "Mueller Report", "Steele Dossier": a report named after a known person who wrote or
@@ -230,6 +278,84 @@ fn is_party_affiliation(name: &str) -> bool {
         && parts.next().is_some_and(|state| {
             state.starts_with(|c: char| c.is_ascii_uppercase()) && !state.contains(' ')
         })
+}
+
+/// Whether a name with `before` and `after` around it is a paragraph's dateline: nothing
+/// before it, and after it a dash ("DES MOINES — She") or a bracketed agency and a dash
+/// ("Cleveland (AFP) – The").
+fn opens_dateline(before: &str, after: &str) -> bool {
+    const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", "—", "–"];
+    if !before.trim().is_empty() {
+        return false;
+    }
+    let after_agency = match after.strip_prefix(" (") {
+        Some(rest) => match rest.split_once(')') {
+            Some((agency, tail)) if agency.len() <= 20 && !agency.contains(' ') => tail,
+            _ => return false,
+        },
+        None => after,
+    };
+    DASHES.iter().any(|dash| after_agency.starts_with(dash))
+}
+
+/// "(D-Calif.)", "(R-N.Y.)": the text before the name ends a party letter and hyphen, so
+/// the name is the state of a legislator's party label, dropped with the label.
+fn ends_party_label(before: &str) -> bool {
+    let Some(head) = ["R-", "D-", "I-"]
+        .iter()
+        .find_map(|party| before.strip_suffix(party))
+    else {
+        return false;
+    };
+    head.is_empty() || head.ends_with(['(', ' ', ','])
+}
+
+/// "Institute", "University", "New": one word that only ends or starts a name ("Economic
+/// Policy Institute", "New Hampshire") is a piece of a name the tagger cut, or a short
+/// reference back ("the University"), and as a row of its own names nothing. Single words
+/// that do name one body ("Congress", "Senate", "Army", "Treasury") are not among them.
+fn is_name_fragment_word(name: &str) -> bool {
+    const FRAGMENTS: &[&str] = &[
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "center",
+        "centre",
+        "club",
+        "department",
+        "ministry",
+        "foundation",
+        "association",
+        "society",
+        "corporation",
+        "company",
+        "committee",
+        "commission",
+        "council",
+        "agency",
+        "office",
+        "bureau",
+        "group",
+        "organization",
+        "organisation",
+        "federation",
+        "board",
+        "authority",
+        "new",
+        "san",
+        "santa",
+        "los",
+        "las",
+        "fort",
+        "port",
+        "saint",
+        "st",
+        "mount",
+    ];
+    let bare = name.trim_end_matches('.');
+    !bare.contains(' ') && FRAGMENTS.contains(&bare.to_lowercase().as_str())
 }
 
 fn is_roman_numeral(word: &str) -> bool {
@@ -370,6 +496,77 @@ mod tests {
         assert_eq!(fix("Code of Canon Law", Person, ""), Some(Misc));
         assert_eq!(fix("Privacy Policy", Organization, ""), None);
         assert_eq!(fix("Barack Obama", Person, "President "), Some(Person));
+        assert_eq!(fix("Constitution", Organization, ""), Some(Misc));
+        assert_eq!(fix("Constitution", Location, ""), Some(Misc));
+    }
+
+    #[test]
+    fn initials_and_party_label_states_are_dropped() {
+        assert_eq!(fix("Y.", Person, "Rep. Gregory Meeks (D-N."), None);
+        assert_eq!(fix("C.", Person, "The insurance executive "), None);
+        assert_eq!(fix("Calif", Location, "Duncan Hunter (R-"), None);
+        assert_eq!(fix("Calif", Location, "Rep. Duncan Hunter, R-"), None);
+        // A state after other hyphenated words is a name.
+        assert_eq!(fix("California", Location, "the Trans-"), Some(Location));
+        assert_eq!(fix("Texas", Location, "a mid-"), Some(Location));
+        assert_eq!(fix("Chloe", Person, "his daughter, "), Some(Person));
+    }
+
+    #[test]
+    fn name_pieces_on_their_own_are_dropped() {
+        assert_eq!(
+            fix("Institute", Organization, "Josh Bivens, Economic Policy "),
+            None
+        );
+        assert_eq!(fix("University", Organization, "a student at the "), None);
+        assert_eq!(fix("New", Organization, "a veteran "), None);
+        assert_eq!(fix("CENTER", Location, ""), None);
+        // Whole names with those words, and single words that name one body, stay.
+        assert_eq!(
+            fix("Economic Policy Institute", Organization, ""),
+            Some(Organization)
+        );
+        assert_eq!(fix("Congress", Organization, ""), Some(Organization));
+        assert_eq!(fix("Army", Organization, ""), Some(Organization));
+    }
+
+    #[test]
+    fn datelines_are_places() {
+        let gaz = Gazetteer::embedded();
+        let fix_around = |name, kind, before, after| corrected_kind(name, kind, before, after, gaz);
+        assert_eq!(
+            fix_around("DES MOINES", Organization, "", " — She is the"),
+            Some(Location)
+        );
+        assert_eq!(
+            fix_around("Cleveland", Organization, "", " (AFP) – The convention"),
+            Some(Location)
+        );
+        // Elsewhere in a paragraph a city typed organisation is a team, and a place must be
+        // known to be a dateline.
+        assert_eq!(
+            fix_around("Cleveland", Organization, "", " beat Boston"),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix_around("Cleveland", Organization, "They said ", " — the team"),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix_around("LETTERS", Organization, "", " — I write"),
+            Some(Organization)
+        );
+    }
+
+    #[test]
+    fn buildings_typed_person_are_places() {
+        assert_eq!(fix("Trump Tower", Person, ""), Some(Location));
+        assert_eq!(fix("Twin Towers", Person, ""), Some(Location));
+        assert_eq!(fix("Heathrow Airport", Person, ""), Some(Location));
+        // A given name first is a person with that surname; other types are left alone.
+        assert_eq!(fix("John Tower", Person, ""), Some(Person));
+        assert_eq!(fix("Trump Tower", Organization, ""), Some(Organization));
+        assert_eq!(fix("Donald Trump", Person, ""), Some(Person));
     }
 
     #[test]

@@ -36,6 +36,15 @@ pub fn is_capitalised(word: &str) -> bool {
         && word.starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// "J.", "W.": one capital letter and a full stop, a name's initial.
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.'), None) if c.is_uppercase()
+    )
+}
+
 /// "al-Karawi", "el-Sisi", "bin Laden": a lowercase particle joined to a capitalised name.
 pub fn is_particle_name(word: &str) -> bool {
     match word.split_once('-') {

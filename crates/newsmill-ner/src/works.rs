@@ -44,6 +44,10 @@ const FINAL_ONLY_HEADS: &[&str] = &["law", "laws"];
 pub fn is_document_name(name: &str) -> bool {
     let k = key(name);
     let words: Vec<&str> = key_words(&k).collect();
+    // "the Constitution": the few heads that name one document on their own.
+    if let [only] = words[..] {
+        return matches!(only, "constitution" | "treaty" | "manifesto");
+    }
     let [first, .., last] = words[..] else {
         return false;
     };
