@@ -81,6 +81,12 @@ pub fn trim_span(
                 end = start + rest.len();
                 continue;
             }
+            // "House Minority" + " Leader Nancy Pelosi": the last word opens a title with
+            // the word after the span, so it belongs to the title, not to the name.
+            if opens_title_after(last, &text[end..], gaz) && rest.chars().any(char::is_uppercase) {
+                end = start + rest.len();
+                continue;
+            }
             // "White House Friday", "Pentagon Monday": a weekday after a name is the date
             // of the news, never part of the name.
             if is_weekday(last) && rest.chars().any(char::is_uppercase) {
@@ -143,6 +149,20 @@ pub(crate) fn syllable_after(head: &str, after: &str) -> Option<usize> {
             .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’'));
     let syllable = &tail[..len];
     ((1..=4).contains(&len) && ends_word && !HYPHEN_SUFFIXES.contains(&syllable)).then_some(len + 1)
+}
+
+/// Whether `word` and the capitalised first word of `after` make a title that `word` alone
+/// is not ("Minority" + "Leader", "Majority" + "Whip"). A word that ends organisation names
+/// stays with its name ("Labour Party" + "Leader").
+fn opens_title_after(word: &str, after: &str, gaz: &Gazetteer) -> bool {
+    let Some(next) = after.strip_prefix(' ').and_then(|a| a.split(' ').next()) else {
+        return false;
+    };
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    is_capitalised(next)
+        && !gaz.is_title(word)
+        && !gaz.is_org_head(word)
+        && gaz.is_title(&format!("{word} {next}"))
 }
 
 fn is_weekday(word: &str) -> bool {
@@ -283,8 +303,17 @@ pub fn split_titles(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Can
         Some(p) => prefix_kind(p, gaz).is_some(),
         None => true,
     };
-    let titled_full_name =
-        abbreviated_title && words.len() - name_start >= 2 && prefix_names_a_body;
+    // "Pastor Bradley Cranston" typed organisation: a word title, then a given name and a
+    // surname and nothing more, is a person too ("General Motors" has no given name).
+    let name_words = &words[name_start..];
+    let given_name_and_surname = (2..=3).contains(&name_words.len())
+        && gaz.is_given_name(&text[name_words[0].0..name_words[0].1])
+        && name_words
+            .iter()
+            .all(|&(ws, we)| is_capitalised(&text[ws..we]));
+    let titled_full_name = (abbreviated_title || given_name_and_surname)
+        && name_words.len() >= 2
+        && prefix_names_a_body;
     if !is_person && !lowercase_role && !titled_full_name {
         out.push(c);
         return;
@@ -338,6 +367,18 @@ mod tests {
         );
         assert_eq!(trimmed("Amy Spencer http://nyp.st/1l7lvhq"), "Amy Spencer");
         assert_eq!(trimmed("Amazon.com"), "Amazon.com");
+        assert_eq!(
+            widened("by House Minority Leader Nancy Pelosi", "House Minority"),
+            "House"
+        );
+        assert_eq!(
+            widened("the Labour Party Leader Ed", "Labour Party"),
+            "Labour Party"
+        );
+        assert_eq!(
+            widened("the Senate Majority leader", "Senate Majority"),
+            "Senate Majority"
+        );
         assert_eq!(trim_span("’s", 0, 4, Gazetteer::embedded()), None);
     }
 
@@ -416,8 +457,8 @@ mod tests {
             split("Office of the Prime Minister", Organization),
             [("Office of the Prime Minister".into(), Organization)]
         );
-        // An abbreviated title before a full name makes a person of any type; a word title
-        // or a single name after the abbreviation does not.
+        // An abbreviated title before a full name makes a person of any type; a single
+        // name after the abbreviation does not.
         assert_eq!(
             split("MP Kefa Ssempgani", Organization),
             [("Kefa Ssempgani".into(), Person)]
@@ -440,6 +481,19 @@ mod tests {
         assert_eq!(
             split("Dr Martens", Organization),
             [("Dr Martens".into(), Organization)]
+        );
+        // A word title before a given name and a surname, and nothing more, is a person.
+        assert_eq!(
+            split("Pastor Bradley Cranston", Organization),
+            [("Bradley Cranston".into(), Person)]
+        );
+        assert_eq!(
+            split("President Hotel", Organization),
+            [("President Hotel".into(), Organization)]
+        );
+        assert_eq!(
+            split("General John Smith Holdings Group", Organization),
+            [("General John Smith Holdings Group".into(), Organization)]
         );
         // A title with no name after it is kept as it is.
         assert_eq!(
