@@ -75,7 +75,7 @@ impl PolnearTally {
             if pq
                 .speaker
                 .as_deref()
-                .is_some_and(|s| speaker_matches(referent, s))
+                .is_some_and(|s| speaker_names(article, s).any(|n| speaker_matches(referent, n)))
             {
                 counts.correct += 1;
             } else {
@@ -180,6 +180,19 @@ impl PolnearTally {
     }
 }
 
+/// The names a predicted speaker goes by in the article: its entity name and every form
+/// the article uses for that entity ("National Rifle Association", "NRA"), so a source the
+/// gold gives as an acronym or a short form of the same entity is the same speaker.
+fn speaker_names<'a>(article: &'a Article, speaker: &'a str) -> impl Iterator<Item = &'a str> {
+    let aliases = article
+        .annotations
+        .entities
+        .iter()
+        .filter(move |e| e.name == speaker)
+        .flat_map(|e| e.aliases.iter().map(String::as_str));
+    std::iter::once(speaker).chain(aliases)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::gold::PolnearQuote;
@@ -247,5 +260,37 @@ mod tests {
         assert!(report.contains("MISSED \"nobody"), "{report}");
         assert!(report.contains("FALSE POSITIVE \"an invented"), "{report}");
         assert!(report.contains("SPEAKER \"taxes"), "{report}");
+    }
+
+    #[test]
+    fn a_source_may_name_the_speaker_by_another_form_the_article_uses() {
+        let gold = PolnearArticle {
+            name: "a.txt".into(),
+            path: Default::default(),
+            quotes: vec![
+                gq("any and all gun control", SourceKind::Named, Some("NRA")),
+                gq("no comment from us today", SourceKind::Named, Some("NRA")),
+            ],
+            optional: vec![],
+        };
+        let mut article = Article::default();
+        article.annotations.entities = vec![newsmill_core::Entity {
+            kind: newsmill_core::EntityKind::Organization,
+            name: "National Rifle Association".into(),
+            aliases: vec!["National Rifle Association".into(), "NRA".into()],
+            mentions: 2,
+            first: Span::default(),
+        }];
+        article.annotations.quotes = vec![
+            quote(
+                "any and all gun control",
+                Some("National Rifle Association"),
+            ),
+            // Another speaker with no such alias is still wrong.
+            quote("no comment from us today", Some("National Review")),
+        ];
+        let mut tally = PolnearTally::default();
+        tally.add(&gold, &article);
+        assert_eq!(tally.kind_accuracy(SourceKind::Named), 0.5);
     }
 }
