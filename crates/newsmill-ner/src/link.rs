@@ -19,6 +19,7 @@ use crate::candidate::Candidate;
 use crate::fold::{is_particle, key, key_words};
 use crate::gazetteer::{is_designator, Gazetteer};
 use crate::us_states::state_for_abbreviation;
+use crate::works::is_document_name;
 
 /// What the linker may do beyond folding identical names.
 #[derive(Debug, Clone, Copy)]
@@ -349,6 +350,17 @@ fn build(
         });
         // A state written only as "Calif." is named in full.
         let name = named_by.map_or("", |m| abbreviated_state(blocks, m).unwrap_or(m.surface));
+        // "Republican Party" with its adjective mentions ("Republican candidates", typed
+        // misc) joined to it: a name of an organisation's strong shape is an organisation,
+        // however many of its mentions were adjectives.
+        let kind = if kind == EntityKind::Misc
+            && gaz.org_shape(name) == Some(true)
+            && !is_document_name(name)
+        {
+            EntityKind::Organization
+        } else {
+            kind
+        };
         let mut aliases: Vec<String> = Vec::new();
         for &i in g {
             if !aliases.iter().any(|a| a == mentions[i].surface) {
@@ -452,6 +464,30 @@ mod tests {
         assert_eq!(
             linked("for Kids (Ark), a", &[("Ark", Location)]),
             [("Ark".to_string(), Location, 1)]
+        );
+    }
+
+    #[test]
+    fn a_party_with_adjective_mentions_is_an_organisation() {
+        use EntityKind::*;
+        assert_eq!(
+            linked(
+                "Republican voters and Republican leaders of the Republican Party",
+                &[
+                    ("Republican", Misc),
+                    ("Republican", Misc),
+                    ("Republican Party", Organization)
+                ]
+            ),
+            [("Republican Party".to_string(), Organization, 3)]
+        );
+        assert_eq!(
+            linked("Republican voters", &[("Republican", Misc)]),
+            [("Republican".to_string(), Misc, 1)]
+        );
+        assert_eq!(
+            linked("the College for All Act", &[("College for All Act", Misc)]),
+            [("College for All Act".to_string(), Misc, 1)]
         );
     }
 

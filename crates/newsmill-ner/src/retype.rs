@@ -92,6 +92,11 @@ pub fn corrected_kind(
         if kind == Organization && place.broad {
             return Some(Location);
         }
+        // "the convention in Cleveland", "a rally near Orlando": after "in" or "near" a
+        // city is where something happens, not a team ("lost to Leeds" stays).
+        if kind == Organization && after_place_preposition(before) {
+            return Some(Location);
+        }
         return Some(kind);
     }
     // Religions, peoples and holidays are never organisations or places ("Christmas" is
@@ -296,6 +301,16 @@ fn opens_dateline(before: &str, after: &str) -> bool {
         None => after,
     };
     DASHES.iter().any(|dash| after_agency.starts_with(dash))
+}
+
+/// Whether the text before a name ends with a preposition of place that teams are not
+/// found after ("in", "near", "outside", "around", "across").
+fn after_place_preposition(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest.rsplit(' ').next().unwrap_or(rest);
+    matches!(word, "in" | "near" | "outside" | "around" | "across")
 }
 
 /// "(D-Calif.)", "(R-N.Y.)": the text before the name ends a party letter and hyphen, so
@@ -556,6 +571,27 @@ mod tests {
             fix_around("LETTERS", Organization, "", " — I write"),
             Some(Organization)
         );
+    }
+
+    #[test]
+    fn cities_after_in_and_states_are_places() {
+        assert_eq!(
+            fix("Cleveland", Organization, "the convention in "),
+            Some(Location)
+        );
+        assert_eq!(fix("Leeds", Organization, "a rally near "), Some(Location));
+        // After other words a city typed organisation stays a team.
+        assert_eq!(
+            fix("Leeds", Organization, "they lost to "),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix("Leeds", Organization, "Chelsea beat "),
+            Some(Organization)
+        );
+        // States that name no team are places; those that do are left to the tagger.
+        assert_eq!(fix("New Hampshire", Organization, "the "), Some(Location));
+        assert_eq!(fix("Texas", Organization, ""), Some(Organization));
     }
 
     #[test]
