@@ -74,6 +74,12 @@ pub fn corrected_kind(
     if matches!(kind, Location | Person) && gaz.is_frequent_org(name) {
         return Some(Organization);
     }
+    // "GOP candidates", "an MSNBC host": a frequent organisation's acronym typed misc is
+    // the organisation used as a modifier. (Other frequent names typed misc are often
+    // events or laws: "Super Bowl", "Obamacare".)
+    if kind == Misc && is_capital_acronym(name) && gaz.is_frequent_org(name) {
+        return Some(Organization);
+    }
     if is_authored_document(name, gaz) {
         return Some(Misc);
     }
@@ -373,6 +379,12 @@ fn is_name_fragment_word(name: &str) -> bool {
     !bare.contains(' ') && FRAGMENTS.contains(&bare.to_lowercase().as_str())
 }
 
+/// "GOP", "AFL-CIO": two or more capital letters and nothing else but hyphens.
+fn is_capital_acronym(name: &str) -> bool {
+    name.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && name.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+}
+
 fn is_roman_numeral(word: &str) -> bool {
     word.len() <= 4 && word.len() >= 2 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
@@ -571,6 +583,16 @@ mod tests {
             fix_around("LETTERS", Organization, "", " — I write"),
             Some(Organization)
         );
+    }
+
+    #[test]
+    fn frequent_organisation_acronyms_typed_misc_are_organisations() {
+        assert_eq!(fix("GOP", Misc, "the "), Some(Organization));
+        assert_eq!(fix("MSNBC", Misc, "an "), Some(Organization));
+        // Frequent names that are events or laws, and unknown acronyms, stay misc.
+        assert_eq!(fix("Obamacare", Misc, ""), Some(Misc));
+        assert_eq!(fix("Super Bowl", Misc, "the "), Some(Misc));
+        assert_eq!(fix("ZZQX", Misc, ""), Some(Misc));
     }
 
     #[test]
