@@ -1,10 +1,11 @@
-//! `clean.paragraphs`: repairs the text inside and between blocks: Unicode and whitespace
-//! normalisation ([`unicode`]), hard-wrap undoing with de-hyphenation ([`lines`],
+//! `clean.paragraphs`: repairs the text inside and between blocks: mojibake repair
+//! ([`mojibake`]), Unicode and whitespace normalisation ([`unicode`]), hard-wrap undoing with de-hyphenation ([`lines`],
 //! [`hyphen`]) and rejoining paragraphs split mid-sentence ([`join`]).
 
 mod hyphen;
 mod join;
 mod lines;
+mod mojibake;
 mod unicode;
 
 use newsmill_core::{
@@ -22,6 +23,9 @@ pub const NAME: &str = "clean.paragraphs";
 #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct ParagraphOptions {
+    /// Repair UTF-8 that was read as windows-1252 and saved again ("PeÃ±a" -> "Peña",
+    /// "donâ€™t" -> "don’t") in the blocks and the title.
+    repair_mojibake: bool,
     /// NFC, remove zero-width characters and soft hyphens, no-break and other spaces become a
     /// space, squeeze spaces.
     normalize: bool,
@@ -41,6 +45,7 @@ struct ParagraphOptions {
 impl Default for ParagraphOptions {
     fn default() -> Self {
         ParagraphOptions {
+            repair_mojibake: true,
             normalize: true,
             fold_punctuation: false,
             unwrap_lines: true,
@@ -55,7 +60,7 @@ pub fn factory() -> StageFactory {
         name: NAME,
         summary: "Normalise Unicode and whitespace, undo hard wraps and line-end hyphenation, rejoin paragraphs split mid-sentence.",
         options: newsmill_core::option_docs::<ParagraphOptions>,
-        example: "normalize = true\nfold_punctuation = false\nunwrap_lines = true\njoin_paragraphs = true\nshort_line_chars = 40",
+        example: "repair_mojibake = true\nnormalize = true\nfold_punctuation = false\nunwrap_lines = true\njoin_paragraphs = true\nshort_line_chars = 40",
         reads: &[],
         writes: &[],
         build,
@@ -84,6 +89,20 @@ impl Stage for ParagraphStage {
     ) -> Result<Outcome, StageError> {
         let o = &self.options;
         let mut norm = NormalizeStats::default();
+        let mut mojibake_repaired = 0;
+        if o.repair_mojibake {
+            let texts = article
+                .blocks
+                .iter_mut()
+                .map(|b| &mut b.text)
+                .chain(article.meta.title.as_mut());
+            for text in texts {
+                if let Some((fixed, n)) = mojibake::repair(text) {
+                    *text = fixed;
+                    mojibake_repaired += n;
+                }
+            }
+        }
         if o.normalize || o.fold_punctuation {
             for block in &mut article.blocks {
                 block.text = unicode::normalize(&block.text, o.fold_punctuation, &mut norm);
@@ -126,6 +145,7 @@ impl Stage for ParagraphStage {
             0
         };
         for (key, n) in [
+            ("mojibake_repaired", mojibake_repaired),
             ("invisible_removed", norm.invisible_removed),
             ("spaces_replaced", norm.spaces_replaced),
             ("punctuation_folded", norm.punctuation_folded),
