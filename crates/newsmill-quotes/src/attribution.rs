@@ -545,6 +545,18 @@ impl Doc<'_> {
         {
             first -= 2;
         }
+        // "Sam Lau, the communications director for the Iowa Democratic Party said": an
+        // article and lowercase modifiers before the role word open the description.
+        for _ in 0..3 {
+            let modifier = first > start + 1
+                && self.word(block, first - 1).is_some_and(|w| {
+                    !is_capitalised(w) && self.cue_form(block, first - 1).is_none()
+                });
+            if !modifier {
+                break;
+            }
+            first -= 1;
+        }
         let comma = first.checked_sub(1).filter(|&c| c > start)?;
         if !self.toks[block][comma].is_punct(',') {
             return None;

@@ -1000,3 +1000,17 @@ fn a_person_named_before_a_role_is_whom_the_role_serves() {
     );
     assert_eq!(speakers_of(&q), vec![None], "{q:?}");
 }
+
+#[test]
+fn an_unclosed_apposition_may_open_with_an_article_and_modifiers() {
+    // "Sam Lau, the communications director for the Iowa Democratic Party said": the
+    // description before the verb opens with "the" and a modifier, and its person speaks.
+    assert_eq!(
+        said(
+            "Officials said a recount was impossible. \"There are no paper ballots to \
+             recount,\" Sam Lau, the communications director for the Iowa Democratic Party \
+             said in a statement."
+        ),
+        vec![pair("There are no paper ballots to recount,", "Sam Lau")]
+    );
+}
