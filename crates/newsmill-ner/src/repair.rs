@@ -123,8 +123,8 @@ fn channel_number_after(text: &str, c: &Candidate) -> Option<usize> {
     Some(station.map_or(end, |w| end + 1 + w.len()))
 }
 
-/// "Iraqi Defense Ministry", "Indian Air Force": an organisation span headed by a body of
-/// state, right after a nationality the tagger left out (or typed misc on its own, which
+/// "Iraqi Defense Ministry", "Indian Air Force", "Danish Dairy Board": an organisation span
+/// headed by a body of state or an organisation word, right after a nationality the tagger left out (or typed misc on its own, which
 /// the join above handles): the start of the whole name. Only as a word of its own, not
 /// after another capitalised word ("Prime Minister Iraqi ..." is no name).
 fn nationality_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
@@ -132,7 +132,8 @@ fn nationality_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) ->
         return None;
     }
     let name = text.get(c.start..c.end)?;
-    if !is_state_body(name) || name.split_once(' ').is_some_and(|(w, _)| gaz.is_demonym(w)) {
+    let institution = is_state_body(name) || gaz.looks_like_org(name);
+    if !institution || name.split_once(' ').is_some_and(|(w, _)| gaz.is_demonym(w)) {
         return None;
     }
     let (word_start, word) = word_before(text, c.start)?;
@@ -183,11 +184,12 @@ fn joined_kind(text: &str, a: &Candidate, b: &Candidate, gaz: &Gazetteer) -> Opt
     if gap != " " {
         return None;
     }
-    // "Iraqi" + "Defense Ministry": a nationality typed misc before a body of state.
+    // "Iraqi" + "Defense Ministry", "Danish" + "Dairy Board": a nationality typed misc
+    // before a body of state or an organisation-shaped name is that nation's body.
     if a.kind == EntityKind::Misc
         && b.kind == EntityKind::Organization
         && gaz.is_demonym(first)
-        && is_state_body(second)
+        && (is_state_body(second) || gaz.looks_like_org(second))
     {
         return Some(EntityKind::Organization);
     }
@@ -420,6 +422,32 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_nationality_before_an_organisation_is_its_name() {
+        assert_eq!(
+            repaired(
+                "a spokesman for the Danish Dairy Board said",
+                &[("Danish", Misc), ("Dairy Board", Organization)]
+            ),
+            [("Danish Dairy Board".into(), Organization)]
+        );
+        assert_eq!(
+            repaired(
+                "for the Danish Dairy Board said",
+                &[("Dairy Board", Organization)]
+            ),
+            [("Danish Dairy Board".into(), Organization)]
+        );
+        // A nationality before a name of no organisation shape stays apart.
+        assert_eq!(
+            repaired(
+                "the German Bundesbank said",
+                &[("German", Misc), ("Bundesbank", Organization)]
+            ),
+            [("German".into(), Misc), ("Bundesbank".into(), Organization)]
+        );
     }
 
     #[test]

@@ -449,6 +449,8 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let fix_around = |name, kind, before, after| corrected_kind(name, kind, before, after, gaz);
         assert_eq!(fix("Norwich Union Grand Prix", Location, ""), Some(Misc));
+        assert_eq!(fix("Venice Film Festival", Organization, ""), Some(Misc));
+        assert_eq!(fix("Millennium Exhibition", Organization, ""), Some(Misc));
         assert_eq!(fix("World Cup", Organization, ""), Some(Misc));
         assert_eq!(fix("Australian Open", Location, ""), Some(Misc));
         assert_eq!(fix("Open University", Organization, ""), Some(Organization));
