@@ -772,14 +772,22 @@ impl Doc<'_> {
         )
     }
 
-    /// The kind of the candidate whose tokens hold token `k`, if any.
-    fn candidate_kind_at(&self, block: usize, k: usize) -> Option<CandKind> {
+    /// The candidates of one block with their (sentence, first token, last token).
+    fn block_candidates(
+        &self,
+        block: usize,
+    ) -> impl Iterator<Item = (&Candidate, &(usize, usize, usize))> {
         // Candidates are in text order: find those of this block by binary search.
         let from = self.cands.partition_point(|c| c.block < block);
         self.cands[from..]
             .iter()
             .zip(&self.cand_pos[from..])
-            .take_while(|(c, _)| c.block == block)
+            .take_while(move |(c, _)| c.block == block)
+    }
+
+    /// The kind of the candidate whose tokens hold token `k`, if any.
+    fn candidate_kind_at(&self, block: usize, k: usize) -> Option<CandKind> {
+        self.block_candidates(block)
             .find(|(_, &(_, first, last))| first <= k && k <= last)
             .map(|(c, _)| c.kind)
     }
@@ -791,14 +799,9 @@ impl Doc<'_> {
         if !self.from_mentions {
             return false;
         }
-        let from = self.cands.partition_point(|c| c.block < block);
-        self.cands[from..]
-            .iter()
-            .zip(&self.cand_pos[from..])
-            .take_while(|(c, _)| c.block == block)
-            .any(|(c, &(_, first, last))| {
-                first == k && last == k && c.kind == CandKind::Other && !c.place
-            })
+        self.block_candidates(block).any(|(c, &(_, first, last))| {
+            first == k && last == k && c.kind == CandKind::Other && !c.place
+        })
     }
 
     /// "the spokesman", "the culture secretary", "the ministry": the most recent earlier
