@@ -1014,3 +1014,16 @@ fn an_unclosed_apposition_may_open_with_an_article_and_modifiers() {
         vec![pair("There are no paper ballots to recount,", "Sam Lau")]
     );
 }
+
+#[test]
+fn a_past_participle_clause_opening_the_sentence_holds_no_subject() {
+    // "Preceded at the lectern by Joe Arpaio, Trump launched into …": the name in the
+    // opening clause is not the sentence's subject, so not whom a later "he" stands for.
+    assert_eq!(
+        said(
+            "Preceded at the lectern by Tom Hill, the county sheriff, Mark Reed spoke about \
+             crime for an hour. \"We will be safe again,\" he said."
+        ),
+        vec![pair("We will be safe again,", "Mark Reed")]
+    );
+}

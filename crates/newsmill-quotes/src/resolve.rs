@@ -703,8 +703,14 @@ impl Doc<'_> {
         });
         // "Appearing before supporters at NLD headquarters,", "Holding open a book,": a
         // participial phrase before the subject.
-        let participial = first.len() > 5
-            && first.ends_with("ing")
+        // "Asked about her vote in the event that Clinton faces Trump,": a past participle
+        // opens one too, when no speech verb comes before the comma ("United said, ..."
+        // is a subject and its verb).
+        let present = first.ends_with("ing");
+        let past = first.ends_with("ed")
+            && comma.is_some_and(|c| (i + 1..c).all(|k| self.cue_form(block, k).is_none()));
+        let participial = first.len() > 4
+            && (present && first.len() > 5 || past)
             && is_capitalised(first)
             && self
                 .word(block, i + 1)
