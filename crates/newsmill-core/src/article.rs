@@ -172,10 +172,7 @@ impl Article {
 
     /// Whitespace-separated words in the body.
     pub fn word_count(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.text.split_whitespace().count())
-            .sum()
+        self.blocks.iter().map(|b| count_words(&b.text)).sum()
     }
 
     /// Paragraph-like blocks in the body (headings are not counted).
@@ -184,5 +181,50 @@ impl Article {
             .iter()
             .filter(|b| !b.is_heading() && !b.text.trim().is_empty())
             .count()
+    }
+}
+
+/// `text.split_whitespace().count()`, byte by byte over ASCII (the exporters and the report
+/// each count every article's words, and the char-by-char split was 2% of an entity-only
+/// run); non-ASCII characters are decoded to ask Unicode whether they are spaces.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "  one  two\tthree\nfour ",
+            "no\u{a0}break and\u{2003}em space\u{85}next",
+            "Peña Nieto — «quoted» 東京",
+            "\u{b}vertical\u{c}feed\r\n\u{1c}kept",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 }
