@@ -474,6 +474,18 @@ impl Gazetteer {
         }
     }
 
+    /// "Massachusetts Institute of Technology", "City University of New York": a strong
+    /// organisation head inside the name, followed by of/for (the first word is
+    /// [`Gazetteer::org_shape`]'s lead). Not an org shape for splitting "X and Y": "Fife
+    /// College of Further and Higher Education" is one name.
+    pub fn has_inner_org_head(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words
+            .windows(2)
+            .skip(1)
+            .any(|w| matches!(w[1], "of" | "for") && self.org_heads.get(w[0]) == Some(&true))
+    }
+
     pub fn looks_like_org(&self, name: &str) -> bool {
         self.org_shape(name).is_some()
     }

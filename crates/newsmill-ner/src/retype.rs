@@ -66,6 +66,12 @@ pub fn corrected_kind(
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
+    // "United States Senate", "Scottish Parliament", "Massachusetts Institute of
+    // Technology" typed place: a body of state or an institution is an organisation,
+    // whatever place its name opens with.
+    if kind == Location && (crate::repair::is_state_body(name) || gaz.has_inner_org_head(name)) {
+        return Some(Organization);
+    }
     if kind != Person && is_famous_person(name, kind, gaz) {
         return Some(Person);
     }
@@ -616,6 +622,29 @@ mod tests {
         // States that name no team are places; those that do are left to the tagger.
         assert_eq!(fix("New Hampshire", Organization, "the "), Some(Location));
         assert_eq!(fix("Texas", Organization, ""), Some(Organization));
+    }
+
+    #[test]
+    fn bodies_of_state_and_inner_heads_make_organisations() {
+        assert_eq!(
+            fix("United States Senate", Location, "the "),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix("Massachusetts Institute of Technology", Location, "the "),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix("City University of New York", Location, "the "),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix("Aldo Beckman Memorial Award", Person, "the "),
+            Some(Misc)
+        );
+        // A place whose name only holds an organisation word stays a place.
+        assert_eq!(fix("Bank of England", Location, ""), Some(Location));
+        assert_eq!(fix("Isle of Man", Location, ""), Some(Location));
     }
 
     #[test]

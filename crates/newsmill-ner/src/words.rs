@@ -64,7 +64,9 @@ fn keeps_full_stop(core: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
             bare,
             "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr" | "St" | "Mt" | "No" | "Bros"
         )
-        || is_title(bare)
+        // "Gen.", "Sen.", "Lieut.": an abbreviated title keeps its stop; a title written in
+        // full ends the sentence there ("brought to justice. Launching …").
+        || (is_title(bare) && is_capitalised(bare) && letters <= 6)
 }
 
 /// Splits a block into words. `is_title` tells abbreviations whose full stop is kept.
@@ -153,6 +155,28 @@ mod tests {
     fn texts(text: &str) -> Vec<&str> {
         let titles = |w: &str| matches!(w, "Gen" | "Maj");
         words(text, &titles).iter().map(|w| w.text(text)).collect()
+    }
+
+    #[test]
+    fn a_title_written_in_full_ends_the_sentence_at_its_stop() {
+        let titles = |w: &str| matches!(w, "Gen" | "justice" | "Justice");
+        let text = "brought to justice. Launching it, Gen. Smith and Justice. Then";
+        let found: Vec<&str> = words(text, &titles).iter().map(|w| w.text(text)).collect();
+        assert_eq!(
+            found,
+            [
+                "brought",
+                "to",
+                "justice",
+                "Launching",
+                "it",
+                "Gen.",
+                "Smith",
+                "and",
+                "Justice",
+                "Then"
+            ]
+        );
     }
 
     #[test]

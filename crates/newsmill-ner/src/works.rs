@@ -121,12 +121,16 @@ fn is_document_head(word: &str) -> bool {
     DOCUMENT_HEADS.contains(&word) || FINAL_ONLY_HEADS.contains(&word)
 }
 
-/// Last words of sports events, competitions, festivals and shows, misc in CoNLL-2003 and
-/// in the entity table ("World Cup", "Australian Open", "Norwich Union Grand Prix", "Six
-/// Nations Championship", "Venice Film Festival", "Millennium Exhibition"). "Games",
+/// Last words of sports events, competitions, festivals, shows and awards, misc in
+/// CoNLL-2003 and in the entity table ("World Cup", "Australian Open", "Norwich Union Grand
+/// Prix", "Six Nations Championship", "Venice Film Festival", "Millennium Exhibition",
+/// "Nobel Peace Prize", "Aldo Beckman Memorial Award"). "Games",
 /// "Tour" and "Fair" are left out: they also end company and magazine names.
 const EVENT_HEADS: &[&str] = &[
     "festival",
+    "award",
+    "awards",
+    "prize",
     "exhibition",
     "cup",
     "open",
