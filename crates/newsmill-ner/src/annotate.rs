@@ -10,6 +10,7 @@ use newsmill_core::{Entity, EntityKind, EntityMention};
 use crate::acronyms::definitions;
 use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::clean::{split_titles, trim_span};
+use crate::common_words::drop_common_words;
 use crate::cues::apply_cues;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
@@ -162,6 +163,9 @@ pub fn annotate(
         add_relatives(blocks, gaz, &mut cands);
         propagate_aliases(blocks, gaz, &mut cands);
         sort_and_dedupe(&mut cands);
+    }
+    if settings.gazetteer_fix {
+        drop_common_words(blocks, gaz, &mut cands);
     }
     let rules = LinkRules {
         acronyms: settings.link_acronyms,

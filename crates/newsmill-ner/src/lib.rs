@@ -17,13 +17,14 @@
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
 mod annotate;
 mod candidate;
 mod clean;
+mod common_words;
 mod cues;
 pub mod eval;
 mod fold;
