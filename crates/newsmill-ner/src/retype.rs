@@ -337,8 +337,8 @@ fn ends_party_label(before: &str) -> bool {
     head.is_empty() || head.ends_with(['(', ' ', ','])
 }
 
-/// "Institute", "University", "New": one word that only ends or starts a name ("Economic
-/// Policy Institute", "New Hampshire") is a piece of a name the tagger cut, or a short
+/// "Institute", "University", "League", "New": one word that only ends or starts a name
+/// ("Economic Policy Institute", "Champions League", "New Hampshire") is a piece of a name the tagger cut, or a short
 /// reference back ("the University"), and as a row of its own names nothing. Single words
 /// that do name one body ("Congress", "Senate", "Army", "Treasury") are not among them.
 fn is_name_fragment_word(name: &str) -> bool {
@@ -370,6 +370,10 @@ fn is_name_fragment_word(name: &str) -> bool {
         "federation",
         "board",
         "authority",
+        "league",
+        "award",
+        "awards",
+        "prize",
         "new",
         "san",
         "santa",
@@ -555,6 +559,7 @@ mod tests {
         );
         assert_eq!(fix("University", Organization, "a student at the "), None);
         assert_eq!(fix("New", Organization, "a veteran "), None);
+        assert_eq!(fix("League", Person, "the Champions "), None);
         assert_eq!(fix("CENTER", Location, ""), None);
         // Whole names with those words, and single words that name one body, stay.
         assert_eq!(
