@@ -43,8 +43,26 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         if let Some(end) = channel_number_after(text, c) {
             c.end = end;
         }
+        if let Some(start) = place_word_before(text, c, gaz) {
+            c.start = start;
+            c.kind = EntityKind::Location;
+        }
     }
     sort_and_dedupe(cands);
+}
+
+/// "New" + "Hampshire", "South" + "Africa": the tagger left out the capitalised word that
+/// opens a place's name. The start of the whole place when the word and the span make a
+/// strong gazetteer place.
+fn place_word_before(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
+    let (word_start, word) = word_before(text, c.start)?;
+    if !is_capitalised(word) || !gaz.may_start_place(word) {
+        return None;
+    }
+    let whole = text.get(word_start..c.end)?;
+    gaz.place(whole)
+        .is_some_and(|p| !p.weak)
+        .then_some(word_start)
 }
 
 /// The capitalised word right before `c.start`, as (start, word), when a single space
@@ -422,6 +440,30 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_place_word_the_tagger_left_out_joins_its_place() {
+        assert_eq!(
+            repaired(
+                "Live From New Hampshire today",
+                &[("Hampshire", Organization)]
+            ),
+            [("New Hampshire".into(), Location)]
+        );
+        assert_eq!(
+            repaired("in South Africa today", &[("Africa", Location)]),
+            [("South Africa".into(), Location)]
+        );
+        // A word that makes no place with the span stays out.
+        assert_eq!(
+            repaired("in Old York there", &[("York", Location)]),
+            [("York".into(), Location)]
+        );
+        assert_eq!(
+            repaired("the Big Hampshire plan", &[("Hampshire", Organization)]),
+            [("Hampshire".into(), Organization)]
+        );
     }
 
     #[test]
