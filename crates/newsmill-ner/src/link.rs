@@ -84,6 +84,15 @@ pub fn link(
     build(blocks, &mentions, &group_of, defined, gaz)
 }
 
+/// "ST. LOUIS", "DES MOINES": a name written in capitals only (a dateline, a headline),
+/// with at least one word of two or more letters.
+fn is_all_capitals(surface: &str) -> bool {
+    !surface.chars().any(char::is_lowercase)
+        && surface
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 2)
+}
+
 /// The state a location mention abbreviates ("Calif." -> "California"), if any.
 fn abbreviated_state(blocks: &[&str], m: &Mention) -> Option<&'static str> {
     if m.cand.kind != EntityKind::Location {
@@ -338,6 +347,9 @@ fn build(
                     !is_acronym(m.surface),
                     !gaz.is_formal_country_name(&m.key),
                     key_words(&m.key).count(),
+                    // "St. Louis" over the dateline's "ST. LOUIS" (but "BLACKBURN ROVERS"
+                    // over "Rovers": more words first).
+                    !is_all_capitals(m.surface),
                     m.surface.chars().count(),
                 )
             };
@@ -464,6 +476,30 @@ mod tests {
         assert_eq!(
             linked("for Kids (Ark), a", &[("Ark", Location)]),
             [("Ark".to_string(), Location, 1)]
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_gives_way_to_the_same_name_in_mixed_case() {
+        use EntityKind::*;
+        assert_eq!(
+            linked(
+                "ST. LOUIS — Voters in St. Louis said",
+                &[("ST. LOUIS", Location), ("St. Louis", Location)]
+            ),
+            [("St. Louis".to_string(), Location, 2)]
+        );
+        // A fuller name in capitals wins over a shorter one; alone, it stays as written.
+        assert_eq!(
+            linked(
+                "BLACKBURN ROVERS 2 Rovers won",
+                &[("BLACKBURN ROVERS", Organization), ("Rovers", Organization)]
+            ),
+            [("BLACKBURN ROVERS".to_string(), Organization, 2)]
+        );
+        assert_eq!(
+            linked("DES MOINES — It rained.", &[("DES MOINES", Location)]),
+            [("DES MOINES".to_string(), Location, 1)]
         );
     }
 
