@@ -57,6 +57,17 @@ const ORGANISATION_WORDS: &[&str] = &[
     "charity",
     "think-tank",
     "thinktank",
+    // A company's shares and a club's staff and players ("Yukos shares", "Chelsea boss
+    // Jose Mourinho", "Arsenal striker"): no person has those. "aide", "adviser" and
+    // "spokesman" are left out: people have them ("a Blair aide").
+    "shares",
+    "shareholders",
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
     // Two-word nouns, matched with the word after.
     "law firm",
     "news agency",
@@ -209,6 +220,23 @@ mod tests {
             kinds("the Perkins Coie firm", &[("Perkins Coie", Person)]),
             [Organization]
         );
+    }
+
+    #[test]
+    fn shares_and_club_staff_make_organisations() {
+        assert_eq!(
+            kinds(
+                "Chelsea boss Jose Mourinho said Chelsea would win",
+                &[("Chelsea", Person), ("Chelsea", Person)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds("Ahold shares fell", &[("Ahold", Location)]),
+            [Organization]
+        );
+        // A person's staff are not a club's.
+        assert_eq!(kinds("a Blair aide said", &[("Blair", Person)]), [Person]);
     }
 
     #[test]
