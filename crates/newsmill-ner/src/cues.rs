@@ -39,6 +39,21 @@ const PLACE_WORDS: &[&str] = &[
     "region",
 ];
 
+/// Nouns right after a name (never in an apposition: "Jose Mourinho, the manager" is a
+/// person) that only organisations have: a company's shares and a club's staff and
+/// players ("Yukos shares", "Chelsea boss Jose Mourinho", "Arsenal striker"). "aide",
+/// "adviser" and "spokesman" are left out: people have them ("a Blair aide").
+const ORGANISATION_OWNED_WORDS: &[&str] = &[
+    "shares",
+    "shareholders",
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+];
+
 /// Nouns that follow an organisation's name: kinds of company, outlet and group. Only
 /// singular forms: "the Murdoch newspapers" are a person's.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -57,17 +72,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "charity",
     "think-tank",
     "thinktank",
-    // A company's shares and a club's staff and players ("Yukos shares", "Chelsea boss
-    // Jose Mourinho", "Arsenal striker"): no person has those. "aide", "adviser" and
-    // "spokesman" are left out: people have them ("a Blair aide").
-    "shares",
-    "shareholders",
-    "boss",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
     // Two-word nouns, matched with the word after.
     "law firm",
     "news agency",
@@ -87,11 +91,11 @@ const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "nav
 fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Option<EntityKind> {
     use EntityKind::*;
     // The noun right after the name, or in an apposition: "Perkins Coie, the law firm".
-    let after = after
+    let apposition = after
         .strip_prefix(", the ")
         .or_else(|| after.strip_prefix(", a "))
-        .or_else(|| after.strip_prefix(", an "))
-        .map_or(after, |rest| &after[after.len() - rest.len() - 1..]);
+        .or_else(|| after.strip_prefix(", an "));
+    let after = apposition.map_or(after, |rest| &after[after.len() - rest.len() - 1..]);
     let mut following = after.strip_prefix(' ')?.split_whitespace();
     let bare = |w: &str| {
         w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
@@ -105,7 +109,9 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     let pair = pair.as_deref().unwrap_or("");
     let next = next.as_str();
     let place = PLACE_WORDS.contains(&next) || PLACE_PAIRS.contains(&pair);
-    let organisation = ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
+    let organisation = ORGANISATION_WORDS.contains(&next)
+        || ORGANISATION_WORDS.contains(&pair)
+        || (apposition.is_none() && ORGANISATION_OWNED_WORDS.contains(&next));
     if !place && !organisation {
         return None;
     }
@@ -235,8 +241,15 @@ mod tests {
             kinds("Ahold shares fell", &[("Ahold", Location)]),
             [Organization]
         );
-        // A person's staff are not a club's.
+        // A person's staff are not a club's, and a role in an apposition is the person's.
         assert_eq!(kinds("a Blair aide said", &[("Blair", Person)]), [Person]);
+        assert_eq!(
+            kinds(
+                "Jose Mourinho, the manager, said",
+                &[("Jose Mourinho", Person)]
+            ),
+            [Person]
+        );
     }
 
     #[test]
