@@ -47,6 +47,18 @@ pub fn sort_and_dedupe(candidates: &mut Vec<Candidate>) {
     *candidates = kept;
 }
 
+/// Test candidates in block 0: each name at its first occurrence in `text`, with its kind.
+#[cfg(test)]
+pub fn at_first_occurrences(text: &str, spans: &[(&str, EntityKind)]) -> Vec<Candidate> {
+    spans
+        .iter()
+        .map(|(s, k)| {
+            let at = text.find(s).unwrap();
+            Candidate::new(0, at, at + s.len(), *k)
+        })
+        .collect()
+}
+
 /// Whether any candidate overlaps the range.
 #[cfg(test)]
 pub fn any_overlap(candidates: &[Candidate], block: usize, start: usize, end: usize) -> bool {

@@ -62,13 +62,7 @@ mod tests {
     use super::*;
 
     fn kept(text: &str, spans: &[(&str, EntityKind)]) -> Vec<String> {
-        let mut cands: Vec<Candidate> = spans
-            .iter()
-            .map(|(s, k)| {
-                let at = text.find(s).unwrap();
-                Candidate::new(0, at, at + s.len(), *k)
-            })
-            .collect();
+        let mut cands = crate::candidate::at_first_occurrences(text, spans);
         drop_common_words(&[text], Gazetteer::embedded(), &mut cands);
         cands.iter().map(|c| c.text(&[text]).to_string()).collect()
     }

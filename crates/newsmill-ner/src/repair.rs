@@ -428,13 +428,7 @@ mod tests {
     use EntityKind::*;
 
     fn repaired(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let mut cands: Vec<Candidate> = spans
-            .iter()
-            .map(|(s, k)| {
-                let at = text.find(s).unwrap();
-                Candidate::new(0, at, at + s.len(), *k)
-            })
-            .collect();
+        let mut cands = crate::candidate::at_first_occurrences(text, spans);
         repair(&[text], &mut cands, Gazetteer::embedded());
         cands
             .iter()

@@ -301,13 +301,7 @@ mod tests {
     fn documents_are_found_in_running_text() {
         let found = |text: &str, tagged: &[(&str, EntityKind)]| {
             let w = crate::words::words(text, &|_| false);
-            let mut cands: Vec<Candidate> = tagged
-                .iter()
-                .map(|(s, k)| {
-                    let at = text.find(s).unwrap();
-                    Candidate::new(0, at, at + s.len(), *k)
-                })
-                .collect();
+            let mut cands = crate::candidate::at_first_occurrences(text, tagged);
             add_documents(0, text, &w, &mut cands);
             cands
                 .iter()
