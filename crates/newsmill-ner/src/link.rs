@@ -35,6 +35,18 @@ struct Mention<'a> {
     cand: Candidate,
     surface: &'a str,
     key: String,
+    /// The US state the surface abbreviates ("Calif."), whatever the mention's kind; see
+    /// [`Mention::abbreviated_state`].
+    state: Option<&'static str>,
+}
+
+impl Mention<'_> {
+    /// The state a location mention abbreviates ("Calif." -> "California"), if any. The
+    /// kind is read here, not when the mention is made: linking may retype it.
+    fn abbreviated_state(&self) -> Option<&'static str> {
+        self.state
+            .filter(|_| self.cand.kind == EntityKind::Location)
+    }
 }
 
 /// Links candidates (sorted by position) into entities and mentions. `defined` maps an
@@ -50,10 +62,15 @@ pub fn link(
         .iter()
         .map(|c| {
             let surface = c.text(blocks);
+            let after = blocks
+                .get(c.block)
+                .and_then(|text| text.get(c.end..))
+                .unwrap_or("");
             Mention {
                 cand: *c,
                 surface,
                 key: key(surface),
+                state: state_for_abbreviation(surface, after),
             }
         })
         .filter(|m| !m.key.is_empty())
@@ -61,7 +78,7 @@ pub fn link(
     let mut group_of = vec![0usize; mentions.len()];
     let mut group_ids: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        let state = abbreviated_state(blocks, m);
+        let state = m.abbreviated_state();
         let canonical = match (defined.get(&m.key), state) {
             (Some((long, _)), _) => long.clone(),
             (None, Some(state)) => key(state),
@@ -81,7 +98,7 @@ pub fn link(
         link_initials(&mentions, &mut group_of, defined);
     }
     link_organisation_short_names(&mentions, &mut group_of, gaz);
-    build(blocks, &mentions, &group_of, defined, gaz)
+    build(&mentions, &group_of, defined, gaz)
 }
 
 /// "ST. LOUIS", "DES MOINES": a name written in capitals only (a dateline, a headline),
@@ -91,18 +108,6 @@ fn is_all_capitals(surface: &str) -> bool {
         && surface
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.chars().count() >= 2)
-}
-
-/// The state a location mention abbreviates ("Calif." -> "California"), if any.
-fn abbreviated_state(blocks: &[&str], m: &Mention) -> Option<&'static str> {
-    if m.cand.kind != EntityKind::Location {
-        return None;
-    }
-    let after = blocks
-        .get(m.cand.block)
-        .and_then(|text| text.get(m.cand.end..))
-        .unwrap_or("");
-    state_for_abbreviation(m.surface, after)
 }
 
 /// Mention indices per group, groups in order of first mention.
@@ -322,7 +327,6 @@ fn span(c: &Candidate) -> Span {
 }
 
 fn build(
-    blocks: &[&str],
     mentions: &[Mention],
     group_of: &[usize],
     defined: &BTreeMap<String, (String, EntityKind)>,
@@ -343,7 +347,7 @@ fn build(
         let named_by = g.iter().map(|&i| &mentions[i]).max_by(|a, b| {
             let rank = |m: &Mention| {
                 (
-                    abbreviated_state(blocks, m).is_none(),
+                    m.abbreviated_state().is_none(),
                     !is_acronym(m.surface),
                     !gaz.is_formal_country_name(&m.key),
                     key_words(&m.key).count(),
@@ -361,7 +365,7 @@ fn build(
             })
         });
         // A state written only as "Calif." is named in full.
-        let name = named_by.map_or("", |m| abbreviated_state(blocks, m).unwrap_or(m.surface));
+        let name = named_by.map_or("", |m| m.abbreviated_state().unwrap_or(m.surface));
         // "Republican Party" with its adjective mentions ("Republican candidates", typed
         // misc) joined to it: a name of an organisation's strong shape is an organisation,
         // however many of its mentions were adjectives.

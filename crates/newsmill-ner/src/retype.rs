@@ -5,6 +5,7 @@
 
 use newsmill_core::EntityKind;
 
+use crate::acronyms::is_acronym;
 use crate::gazetteer::{title_key, Gazetteer};
 use crate::words::is_initial;
 use crate::works::{
@@ -83,7 +84,7 @@ pub fn corrected_kind(
     // "GOP candidates", "an MSNBC host": a frequent organisation's acronym typed misc is
     // the organisation used as a modifier. (Other frequent names typed misc are often
     // events or laws: "Super Bowl", "Obamacare".)
-    if kind == Misc && is_capital_acronym(name) && gaz.is_frequent_org(name) {
+    if kind == Misc && is_acronym(name) && gaz.is_frequent_org(name) {
         return Some(Organization);
     }
     if is_authored_document(name, gaz) {
@@ -387,12 +388,6 @@ fn is_name_fragment_word(name: &str) -> bool {
     ];
     let bare = name.trim_end_matches('.');
     !bare.contains(' ') && FRAGMENTS.contains(&bare.to_lowercase().as_str())
-}
-
-/// "GOP", "AFL-CIO": two or more capital letters and nothing else but hyphens.
-fn is_capital_acronym(name: &str) -> bool {
-    name.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && name.chars().all(|c| c.is_ascii_uppercase() || c == '-')
 }
 
 fn is_roman_numeral(word: &str) -> bool {

@@ -106,45 +106,54 @@ pub fn repair(text: &str) -> Option<(String, u64)> {
     current.map(|text| (text, repaired))
 }
 
-/// One pass of [`repair`].
+/// One pass of [`repair`]. Accented text with nothing to repair (most French or Spanish
+/// text holds possible lead characters) is only read: the output is built from the first
+/// repair on.
 fn repair_once(text: &str) -> Option<(String, u64)> {
     if !may_hold_mojibake(text) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
+    let mut copied = 0;
     let mut repaired = 0u64;
     let mut i = 0;
-    while i < chars.len() {
-        if let Some((c, used)) = decode_at(&chars[i..]) {
-            out.push(c);
-            repaired += 1;
-            i += used;
-        } else {
-            out.push(chars[i]);
-            i += 1;
+    while let Some(c) = text[i..].chars().next() {
+        match decode_at(&text[i..]) {
+            Some((fixed, len)) => {
+                out.push_str(&text[copied..i]);
+                out.push(fixed);
+                repaired += 1;
+                i += len;
+                copied = i;
+            }
+            None => i += c.len_utf8(),
         }
     }
-    (repaired > 0).then_some((out, repaired))
+    if repaired == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some((out, repaired))
 }
 
-/// The character a mis-decoded sequence at the start of `chars` stands for, and how many
-/// characters it took.
-fn decode_at(chars: &[char]) -> Option<(char, usize)> {
-    let lead = cp1252_byte(*chars.first()?)?;
+/// The character a mis-decoded sequence at the start of `text` stands for, and how many
+/// bytes of `text` it took.
+fn decode_at(text: &str) -> Option<(char, usize)> {
+    let mut chars = text.char_indices();
+    let lead = cp1252_byte(chars.next()?.1)?;
     let n = continuation_count(lead)?;
     let mut bytes = [lead, 0, 0, 0];
-    for (slot, &c) in bytes[1..=n].iter_mut().zip(chars.get(1..=n)?) {
-        let b = cp1252_byte(c)?;
+    for slot in &mut bytes[1..=n] {
+        let b = cp1252_byte(chars.next()?.1)?;
         if !(0x80..=0xBF).contains(&b) {
             return None;
         }
         *slot = b;
     }
+    let used = chars.next().map_or(text.len(), |(at, _)| at);
     let decoded = std::str::from_utf8(&bytes[..=n]).ok()?;
     let c = decoded.chars().next()?;
-    // A C1 control is no character anyone meant to write.
-    (!('\u{80}'..='\u{9F}').contains(&c)).then_some((c, n + 1))
+    (!('\u{80}'..='\u{9F}').contains(&c)).then_some((c, used))
 }
 
 #[cfg(test)]
