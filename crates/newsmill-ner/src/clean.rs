@@ -235,6 +235,36 @@ fn title_at(text: &str, words: &[(usize, usize)], i: usize, gaz: &Gazetteer) -> 
         .unwrap_or(0)
 }
 
+/// "Jr.", "Sr.", "Jnr", "II", "III", "IV": what follows a surname, never a name after a
+/// title ("Martin Luther King Jr." is no king called Jr.).
+fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "Jnr" | "Snr" | "II" | "III" | "IV"
+    )
+}
+
+/// "Martin Luther" before "King Day", "Billie Jean" before "King Jr.": a capitalised
+/// one-word title right after nothing but given names is a surname ("King", "Bishop",
+/// "Marshall"), so what follows is no person the title introduces. Any other word before
+/// it ("Perry Capital CEO", "Jefferson Parish Sheriff") leaves it a title.
+fn ends_given_names(
+    text: &str,
+    words: &[(usize, usize)],
+    run_start: usize,
+    gaz: &Gazetteer,
+) -> bool {
+    let (prefix, run) = words.split_at(run_start);
+    let word = |&(s, e): &(usize, usize)| &text[s..e];
+    run.len() == 1
+        && is_capitalised(word(&run[0]))
+        && !word(&run[0]).ends_with('.')
+        && !prefix.is_empty()
+        && prefix.iter().all(|w| {
+            is_capitalised(word(w)) && gaz.is_given_name(word(w)) && !gaz.is_title(word(w))
+        })
+}
+
 fn starts_name(word: &str) -> bool {
     is_capitalised(word) || is_particle_name(word)
 }
@@ -278,7 +308,10 @@ pub fn split_titles(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Can
             i += n;
         }
         if let Some(&(ws, we)) = words.get(i) {
-            if starts_name(&text[ws..we]) {
+            if starts_name(&text[ws..we])
+                && !is_name_suffix(&text[ws..we])
+                && !ends_given_names(text, &words[..i], run_start, gaz)
+            {
                 split = Some((run_start, i, lowercase_role));
             }
         }
@@ -490,6 +523,22 @@ mod tests {
         assert_eq!(
             split("President Hotel", Organization),
             [("President Hotel".into(), Organization)]
+        );
+        // A title before a name's suffix, or after given names, is the surname.
+        assert_eq!(
+            split("Martin Luther King Jr.", Person),
+            [("Martin Luther King Jr.".into(), Person)]
+        );
+        assert_eq!(
+            split("Martin Luther King Day", Misc),
+            [("Martin Luther King Day".into(), Misc)]
+        );
+        assert_eq!(
+            split("Perry Capital CEO Richard Perry", Organization),
+            [
+                ("Perry Capital".into(), Organization),
+                ("Richard Perry".into(), Person)
+            ]
         );
         assert_eq!(
             split("General John Smith Holdings Group", Organization),

@@ -17,7 +17,7 @@
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `given_names` (the given name before a leading middle initial), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
@@ -29,6 +29,7 @@ mod cues;
 pub mod eval;
 mod fold;
 mod gazetteer;
+mod given_names;
 mod headlines;
 mod hyphen_pairs;
 mod link;
