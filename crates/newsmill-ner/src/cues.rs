@@ -42,7 +42,8 @@ const PLACE_WORDS: &[&str] = &[
 /// Nouns right after a name (never in an apposition: "Jose Mourinho, the manager" is a
 /// person) that only organisations have: a company's shares and a club's staff and
 /// players ("Yukos shares", "Chelsea boss Jose Mourinho", "Arsenal striker"). "aide",
-/// "adviser" and "spokesman" are left out: people have them ("a Blair aide").
+/// "adviser" and "spokesman" are left out: people have them ("a Blair aide"), and so is
+/// "stock" ("the Tokyo stock exchange", "US stock markets").
 const ORGANISATION_OWNED_WORDS: &[&str] = &[
     "shares",
     "shareholders",
@@ -52,7 +53,18 @@ const ORGANISATION_OWNED_WORDS: &[&str] = &[
     "midfielder",
     "defender",
     "goalkeeper",
+    // A company's officer: "Hewlett-Packard CEO Carly Fiorina", "Yukos chief executive".
+    "CEO",
+    "chief executive",
 ];
+
+/// A one-word name shaped like an adjective of nationality or kind ("Zairean",
+/// "Pan-European", "Balkan", "Islamic"), which the lists may not know.
+fn adjective_shaped(name: &str) -> bool {
+    ["an", "ese", "ish", "ic", "i"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+}
 
 /// Nouns that follow an organisation's name: kinds of company, outlet and group. Only
 /// singular forms: "the Murdoch newspapers" are a person's.
@@ -102,16 +114,18 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
             .to_string()
     };
     let next = bare(following.next()?);
-    if !next.starts_with(|c: char| c.is_lowercase()) {
+    // "CEO" is the one capitalised cue.
+    if !next.starts_with(|c: char| c.is_lowercase()) && next != "CEO" {
         return None;
     }
     let pair = following.next().map(|w| format!("{next} {}", bare(w)));
     let pair = pair.as_deref().unwrap_or("");
     let next = next.as_str();
     let place = PLACE_WORDS.contains(&next) || PLACE_PAIRS.contains(&pair);
-    let organisation = ORGANISATION_WORDS.contains(&next)
-        || ORGANISATION_WORDS.contains(&pair)
-        || (apposition.is_none() && ORGANISATION_OWNED_WORDS.contains(&next));
+    let owned = apposition.is_none()
+        && (ORGANISATION_OWNED_WORDS.contains(&next) || ORGANISATION_OWNED_WORDS.contains(&pair));
+    let organisation =
+        owned || ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
     if !place && !organisation {
         return None;
     }
@@ -123,8 +137,11 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
         || gaz.is_misc(name)
         || gaz.is_known_org(name);
     // A one-word misc before a noun is an adjective the lists do not know ("the Zairean
-    // border", "the Yugoslav news agency"); a longer one is a name ("Bab al-Hawa").
-    if known || (kind == Misc && !name.contains(' ')) {
+    // border", "the Yugoslav news agency"); a longer one is a name ("Bab al-Hawa"). Before
+    // what only an organisation has, a one-word misc is a name unless it is shaped like an
+    // adjective ("Hewlett-Packard CEO", "Blues boss"; "Pan-European shares" stays).
+    let adjective = kind == Misc && !name.contains(' ') && (!owned || adjective_shaped(name));
+    if known || adjective {
         return None;
     }
     if place && matches!(kind, Person | Misc) && !gaz.looks_like_org(name) {
@@ -240,6 +257,21 @@ mod tests {
         assert_eq!(
             kinds("Ahold shares fell", &[("Ahold", Location)]),
             [Organization]
+        );
+        assert_eq!(
+            kinds(
+                "former Hewlett-Packard CEO Carly Fiorina",
+                &[("Hewlett-Packard", Misc)]
+            ),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("Yukos chief executive Steven Theede", &[("Yukos", Person)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("Pan-European shares rose", &[("Pan-European", Misc)]),
+            [Misc]
         );
         // A person's staff are not a club's, and a role in an apposition is the person's.
         assert_eq!(kinds("a Blair aide said", &[("Blair", Person)]), [Person]);
