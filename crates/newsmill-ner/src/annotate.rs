@@ -25,7 +25,7 @@ use crate::repair::repair;
 use crate::retype::corrected_kind;
 use crate::speakers::add_speaker_labels;
 use crate::words::{words, Word};
-use crate::works::add_documents;
+use crate::works::{add_documents, is_document_name};
 
 /// Which post-processing steps run and what is kept (the stage's options, parsed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +149,7 @@ pub fn annotate(
             }
             if settings.link_acronyms {
                 for def in definitions(block, text, words) {
-                    let kind = apply_definition(block, def.long, def.short, cands);
+                    let kind = apply_definition(block, text, def.long, def.short, cands);
                     let long = key(&text[def.long.0..def.long.1]);
                     defined
                         .entry(key(&text[def.short.0..def.short.1]))
@@ -204,9 +204,11 @@ fn split_at_punctuation(
 
 /// Makes the long form and the acronym of a definition one mention each (the tagger often
 /// cuts "Islamic State of Iraq and the Levant" into pieces) and returns their kind: the
-/// tagger's when it typed the exact long form an organisation or place, else organisation.
+/// tagger's when it typed the exact long form an organisation or place, misc for a law or
+/// other document ("Affordable Care Act (ACA)"), else organisation.
 fn apply_definition(
     block: usize,
+    text: &str,
     long: (usize, usize),
     short: (usize, usize),
     cands: &mut Vec<Candidate>,
@@ -223,6 +225,7 @@ fn apply_definition(
     // A defined acronym names an organisation far more often than anything else; the
     // tagger's misc for a long form ("Syrian Observatory for Human Rights") is not trusted.
     let kind = match exact {
+        _ if is_document_name(&text[long.0..long.1]) => EntityKind::Misc,
         Some(kind @ (EntityKind::Organization | EntityKind::Location)) => kind,
         _ => EntityKind::Organization,
     };
@@ -542,6 +545,19 @@ mod tests {
             ["Sonia O'Sullivan", "Sonia"]
         );
         assert_eq!(entity(&entities, "Andy").kind, Person);
+    }
+
+    #[test]
+    fn a_defined_law_stays_misc() {
+        let blocks = ["The Affordable Care Act (ACA) passed. The ACA survives."];
+        let names = [
+            ("Affordable Care Act", Organization),
+            ("ACA", Organization),
+            ("ACA", Organization),
+        ];
+        let (entities, _) = run(&blocks, &names, &Settings::default());
+        let law = entity(&entities, "Affordable Care Act");
+        assert_eq!((law.kind, law.aliases.len()), (Misc, 2));
     }
 
     #[test]

@@ -459,6 +459,12 @@ mod tests {
         assert_eq!(fix("World Cup", Organization, ""), Some(Misc));
         assert_eq!(fix("Australian Open", Location, ""), Some(Misc));
         assert_eq!(fix("Open University", Organization, ""), Some(Organization));
+        assert_eq!(fix("Great Recession", Location, ""), Some(Misc));
+        assert_eq!(fix("Iraq War", Location, ""), Some(Misc));
+        assert_eq!(
+            fix("Department of War", Organization, ""),
+            Some(Organization)
+        );
         assert_eq!(fix("MPs", Organization, ""), None);
         assert_eq!(fix("CEOs", Organization, ""), None);
         assert_eq!(fix("BPs", Organization, ""), Some(Organization));

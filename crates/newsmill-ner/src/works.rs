@@ -142,6 +142,13 @@ const EVENT_HEADS: &[&str] = &[
     "marathon",
     "rally",
     "trophy",
+    // Historical events and periods: "Great Recession", "Iraq War", "Orange Revolution".
+    "recession",
+    "depression",
+    "war",
+    "revolution",
+    "uprising",
+    "massacre",
 ];
 
 /// Whether a name of two or more words ends with an event head word.
@@ -164,6 +171,10 @@ pub fn is_event_name(name: &str) -> bool {
         return false;
     }
     let last = words[words.len() - 1];
+    // "Department of War", "Museum of the Revolution": the head names a body's subject.
+    if matches!(words[words.len() - 2], "of" | "the") {
+        return false;
+    }
     let last_two = format!("{} {last}", words[words.len() - 2]);
     EVENT_HEADS.contains(&last) || EVENT_HEADS.contains(&last_two.as_str())
 }
