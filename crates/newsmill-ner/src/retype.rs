@@ -107,7 +107,7 @@ pub fn corrected_kind(
         }
         // "the convention in Cleveland", "a rally near Orlando": after "in" or "near" a
         // city is where something happens, not a team ("lost to Leeds" stays).
-        if kind == Organization && after_place_preposition(before) {
+        if kind == Organization && after_place_preposition(before, gaz) {
             return Some(Location);
         }
         return Some(kind);
@@ -318,12 +318,53 @@ fn opens_dateline(before: &str, after: &str) -> bool {
 
 /// Whether the text before a name ends with a preposition of place that teams are not
 /// found after ("in", "near", "outside", "around", "across").
-fn after_place_preposition(before: &str) -> bool {
-    let Some(rest) = before.strip_suffix(' ') else {
-        return false;
-    };
-    let word = rest.rsplit(' ').next().unwrap_or(rest);
-    matches!(word, "in" | "near" | "outside" | "around" | "across")
+/// Also through a list of places the preposition governs: "in Philadelphia and
+/// Cleveland", "in Philadelphia, in Pittsburgh, Cleveland, Miami and Tampa".
+fn after_place_preposition(before: &str, gaz: &Gazetteer) -> bool {
+    let mut before = before;
+    // A list item each round; bounded so a long run of names costs little.
+    for _ in 0..8 {
+        let Some(rest) = before.strip_suffix(' ') else {
+            return false;
+        };
+        let word = rest.rsplit(' ').next().unwrap_or(rest);
+        if matches!(word, "in" | "near" | "outside" | "around" | "across") {
+            return true;
+        }
+        let Some(rest) = [", and ", ", or ", " and ", " or ", ", "]
+            .iter()
+            .find_map(|sep| before.strip_suffix(sep))
+        else {
+            return false;
+        };
+        match place_at_end(rest, gaz) {
+            Some(start) => before = &rest[..start],
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Where the place that `text` ends with starts: the longest run of up to four
+/// capitalised words at its end that is in a place list.
+fn place_at_end(text: &str, gaz: &Gazetteer) -> Option<usize> {
+    let mut starts = Vec::new();
+    let mut at = text.len();
+    while starts.len() < 4 {
+        let start = text[..at].rfind(' ').map_or(0, |i| i + 1);
+        if !text[start..at].starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        starts.push(start);
+        if start == 0 {
+            break;
+        }
+        at = start - 1;
+    }
+    starts
+        .into_iter()
+        .rev()
+        .find(|&start| gaz.is_any_place(&text[start..]))
 }
 
 /// "(D-Calif.)", "(R-N.Y.)": the text before the name ends a party letter and hyphen, so
@@ -616,6 +657,22 @@ mod tests {
             Some(Location)
         );
         assert_eq!(fix("Leeds", Organization, "a rally near "), Some(Location));
+        assert_eq!(
+            fix("Cleveland", Organization, "voters in Philadelphia and "),
+            Some(Location)
+        );
+        assert_eq!(
+            fix(
+                "Cleveland",
+                Organization,
+                "in Philadelphia, in New York, Miami and "
+            ),
+            Some(Location)
+        );
+        assert_eq!(
+            fix("Leeds", Organization, "in the match between Chelsea and "),
+            Some(Organization)
+        );
         // After other words a city typed organisation stays a team.
         assert_eq!(
             fix("Leeds", Organization, "they lost to "),
