@@ -23,6 +23,7 @@ use crate::recall::{
 };
 use crate::repair::repair;
 use crate::retype::corrected_kind;
+use crate::short_forms::type_short_forms;
 use crate::speakers::add_speaker_labels;
 use crate::words::{words, Word};
 use crate::works::{add_documents, is_document_name};
@@ -168,6 +169,7 @@ pub fn annotate(
     }
     if settings.gazetteer_fix {
         drop_common_words(blocks, gaz, &mut cands);
+        type_short_forms(blocks, gaz, &mut cands);
     }
     let rules = LinkRules {
         acronyms: settings.link_acronyms,
