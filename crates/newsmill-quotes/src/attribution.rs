@@ -800,8 +800,13 @@ impl Doc<'_> {
                     let after_role_of = e >= from + 2
                         && self.word(block, e - 1) == Some("of")
                         && self.word(block, e - 2).is_some_and(lexicon::is_role_word);
+                    // "said 17-year-old student Maya Cole": an age opens the phrase.
+                    let after_age = e == from + 1 && self.word(block, from).is_some_and(is_age);
                     match self.nouns_before_name(block, e, end) {
-                        Some(name_at) if (has_name || e == from || after_role_of) && after_cue => {
+                        Some(name_at)
+                            if (has_name || e == from || after_role_of || after_age)
+                                && after_cue =>
+                        {
                             e = name_at;
                             continue;
                         }
@@ -854,7 +859,19 @@ impl Doc<'_> {
                     "and" | "or" | "but" | "who" | "which" | "that" | "to" | "as"
                 )
         };
+        // "said 9/11 widow Terry Strada", "said 17-year-old student Maya Cole": a number,
+        // date or age first modifies the nouns after it.
+        let numeric_modifier = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-'))
+        };
         let mut k = from;
+        if self.word(block, k).is_some_and(numeric_modifier)
+            && self.word(block, k + 1).is_some_and(plain_noun)
+        {
+            k += 1;
+        }
         let mut of_seen = false;
         while k < end && k - from < 4 {
             if self.word(block, k).is_some_and(plain_noun) {

@@ -1027,3 +1027,15 @@ fn a_past_participle_clause_opening_the_sentence_holds_no_subject() {
         vec![pair("We will be safe again,", "Mark Reed")]
     );
 }
+
+#[test]
+fn a_number_or_date_modifying_the_role_after_an_inverted_verb_leads_to_the_name() {
+    assert_eq!(
+        said("\"We will not stop,\" said 9/11 widow Ann Berg, who leads the group."),
+        vec![pair("We will not stop,", "Ann Berg")]
+    );
+    assert_eq!(
+        said("\"It was terrifying,\" said 17-year-old student Maya Cole."),
+        vec![pair("It was terrifying,", "Maya Cole")]
+    );
+}
