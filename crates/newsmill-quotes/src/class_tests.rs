@@ -1039,3 +1039,14 @@ fn a_number_or_date_modifying_the_role_after_an_inverted_verb_leads_to_the_name(
         vec![pair("It was terrifying,", "Maya Cole")]
     );
 }
+
+#[test]
+fn a_speaker_in_a_subordinate_clause_is_not_whom_a_later_pronoun_means() {
+    assert_eq!(
+        said(
+            "Mr. Nevins said he pursued the case because Mr. Lynch agreed. \
+             ''It was the right thing to do,'' he said."
+        ),
+        vec![pair("It was the right thing to do,", "Nevins")]
+    );
+}

@@ -448,7 +448,7 @@ impl Doc<'_> {
                 {
                     continue;
                 }
-                let speaks = self.is_cue_subject(c);
+                let speaks = self.is_cue_subject(c) && !self.opens_subordinate_clause(c);
                 // The entity stage's kind can be wrong; the name's own shape (an
                 // organisation word, a two-word name) is a second opinion where the stage
                 // called an organisation a thing, or a speaking person an organisation.
@@ -622,6 +622,31 @@ impl Doc<'_> {
         (self.word(block, last).is_some_and(is_possessive) && !contracted_verb)
             || lower_next.is_some_and(role)
             || (lower_next.is_some() && self.word(block, last + 2).is_some_and(role))
+    }
+
+    /// Whether candidate `c` opens a subordinate clause, its title aside: "because Mr.
+    /// Lynch agreed", "after Smith said". Who speaks there is not whom the sentence
+    /// reports ("Mr. Nevins said he pursued it because Mr. Lynch agreed"). "As" is left
+    /// out: "as Mr. Obama said" attributes.
+    fn opens_subordinate_clause(&self, c: usize) -> bool {
+        const SUBORDINATORS: &[&str] = &[
+            "because", "after", "before", "when", "while", "since", "although", "though", "if",
+            "unless", "until", "once", "whereas",
+        ];
+        let block = self.cands[c].block;
+        let (_, first, _) = self.cand_pos[c];
+        let mut k = first;
+        // Back over "Mr." / "Sen." (a title and its full stop) before the name.
+        if k >= 2 && self.toks[block][k - 1].is_punct('.') {
+            k -= 1;
+        }
+        if k >= 1 && self.word(block, k - 1).is_some_and(lexicon::is_title) {
+            k -= 1;
+        }
+        k >= 1
+            && self
+                .word(block, k - 1)
+                .is_some_and(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()))
     }
 
     /// A candidate's gender when its name (or the title before its mention) shows it:
