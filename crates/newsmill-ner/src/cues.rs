@@ -56,6 +56,14 @@ const ORGANISATION_OWNED_WORDS: &[&str] = &[
     // A company's officer: "Hewlett-Packard CEO Carly Fiorina", "Yukos chief executive".
     "CEO",
     "chief executive",
+    // An outlet's staff and a pollster's product: "a Newsweek correspondent", "a Gallup
+    // poll". Not "host" ("the Oscar host") or "story" ("a Cinderella story").
+    "correspondent",
+    "columnist",
+    "reporter",
+    "reporters",
+    "editor",
+    "poll",
 ];
 
 /// A one-word name shaped like an adjective of nationality or kind ("Zairean",
@@ -271,6 +279,14 @@ mod tests {
         );
         assert_eq!(
             kinds("Pan-European shares rose", &[("Pan-European", Misc)]),
+            [Misc]
+        );
+        assert_eq!(
+            kinds("a Gallup poll found", &[("Gallup", Misc)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("a Jewish reporter asked", &[("Jewish", Misc)]),
             [Misc]
         );
         // A person's staff are not a club's, and a role in an apposition is the person's.
