@@ -96,6 +96,7 @@ pub fn annotate(
     }
     if settings.gazetteer_fix {
         repair(blocks, &mut cands, gaz);
+        let mut dropped_titles: Vec<Candidate> = Vec::new();
         cands.retain_mut(|c| {
             let text = blocks.get(c.block).copied().unwrap_or("");
             let (before, name, after) = (&text[..c.start], &text[c.start..c.end], &text[c.end..]);
@@ -104,9 +105,15 @@ pub fn annotate(
                     c.kind = kind;
                     true
                 }
-                None => false,
+                None => {
+                    if c.kind == EntityKind::Person && gaz.is_title(name) {
+                        dropped_titles.push(*c);
+                    }
+                    false
+                }
             }
         });
+        restore_title_surnames(blocks, dropped_titles, &mut cands);
     }
     if settings.gazetteer_fix {
         add_given_names(blocks, gaz, &mut cands);
@@ -202,6 +209,25 @@ fn split_at_punctuation(
     }
     pieces.push(base + from..base + span.len());
     pieces.into_iter().filter(|r| r.start < r.end)
+}
+
+/// "Billie Jean King … King said": a one-word person that is only a title ("King",
+/// "Bishop", "Judge") is dropped as a title, unless the article names a person whose
+/// surname it is; then it is that person's short name.
+fn restore_title_surnames(blocks: &[&str], dropped: Vec<Candidate>, cands: &mut Vec<Candidate>) {
+    if dropped.is_empty() {
+        return;
+    }
+    let surnames: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person)
+        .filter_map(|c| c.text(blocks).rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    cands.extend(
+        dropped
+            .into_iter()
+            .filter(|c| surnames.contains(&c.text(blocks))),
+    );
 }
 
 /// Makes the long form and the acronym of a definition one mention each (the tagger often
@@ -547,6 +573,29 @@ mod tests {
             ["Sonia O'Sullivan", "Sonia"]
         );
         assert_eq!(entity(&entities, "Andy").kind, Person);
+    }
+
+    #[test]
+    fn a_title_that_is_a_named_persons_surname_stays() {
+        let blocks = ["Billie Jean King said. King is counting on Seles. The King spoke."];
+        let names = [
+            ("Billie Jean King", Person),
+            ("King", Person),
+            ("King", Person),
+        ];
+        let (entities, mentions) = run(&blocks, &names, &Settings::default());
+        assert_eq!(
+            entity(&entities, "Billie Jean King").aliases,
+            ["Billie Jean King", "King"]
+        );
+        assert_eq!(mentions.len(), 3);
+        // Without a person of that surname, a lone title names nobody.
+        let (entities, _) = run(
+            &["The King spoke."],
+            &[("King", Person)],
+            &Settings::default(),
+        );
+        assert!(entities.is_empty());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use newsmill_core::EntityKind;
 
+use crate::acronyms::initials;
 use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::fold;
 use crate::gazetteer::{is_designator, Gazetteer};
@@ -284,10 +285,30 @@ fn joined_by_and(
     (fragment && second.contains(' ') && gaz.looks_like_org(second)).then_some(b.kind)
 }
 
+/// "Organisation for Security and Cooperation in Europe (OSCE)": a name the text follows
+/// with its acronym in brackets, spelling its initials, is one name, however it reads.
+fn defined_by_its_acronym(name: &str, after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some((acronym, _)) = rest.split_once(')') else {
+        return false;
+    };
+    let acronym = acronym.trim();
+    acronym.len() >= 2
+        && acronym.len() <= 10
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && initials(name, false) == acronym
+}
+
 fn split(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let Some(name) = text.get(c.start..c.end) else {
         return;
     };
+    if defined_by_its_acronym(name, &text[c.end..]) {
+        out.push(c);
+        return;
+    }
     // Several names run together ("Blase Cupich of Chicago and Joseph Tobin of Newark",
     // "San Antonio CBS"): each piece is repaired on its own (pieces are strictly shorter).
     if let Some(parts) = split_run_on(name, c, gaz) {
@@ -434,6 +455,27 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_name_defined_by_its_acronym_stays_whole() {
+        let osce = "The Organisation for Security and Cooperation in Europe ( OSCE ) met";
+        let name = "Organisation for Security and Cooperation in Europe";
+        assert_eq!(
+            repaired(osce, &[(name, Organization)]),
+            [(name.into(), Organization)]
+        );
+        // Without the acronym, a place after "in" is where the body is.
+        assert_eq!(
+            repaired(
+                "the Supreme Military Council in Babisqa said",
+                &[("Supreme Military Council in Babisqa", Organization)]
+            ),
+            [
+                ("Supreme Military Council".into(), Organization),
+                ("Babisqa".into(), Location)
+            ]
+        );
     }
 
     #[test]

@@ -61,7 +61,10 @@ pub fn corrected_kind(
     }
     // Laws, treaties and declarations are misc whatever the tagger said ("First
     // Amendment", "Code of Canon Law"), unless the whole name is a place.
-    if (is_document_name(name) || opens_bracketed_document(after)) && gaz.place(name).is_none() {
+    if (is_document_name(name) || opens_bracketed_document(after))
+        && gaz.place(name).is_none()
+        && !(kind == Person && is_given_name_and_surname(name, gaz))
+    {
         return Some(Misc);
     }
     if kind == Person && is_facility_name(name, gaz) {
@@ -316,10 +319,20 @@ fn opens_dateline(before: &str, after: &str) -> bool {
     DASHES.iter().any(|dash| after_agency.starts_with(dash))
 }
 
+/// "Stuart Law", "S. Law", "Jude Law": a given name or an initial and one more word, which
+/// the tagger typed person, is a person whose surname is a document word.
+fn is_given_name_and_surname(name: &str, gaz: &Gazetteer) -> bool {
+    let mut words = name.split(' ');
+    match (words.next(), words.next(), words.next()) {
+        (Some(first), Some(_), None) => gaz.is_given_name(first) || is_initial(first),
+        _ => false,
+    }
+}
+
 /// Whether the text before a name ends with a preposition of place that teams are not
-/// found after ("in", "near", "outside", "around", "across").
-/// Also through a list of places the preposition governs: "in Philadelphia and
-/// Cleveland", "in Philadelphia, in Pittsburgh, Cleveland, Miami and Tampa".
+/// found after ("in", "near", "outside", "around", "across"), also through a list of
+/// places the preposition governs: "in Philadelphia and Cleveland", "in Philadelphia, in
+/// Pittsburgh, Cleveland, Miami and Tampa".
 fn after_place_preposition(before: &str, gaz: &Gazetteer) -> bool {
     let mut before = before;
     // A list item each round; bounded so a long run of names costs little.
@@ -500,6 +513,9 @@ mod tests {
         assert_eq!(fix("World Cup", Organization, ""), Some(Misc));
         assert_eq!(fix("Australian Open", Location, ""), Some(Misc));
         assert_eq!(fix("Open University", Organization, ""), Some(Organization));
+        assert_eq!(fix("Stuart Law", Person, ""), Some(Person));
+        assert_eq!(fix("S. Law", Person, ""), Some(Person));
+        assert_eq!(fix("Sharia Law", Person, ""), Some(Misc));
         assert_eq!(fix("Great Recession", Location, ""), Some(Misc));
         assert_eq!(fix("Iraq War", Location, ""), Some(Misc));
         assert_eq!(
