@@ -25,6 +25,7 @@ use crate::repair::repair;
 use crate::retype::corrected_kind;
 use crate::short_forms::type_short_forms;
 use crate::speakers::add_speaker_labels;
+use crate::surnames::type_people_by_surname;
 use crate::words::{words, Word};
 use crate::works::{add_documents, is_document_name};
 
@@ -177,6 +178,7 @@ pub fn annotate(
     if settings.gazetteer_fix {
         drop_common_words(blocks, gaz, &mut cands);
         type_short_forms(blocks, gaz, &mut cands);
+        type_people_by_surname(blocks, gaz, &mut cands);
     }
     let rules = LinkRules {
         acronyms: settings.link_acronyms,

@@ -17,7 +17,7 @@
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `given_names` (the given name before a leading middle initial), `short_forms` ("Evercore" after "Evercore Partners"), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `given_names` (the given name before a leading middle initial), `short_forms` ("Evercore" after "Evercore Partners"), `surnames` ("Carolina Kluft" typed place when "Kluft" is a person), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
@@ -40,6 +40,7 @@ mod runons;
 mod short_forms;
 mod speakers;
 mod stage;
+mod surnames;
 mod us_states;
 mod words;
 mod works;
