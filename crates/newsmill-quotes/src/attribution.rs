@@ -495,7 +495,54 @@ impl Doc<'_> {
         let absolute = opener.is_some_and(|t| {
             t.text(text) == "with" || ['—', '–', '-', ';'].iter().any(|&c| t.is_punct(c))
         });
-        (names && absolute).then_some(np)
+        (names && (absolute || self.shown_speaking(block, np.start, start))).then_some(np)
+    }
+
+    /// "The ad shows footage of Hillary Clinton asking, …", "the video features Bernie
+    /// Sanders saying, …", "voters heard Trump declaring …": a name that a verb of showing
+    /// or hearing, or a recording "of", puts before a participle is the one speaking, not
+    /// the sentence's subject. `np_start` is where the name starts.
+    fn shown_speaking(&self, block: usize, np_start: usize, start: usize) -> bool {
+        const SHOWING: &[&str] = &[
+            "shows",
+            "showed",
+            "showing",
+            "features",
+            "featured",
+            "featuring",
+            "depicts",
+            "depicted",
+            "hear",
+            "hears",
+            "heard",
+            "see",
+            "sees",
+            "saw",
+            "watch",
+            "watched",
+        ];
+        const RECORDINGS: &[&str] = &[
+            "footage",
+            "video",
+            "clip",
+            "recording",
+            "audio",
+            "tape",
+            "images",
+            "film",
+        ];
+        let Some(opener_at) = np_start.checked_sub(1).filter(|&p| p >= start) else {
+            return false;
+        };
+        match self.word(block, opener_at) {
+            Some("of") => opener_at
+                .checked_sub(1)
+                .filter(|&p| p >= start)
+                .and_then(|p| self.word(block, p))
+                .is_some_and(|w| RECORDINGS.contains(&w)),
+            Some(w) => SHOWING.contains(&w),
+            None => false,
+        }
     }
 
     /// "Anthony Anton, president and CEO of the Restaurant Association stated", "Katie
@@ -636,7 +683,11 @@ impl Doc<'_> {
                     | "only"
                     | "too"
             );
-            if lexicon::is_auxiliary(word) || manner_adverb || frequency_adverb {
+            // Lowercase only: "Labour MSP Christine May said" ends in a name.
+            if (lexicon::is_auxiliary(word) && !is_capitalised(word))
+                || manner_adverb
+                || frequency_adverb
+            {
                 before -= 1;
             } else if lexicon::is_time_word(word) {
                 before -= 1;

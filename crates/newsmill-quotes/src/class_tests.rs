@@ -1050,3 +1050,32 @@ fn a_speaker_in_a_subordinate_clause_is_not_whom_a_later_pronoun_means() {
         vec![pair("It was the right thing to do,", "Nevins")]
     );
 }
+
+#[test]
+fn a_name_shown_or_heard_speaking_is_the_participle_speaker() {
+    assert_eq!(
+        said("The ad shows footage of Jane Ortiz asking, \"Why are we not ahead?\""),
+        vec![pair("Why are we not ahead?", "Jane Ortiz")]
+    );
+    assert_eq!(
+        said("The video features Tom Baker saying, \"The rich are getting richer.\""),
+        vec![pair("The rich are getting richer.", "Tom Baker")]
+    );
+    // An object of praise before the participle is not who speaks.
+    assert_eq!(
+        said("Mark Reed praised Tom Baker, saying, \"He did well.\""),
+        vec![pair("He did well.", "Mark Reed")]
+    );
+}
+
+#[test]
+fn a_modal_between_subject_and_speech_verb_is_skipped() {
+    assert_eq!(
+        said("Tom Reyes may have said: \"The deal is dead.\""),
+        vec![pair("The deal is dead.", "Tom Reyes")]
+    );
+    assert_eq!(
+        said("Ann Berg did say: \"We lost.\""),
+        vec![pair("We lost.", "Ann Berg")]
+    );
+}

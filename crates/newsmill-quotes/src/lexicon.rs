@@ -951,9 +951,15 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Words skipped between a subject and its speech verb: "Mr Blair has also said".
+/// Includes modals and "do" ("Ed Krayewski may have said it best", "Trump did say").
 const AUXILIARIES: &[&str] = &[
     "again",
     "also",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
     "earlier",
     "further",
     "had",
@@ -961,6 +967,9 @@ const AUXILIARIES: &[&str] = &[
     "have",
     "is",
     "later",
+    "may",
+    "might",
+    "must",
     "now",
     "once",
     "previously",
@@ -969,6 +978,7 @@ const AUXILIARIES: &[&str] = &[
     "recently",
     "repeatedly",
     "reportedly",
+    "should",
     "then",
     "was",
     "will",
