@@ -518,6 +518,11 @@ mod tests {
         assert_eq!(fix("Sharia Law", Person, ""), Some(Misc));
         assert_eq!(fix("Great Recession", Location, ""), Some(Misc));
         assert_eq!(fix("Iraq War", Location, ""), Some(Misc));
+        assert_eq!(fix("Stockholm Syndrome", Location, ""), Some(Misc));
+        assert_eq!(
+            fix("North American Free Trade Agreement", Location, ""),
+            Some(Misc)
+        );
         assert_eq!(
             fix("Department of War", Organization, ""),
             Some(Organization)

@@ -34,6 +34,9 @@ const DOCUMENT_HEADS: &[&str] = &[
     "bill",
     "resolution",
     "directive",
+    "agreement",
+    "agreements",
+    "pact",
 ];
 
 /// Heads that name a document only at the end ("Sharia Law", "Megan's Law"); a law school
@@ -149,6 +152,9 @@ const EVENT_HEADS: &[&str] = &[
     "revolution",
     "uprising",
     "massacre",
+    // Named conditions: "Stockholm Syndrome", "Motor Neurone Disease".
+    "syndrome",
+    "disease",
 ];
 
 /// Whether a name of two or more words ends with an event head word.
