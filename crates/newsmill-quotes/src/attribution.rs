@@ -989,6 +989,60 @@ impl Doc<'_> {
         })
     }
 
+    /// "Obama's “if you like your plan, you can keep it” promise": a quotation between a
+    /// named owner and a noun for something said is the owner's words, whatever the
+    /// sentence's subject ("It's the pull of …"). `q` is the quotation's token.
+    pub(crate) fn possessive_speaker(&self, block: usize, q: usize) -> Option<Speaker> {
+        const SAYINGS: &[&str] = &[
+            "promise",
+            "pledge",
+            "vow",
+            "claim",
+            "remark",
+            "remarks",
+            "comment",
+            "comments",
+            "line",
+            "slogan",
+            "catchphrase",
+            "boast",
+            "quip",
+            "mantra",
+            "motto",
+            "assertion",
+            "warning",
+            "refrain",
+            "declaration",
+            "rallying",
+            "battle",
+            "campaign",
+        ];
+        let owner_at = q.checked_sub(1)?;
+        let owner = self.word(block, owner_at).filter(|w| is_possessive(w))?;
+        let next = self.word(block, q + 1)?;
+        // "battle cry", "campaign slogan", "rallying cry": a modifier, then the noun.
+        let said_noun = match next {
+            "battle" | "rallying" | "campaign" => self
+                .word(block, q + 2)
+                .is_some_and(|w| matches!(w, "cry" | "slogan" | "promise" | "pledge")),
+            _ => SAYINGS.contains(&next),
+        };
+        if !said_noun || !is_capitalised(owner) {
+            return None;
+        }
+        let (c, &(_, first, _)) = self
+            .cands
+            .iter()
+            .zip(&self.cand_pos)
+            .enumerate()
+            .map(|(i, (_, pos))| (i, pos))
+            .find(|(i, &(_, _, last))| self.cands[*i].block == block && last == owner_at)?;
+        Some(Speaker {
+            name: Some(self.cands[c].name.clone()),
+            mention: Some(self.span_text(block, first, owner_at)),
+        })
+    }
+
     /// The subject of the sentence a participle cue hangs on: skip a leading adverbial
     /// ("Last Sunday,") and take the first noun phrase.
     pub(crate) fn sentence_subject(&self, block: usize, start: usize, cue: usize) -> Speaker {

@@ -1079,3 +1079,14 @@ fn a_modal_between_subject_and_speech_verb_is_skipped() {
         vec![pair("We lost.", "Ann Berg")]
     );
 }
+
+#[test]
+fn a_quotation_between_a_named_owner_and_a_saying_noun_is_the_owners() {
+    assert_eq!(
+        said(
+            "It's the persistent pull of Tom Baker's \"if you like your plan, you can keep it\" \
+             promise."
+        ),
+        vec![pair("if you like your plan, you can keep it", "Tom Baker")]
+    );
+}

@@ -349,7 +349,9 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                 // quotation inside a reporter's sentence with no speech verb is the words
                 // of that sentence's subject when it names someone.
                 let start = doc.sentence_range(b1, q1).start;
-                let found = if q1 > start {
+                let found = if let Some(owner) = doc.possessive_speaker(b1, q1) {
+                    owner
+                } else if q1 > start {
                     doc.sentence_subject(b1, start, q1)
                 } else {
                     Default::default()
