@@ -283,10 +283,31 @@ fn prefix_kind(prefix: &str, gaz: &Gazetteer) -> Option<EntityKind> {
     Some(EntityKind::Organization)
 }
 
+/// "Justice Ginsburg", "Justice John G. Roberts Jr.": a person span opening with "Justice"
+/// before a known person's surname or a given name is that judge. "Justice" is no title in
+/// the lists, because it opens names of other kinds ("Justice League", "Justice Ministry").
+fn without_justice(text: &str, c: Candidate, gaz: &Gazetteer) -> Candidate {
+    let name = &text[c.start..c.end];
+    let Some(rest) = name.strip_prefix("Justice ") else {
+        return c;
+    };
+    let first = rest.split(' ').next().unwrap_or(rest);
+    let last = rest.rsplit(' ').next().unwrap_or(rest);
+    let judge = c.kind == EntityKind::Person
+        && is_capitalised(first)
+        && (gaz.is_given_name(first) || gaz.known_surname_count(last) > 0);
+    if judge {
+        Candidate::new(c.block, c.start + "Justice ".len(), c.end, c.kind)
+    } else {
+        c
+    }
+}
+
 /// Splits the titles off a cleaned candidate. A person loses its leading titles; any
 /// candidate that holds a lowercase role followed by a name ("... spokeswoman Jen Psaki")
 /// becomes the name (a person) and, before the role, an organisation, place or nationality.
 pub fn split_titles(text: &str, c: Candidate, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let c = without_justice(text, c, gaz);
     let words = word_ranges(text, c.start, c.end);
     // The last run of titles that is followed by a name.
     let mut split: Option<(usize, usize, bool)> = None;
@@ -523,6 +544,18 @@ mod tests {
         assert_eq!(
             split("President Hotel", Organization),
             [("President Hotel".into(), Organization)]
+        );
+        assert_eq!(
+            split("Justice John G. Roberts Jr.", Person),
+            [("John G. Roberts Jr.".into(), Person)]
+        );
+        assert_eq!(
+            split("Justice League", Misc),
+            [("Justice League".into(), Misc)]
+        );
+        assert_eq!(
+            split("Assemblywoman Claudia Tenney", Person),
+            [("Claudia Tenney".into(), Person)]
         );
         // A title before a name's suffix, or after given names, is the surname.
         assert_eq!(
