@@ -47,6 +47,21 @@ pub fn sort_and_dedupe(candidates: &mut Vec<Candidate>) {
     *candidates = kept;
 }
 
+/// Test candidates in block 0: each name at its first occurrence after the previous one's
+/// end, with its kind (so a name may be given twice for two mentions).
+#[cfg(test)]
+pub fn at_successive_occurrences(text: &str, spans: &[(&str, EntityKind)]) -> Vec<Candidate> {
+    let mut from = 0;
+    spans
+        .iter()
+        .map(|(s, k)| {
+            let at = from + text[from..].find(s).unwrap();
+            from = at + s.len();
+            Candidate::new(0, at, at + s.len(), *k)
+        })
+        .collect()
+}
+
 /// Test candidates in block 0: each name at its first occurrence in `text`, with its kind.
 #[cfg(test)]
 pub fn at_first_occurrences(text: &str, spans: &[(&str, EntityKind)]) -> Vec<Candidate> {

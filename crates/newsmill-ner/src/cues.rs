@@ -11,6 +11,7 @@ use newsmill_core::EntityKind;
 use crate::candidate::Candidate;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
+use crate::words::is_adjective_shaped;
 
 /// Nouns that follow a place name: kinds of territory and geographic features. "camp",
 /// "town" and "state" are left out: they also follow people ("the Obama camp", "a Trump
@@ -65,14 +66,6 @@ const ORGANISATION_OWNED_WORDS: &[&str] = &[
     "editor",
     "poll",
 ];
-
-/// A one-word name shaped like an adjective of nationality or kind ("Zairean",
-/// "Pan-European", "Balkan", "Islamic"), which the lists may not know.
-fn adjective_shaped(name: &str) -> bool {
-    ["an", "ese", "ish", "ic", "i"]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
-}
 
 /// Nouns that follow an organisation's name: kinds of company, outlet and group. Only
 /// singular forms: "the Murdoch newspapers" are a person's.
@@ -148,7 +141,7 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     // border", "the Yugoslav news agency"); a longer one is a name ("Bab al-Hawa"). Before
     // what only an organisation has, a one-word misc is a name unless it is shaped like an
     // adjective ("Hewlett-Packard CEO", "Blues boss"; "Pan-European shares" stays).
-    let adjective = kind == Misc && !name.contains(' ') && (!owned || adjective_shaped(name));
+    let adjective = kind == Misc && !name.contains(' ') && (!owned || is_adjective_shaped(name));
     if known || adjective {
         return None;
     }
@@ -196,13 +189,7 @@ mod tests {
     use EntityKind::*;
 
     fn kinds(text: &str, spans: &[(&str, EntityKind)]) -> Vec<EntityKind> {
-        let mut cands: Vec<Candidate> = Vec::new();
-        let mut from = 0;
-        for (s, k) in spans {
-            let at = from + text[from..].find(s).unwrap();
-            cands.push(Candidate::new(0, at, at + s.len(), *k));
-            from = at + s.len();
-        }
+        let mut cands = crate::candidate::at_successive_occurrences(text, spans);
         apply_cues(&[text], &mut cands, Gazetteer::embedded());
         cands.iter().map(|c| c.kind).collect()
     }

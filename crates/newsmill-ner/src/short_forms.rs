@@ -10,27 +10,13 @@ use newsmill_core::EntityKind;
 
 use crate::candidate::Candidate;
 use crate::fold::key;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{is_designator, Gazetteer};
+use crate::words::is_adjective_shaped;
 
-/// Last words of a company's full name that its short form leaves off. Not "Party":
-/// "Liberal", "Democrat" alone are the adjectives of a member (misc).
-const COMPANY_ENDS: &[&str] = &[
-    "group",
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "llp",
-    "ag",
-    "gmbh",
-    "sa",
-    "holdings",
+/// Last words of a company's full name that its short form leaves off, beside the
+/// designators ("Group", "Inc", "Holdings"...). Not "Party": "Liberal", "Democrat" alone
+/// are the adjectives of a member (misc).
+const COMPANY_WORDS: &[&str] = &[
     "partners",
     "pharmaceuticals",
     "international",
@@ -52,7 +38,8 @@ fn company_first_word(name: &str) -> Option<String> {
     let last = rest.rsplit(' ').next().unwrap_or(rest);
     let last = key(last);
     let last = last.trim_end_matches('.');
-    COMPANY_ENDS.contains(&last).then(|| key(first))
+    let company = COMPANY_WORDS.contains(&last) || (is_designator(last) && last != "party");
+    company.then(|| key(first))
 }
 
 /// Retypes one-word location and misc mentions that are the first word of a company
@@ -93,15 +80,7 @@ fn is_free_name(name: &str, gaz: &Gazetteer) -> bool {
         && !gaz.is_given_name(name)
         && gaz.known_surname_count(name) == 0
         && !gaz.is_title(name)
-        && !adjective_shaped(name)
-}
-
-/// "Islamist", "Democratic", "Eritrean": adjectives of creed, party or people the lists
-/// may not hold.
-fn adjective_shaped(name: &str) -> bool {
-    ["an", "ese", "ish", "ic", "ist", "i"]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
+        && !is_adjective_shaped(name)
 }
 
 #[cfg(test)]
@@ -110,13 +89,7 @@ mod tests {
     use EntityKind::*;
 
     fn kinds(text: &str, spans: &[(&str, EntityKind)]) -> Vec<EntityKind> {
-        let mut cands: Vec<Candidate> = Vec::new();
-        let mut from = 0;
-        for (s, k) in spans {
-            let at = from + text[from..].find(s).unwrap();
-            cands.push(Candidate::new(0, at, at + s.len(), *k));
-            from = at + s.len();
-        }
+        let mut cands = crate::candidate::at_successive_occurrences(text, spans);
         type_short_forms(&[text], Gazetteer::embedded(), &mut cands);
         cands.iter().map(|c| c.kind).collect()
     }

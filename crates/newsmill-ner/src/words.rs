@@ -37,6 +37,14 @@ pub fn is_capitalised(word: &str) -> bool {
 }
 
 /// "J.", "W.": one capital letter and a full stop, a name's initial.
+/// A one-word name shaped like an adjective of nationality, creed or kind ("Zairean",
+/// "Pan-European", "Islamic", "Islamist", "Iraqi"), which the lists may not hold.
+pub fn is_adjective_shaped(name: &str) -> bool {
+    ["an", "ese", "ish", "ic", "ist", "i"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+}
+
 pub fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     matches!(
