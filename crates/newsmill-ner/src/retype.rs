@@ -70,6 +70,17 @@ pub fn corrected_kind(
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
+    // "Marshall Plan", "Clean Power Plan" typed person: nobody's name ends in "Plan" or
+    // "Program"; a scheme is misc. "Clinton Global Initiative": an initiative is a body.
+    if kind == Person {
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            match last {
+                "Plan" | "Program" | "Programme" => return Some(Misc),
+                "Initiative" => return Some(Organization),
+                _ => {}
+            }
+        }
+    }
     // "United States Senate", "Scottish Parliament", "Massachusetts Institute of
     // Technology" typed place: a body of state or an institution is an organisation,
     // whatever place its name opens with.
@@ -519,6 +530,11 @@ mod tests {
         assert_eq!(fix("Great Recession", Location, ""), Some(Misc));
         assert_eq!(fix("Iraq War", Location, ""), Some(Misc));
         assert_eq!(fix("Stockholm Syndrome", Location, ""), Some(Misc));
+        assert_eq!(fix("Marshall Plan", Person, ""), Some(Misc));
+        assert_eq!(
+            fix("Clinton Global Initiative", Person, ""),
+            Some(Organization)
+        );
         assert_eq!(
             fix("North American Free Trade Agreement", Location, ""),
             Some(Misc)
