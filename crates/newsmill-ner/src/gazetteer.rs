@@ -547,6 +547,8 @@ mod tests {
         let gaz = Gazetteer::embedded();
         assert!(gaz.place("Anbar").is_some_and(|p| !p.weak));
         assert!(gaz.place("Nineveh").is_some());
+        assert!(gaz.place("Long Island").is_some_and(|p| !p.weak));
+        assert!(gaz.place("New England").is_none());
         assert!(gaz.place("Jordan").is_some_and(|p| p.weak));
         let us = gaz.place("U.S.").and_then(|p| p.country);
         assert!(us.is_some());
