@@ -8,6 +8,7 @@ use newsmill_core::EntityKind;
 
 use crate::candidate::Candidate;
 use crate::gazetteer::Gazetteer;
+use crate::words::lowercase_words;
 
 /// Drops one-word person candidates whose word the article also writes in lowercase,
 /// unless the word is a given name, a known person's surname, or the first or last word of
@@ -21,11 +22,7 @@ pub fn drop_common_words(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
     if !cands.iter().any(one_word_person) {
         return;
     }
-    let lowercase_words: HashSet<&str> = blocks
-        .iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect();
+    let lowercase_words = lowercase_words(blocks);
     // First and last words of the people the article names in full: the linker joins
     // "Bill" and "Brown" to "Bill Clinton" and "Gordon Brown".
     let name_parts: HashSet<&str> = cands

@@ -3,13 +3,11 @@
 //! initial alone, so the capitalised word right before it is the given name the tagger did
 //! not know (the given-name lists only hold common US names: "Jock", "Yevgeny", "Vann").
 
-use rustc_hash::FxHashSet as HashSet;
-
 use newsmill_core::EntityKind;
 
 use crate::candidate::Candidate;
 use crate::gazetteer::Gazetteer;
-use crate::words::{is_capitalised, is_initial};
+use crate::words::{is_initial, lowercase_words};
 
 /// Extends person candidates that open with an initial ("A. Finlayson", "E. J. Mannix")
 /// back over the word before them when that word is a given name by its shape and use: a
@@ -24,12 +22,7 @@ pub fn add_given_names(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]
     if !cands.iter().any(opens_with_initial) {
         return;
     }
-    let lowercase_words: HashSet<String> = blocks
-        .iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .map(str::to_string)
-        .collect();
+    let lowercase_words = lowercase_words(blocks);
     let taken: Vec<(usize, usize, usize)> =
         cands.iter().map(|c| (c.block, c.start, c.end)).collect();
     for c in cands.iter_mut().filter(|c| opens_with_initial(c)) {
@@ -53,7 +46,7 @@ pub fn add_given_names(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]
         if inside_other || !is_given_name_shape(word) || !is_free_word(word, gaz) {
             continue;
         }
-        if lowercase_words.contains(&word.to_lowercase()) {
+        if lowercase_words.contains(word.to_lowercase().as_str()) {
             continue;
         }
         c.start = word_start;
@@ -63,11 +56,9 @@ pub fn add_given_names(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]
 /// "Jock", "Yevgeny", "Jean-Paul": a capital, then at least one lowercase letter, letters
 /// (and a hyphen) only.
 fn is_given_name_shape(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
+    word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).any(char::is_lowercase)
         && word.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-        && is_capitalised(word)
 }
 
 /// A word the lists do not know as anything but a possible name.

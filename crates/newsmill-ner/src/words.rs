@@ -37,6 +37,16 @@ pub fn is_capitalised(word: &str) -> bool {
 }
 
 /// "J.", "W.": one capital letter and a full stop, a name's initial.
+/// The words an article writes in lowercase somewhere: a word found there is a common
+/// word, not a name ("the dollar fell" beside "Dollar"). Collected once per call.
+pub fn lowercase_words<'a>(blocks: &[&'a str]) -> rustc_hash::FxHashSet<&'a str> {
+    blocks
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
+}
+
 /// A one-word name shaped like an adjective of nationality, creed or kind ("Zairean",
 /// "Pan-European", "Islamic", "Islamist", "Iraqi"), which the lists may not hold.
 pub fn is_adjective_shaped(name: &str) -> bool {

@@ -1013,9 +1013,6 @@ impl Doc<'_> {
             "warning",
             "refrain",
             "declaration",
-            "rallying",
-            "battle",
-            "campaign",
         ];
         let owner_at = q.checked_sub(1)?;
         let owner = self.word(block, owner_at).filter(|w| is_possessive(w))?;
@@ -1030,15 +1027,11 @@ impl Doc<'_> {
         if !said_noun || !is_capitalised(owner) {
             return None;
         }
-        let (c, &(_, first, _)) = self
-            .cands
-            .iter()
-            .zip(&self.cand_pos)
-            .enumerate()
-            .map(|(i, (_, pos))| (i, pos))
-            .find(|(i, &(_, _, last))| self.cands[*i].block == block && last == owner_at)?;
+        let (owner, &(_, first, _)) = self
+            .block_candidates(block)
+            .find(|(_, &(_, _, last))| last == owner_at)?;
         Some(Speaker {
-            name: Some(self.cands[c].name.clone()),
+            name: Some(owner.name.clone()),
             mention: Some(self.span_text(block, first, owner_at)),
         })
     }

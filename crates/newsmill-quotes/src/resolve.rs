@@ -804,7 +804,7 @@ impl Doc<'_> {
     }
 
     /// The candidates of one block with their (sentence, first token, last token).
-    fn block_candidates(
+    pub(crate) fn block_candidates(
         &self,
         block: usize,
     ) -> impl Iterator<Item = (&Candidate, &(usize, usize, usize))> {
