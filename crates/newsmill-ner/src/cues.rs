@@ -97,6 +97,40 @@ const ORGANISATION_WORDS: &[&str] = &[
     "lobbying firm",
 ];
 
+/// Nouns right before a name that only organisations are called: "security firm Webroot",
+/// "banking giant Citigroup", "the website Mashable", "online retailer Amazon". Sorted for
+/// binary search. Left out are descriptors that people share: "producer", "developer",
+/// "publisher", "manufacturer" and "broadcaster" ("plastics manufacturer Ron Johnson",
+/// "broadcaster Cyril Fletcher"), "maker" ("games maker Peter Molyneux"), "rival" and
+/// "group" ("rival Hillary Clinton"), and "service" ("the memorial service Friday").
+const ORGANISATION_LEADS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "carmaker",
+    "carrier",
+    "charity",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "daily",
+    "drugmaker",
+    "firm",
+    "firms",
+    "giant",
+    "insurer",
+    "lender",
+    "magazine",
+    "network",
+    "newspaper",
+    "operator",
+    "retailer",
+    "startup",
+    "supermarket",
+    "tabloid",
+    "website",
+];
+
 /// Two-word place nouns, matched like the two-word organisation nouns.
 const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "naval base"];
 
@@ -154,6 +188,25 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     None
 }
 
+/// The kind a descriptor right before the name gives it ("security firm Webroot"), if it
+/// overrules the tagger's: only organisation, and never for a name that reads as a person
+/// (a known person, a known surname, a given name first: "the firm Jones works for", "the
+/// company Trump founded") or is a known place, demonym or misc ("the airline Qatar").
+fn lead_kind(name: &str, kind: EntityKind, before: &str, gaz: &Gazetteer) -> Option<EntityKind> {
+    if kind == EntityKind::Organization {
+        return None;
+    }
+    let lead = before.strip_suffix(' ')?.rsplit([' ', '\n']).next()?;
+    if ORGANISATION_LEADS.binary_search(&lead).is_err() {
+        return None;
+    }
+    let first = name.split(' ').next().unwrap_or(name);
+    let person_like =
+        gaz.is_known_person(name) || gaz.known_surname_count(name) > 0 || gaz.is_given_name(first);
+    let other = gaz.is_known_place(name) || gaz.is_demonym(name) || gaz.is_misc(name);
+    (!person_like && !other).then_some(EntityKind::Organization)
+}
+
 /// Retypes mentions by their cue words, then every mention of a cued name alike. Names
 /// cued as two kinds in one article keep their own types.
 pub fn apply_cues(blocks: &[&str], cands: &mut [Candidate], gaz: &Gazetteer) {
@@ -161,10 +214,16 @@ pub fn apply_cues(blocks: &[&str], cands: &mut [Candidate], gaz: &Gazetteer) {
     let mut cued: BTreeMap<String, Option<EntityKind>> = BTreeMap::new();
     for c in cands.iter_mut() {
         let text = blocks.get(c.block).copied().unwrap_or("");
-        let (Some(name), Some(after)) = (text.get(c.start..c.end), text.get(c.end..)) else {
+        let (Some(before), Some(name), Some(after)) = (
+            text.get(..c.start),
+            text.get(c.start..c.end),
+            text.get(c.end..),
+        ) else {
             continue;
         };
-        if let Some(kind) = cue_kind(name, c.kind, after, gaz) {
+        let kind =
+            cue_kind(name, c.kind, after, gaz).or_else(|| lead_kind(name, c.kind, before, gaz));
+        if let Some(kind) = kind {
             c.kind = kind;
             let entry = cued.entry(key(name)).or_insert(Some(kind));
             if *entry != Some(kind) {
@@ -285,6 +344,50 @@ mod tests {
             ),
             [Person]
         );
+    }
+
+    #[test]
+    fn an_organisation_descriptor_before_a_name_makes_it_an_organisation() {
+        assert_eq!(
+            kinds(
+                "the security firm Netcraft said. Netcraft found",
+                &[("Netcraft", Location), ("Netcraft", Location)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds("US banking giant Citigroup", &[("Citigroup", Person)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("the website Mashable", &[("Mashable", Location)]),
+            [Organization]
+        );
+        // People, known places and descriptors people share keep the tagger's type.
+        assert_eq!(
+            kinds(
+                "the company Donald Trump founded",
+                &[("Donald Trump", Person)]
+            ),
+            [Person]
+        );
+        assert_eq!(
+            kinds("the airline Qatar", &[("Qatar", Location)]),
+            [Location]
+        );
+        assert_eq!(
+            kinds("games maker Peter Molyneux", &[("Peter Molyneux", Person)]),
+            [Person]
+        );
+        assert_eq!(
+            kinds("broadcaster Cyril Fletcher", &[("Cyril Fletcher", Person)]),
+            [Person]
+        );
+    }
+
+    #[test]
+    fn descriptor_list_is_sorted_for_binary_search() {
+        assert!(ORGANISATION_LEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
