@@ -200,11 +200,73 @@ fn lead_kind(name: &str, kind: EntityKind, before: &str, gaz: &Gazetteer) -> Opt
     if ORGANISATION_LEADS.binary_search(&lead).is_err() {
         return None;
     }
+    may_be_organisation(name, gaz, Gazetteer::is_known_place).then_some(EntityKind::Organization)
+}
+
+/// Whether a name may be an organisation whatever the tagger said: not a person by the
+/// gazetteers (a known person or surname, a given name first) nor a place (by `is_place`),
+/// nationality or misc name they know.
+fn may_be_organisation(
+    name: &str,
+    gaz: &Gazetteer,
+    is_place: fn(&Gazetteer, &str) -> bool,
+) -> bool {
     let first = name.split(' ').next().unwrap_or(name);
     let person_like =
         gaz.is_known_person(name) || gaz.known_surname_count(name) > 0 || gaz.is_given_name(first);
-    let other = gaz.is_known_place(name) || gaz.is_demonym(name) || gaz.is_misc(name);
-    (!person_like && !other).then_some(EntityKind::Organization)
+    !person_like && !is_place(gaz, name) && !gaz.is_demonym(name) && !gaz.is_misc(name)
+}
+
+/// For each candidate (in `cands` order), whether it is coordinated with an organisation
+/// ("Microsoft and Nintendo", "Sony or Sega") and is no gazetteer place: the
+/// members of a list are things of one kind.
+fn coordinated_with_organisation(
+    blocks: &[&str],
+    cands: &[Candidate],
+    gaz: &Gazetteer,
+) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].block, cands[i].start));
+    let mut coordinated = vec![false; cands.len()];
+    for pair in order.windows(2) {
+        let (a, b) = (cands[pair[0]], cands[pair[1]]);
+        if a.block != b.block || a.end > b.start {
+            continue;
+        }
+        let text = blocks.get(a.block).copied().unwrap_or("");
+        // Not ", ": that is also an apposition ("Orin Kramer, Lazard"). And not when the
+        // pair is inside a longer name the tagger cut at "and" ("the Pew Internet and
+        // American Life Project", "Eton and Slough"): a capitalised word right before or
+        // after it.
+        if !matches!(text.get(a.end..b.start), Some(" and " | " or ")) {
+            continue;
+        }
+        let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+        let word_before = text[..a.start]
+            .strip_suffix(' ')
+            .map(|t| t.rsplit(' ').next().unwrap_or(t));
+        let word_after = text[b.end..]
+            .strip_prefix(' ')
+            .and_then(|t| t.split(' ').next());
+        if capitalised(word_before) || capitalised(word_after) {
+            continue;
+        }
+        for (this, other, index) in [(a, b, pair[0]), (b, a, pair[1])] {
+            let name = this.text(blocks);
+            // Only a place type: people are named beside organisations ("Clinton and the
+            // DNC"), and a misc beside one is often a product or an adjective ("Merck's
+            // Vioxx", "NATO and Middle Eastern allies"). A compass word makes it a region
+            // ("North West and Yorkshire").
+            if other.kind == EntityKind::Organization
+                && this.kind == EntityKind::Location
+                && !name.split(' ').any(|w| gaz.is_direction(w))
+                && may_be_organisation(name, gaz, Gazetteer::is_any_place)
+            {
+                coordinated[index] = true;
+            }
+        }
+    }
+    coordinated
 }
 
 /// Retypes mentions by their cue words, then every mention of a cued name alike. Names
@@ -212,7 +274,8 @@ fn lead_kind(name: &str, kind: EntityKind, before: &str, gaz: &Gazetteer) -> Opt
 pub fn apply_cues(blocks: &[&str], cands: &mut [Candidate], gaz: &Gazetteer) {
     // key -> kind, or None once two cues disagree
     let mut cued: BTreeMap<String, Option<EntityKind>> = BTreeMap::new();
-    for c in cands.iter_mut() {
+    let coordinated = coordinated_with_organisation(blocks, cands, gaz);
+    for (c, coordinated) in cands.iter_mut().zip(coordinated) {
         let text = blocks.get(c.block).copied().unwrap_or("");
         let (Some(before), Some(name), Some(after)) = (
             text.get(..c.start),
@@ -221,8 +284,9 @@ pub fn apply_cues(blocks: &[&str], cands: &mut [Candidate], gaz: &Gazetteer) {
         ) else {
             continue;
         };
-        let kind =
-            cue_kind(name, c.kind, after, gaz).or_else(|| lead_kind(name, c.kind, before, gaz));
+        let kind = cue_kind(name, c.kind, after, gaz)
+            .or_else(|| lead_kind(name, c.kind, before, gaz))
+            .or(coordinated.then_some(EntityKind::Organization));
         if let Some(kind) = kind {
             c.kind = kind;
             let entry = cued.entry(key(name)).or_insert(Some(kind));
@@ -382,6 +446,67 @@ mod tests {
         assert_eq!(
             kinds("broadcaster Cyril Fletcher", &[("Cyril Fletcher", Person)]),
             [Person]
+        );
+    }
+
+    #[test]
+    fn a_place_coordinated_with_an_organisation_is_one() {
+        assert_eq!(
+            kinds(
+                "made by Sony and Nintendo. Nintendo said",
+                &[
+                    ("Sony", Organization),
+                    ("Nintendo", Location),
+                    ("Nintendo", Location)
+                ]
+            ),
+            [Organization, Organization, Organization]
+        );
+        assert_eq!(
+            kinds(
+                "Webroot or Earthlink",
+                &[("Webroot", Location), ("Earthlink", Organization)]
+            ),
+            [Organization, Organization]
+        );
+        // Known places, people, misc names, appositions and pairs inside a longer name stay.
+        assert_eq!(
+            kinds(
+                "Google and California",
+                &[("Google", Organization), ("California", Location)]
+            ),
+            [Organization, Location]
+        );
+        assert_eq!(
+            kinds(
+                "Clinton and the DNC",
+                &[("Clinton", Person), ("DNC", Organization)]
+            ),
+            [Person, Organization]
+        );
+        assert_eq!(
+            kinds(
+                "Merck and Vioxx",
+                &[("Merck", Organization), ("Vioxx", Misc)]
+            ),
+            [Organization, Misc]
+        );
+        assert_eq!(
+            kinds(
+                "Orin Kramer, Lazard",
+                &[("Orin Kramer", Person), ("Lazard", Organization)]
+            ),
+            [Person, Organization]
+        );
+        assert_eq!(
+            kinds(
+                "the Pew Internet and American Life Project",
+                &[
+                    ("Internet", Location),
+                    ("American Life Project", Organization)
+                ]
+            ),
+            [Location, Organization]
         );
     }
 
