@@ -41,7 +41,10 @@ pub fn type_people_by_surname(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Can
         return;
     }
     for c in cands.iter_mut() {
-        if !matches!(c.kind, EntityKind::Location | EntityKind::Organization) {
+        if !matches!(
+            c.kind,
+            EntityKind::Location | EntityKind::Organization | EntityKind::Misc
+        ) {
             continue;
         }
         let name = c.text(blocks);
@@ -57,10 +60,29 @@ pub fn type_people_by_surname(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Can
             && !gaz.is_any_place(name)
             && !gaz.is_known_org(name)
             && !gaz.looks_like_org(name);
-        if shaped {
+        // "Ban Ki-moon", "Moon Jae-in": a family name first, then a hyphenated given name
+        // in lowercase after the hyphen, with the family name a person alone elsewhere.
+        let family_name_first = (2..=3).contains(&words.len())
+            && is_hyphenated_given_name(last)
+            && surnames.contains(&key(first));
+        if shaped || family_name_first {
             c.kind = EntityKind::Person;
         }
     }
+}
+
+/// "Ki-moon", "Jae-in", "Jong-un": a capitalised syllable, a hyphen, a lowercase one, as
+/// romanised Korean given names are written.
+fn is_hyphenated_given_name(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    let mut head_chars = head.chars();
+    head_chars.next().is_some_and(char::is_uppercase)
+        && head.len() >= 2
+        && head_chars.all(char::is_lowercase)
+        && !tail.is_empty()
+        && tail.chars().all(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -88,6 +110,14 @@ mod tests {
             kinds("Carolina Kluft won.", &[("Carolina Kluft", Location)]),
             [Location]
         );
+        // A misc type too: "German" is a nationality, and a given name.
+        assert_eq!(
+            kinds(
+                "Economy minister German Gref agreed. Gref said",
+                &[("German Gref", Misc), ("Gref", Person)]
+            ),
+            [Person, Person]
+        );
         assert_eq!(
             kinds(
                 "Jefferson County voted. Jefferson said",
@@ -101,6 +131,29 @@ mod tests {
                 &[("Morgan Stanley Bank", Organization), ("Stanley", Person)]
             ),
             [Organization, Person]
+        );
+    }
+
+    #[test]
+    fn a_family_name_first_before_a_hyphenated_given_name_is_a_person() {
+        assert_eq!(
+            kinds(
+                "Ban Ki-moon sat down. Ban said the deal holds.",
+                &[("Ban Ki-moon", Misc), ("Ban", Person)]
+            ),
+            [Person, Person]
+        );
+        // Not without the family name alone, nor for a hyphenated place.
+        assert_eq!(
+            kinds("Ban Ki-moon sat down.", &[("Ban Ki-moon", Misc)]),
+            [Misc]
+        );
+        assert_eq!(
+            kinds(
+                "Stratford-upon-Avon voted. Stratford said",
+                &[("Stratford-upon-Avon", Location), ("Stratford", Person)]
+            ),
+            [Location, Person]
         );
     }
 }
