@@ -234,8 +234,15 @@ pub fn add_documents(block: usize, text: &str, words: &[Word], cands: &mut Vec<C
                 .chain(FINAL_ONLY_HEADS)
                 .any(|h| h.eq_ignore_ascii_case(w))
         };
+        // "Stuart Law", "Denis Law": a span the steps before kept as a person (a given
+        // name or initial and a surname, `retype`) is no law.
+        let person = || {
+            cands.iter().any(|c| {
+                c.block == block && c.start == start && c.end == end && c.kind == EntityKind::Person
+            })
+        };
         let may_be_document = first < last && (head_at(first) || head_at(last));
-        if may_be_document && is_document_name(phrase) && !beyond() {
+        if may_be_document && is_document_name(phrase) && !beyond() && !person() {
             cands.retain(|c| !c.overlaps(block, start, end));
             cands.push(Candidate::new(block, start, end, EntityKind::Misc));
         }
@@ -344,6 +351,18 @@ mod tests {
             )
             .len(),
             1
+        );
+        // A person kept as one is no law; the same words untagged are.
+        assert_eq!(
+            found(
+                "Stuart Law scored 50.",
+                &[("Stuart Law", EntityKind::Person)]
+            ),
+            [("Stuart Law".to_string(), EntityKind::Person)]
+        );
+        assert_eq!(
+            found("It is banned under Sharia Law.", &[]),
+            [("Sharia Law".to_string(), EntityKind::Misc)]
         );
     }
 
