@@ -184,9 +184,9 @@ fn lowercase_suffix(s: &str) -> Option<usize> {
         given_name_syllable(head, &s[i..]).is_none_or(|len| i + len != s.len())
             && head.chars().any(char::is_uppercase)
             && tail.starts_with(char::is_lowercase)
-            && tail
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_lowercase))
+            // No capital after it: "Chester-le-Street", "Stratford-upon-Avon" are one
+            // name, their lowercase words joining capitalised ones.
+            && !tail.chars().any(char::is_uppercase)
     })
 }
 
@@ -405,6 +405,8 @@ mod tests {
         assert_eq!(trimmed("Al Qaeda-affiliated"), "Al Qaeda");
         assert_eq!(trimmed("Qaeda-associated force"), "Qaeda");
         assert_eq!(trimmed("al-Qaeda-linked"), "al-Qaeda");
+        assert_eq!(trimmed("Chester-le-Street"), "Chester-le-Street");
+        assert_eq!(trimmed("Stratford-upon-Avon"), "Stratford-upon-Avon");
         assert_eq!(trimmed("Bashar al-Assad"), "Bashar al-Assad");
         assert_eq!(trimmed("Guantanamo Bay for"), "Guantanamo Bay");
         assert_eq!(trimmed("former Salim Idriss"), "Salim Idriss");

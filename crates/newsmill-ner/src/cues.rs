@@ -248,7 +248,12 @@ fn coordinated_with_organisation(
         let word_after = text[b.end..]
             .strip_prefix(' ')
             .and_then(|t| t.split(' ').next());
-        if capitalised(word_before) || capitalised(word_after) {
+        // "in Stratford-upon-Avon and Newcastle-under-Lyme": what a preposition of place
+        // governs are places, whatever the tagger typed the other.
+        if capitalised(word_before)
+            || capitalised(word_after)
+            || crate::retype::after_place_preposition(&text[..a.start], gaz)
+        {
             continue;
         }
         for (this, other, index) in [(a, b, pair[0]), (b, a, pair[1])] {
@@ -497,6 +502,16 @@ mod tests {
                 &[("Orin Kramer", Person), ("Lazard", Organization)]
             ),
             [Person, Organization]
+        );
+        assert_eq!(
+            kinds(
+                "born in Stratford-upon-Avon and Newcastle-under-Lyme",
+                &[
+                    ("Stratford-upon-Avon", Location),
+                    ("Newcastle-under-Lyme", Organization)
+                ]
+            ),
+            [Location, Organization]
         );
         assert_eq!(
             kinds(

@@ -344,7 +344,7 @@ fn is_given_name_and_surname(name: &str, gaz: &Gazetteer) -> bool {
 /// found after ("in", "near", "outside", "around", "across"), also through a list of
 /// places the preposition governs: "in Philadelphia and Cleveland", "in Philadelphia, in
 /// Pittsburgh, Cleveland, Miami and Tampa".
-fn after_place_preposition(before: &str, gaz: &Gazetteer) -> bool {
+pub(crate) fn after_place_preposition(before: &str, gaz: &Gazetteer) -> bool {
     let mut before = before;
     // A list item each round; bounded so a long run of names costs little.
     for _ in 0..8 {
