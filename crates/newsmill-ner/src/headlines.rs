@@ -75,6 +75,13 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
         }
         gaz.is_known_org(name).then_some(EntityKind::Organization)
     };
+    // Every word of the people the ordinary lines name ("Roberto", "Duran" of "Roberto
+    // Duran" and "Duran"), for a person mention in the line written in full.
+    let person_words: rustc_hash::FxHashSet<String> = confirmed
+        .iter()
+        .filter(|(_, kind)| **kind == EntityKind::Person)
+        .flat_map(|(name, _)| name.split(' ').map(str::to_string))
+        .collect();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         if !uninformative[c.block] {
@@ -82,6 +89,23 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
             continue;
         }
         let text = blocks[c.block];
+        let span = c.text(blocks);
+        // A person typed so whose every word the article's people have, its surname a
+        // person alone ("ROBERTO DURAN" beside "Roberto ... Duran" and "Duran"), and an
+        // event typed so ("U.S. OPEN", "ENGLISH COUNTY CHAMPIONSHIP"): the tagger's span
+        // is the name, not only its confirmed part.
+        let words: Vec<String> = span.split(' ').map(key).collect();
+        let whole_person = c.kind == EntityKind::Person
+            && (2..=4).contains(&words.len())
+            && words.iter().all(|w| person_words.contains(w))
+            && words
+                .last()
+                .is_some_and(|w| confirmed.get(w) == Some(&EntityKind::Person));
+        let whole_event = c.kind == EntityKind::Misc && crate::works::is_event_name(span);
+        if whole_person || whole_event {
+            out.push(c);
+            continue;
+        }
         if let Some(part) = confirmed_part(text, &c, &known, gaz) {
             out.push(part);
         }
@@ -168,6 +192,31 @@ mod tests {
                 ("Katherine Viner", EntityKind::Person),
             ]
         );
+    }
+
+    #[test]
+    fn keeps_people_the_article_names_and_events_whole() {
+        let blocks = [
+            "PANAMA'S ROBERTO DURAN FIGHTS AT THE U.S. OPEN",
+            "Boxing legend Roberto \"Hands of Stone\" Duran fights on. Duran is 45.",
+        ];
+        let span = |b: usize, s: &str| {
+            let start = blocks[b].find(s).unwrap();
+            Candidate::new(b, start, start + s.len(), EntityKind::Person)
+        };
+        let mut cands = vec![
+            span(0, "ROBERTO DURAN"),
+            span(0, "FIGHTS AT"),
+            Candidate {
+                kind: EntityKind::Misc,
+                ..span(0, "U.S. OPEN")
+            },
+            span(1, "Roberto"),
+            span(1, "Duran"),
+        ];
+        confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
+        let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
+        assert_eq!(got, ["ROBERTO DURAN", "U.S. OPEN", "Roberto", "Duran"]);
     }
 
     #[test]

@@ -110,6 +110,32 @@ fn is_all_capitals(surface: &str) -> bool {
             .any(|w| w.chars().count() >= 2)
 }
 
+/// "ROBERTO DURAN" (a headline) named "Roberto Duran" when the group's mixed-case mentions
+/// ("Roberto", "Duran") spell each of its words; `None` when the name is not all capitals
+/// or a word has no mixed-case spelling ("BLACKBURN ROVERS" beside "Rovers" stays).
+fn recased_from_mixed_case<'a>(
+    name: &str,
+    surfaces: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    if !is_all_capitals(name) || !name.contains(' ') {
+        return None;
+    }
+    let mixed: Vec<&str> = surfaces
+        .filter(|s| s.chars().any(char::is_lowercase))
+        .flat_map(|s| s.split(' '))
+        .collect();
+    let words: Option<Vec<&str>> = name
+        .split(' ')
+        .map(|w| {
+            mixed
+                .iter()
+                .copied()
+                .find(|m| m.to_lowercase() == w.to_lowercase())
+        })
+        .collect();
+    words.map(|w| w.join(" "))
+}
+
 /// Mention indices per group, groups in order of first mention.
 fn members(group_of: &[usize]) -> Vec<Vec<usize>> {
     let mut slot_of: HashMap<usize, usize> = HashMap::default();
@@ -366,6 +392,8 @@ fn build(
         });
         // A state written only as "Calif." is named in full.
         let name = named_by.map_or("", |m| m.abbreviated_state().unwrap_or(m.surface));
+        let recased = recased_from_mixed_case(name, g.iter().map(|&i| mentions[i].surface));
+        let name = recased.as_deref().unwrap_or(name);
         // "Republican Party" with its adjective mentions ("Republican candidates", typed
         // misc) joined to it: a name of an organisation's strong shape is an organisation,
         // however many of its mentions were adjectives.
@@ -504,6 +532,19 @@ mod tests {
         assert_eq!(
             linked("DES MOINES — It rained.", &[("DES MOINES", Location)]),
             [("DES MOINES".to_string(), Location, 1)]
+        );
+        // A fuller name in capitals whose words the mixed-case mentions spell is written
+        // as they spell them.
+        assert_eq!(
+            linked(
+                "ROBERTO DURAN FIGHTS. Roberto won. Duran said",
+                &[
+                    ("ROBERTO DURAN", Person),
+                    ("Roberto", Person),
+                    ("Duran", Person)
+                ]
+            )[0],
+            ("Roberto Duran".to_string(), Person, 3)
         );
     }
 
