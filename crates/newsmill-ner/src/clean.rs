@@ -184,9 +184,25 @@ fn lowercase_suffix(s: &str) -> Option<usize> {
         given_name_syllable(head, &s[i..]).is_none_or(|len| i + len != s.len())
             && head.chars().any(char::is_uppercase)
             && tail.starts_with(char::is_lowercase)
-            // No capital after it: "Chester-le-Street", "Stratford-upon-Avon" are one
-            // name, their lowercase words joining capitalised ones.
-            && !tail.chars().any(char::is_uppercase)
+            && tail
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase))
+            && !joins_place_name(tail)
+    })
+}
+
+/// "le-Street" of "Chester-le-Street", "upon-Avon", "a-Lago", "ul-Haq": a particle of
+/// place names or personal names between hyphens, then a capital. Such a name is one
+/// ("Stratford-upon-Avon", "Inzamam-ul-Haq"); other lowercase words are not
+/// ("Washington-to-English", "Qaeda-linked").
+fn joins_place_name(tail: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "a", "ad", "al", "am", "an", "bin", "by", "da", "de", "del", "den", "der", "des", "di",
+        "du", "ed", "el", "en", "ibn", "im", "la", "le", "les", "on", "sous", "sur", "super", "ud",
+        "ul", "under", "upon", "ur", "us", "uz", "van", "von",
+    ];
+    tail.split_once('-').is_some_and(|(particle, rest)| {
+        PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase)
     })
 }
 
@@ -407,6 +423,8 @@ mod tests {
         assert_eq!(trimmed("al-Qaeda-linked"), "al-Qaeda");
         assert_eq!(trimmed("Chester-le-Street"), "Chester-le-Street");
         assert_eq!(trimmed("Stratford-upon-Avon"), "Stratford-upon-Avon");
+        assert_eq!(trimmed("Inzamam-ul-Haq"), "Inzamam-ul-Haq");
+        assert_eq!(trimmed("Washington-to-English"), "Washington");
         assert_eq!(trimmed("Bashar al-Assad"), "Bashar al-Assad");
         assert_eq!(trimmed("Guantanamo Bay for"), "Guantanamo Bay");
         assert_eq!(trimmed("former Salim Idriss"), "Salim Idriss");

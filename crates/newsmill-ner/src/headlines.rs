@@ -82,6 +82,12 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
         .filter(|(_, kind)| **kind == EntityKind::Person)
         .flat_map(|(name, _)| name.split(' ').map(str::to_string))
         .collect();
+    // The surnames of the people they name in full ("Johnson" of "Tom Johnson").
+    let surnames: rustc_hash::FxHashSet<&str> = confirmed
+        .iter()
+        .filter(|(name, kind)| **kind == EntityKind::Person && name.contains(' '))
+        .filter_map(|(name, _)| name.rsplit(' ').next())
+        .collect();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         if !uninformative[c.block] {
@@ -91,7 +97,8 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
         let text = blocks[c.block];
         let span = c.text(blocks);
         // A person typed so whose every word the article's people have, its surname a
-        // person alone ("ROBERTO DURAN" beside "Roberto ... Duran" and "Duran"), and an
+        // person alone ("ROBERTO DURAN" beside "Roberto ... Duran" and "Duran"), or the
+        // surname of one named in full, and an
         // event typed so ("U.S. OPEN", "ENGLISH COUNTY CHAMPIONSHIP"): the tagger's span
         // is the name, not only its confirmed part.
         let words: Vec<String> = span.split(' ').map(key).collect();
@@ -101,6 +108,11 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
             && words
                 .last()
                 .is_some_and(|w| confirmed.get(w) == Some(&EntityKind::Person));
+        // A surname alone typed person ("JOHNSON WINS" beside "Tom Johnson").
+        let surname = c.kind == EntityKind::Person
+            && words.len() == 1
+            && surnames.contains(words[0].as_str());
+        let whole_person = whole_person || surname;
         let whole_event = c.kind == EntityKind::Misc && crate::works::is_event_name(span);
         if whole_person || whole_event {
             out.push(c);
@@ -217,6 +229,17 @@ mod tests {
         confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
         let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
         assert_eq!(got, ["ROBERTO DURAN", "U.S. OPEN", "Roberto", "Duran"]);
+        let blocks = [
+            "JOHNSON WINS POINTS VERDICT",
+            "American Tom Johnson defended his title.",
+        ];
+        let mut cands = vec![
+            Candidate::new(0, 0, 7, EntityKind::Person),
+            Candidate::new(1, 9, 20, EntityKind::Person),
+        ];
+        confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
+        let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
+        assert_eq!(got, ["JOHNSON", "Tom Johnson"]);
     }
 
     #[test]
