@@ -120,7 +120,20 @@ fn person_of_institution(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Ve
     let institution = &rest[article..];
     let first = who.split(' ').next()?;
     let person = full_name_shape(who, gaz) && !gaz.is_title(first) && !gaz.is_qualifier(first);
-    let org = institution.contains(' ') && gaz.org_shape(institution) == Some(true);
+    // "Gold Fields of South Africa Ltd", "Bank of America Corp": "of" a place with a
+    // company designator is the company's own name, registered there.
+    let mut place_words: Vec<&str> = institution.split(' ').collect();
+    while place_words
+        .last()
+        .is_some_and(|w| crate::gazetteer::is_designator(&crate::fold::key(w)))
+    {
+        place_words.pop();
+    }
+    let registered_company = place_words.len() < institution.split(' ').count()
+        && strong_place(gaz, &place_words.join(" "));
+    let org = institution.contains(' ')
+        && gaz.org_shape(institution) == Some(true)
+        && !registered_company;
     (person && org).then(|| {
         vec![
             piece(c, 0, at, EntityKind::Person),
@@ -329,6 +342,7 @@ mod tests {
             "Church of England",
             "Royal Society of Chemistry",
             "Supreme Court of the United States",
+            "Gold Fields of South Africa Ltd",
         ] {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
         }
