@@ -48,9 +48,10 @@ pub fn is_case_uninformative(text: &str) -> bool {
                 .is_some_and(char::is_uppercase)
         })
         .count();
+    // "A." is an initial ("A. Dale 69, H. Morris 69"), not the article.
     let function_capitalised = words.iter().skip(1).any(|w| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        FUNCTION_WORDS.contains(&bare)
+        FUNCTION_WORDS.contains(&bare) && !(bare.len() == 1 && w.ends_with('.'))
     });
     words.len() >= 4 && capitalised * 10 >= words.len() * 8 && function_capitalised
 }
@@ -172,6 +173,9 @@ mod tests {
             "Barack Obama, Angela Merkel, Xi Jinping"
         ));
         assert!(!is_case_uninformative("BBC News"));
+        assert!(!is_case_uninformative(
+            "Glamorgan 259 and 207 ( A. Dale 69 , H. Morris 69 ; D. Blenkiron 4-43 ) , Durham 114"
+        ));
     }
 
     #[test]
