@@ -63,10 +63,25 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
     if uninformative.iter().all(|&u| u) || !uninformative.iter().any(|&u| u) {
         return;
     }
-    let mut confirmed: HashMap<String, EntityKind> = HashMap::default();
+    // Each name's most frequent type in the ordinary lines (the first on a tie): a
+    // dateline's "MILAN" typed place does not outvote "Milan" the club twice.
+    let mut votes: HashMap<String, Vec<(EntityKind, usize)>> = HashMap::default();
     for c in cands.iter().filter(|c| !uninformative[c.block]) {
-        confirmed.entry(key(c.text(blocks))).or_insert(c.kind);
+        let kinds = votes.entry(key(c.text(blocks))).or_default();
+        match kinds.iter_mut().find(|(k, _)| *k == c.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((c.kind, 1)),
+        }
     }
+    let confirmed: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .map(|(name, kinds)| {
+            let best = kinds
+                .iter()
+                .fold(kinds[0], |best, &k| if k.1 > best.1 { k } else { best });
+            (name, best.0)
+        })
+        .collect();
     let known = |name: &str| -> Option<EntityKind> {
         if let Some(&kind) = confirmed.get(&key(name)) {
             return Some(kind);
@@ -244,6 +259,23 @@ mod tests {
         confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
         let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
         assert_eq!(got, ["JOHNSON", "Tom Johnson"]);
+    }
+
+    #[test]
+    fn a_headline_name_takes_its_most_frequent_type_in_the_ordinary_lines() {
+        let blocks = [
+            "SOCCER - MILAN BEAT ROMA",
+            "MILAN 1996-08-30",
+            "Milan won. Milan scored.",
+        ];
+        let mut cands = vec![
+            Candidate::new(0, 9, 14, EntityKind::Organization),
+            Candidate::new(1, 0, 5, EntityKind::Location),
+            Candidate::new(2, 0, 5, EntityKind::Organization),
+            Candidate::new(2, 11, 16, EntityKind::Organization),
+        ];
+        confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
+        assert_eq!(cands[0].kind, EntityKind::Organization);
     }
 
     #[test]
