@@ -65,12 +65,17 @@ pub fn confirm_headline_mentions(blocks: &[&str], cands: &mut Vec<Candidate>, ga
     }
     // Each name's most frequent type in the ordinary lines (the first on a tie): a
     // dateline's "MILAN" typed place does not outvote "Milan" the club twice.
+    // A dateline ("WIGAN, England 1996-08-31": capitals opening a line) names where the
+    // story was filed, so it counts only where nothing else types the name.
     let mut votes: HashMap<String, Vec<(EntityKind, usize)>> = HashMap::default();
     for c in cands.iter().filter(|c| !uninformative[c.block]) {
-        let kinds = votes.entry(key(c.text(blocks))).or_default();
+        let text = c.text(blocks);
+        let dateline = c.start == 0 && !text.chars().any(char::is_lowercase);
+        let weight = usize::from(!dateline);
+        let kinds = votes.entry(key(text)).or_default();
         match kinds.iter_mut().find(|(k, _)| *k == c.kind) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((c.kind, 1)),
+            Some((_, n)) => *n += weight,
+            None => kinds.push((c.kind, weight)),
         }
     }
     let confirmed: HashMap<String, EntityKind> = votes
@@ -266,13 +271,12 @@ mod tests {
         let blocks = [
             "SOCCER - MILAN BEAT ROMA",
             "MILAN 1996-08-30",
-            "Milan won. Milan scored.",
+            "Milan won. Roma scored.",
         ];
         let mut cands = vec![
             Candidate::new(0, 9, 14, EntityKind::Organization),
             Candidate::new(1, 0, 5, EntityKind::Location),
             Candidate::new(2, 0, 5, EntityKind::Organization),
-            Candidate::new(2, 11, 16, EntityKind::Organization),
         ];
         confirm_headline_mentions(&blocks, &mut cands, Gazetteer::embedded());
         assert_eq!(cands[0].kind, EntityKind::Organization);
