@@ -29,6 +29,9 @@ const COMPANY_WORDS: &[&str] = &[
     "airlines",
     "motors",
     "capital",
+    // Outlets: "Fox News" then "on Fox", "Breitbart News" then "Breitbart".
+    "news",
+    "broadcasting",
 ];
 
 /// The key of a company name's first word: "Evercore" of "Evercore Partners", "Fox" of
@@ -61,7 +64,10 @@ pub fn type_short_forms(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate
             continue;
         }
         let name = c.text(blocks);
-        if name.contains(' ') || !first_words.contains(&key(name)) || !is_free_name(name, gaz) {
+        if name.contains(' ')
+            || !first_words.contains(&key(name))
+            || !is_free_name(name, c.kind, gaz)
+        {
             continue;
         }
         c.kind = EntityKind::Organization;
@@ -69,16 +75,19 @@ pub fn type_short_forms(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate
 }
 
 /// A word the lists give no other meaning, written as a name (a capital and at least one
-/// lowercase letter: "Fox", "Evercore"; not "US" or "THE").
-fn is_free_name(name: &str, gaz: &Gazetteer) -> bool {
+/// lowercase letter: "Fox", "Evercore"; not "US" or "THE"). A small town of the name or,
+/// for a mention typed place, a given name or famous surname does not count: "Fox" is a
+/// hamlet, a given name and Vicente Fox's surname, and "on Fox" after "Fox News" is the
+/// channel.
+fn is_free_name(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
     name.starts_with(char::is_uppercase)
         && name.chars().any(char::is_lowercase)
-        && !gaz.is_any_place(name)
+        && !gaz.is_known_place(name)
         && !gaz.is_demonym(name)
         && !gaz.is_misc(name)
         && !gaz.is_direction(name)
-        && !gaz.is_given_name(name)
-        && gaz.known_surname_count(name) == 0
+        && (kind == EntityKind::Location
+            || (!gaz.is_given_name(name) && gaz.known_surname_count(name) == 0))
         && !gaz.is_title(name)
         && !is_adjective_shaped(name)
 }
@@ -111,6 +120,14 @@ mod tests {
                 &[("Ithaca College", Organization), ("Ithaca", Location)]
             ),
             [Organization, Location]
+        );
+        // An outlet's first word, though a hamlet and a famous surname ("Fox").
+        assert_eq!(
+            kinds(
+                "Fox News reported it. Later, on Fox, he said",
+                &[("Fox News", Organization), ("Fox", Location)]
+            ),
+            [Organization, Organization]
         );
         // Without the full name in the article the tagger's type stays.
         assert_eq!(
