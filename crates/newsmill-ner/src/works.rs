@@ -79,6 +79,11 @@ pub fn is_document_name(name: &str) -> bool {
     if institution_subject {
         return false;
     }
+    // "State of the Union", "State of the Nation", "State of the City": the yearly
+    // address is a document ("State of Texas" is not: no "the").
+    if let ["state", "of", "the", _] = words[..] {
+        return true;
+    }
     head(last) || FINAL_ONLY_HEADS.contains(&last) || (head(first) && words.get(1) == Some(&"of"))
 }
 
@@ -241,7 +246,10 @@ pub fn add_documents(block: usize, text: &str, words: &[Word], cands: &mut Vec<C
                 c.block == block && c.start == start && c.end == end && c.kind == EntityKind::Person
             })
         };
-        let may_be_document = first < last && (head_at(first) || head_at(last));
+        let may_be_document = first < last
+            && (head_at(first)
+                || head_at(last)
+                || words[first].text(text).eq_ignore_ascii_case("state"));
         if may_be_document && is_document_name(phrase) && !beyond() && !person() {
             cands.retain(|c| !c.overlaps(block, start, end));
             cands.push(Candidate::new(block, start, end, EntityKind::Misc));
@@ -302,6 +310,7 @@ mod tests {
             "Bill of Rights",
             "Geneva Conventions",
             "Sharia Law",
+            "State of the Union",
         ] {
             assert!(is_document_name(name), "{name}");
         }
@@ -316,6 +325,7 @@ mod tests {
             "Code Pink",
             "University of Texas School of Law",
             "Professor of Law",
+            "State of Texas",
         ] {
             assert!(!is_document_name(name), "{name}");
         }
@@ -342,6 +352,16 @@ mod tests {
         assert_eq!(
             found("The First Amendment protects speech.", &[]),
             [("First Amendment".to_string(), EntityKind::Misc)]
+        );
+        assert_eq!(
+            found(
+                "his last State of the Union address",
+                &[
+                    ("State", EntityKind::Organization),
+                    ("Union", EntityKind::Organization)
+                ]
+            ),
+            [("State of the Union".to_string(), EntityKind::Misc)]
         );
         assert!(found("Bill Clinton and the Act.", &[]).is_empty());
         assert_eq!(
