@@ -4,6 +4,7 @@
 //! title or a page-footer link ("Privacy Policy") is dropped.
 
 use newsmill_core::EntityKind;
+use newsmill_tagger::Tagger;
 
 use crate::acronyms::is_acronym;
 use crate::gazetteer::{title_key, Gazetteer};
@@ -42,6 +43,7 @@ pub fn corrected_kind(
         || is_initial(name)
         || is_name_fragment_word(name)
         || ends_party_label(before)
+        || is_section_label(name, before, after, gaz)
     {
         return None;
     }
@@ -201,6 +203,26 @@ fn is_authored_document(name: &str, gaz: &Gazetteer) -> bool {
     HEADS.contains(&head)
         && !gaz.is_known_org(name)
         && (gaz.is_known_person(author) || gaz.known_surname_count(author) > 0)
+}
+
+/// "LETTERS.", "ANALYSIS", "ADVERTISEMENT": one word of six or more capitals alone in its
+/// block is a page's section label, not a name, when news writes the word in lowercase (the
+/// word classes' vocabulary; a newspaper's masthead "KOMPAS" is not in it) and the lists do
+/// not know it as a place or an organisation (a dateline "WASHINGTON", a byline "REUTERS").
+/// The vocabulary is the embedded model's, also when the stage runs a model of its own:
+/// it describes English news, not a model.
+fn is_section_label(name: &str, before: &str, after: &str, gaz: &Gazetteer) -> bool {
+    let alone = before.trim().is_empty()
+        && after
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':'))
+            .is_empty();
+    alone
+        && name.chars().count() >= 6
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && !gaz.is_any_place(name)
+        && !gaz.is_known_org(name)
+        && !gaz.is_frequent_org(name)
+        && Tagger::embedded().knows_lowercase_word(name)
 }
 
 /// Times a surname's bearer must have been named for the surname alone to be a person.
@@ -512,6 +534,28 @@ mod tests {
 
     fn fix(name: &str, kind: EntityKind, before: &str) -> Option<EntityKind> {
         corrected_kind(name, kind, before, "", Gazetteer::embedded())
+    }
+
+    #[test]
+    fn a_capitalised_word_alone_in_its_block_is_a_section_label() {
+        let gaz = Gazetteer::embedded();
+        let fix_around = |name, kind, before, after| corrected_kind(name, kind, before, after, gaz);
+        assert_eq!(fix_around("LETTERS", Organization, "", "."), None);
+        assert_eq!(fix_around("ANALYSIS", Person, "", ""), None);
+        // Not alone, not a lowercase word, a known place or name, or too short to tell.
+        assert_eq!(
+            fix_around("LETTERS", Organization, "Write to ", " today"),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix_around("KOMPAS", Organization, "", ""),
+            Some(Organization)
+        );
+        assert_eq!(fix_around("WASHINGTON", Location, "", ""), Some(Location));
+        assert_eq!(
+            fix_around("REUTERS", Organization, "", ""),
+            Some(Organization)
+        );
     }
 
     #[test]

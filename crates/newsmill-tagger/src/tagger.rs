@@ -87,6 +87,14 @@ impl Tagger {
             .collect()
     }
 
+    /// Whether the unlabelled news the word classes were learnt from writes `word` in
+    /// lowercase often enough to be in the table: "letters" and "analysis" are, a
+    /// newspaper's name "kompas" is not. Rules use it to tell a page's section label
+    /// ("LETTERS") from a name set in capitals.
+    pub fn knows_lowercase_word(&self, word: &str) -> bool {
+        self.classes.contains(&word.to_lowercase())
+    }
+
     /// Memory held by the weights, for reports.
     pub fn weight_bytes(&self) -> usize {
         self.stages.iter().map(CompactWeights::heap_bytes).sum()
@@ -242,6 +250,15 @@ mod tests {
         );
         assert!(find_entities(tagger, "").is_empty());
         assert!(tagger.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn lowercase_vocabulary_comes_from_the_word_classes() {
+        let tagger = Tagger::embedded();
+        assert!(tagger.knows_lowercase_word("LETTERS"));
+        assert!(tagger.knows_lowercase_word("Analysis"));
+        assert!(!tagger.knows_lowercase_word("KOMPAS"));
+        assert!(!tagger.knows_lowercase_word(""));
     }
 
     #[test]

@@ -50,6 +50,11 @@ impl WordClasses {
         self.by_word.is_empty()
     }
 
+    /// Whether the table holds this exact form.
+    pub fn contains(&self, form: &str) -> bool {
+        self.by_word.contains_key(&hash_str(form))
+    }
+
     /// The classes of a token. A form not in the table is looked up as a capitalised word
     /// when it is all capitals ("REUTERS" as "Reuters": headlines), then in lowercase ("The"
     /// as "the"). `info` is the token's summary (its hashes are the table's keys), so the
