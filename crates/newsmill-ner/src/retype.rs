@@ -69,6 +69,20 @@ pub fn corrected_kind(
     {
         return Some(Misc);
     }
+    // "a Brooklyn-based team", "US-led forces", "a GOP-controlled Senate": the tagger types
+    // the whole compound misc, but the name before the hyphen is the place or body itself,
+    // used as a modifier. Nationalities ("Spanish-language") and awards ("Oscar-winning")
+    // are in no place or organisation list and stay misc.
+    if kind == Misc && opens_lowercase_compound(after) && !gaz.is_demonym(name) {
+        if gaz.is_known_place(name) {
+            return Some(Location);
+        }
+        // Only listed bodies and frequent acronyms: "State-owned lenders" opens a sentence
+        // with a word that is also a frequent short name ("State" for the department).
+        if gaz.is_known_org(name) || (is_acronym(name) && gaz.is_frequent_org(name)) {
+            return Some(Organization);
+        }
+    }
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
@@ -156,6 +170,15 @@ pub fn corrected_kind(
         return Some(Person);
     }
     Some(kind)
+}
+
+/// Whether the text after a name continues it as the first half of a compound adjective:
+/// a hyphen right after the name and a lowercase word ("-based", "-led", "-born").
+fn opens_lowercase_compound(after: &str) -> bool {
+    after
+        .strip_prefix('-')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_lowercase)
 }
 
 /// Last words of the names of buildings and structures ("Trump Tower", "Heathrow Airport",
@@ -534,6 +557,29 @@ mod tests {
 
     fn fix(name: &str, kind: EntityKind, before: &str) -> Option<EntityKind> {
         corrected_kind(name, kind, before, "", Gazetteer::embedded())
+    }
+
+    #[test]
+    fn a_place_or_body_opening_a_compound_adjective_is_itself() {
+        let gaz = Gazetteer::embedded();
+        let fix_around = |name, kind, before, after| corrected_kind(name, kind, before, after, gaz);
+        assert_eq!(
+            fix_around("Brooklyn", Misc, "the ", "-based campaign"),
+            Some(Location)
+        );
+        assert_eq!(fix_around("US", Misc, "", "-led forces"), Some(Location));
+        assert_eq!(
+            fix_around("GOP", Misc, "a ", "-led Senate"),
+            Some(Organization)
+        );
+        // Nationalities, awards, a sentence's first word and names joined by a capital stay.
+        assert_eq!(fix_around("Spanish", Misc, "", "-language TV"), Some(Misc));
+        assert_eq!(fix_around("Oscar", Misc, "", "-winning actor"), Some(Misc));
+        assert_eq!(fix_around("State", Misc, "", "-owned lenders"), Some(Misc));
+        assert_eq!(
+            fix_around("Brooklyn", Misc, "the ", "-Queens line"),
+            Some(Misc)
+        );
     }
 
     #[test]
