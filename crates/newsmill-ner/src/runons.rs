@@ -2,6 +2,7 @@
 //!
 //! - people with their places: "Blase Cupich of Chicago and Joseph Tobin of Newark" ->
 //!   person, place, person, place; "Joseph Tobin of Newark" typed person -> person + place;
+//! - a party member's label with a state: "Republican of Arizona" -> misc + place;
 //! - a list of people typed as one person: "Lindsey Graham and Ted Cruz";
 //! - a possessive place inside a span: "Lockheed Martin and France's Snecma" ->
 //!   "Lockheed Martin" + "France" + "Snecma";
@@ -33,6 +34,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         return None;
     }
     let pieces = people_of_places(name, c, gaz)
+        .or_else(|| party_member_of_place(name, c, gaz))
         .or_else(|| person_of_institution(name, c, gaz))
         .or_else(|| person_list(name, c, gaz))
         .or_else(|| possessive_place(name, c, gaz))
@@ -90,6 +92,20 @@ fn people_of_places(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         out.push(piece(c, offset + at + 4, offset + half.len(), Location));
     }
     Some(out)
+}
+
+/// "Senator Jeff Flake, Republican of Arizona" (the style of The New York Times): a party
+/// member "of" a place is the party label (misc, as "Republican" alone is) and the place
+/// the member represents, not one name.
+fn party_member_of_place(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    const MEMBERS: &[&str] = &["Republican", "Democrat", "Independent", "Libertarian"];
+    let (member, place) = name.split_once(" of ")?;
+    (MEMBERS.contains(&member) && strong_place(gaz, place)).then(|| {
+        vec![
+            piece(c, 0, member.len(), EntityKind::Misc),
+            piece(c, member.len() + 4, name.len(), EntityKind::Location),
+        ]
+    })
 }
 
 /// "Lindsey Graham and Ted Cruz" typed one person: a person's name never holds "and".
@@ -322,6 +338,21 @@ mod tests {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
             assert_eq!(split(name, Person).len(), 1, "{name}");
         }
+    }
+
+    #[test]
+    fn party_members_with_their_states() {
+        assert_eq!(
+            split("Republican of Arizona", Misc),
+            [s("Republican", Misc), s("Arizona", Location)]
+        );
+        assert_eq!(
+            split("Democrat of New York", Organization),
+            [s("Democrat", Misc), s("New York", Location)]
+        );
+        // A party's own name "of" a place is one organisation.
+        assert_eq!(split("Republican Party of Texas", Organization).len(), 1);
+        assert_eq!(split("Democrats of Vermont", Organization).len(), 1);
     }
 
     #[test]
