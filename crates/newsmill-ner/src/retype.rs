@@ -260,6 +260,7 @@ fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
     // The list lookups first: they rule out almost every name, cheaply.
     let known = if name.contains(' ') {
         gaz.is_known_person(name)
+            || without_middle_initials(name).is_some_and(|n| gaz.is_known_person(&n))
     } else {
         // Typed misc, a famous surname is a person used as a modifier ("Trump supporters",
         // "the Putin era"): CoNLL-2003 types those person too.
@@ -272,6 +273,24 @@ fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
         && !gaz.looks_like_org(name)
         && !gaz.is_demonym(name)
         && !gaz.is_misc(name)
+}
+
+/// "Warren E. Buffett" -> "Warren Buffett": a full name with its middle initials left out,
+/// the form the list of people named in the news mostly holds; `None` when the name has no
+/// middle initial.
+fn without_middle_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let inner = words.get(1..words.len().saturating_sub(1))?;
+    if words.len() < 3 || !inner.iter().any(|w| is_initial(w)) {
+        return None;
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == words.len() || !is_initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    Some(kept.join(" "))
 }
 
 fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {
@@ -557,6 +576,18 @@ mod tests {
 
     fn fix(name: &str, kind: EntityKind, before: &str) -> Option<EntityKind> {
         corrected_kind(name, kind, before, "", Gazetteer::embedded())
+    }
+
+    #[test]
+    fn famous_people_are_known_with_their_middle_initials() {
+        assert_eq!(fix("Loretta E. Lynch", Organization, ""), Some(Person));
+        assert_eq!(fix("Loretta Lynch", Organization, ""), Some(Person));
+        assert_eq!(
+            without_middle_initials("Warren E. Buffett").as_deref(),
+            Some("Warren Buffett")
+        );
+        assert_eq!(without_middle_initials("Warren Buffett"), None);
+        assert_eq!(without_middle_initials("J. Edgar Hoover"), None);
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //!   ROME"); other capitals after a name are usually part of it ("Montreal HC");
 //! - a known person's full name running on into more names ("Mark Zuckerberg Herb
 //!   Jackson", a byline);
+//! - a span of another type ending in a known person's full name ("Fox News Sean Hannity",
+//!   "Chicago Mayor Rahm Emanuel", "North Korea Donald Trump");
 //! - a country before a person ("Iran Bush"): a country name does not open a person's name
 //!   unless it is also a first name (those are weak in the gazetteer: "Jordan", "Georgia").
 //!
@@ -40,6 +42,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         .or_else(|| possessive_place(name, c, gaz))
         .or_else(|| caps_tail(name, c, gaz))
         .or_else(|| known_person_prefix(name, c, gaz))
+        .or_else(|| known_person_suffix(name, c, gaz))
         .or_else(|| country_before_person(name, c, gaz))?;
     let inside = pieces
         .iter()
@@ -274,6 +277,55 @@ fn known_person_prefix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<
     })
 }
 
+/// "Fox News Sean Hannity", "Chicago Mayor Rahm Emanuel", "Supreme Court Justice Antonin
+/// Scalia" typed organisation or place: a span of another type than person that ends in a
+/// known person's full name holds that person. What comes before keeps a name of its own
+/// only when the lists know it (a place, an organisation, a nationality or party), after
+/// any title that ends it ("Mayor", "Justice") is cut; fragments ("National Intelligence"
+/// of "Director of National Intelligence James Clapper") go. A name ending in an organisation's head ("Hillary Clinton
+/// Foundation") ends in no person.
+fn known_person_suffix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind == EntityKind::Person {
+        return None;
+    }
+    // The shortest known name at the end: "Justice Antonin Scalia" may be listed too.
+    let at = name.rmatch_indices(' ').map(|(i, _)| i).find(|&at| {
+        let rest = &name[at + 1..];
+        // The list of people is learnt from tagged news and holds a few bodies named
+        // after people ("Clinton Foundation").
+        rest.contains(' ') && gaz.is_known_person(rest) && !gaz.looks_like_org(rest)
+    })?;
+    let mut lead = &name[..at];
+    // Titles at the end of the lead: "Chicago Mayor", "White House Chief of Staff".
+    while let Some(cut) = lead
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .find(|&i| gaz.is_title(&lead[i + 1..]))
+    {
+        lead = &lead[..cut];
+    }
+    if gaz.is_title(lead) {
+        lead = "";
+    }
+    let lead_kind = if lead.is_empty() {
+        None
+    } else if strong_place(gaz, lead) {
+        Some(EntityKind::Location)
+    } else if gaz.is_known_org(lead) || gaz.is_frequent_org(lead) {
+        Some(EntityKind::Organization)
+    } else if gaz.is_misc(lead) || gaz.is_demonym(lead) {
+        Some(EntityKind::Misc)
+    } else {
+        None
+    };
+    let mut out: Vec<Candidate> = lead_kind
+        .map(|kind| piece(c, 0, lead.len(), kind))
+        .into_iter()
+        .collect();
+    out.push(piece(c, at + 1, name.len(), EntityKind::Person));
+    Some(out)
+}
+
 fn country_before_person(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
     if c.kind != EntityKind::Person || gaz.place(name).is_some() {
         return None;
@@ -338,6 +390,29 @@ mod tests {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
             assert_eq!(split(name, Person).len(), 1, "{name}");
         }
+    }
+
+    #[test]
+    fn known_people_at_the_end_of_other_names() {
+        assert_eq!(
+            split("Fox News Sean Hannity", Organization),
+            [s("Fox News", Organization), s("Sean Hannity", Person)]
+        );
+        assert_eq!(
+            split("Chicago Mayor Rahm Emanuel", Organization),
+            [s("Chicago", Location), s("Rahm Emanuel", Person)]
+        );
+        assert_eq!(
+            split("National Intelligence James Clapper", Organization),
+            [s("James Clapper", Person)]
+        );
+        assert_eq!(split("Hillary Clinton Foundation", Organization).len(), 1);
+        assert_eq!(split("Chelsea Clinton Foundation", Organization).len(), 1);
+        assert_eq!(
+            split("Supreme Court Justice Antonin Scalia", Organization),
+            [s("Antonin Scalia", Person)]
+        );
+        assert_eq!(split("Rahm Emanuel", Organization).len(), 1);
     }
 
     #[test]
