@@ -3,6 +3,8 @@
 //! - people with their places: "Blase Cupich of Chicago and Joseph Tobin of Newark" ->
 //!   person, place, person, place; "Joseph Tobin of Newark" typed person -> person + place;
 //! - a party member's label with a state: "Republican of Arizona" -> misc + place;
+//! - a place or body before a party adjective: "Senate Democratic (leader)", "New
+//!   Hampshire Republican (primary)" -> organisation or place + misc;
 //! - a list of people typed as one person: "Lindsey Graham and Ted Cruz";
 //! - a possessive place inside a span: "Lockheed Martin and France's Snecma" ->
 //!   "Lockheed Martin" + "France" + "Snecma";
@@ -37,6 +39,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
     }
     let pieces = people_of_places(name, c, gaz)
         .or_else(|| party_member_of_place(name, c, gaz))
+        .or_else(|| party_adjective_tail(name, c, gaz))
         .or_else(|| person_of_institution(name, c, gaz))
         .or_else(|| person_list(name, c, gaz))
         .or_else(|| possessive_place(name, c, gaz))
@@ -109,6 +112,32 @@ fn party_member_of_place(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Ve
             piece(c, member.len() + 4, name.len(), EntityKind::Location),
         ]
     })
+}
+
+/// "Senate Democratic leader", "the New Hampshire Republican primary", "a CNN Democratic
+/// debate": a party adjective after a known place or organisation is not part of its name
+/// but a name of its own (misc); a body's head word alone ("Senate") is that body. Groups
+/// named so stay whole ("Senate Democrats", "Log
+/// Cabin Republicans" end in a plural noun).
+fn party_adjective_tail(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    let (lead, party) = name.rsplit_once(' ')?;
+    if !matches!(party, "Democratic" | "Republican") {
+        return None;
+    }
+    let lead_kind = if strong_place(gaz, lead) {
+        EntityKind::Location
+    } else if gaz.is_known_org(lead)
+        || gaz.is_frequent_org(lead)
+        || (!lead.contains(' ') && gaz.is_org_head(lead))
+    {
+        EntityKind::Organization
+    } else {
+        return None;
+    };
+    Some(vec![
+        piece(c, 0, lead.len(), lead_kind),
+        piece(c, lead.len() + 1, name.len(), EntityKind::Misc),
+    ])
 }
 
 /// "Lindsey Graham and Ted Cruz" typed one person: a person's name never holds "and".
@@ -413,6 +442,20 @@ mod tests {
             [s("Antonin Scalia", Person)]
         );
         assert_eq!(split("Rahm Emanuel", Organization).len(), 1);
+    }
+
+    #[test]
+    fn party_adjectives_after_places_and_bodies() {
+        assert_eq!(
+            split("Senate Democratic", Organization),
+            [s("Senate", Organization), s("Democratic", Misc)]
+        );
+        assert_eq!(
+            split("New Hampshire Republican", Location),
+            [s("New Hampshire", Location), s("Republican", Misc)]
+        );
+        assert_eq!(split("Senate Democrats", Organization).len(), 1);
+        assert_eq!(split("Hispanic Republican", Misc).len(), 1);
     }
 
     #[test]
