@@ -81,6 +81,14 @@ const ORGANISATION_WORDS: &[&str] = &[
     "automaker",
     "conglomerate",
     "firm",
+    "consultancy",
+    "brokerage",
+    "insurer",
+    "lender",
+    "retailer",
+    "supermarket",
+    "chipmaker",
+    "drugmaker",
     "militia",
     "charity",
     "think-tank",
@@ -340,6 +348,13 @@ mod tests {
         );
         assert_eq!(
             kinds("the Perkins Coie law firm", &[("Perkins Coie", Person)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds(
+                "vice-president of the Arthur D. Little consultancy",
+                &[("Arthur D. Little", Person)]
+            ),
             [Organization]
         );
         assert_eq!(

@@ -2,6 +2,11 @@
 //! "A. Finlayson", "Vann R. Newkirk II" tagged "R. Newkirk". Nobody is called by a middle
 //! initial alone, so the capitalised word right before it is the given name the tagger did
 //! not know (the given-name lists only hold common US names: "Jock", "Yevgeny", "Vann").
+//!
+//! The other way round, the tagger stops at a middle initial or reads one as an
+//! organisation's ("Stanley B." of "Stanley B. Greenberg", "Louis B. Mayer" typed
+//! organisation): no name ends in a middle initial, and a given name, initials and a
+//! surname are a person's name.
 
 use newsmill_core::EntityKind;
 
@@ -51,6 +56,74 @@ pub fn add_given_names(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]
         }
         c.start = word_start;
     }
+}
+
+/// Completes names cut at a middle initial and types "given name, initials, surname" a
+/// person. A candidate ending in an initial ("Stanley B.") takes the next word when it is
+/// shaped like a surname ("Greenberg", "O'Neill", "McDonald"), follows after one space, is
+/// part of no other candidate and is nothing else the lists know. Then a candidate of
+/// another type that reads exactly given name (by the lists), one or two initials and a
+/// surname ("Louis B. Mayer") becomes a person. Runs before the run-on and type repairs, so
+/// "Federal Reserve Chair Janet L." first becomes "... Janet L. Yellen" and is split there.
+pub fn complete_names_at_initials(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]) {
+    let ends_with_initial = |c: &Candidate| {
+        let name = c.text(blocks);
+        name.contains(' ') && name.rsplit(' ').next().is_some_and(is_initial)
+    };
+    let initial_inside = |c: &Candidate| c.text(blocks).contains(". ");
+    if !cands.iter().any(initial_inside) && !cands.iter().any(ends_with_initial) {
+        return;
+    }
+    let taken: Vec<(usize, usize, usize)> =
+        cands.iter().map(|c| (c.block, c.start, c.end)).collect();
+    for c in cands.iter_mut() {
+        let Some(text) = blocks.get(c.block) else {
+            continue;
+        };
+        if ends_with_initial(c) {
+            let Some(rest) = text.get(c.end..).and_then(|r| r.strip_prefix(' ')) else {
+                continue;
+            };
+            let len = rest
+                .find(|ch: char| !(ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’')))
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let (word_start, word_end) = (c.end + 1, c.end + 1 + len);
+            let inside_other = taken
+                .iter()
+                .any(|&(b, s, e)| b == c.block && s < word_end && word_start < e);
+            if is_surname_shape(word) && is_free_word(word, gaz) && !inside_other {
+                c.end = word_end;
+            }
+        }
+        if c.kind != EntityKind::Person && is_given_initials_surname(c.text(blocks), gaz) {
+            c.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// "Louis B. Mayer", "Charles G. H. Koch": a listed given name, one or two initials and a
+/// surname-shaped word that heads no organisation.
+fn is_given_initials_surname(name: &str, gaz: &Gazetteer) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (3..=4).contains(&words.len())
+        && words[1..words.len() - 1].iter().all(|w| is_initial(w))
+        && gaz.is_given_name(first)
+        && is_surname_shape(last)
+        && !gaz.is_org_head(last)
+}
+
+/// "Greenberg", "O'Neill", "McDonald", "Holtz-Eakin": a capital, a lowercase letter
+/// somewhere, and only letters, hyphens and apostrophes.
+fn is_surname_shape(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// "Jock", "Yevgeny", "Jean-Paul": a capital, then at least one lowercase letter, letters
@@ -136,6 +209,54 @@ mod tests {
             ),
             ["Mikhail B. Pogrebinsky"]
         );
+    }
+
+    fn completed(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let mut cands = crate::candidate::at_first_occurrences(text, spans);
+        complete_names_at_initials(&[text], Gazetteer::embedded(), &mut cands);
+        cands
+            .iter()
+            .map(|c| (c.text(&[text]).to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn names_cut_at_a_middle_initial_are_completed() {
+        use EntityKind::*;
+        let person = |n: &str| vec![(n.to_string(), Person)];
+        assert_eq!(
+            completed(
+                "said Stanley B. Greenberg, a former aide.",
+                &[("Stanley B.", Organization)]
+            ),
+            person("Stanley B. Greenberg")
+        );
+        assert_eq!(
+            completed(
+                "reported daily to Louis B. Mayer, and spied",
+                &[("Louis B. Mayer", Organization)]
+            ),
+            person("Louis B. Mayer")
+        );
+        // Not a surname after it, another name, or a body's head: left alone.
+        for (text, name, kind) in [
+            ("led by Charles G. and David H. Koch", "Charles G.", Person),
+            ("run by Ira C. (Chuck) Magaziner", "Ira C.", Organization),
+            ("the John F. Center opened", "John F. Center", Organization),
+        ] {
+            assert_eq!(
+                completed(text, &[(name, kind)]),
+                vec![(name.to_string(), kind)],
+                "{text}"
+            );
+        }
+        let text = "run by Ira C. Magaziner today";
+        let mut cands = crate::candidate::at_first_occurrences(
+            text,
+            &[("Ira C.", Organization), ("Magaziner", Person)],
+        );
+        complete_names_at_initials(&[text], Gazetteer::embedded(), &mut cands);
+        assert_eq!(cands[0].text(&[text]), "Ira C.");
     }
 
     #[test]

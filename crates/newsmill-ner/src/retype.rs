@@ -278,7 +278,7 @@ fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
 /// "Warren E. Buffett" -> "Warren Buffett": a full name with its middle initials left out,
 /// the form the list of people named in the news mostly holds; `None` when the name has no
 /// middle initial.
-fn without_middle_initials(name: &str) -> Option<String> {
+pub(crate) fn without_middle_initials(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split(' ').collect();
     let inner = words.get(1..words.len().saturating_sub(1))?;
     if words.len() < 3 || !inner.iter().any(|w| is_initial(w)) {

@@ -322,7 +322,10 @@ fn known_person_suffix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<
         let rest = &name[at + 1..];
         // The list of people is learnt from tagged news and holds a few bodies named
         // after people ("Clinton Foundation").
-        rest.contains(' ') && gaz.is_known_person(rest) && !gaz.looks_like_org(rest)
+        let known = gaz.is_known_person(rest)
+            || crate::retype::without_middle_initials(rest)
+                .is_some_and(|n| gaz.is_known_person(&n));
+        rest.contains(' ') && known && !gaz.looks_like_org(rest)
     })?;
     let mut lead = &name[..at];
     // Titles at the end of the lead: "Chicago Mayor", "White House Chief of Staff".
@@ -434,6 +437,10 @@ mod tests {
         assert_eq!(
             split("National Intelligence James Clapper", Organization),
             [s("James Clapper", Person)]
+        );
+        assert_eq!(
+            split("Federal Reserve Chair Janet L. Yellen", Organization),
+            [s("Janet L. Yellen", Person)]
         );
         assert_eq!(split("Hillary Clinton Foundation", Organization).len(), 1);
         assert_eq!(split("Chelsea Clinton Foundation", Organization).len(), 1);
