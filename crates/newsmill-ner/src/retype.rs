@@ -44,6 +44,7 @@ pub fn corrected_kind(
         || is_name_fragment_word(name)
         || ends_party_label(before)
         || is_section_label(name, before, after, gaz)
+        || has_glued_words(name)
     {
         return None;
     }
@@ -246,6 +247,21 @@ fn is_section_label(name: &str, before: &str, after: &str, gaz: &Gazetteer) -> b
         && !gaz.is_known_org(name)
         && !gaz.is_frequent_org(name)
         && Tagger::embedded().knows_lowercase_word(name)
+}
+
+/// "Julia CravenFlagShareLikeReplyAni Vrabel": a word with three or more lowercase-to-capital
+/// joins is page text that lost its spaces (a comment box's buttons between two bylines),
+/// not a name; names have at most two ("McDonald", "DeSantis", "RealClearPolitics"). Web
+/// addresses ("OptInRealBig.com") are names of their own.
+fn has_glued_words(name: &str) -> bool {
+    name.split(' ').any(|word| {
+        let joins = word
+            .as_bytes()
+            .windows(2)
+            .filter(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase())
+            .count();
+        joins >= 3 && !word.contains('.')
+    })
 }
 
 /// Times a surname's bearer must have been named for the surname alone to be a person.
@@ -610,6 +626,23 @@ mod tests {
         assert_eq!(
             fix_around("Brooklyn", Misc, "the ", "-Queens line"),
             Some(Misc)
+        );
+    }
+
+    #[test]
+    fn words_that_lost_their_spaces_are_no_name() {
+        assert_eq!(
+            fix("Julia CravenFlagShareLikeReplyAni Vrabel", Person, ""),
+            None
+        );
+        assert_eq!(fix("FlagShareLikeReplyAni", Misc, ""), None);
+        assert_eq!(
+            fix("RealClearPolitics", Organization, ""),
+            Some(Organization)
+        );
+        assert_eq!(
+            fix("OptInRealBig.com", Organization, ""),
+            Some(Organization)
         );
     }
 
