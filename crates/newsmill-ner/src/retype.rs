@@ -88,12 +88,14 @@ pub fn corrected_kind(
         return Some(Location);
     }
     // "Marshall Plan", "Clean Power Plan" typed person: nobody's name ends in "Plan" or
-    // "Program"; a scheme is misc. "Clinton Global Initiative": an initiative is a body.
+    // "Program"; a scheme is misc, and so is a programme named after its host ("Rachel
+    // Maddow Show"). "Clinton Global Initiative", "Jupiter Research", "Warner Bros": an
+    // initiative, a research firm and brothers' firm are bodies.
     if kind == Person {
         if let Some((_, last)) = name.rsplit_once(' ') {
             match last {
-                "Plan" | "Program" | "Programme" => return Some(Misc),
-                "Initiative" => return Some(Organization),
+                "Plan" | "Program" | "Programme" | "Show" => return Some(Misc),
+                "Initiative" | "Research" | "Bros" | "Bros." => return Some(Organization),
                 _ => {}
             }
         }
@@ -685,6 +687,9 @@ mod tests {
         assert_eq!(fix("Iraq War", Location, ""), Some(Misc));
         assert_eq!(fix("Stockholm Syndrome", Location, ""), Some(Misc));
         assert_eq!(fix("Marshall Plan", Person, ""), Some(Misc));
+        assert_eq!(fix("Rachel Maddow Show", Person, ""), Some(Misc));
+        assert_eq!(fix("Jupiter Research", Person, ""), Some(Organization));
+        assert_eq!(fix("Warner Bros", Person, ""), Some(Organization));
         assert_eq!(
             fix("Clinton Global Initiative", Person, ""),
             Some(Organization)
