@@ -11,7 +11,7 @@
 //! A name is a candidate when at least `MIN_BIRTHS` US babies (both sexes together) got it
 //! since 1950 (SSA counts, public domain). It is kept when, in the unlabelled AllSides news
 //! (`text` column), it is written capitalised inside a sentence at least `MIN_NAME_USES`
-//! times and at least `NAME_TO_WORD` times as often as in lowercase: "Melania", "Ivanka" and
+//! times and at least `NAME_TO_WORD` times as often as in lowercase inside a sentence: "Melania", "Ivanka" and
 //! "Jeb" stay; "Will", "Mark", "Rose" and "Hope", ordinary words first, go. The file holds
 //! names only, no news text. Single-threaded and order-independent: the same inputs give
 //! the same file.
@@ -95,9 +95,11 @@ fn main() {
             let rest_lower = token.bytes().skip(1).all(|b| b.is_ascii_lowercase());
             // Inside a sentence: the text since the last word ends no sentence.
             let sentence_start = start == 0 || gap.contains(['.', '!', '?', '"', '“', ':']);
+            // Both counts inside a sentence: a lowercase byline after a quotation ("...
+            // provider.” julie hirschfeld davis") is a name set in lowercase, not a word.
             if first_upper && rest_lower && !sentence_start {
                 entry.0 += 1;
-            } else if token.bytes().all(|b| b.is_ascii_lowercase()) {
+            } else if token.bytes().all(|b| b.is_ascii_lowercase()) && !sentence_start {
                 entry.1 += 1;
             }
         }

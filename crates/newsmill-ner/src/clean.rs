@@ -504,6 +504,20 @@ mod tests {
     fn strips_titles_and_splits_roles() {
         use EntityKind::*;
         assert_eq!(
+            split("White House Correspondent Julie Pace", Location),
+            [
+                ("White House".into(), Organization),
+                ("Julie Pace".into(), Person)
+            ]
+        );
+        assert_eq!(
+            split("Capitol Hill Bureau Chief John Bresnahan", Location),
+            [
+                ("Capitol Hill".into(), Location),
+                ("John Bresnahan".into(), Person)
+            ]
+        );
+        assert_eq!(
             split("President Barack Obama", Person),
             [("Barack Obama".into(), Person)]
         );
