@@ -106,6 +106,11 @@ pub fn corrected_kind(
     if kind == Location && (crate::repair::is_state_body(name) || gaz.has_inner_org_head(name)) {
         return Some(Organization);
     }
+    // "Toronto Star", "Las Vegas Sun", "Orlando Sentinel" typed place or person: a known
+    // place and a newspaper's word is the newspaper.
+    if kind != Organization && is_place_newspaper(name, gaz) {
+        return Some(Organization);
+    }
     if kind != Person && is_famous_person(name, kind, gaz) {
         return Some(Person);
     }
@@ -182,6 +187,41 @@ fn opens_lowercase_compound(after: &str) -> bool {
         .strip_prefix('-')
         .and_then(|rest| rest.chars().next())
         .is_some_and(char::is_lowercase)
+}
+
+/// A known place followed by a word that names newspapers ("Star", "Sentinel",
+/// "Examiner"). Words that also name other things after a place are left out: "Standard",
+/// "Press", "Record", "Express", "Independent".
+fn is_place_newspaper(name: &str, gaz: &Gazetteer) -> bool {
+    const PAPER_WORDS: &[&str] = &[
+        "Bee",
+        "Chronicle",
+        "Courant",
+        "Courier",
+        "Dispatch",
+        "Enquirer",
+        "Examiner",
+        "Gazette",
+        "Globe",
+        "Herald",
+        "Inquirer",
+        "Journal",
+        "Mirror",
+        "News",
+        "Observer",
+        "Post",
+        "Register",
+        "Sentinel",
+        "Star",
+        "Statesman",
+        "Sun",
+        "Telegraph",
+        "Times",
+        "Tribune",
+    ];
+    name.rsplit_once(' ').is_some_and(|(place, word)| {
+        PAPER_WORDS.binary_search(&word).is_ok() && gaz.is_known_place(place)
+    })
 }
 
 /// Last words of the names of buildings and structures ("Trump Tower", "Heathrow Airport",
@@ -688,6 +728,9 @@ mod tests {
         assert_eq!(fix("Stockholm Syndrome", Location, ""), Some(Misc));
         assert_eq!(fix("Marshall Plan", Person, ""), Some(Misc));
         assert_eq!(fix("Rachel Maddow Show", Person, ""), Some(Misc));
+        assert_eq!(fix("Toronto Star", Location, ""), Some(Organization));
+        assert_eq!(fix("Las Vegas Sun", Person, ""), Some(Organization));
+        assert_eq!(fix("Golden Globe", Misc, ""), Some(Misc));
         assert_eq!(fix("Jupiter Research", Person, ""), Some(Organization));
         assert_eq!(fix("Warner Bros", Person, ""), Some(Organization));
         assert_eq!(

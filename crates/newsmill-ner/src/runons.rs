@@ -115,13 +115,13 @@ fn party_member_of_place(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Ve
 }
 
 /// "Senate Democratic leader", "the New Hampshire Republican primary", "a CNN Democratic
-/// debate": a party adjective after a known place or organisation is not part of its name
+/// debate", "an Iowa Democrat": a party adjective (or member) after a known place or organisation is not part of its name
 /// but a name of its own (misc); a body's head word alone ("Senate") is that body. Groups
 /// named so stay whole ("Senate Democrats", "Log
 /// Cabin Republicans" end in a plural noun).
 fn party_adjective_tail(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
     let (lead, party) = name.rsplit_once(' ')?;
-    if !matches!(party, "Democratic" | "Republican") {
+    if !matches!(party, "Democratic" | "Republican" | "Democrat") {
         return None;
     }
     let lead_kind = if strong_place(gaz, lead) {
@@ -460,6 +460,10 @@ mod tests {
         assert_eq!(
             split("New Hampshire Republican", Location),
             [s("New Hampshire", Location), s("Republican", Misc)]
+        );
+        assert_eq!(
+            split("Iowa Democrat", Location),
+            [s("Iowa", Location), s("Democrat", Misc)]
         );
         assert_eq!(split("Senate Democrats", Organization).len(), 1);
         assert_eq!(split("Hispanic Republican", Misc).len(), 1);
