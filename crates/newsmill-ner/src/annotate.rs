@@ -14,7 +14,7 @@ use crate::common_words::drop_common_words;
 use crate::cues::apply_cues;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
-use crate::given_names::{add_given_names, complete_names_at_initials};
+use crate::given_names::{add_given_names, complete_names_at_initials, given_names_of_people};
 use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
@@ -119,6 +119,7 @@ pub fn annotate(
     }
     if settings.gazetteer_fix {
         add_given_names(blocks, gaz, &mut cands);
+        given_names_of_people(blocks, gaz, &mut cands);
         apply_cues(blocks, &mut cands, gaz);
     }
     sort_and_dedupe(&mut cands);

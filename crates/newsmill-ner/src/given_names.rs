@@ -7,6 +7,9 @@
 //! organisation's ("Stanley B." of "Stanley B. Greenberg", "Louis B. Mayer" typed
 //! organisation): no name ends in a middle initial, and a given name, initials and a
 //! surname are a person's name.
+//!
+//! And a given name alone, typed organisation or misc ("Bernie supporters" beside "Bernie
+//! Sanders"), is that person by first name.
 
 use newsmill_core::EntityKind;
 
@@ -97,6 +100,30 @@ pub fn complete_names_at_initials(blocks: &[&str], gaz: &Gazetteer, cands: &mut 
             }
         }
         if c.kind != EntityKind::Person && is_given_initials_surname(c.text(blocks), gaz) {
+            c.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// Types person a one-word mention of another type that is a listed given name and the
+/// first word of a person the article names in full ("Jeb" typed misc beside "Jeb Bush",
+/// "Bernie" typed misc in "Bernie supporters"), so the linker joins it to
+/// that person. Places, organisations, nationalities and other names the lists know stay
+/// ("Jordan" beside "Jordan Spieth" may be the country).
+pub fn given_names_of_people(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]) {
+    let one_word_other =
+        |c: &Candidate| c.kind != EntityKind::Person && !c.text(blocks).contains([' ', '.', '-']);
+    if !cands.iter().any(one_word_other) {
+        return;
+    }
+    let first_names: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person)
+        .filter_map(|c| c.text(blocks).split_once(' ').map(|(first, _)| first))
+        .collect();
+    for c in cands.iter_mut().filter(|c| one_word_other(c)) {
+        let word = c.text(blocks);
+        if first_names.contains(word) && gaz.is_given_name(word) && is_free_word(word, gaz) {
             c.kind = EntityKind::Person;
         }
     }
@@ -218,6 +245,37 @@ mod tests {
             .iter()
             .map(|c| (c.text(&[text]).to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn given_names_alone_are_the_people_named_in_full() {
+        use EntityKind::*;
+        let text = "Bernie Sanders spoke. Bernie fans cheered. Jordan won. Jordan Spieth left.";
+        let mut cands = crate::candidate::at_first_occurrences(
+            text,
+            &[
+                ("Bernie Sanders", Person),
+                ("Bernie", Misc),
+                ("Jordan", Location),
+                ("Jordan Spieth", Person),
+            ],
+        );
+        // The second "Bernie" is the one-word candidate.
+        cands[1] = crate::candidate::Candidate::new(0, 22, 28, Misc);
+        let blocks = [text];
+        given_names_of_people(&blocks, Gazetteer::embedded(), &mut cands);
+        let kinds: Vec<(&str, EntityKind)> =
+            cands.iter().map(|c| (c.text(&blocks), c.kind)).collect();
+        // A country stays a place.
+        assert_eq!(
+            kinds,
+            [
+                ("Bernie Sanders", Person),
+                ("Bernie", Person),
+                ("Jordan", Location),
+                ("Jordan Spieth", Person)
+            ]
+        );
     }
 
     #[test]
