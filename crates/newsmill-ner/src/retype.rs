@@ -152,8 +152,14 @@ pub fn corrected_kind(
     }
     // Religions, peoples and holidays are never organisations or places ("Christmas" is
     // no company); a demonym typed organisation may be a team ("the Welsh"), so only a
-    // person typing is overruled for those.
-    if gaz.is_misc(name) || (kind == Person && gaz.is_demonym(name)) {
+    // person typing is overruled for those, and a place typing of a plural.
+    // A people typed place is never the place ("Kazakhs", "South Koreans"; the place name
+    // itself was looked up above). A singular nationality typed place stays: it is the
+    // country in sports results ("Czech" for the Czech Republic).
+    if gaz.is_misc(name)
+        || (kind == Person && gaz.is_demonym(name))
+        || (kind == Location && is_plural_demonym(name, gaz))
+    {
         return Some(Misc);
     }
     if gaz.is_known_org(name) && matches!(kind, Person | Misc) {
@@ -222,6 +228,12 @@ fn is_place_newspaper(name: &str, gaz: &Gazetteer) -> bool {
     name.rsplit_once(' ').is_some_and(|(place, word)| {
         PAPER_WORDS.binary_search(&word).is_ok() && gaz.is_known_place(place)
     })
+}
+
+/// A people in the plural ("Kazakhs", "South Koreans"): a demonym with an "s".
+fn is_plural_demonym(name: &str, gaz: &Gazetteer) -> bool {
+    name.strip_suffix('s')
+        .is_some_and(|singular| gaz.is_demonym(singular))
 }
 
 /// Last words of the names of buildings and structures ("Trump Tower", "Heathrow Airport",
@@ -729,6 +741,8 @@ mod tests {
         assert_eq!(fix("Marshall Plan", Person, ""), Some(Misc));
         assert_eq!(fix("Rachel Maddow Show", Person, ""), Some(Misc));
         assert_eq!(fix("Toronto Star", Location, ""), Some(Organization));
+        assert_eq!(fix("Kazakhs", Location, ""), Some(Misc));
+        assert_eq!(fix("Kazakhstan", Location, ""), Some(Location));
         assert_eq!(fix("Las Vegas Sun", Person, ""), Some(Organization));
         assert_eq!(fix("Golden Globe", Misc, ""), Some(Misc));
         assert_eq!(fix("Jupiter Research", Person, ""), Some(Organization));
