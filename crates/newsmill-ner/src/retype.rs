@@ -306,7 +306,8 @@ fn is_section_label(name: &str, before: &str, after: &str, gaz: &Gazetteer) -> b
 /// "Julia CravenFlagShareLikeReplyAni Vrabel": a word with three or more lowercase-to-capital
 /// joins is page text that lost its spaces (a comment box's buttons between two bylines),
 /// not a name; names have at most two ("McDonald", "DeSantis", "RealClearPolitics"). Web
-/// addresses ("OptInRealBig.com") are names of their own.
+/// addresses ("OptInRealBig.com") and social-media handles ("@MrRobertMcGrath") are names
+/// of their own.
 fn has_glued_words(name: &str) -> bool {
     name.split(' ').any(|word| {
         let joins = word
@@ -314,7 +315,7 @@ fn has_glued_words(name: &str) -> bool {
             .windows(2)
             .filter(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase())
             .count();
-        joins >= 3 && !word.contains('.')
+        joins >= 3 && !word.contains('.') && !word.starts_with('@')
     })
 }
 
@@ -690,6 +691,7 @@ mod tests {
             None
         );
         assert_eq!(fix("FlagShareLikeReplyAni", Misc, ""), None);
+        assert_eq!(fix("@MrRobertMcGrath", Person, ""), Some(Person));
         assert_eq!(
             fix("RealClearPolitics", Organization, ""),
             Some(Organization)
