@@ -103,7 +103,11 @@ pub fn corrected_kind(
     // "United States Senate", "Scottish Parliament", "Massachusetts Institute of
     // Technology" typed place: a body of state or an institution is an organisation,
     // whatever place its name opens with.
-    if kind == Location && (crate::repair::is_state_body(name) || gaz.has_inner_org_head(name)) {
+    if kind == Location
+        && (crate::repair::is_state_body(name)
+            || gaz.has_inner_org_head(name)
+            || ends_in_body_word(name))
+    {
         return Some(Organization);
     }
     // "Toronto Star", "Las Vegas Sun", "Orlando Sentinel" typed place or person: a known
@@ -234,6 +238,27 @@ fn is_place_newspaper(name: &str, gaz: &Gazetteer) -> bool {
 fn is_plural_demonym(name: &str, gaz: &Gazetteer) -> bool {
     name.strip_suffix('s')
         .is_some_and(|singular| gaz.is_demonym(singular))
+}
+
+/// "High Court", "US Senate", "Tennessee Valley Authority", "Brooklyn Law School" typed
+/// place: words that end the names of bodies that sit somewhere but are not places. Words
+/// for what is also a place or a venue stay out: "Union" and "Federation" (the Soviet
+/// Union, the Russian Federation), "Centre", "Church", "Hospital", "Office" (the Oval
+/// Office), "Club" and "Caucus" (the Iowa caucus, an event).
+fn ends_in_body_word(name: &str) -> bool {
+    const BODY_WORDS: &[&str] = &[
+        "Academy",
+        "Administration",
+        "Association",
+        "Authority",
+        "Congress",
+        "Court",
+        "League",
+        "School",
+        "Senate",
+    ];
+    name.rsplit_once(' ')
+        .is_some_and(|(_, last)| BODY_WORDS.contains(&last))
 }
 
 /// Last words of the names of buildings and structures ("Trump Tower", "Heathrow Airport",
@@ -744,6 +769,10 @@ mod tests {
         assert_eq!(fix("Rachel Maddow Show", Person, ""), Some(Misc));
         assert_eq!(fix("Toronto Star", Location, ""), Some(Organization));
         assert_eq!(fix("Kazakhs", Location, ""), Some(Misc));
+        assert_eq!(fix("High Court", Location, ""), Some(Organization));
+        assert_eq!(fix("Brooklyn Law School", Location, ""), Some(Organization));
+        assert_eq!(fix("Soviet Union", Location, ""), Some(Location));
+        assert_eq!(fix("Oval Office", Location, ""), Some(Location));
         assert_eq!(fix("Kazakhstan", Location, ""), Some(Location));
         assert_eq!(fix("Las Vegas Sun", Person, ""), Some(Organization));
         assert_eq!(fix("Golden Globe", Misc, ""), Some(Misc));
