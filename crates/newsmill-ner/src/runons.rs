@@ -6,6 +6,7 @@
 //! - a place or body before a party adjective: "Senate Democratic (leader)", "New
 //!   Hampshire Republican (primary)" -> organisation or place + misc;
 //! - a list of people typed as one person: "Lindsey Graham and Ted Cruz";
+//! - two organisations typed as one: "China Construction Bank and Bank of China";
 //! - a possessive place inside a span: "Lockheed Martin and France's Snecma" ->
 //!   "Lockheed Martin" + "France" + "Snecma";
 //! - a case change: ordinary words then an ALL-CAPS run that is a known place or
@@ -42,6 +43,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         .or_else(|| party_adjective_tail(name, c, gaz))
         .or_else(|| person_of_institution(name, c, gaz))
         .or_else(|| person_list(name, c, gaz))
+        .or_else(|| organisation_list(name, c, gaz))
         .or_else(|| possessive_place(name, c, gaz))
         .or_else(|| caps_tail(name, c, gaz))
         .or_else(|| known_person_prefix(name, c, gaz))
@@ -152,6 +154,40 @@ fn person_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidat
         vec![
             piece(c, 0, at, EntityKind::Person),
             piece(c, at + 5, name.len(), EntityKind::Person),
+        ]
+    })
+}
+
+/// "China Construction Bank and Bank of China", "British Bankers Association and Building
+/// Societies Association" typed one organisation: two names that each read as a whole
+/// organisation (known, or two or more words with an organisation's head) are two. One
+/// name holding "and" is left whole: "Securities and Exchange Commission" ("Securities"
+/// alone is no organisation), "Department of Health and Human Services" (after "of", the
+/// second half must be an "X of Y" name of its own to count).
+fn organisation_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind != EntityKind::Organization || gaz.is_known_org(name) || gaz.is_frequent_org(name) {
+        return None;
+    }
+    let at = name.find(" and ")?;
+    let (left, right) = (&name[..at], &name[at + 5..]);
+    if right.contains(" and ") {
+        return None;
+    }
+    let whole = |s: &str| {
+        gaz.is_known_org(s)
+            || gaz.is_frequent_org(s)
+            || (s.contains(' ')
+                && s.split(' ')
+                    .all(|w| is_capitalised(w) || matches!(w, "of" | "for"))
+                && (gaz.org_shape(s).is_some() || gaz.has_inner_org_head(s)))
+    };
+    let right_is_x_of_y =
+        gaz.has_inner_org_head(right) || (right.contains(" of ") && gaz.org_shape(right).is_some());
+    let complement_of_left = (left.contains(" of ") || left.contains(" for ")) && !right_is_x_of_y;
+    (whole(left) && whole(right) && !complement_of_left).then(|| {
+        vec![
+            piece(c, 0, at, EntityKind::Organization),
+            piece(c, at + 5, name.len(), EntityKind::Organization),
         ]
     })
 }
@@ -467,6 +503,37 @@ mod tests {
         );
         assert_eq!(split("Senate Democrats", Organization).len(), 1);
         assert_eq!(split("Hispanic Republican", Misc).len(), 1);
+    }
+
+    #[test]
+    fn two_organisations_typed_as_one() {
+        assert_eq!(
+            split("China Construction Bank and Bank of China", Organization),
+            [
+                s("China Construction Bank", Organization),
+                s("Bank of China", Organization)
+            ]
+        );
+        assert_eq!(
+            split(
+                "British Bankers Association and Building Societies Association",
+                Organization
+            ),
+            [
+                s("British Bankers Association", Organization),
+                s("Building Societies Association", Organization)
+            ]
+        );
+        for name in [
+            "Securities and Exchange Commission",
+            "U.S. Department of Health and Human Services",
+            "Fife College of Further and Higher Education",
+            "Center for Strategic and International Studies",
+            "Investors Bank and Trust",
+            "Brown and Williamson",
+        ] {
+            assert_eq!(split(name, Organization).len(), 1, "{name}");
+        }
     }
 
     #[test]
