@@ -111,8 +111,12 @@ pub fn complete_names_at_initials(blocks: &[&str], gaz: &Gazetteer, cands: &mut 
 /// that person. Places, organisations, nationalities and other names the lists know stay
 /// ("Jordan" beside "Jordan Spieth" may be the country).
 pub fn given_names_of_people(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]) {
-    let one_word_other =
-        |c: &Candidate| c.kind != EntityKind::Person && !c.text(blocks).contains([' ', '.', '-']);
+    // Most articles have one-word places and organisations but none that is a given name:
+    // the set of first names is built only when one is.
+    let one_word_other = |c: &Candidate| {
+        let word = c.text(blocks);
+        c.kind != EntityKind::Person && !word.contains([' ', '.', '-']) && gaz.is_given_name(word)
+    };
     if !cands.iter().any(one_word_other) {
         return;
     }
@@ -123,7 +127,7 @@ pub fn given_names_of_people(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Cand
         .collect();
     for c in cands.iter_mut().filter(|c| one_word_other(c)) {
         let word = c.text(blocks);
-        if first_names.contains(word) && gaz.is_given_name(word) && is_free_word(word, gaz) {
+        if first_names.contains(word) && is_free_word(word, gaz) {
             c.kind = EntityKind::Person;
         }
     }
