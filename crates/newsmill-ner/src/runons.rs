@@ -160,10 +160,12 @@ fn person_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidat
 
 /// "China Construction Bank and Bank of China", "British Bankers Association and Building
 /// Societies Association" typed one organisation: two names that each read as a whole
-/// organisation (known, or two or more words with an organisation's head) are two. One
+/// organisation (known, or three or more words with an organisation's head) are two. One
 /// name holding "and" is left whole: "Securities and Exchange Commission" ("Securities"
-/// alone is no organisation), "Department of Health and Human Services" (after "of", the
-/// second half must be an "X of Y" name of its own to count).
+/// alone is no organisation), "Guangdong Post and Telecommunications Administration" (two
+/// words are too few to tell a name from a noun joined to the next: "Post and
+/// Telecommunications"), "Department of Health and Human Services" (after "of", the second
+/// half must be an "X of Y" name of its own to count).
 fn organisation_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
     if c.kind != EntityKind::Organization || gaz.is_known_org(name) || gaz.is_frequent_org(name) {
         return None;
@@ -176,7 +178,7 @@ fn organisation_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Ca
     let whole = |s: &str| {
         gaz.is_known_org(s)
             || gaz.is_frequent_org(s)
-            || (s.contains(' ')
+            || (s.split(' ').count() >= 3
                 && s.split(' ')
                     .all(|w| is_capitalised(w) || matches!(w, "of" | "for"))
                 && (gaz.org_shape(s).is_some() || gaz.has_inner_org_head(s)))
@@ -531,6 +533,7 @@ mod tests {
             "Center for Strategic and International Studies",
             "Investors Bank and Trust",
             "Brown and Williamson",
+            "Guangdong Post and Telecommunications Administration",
         ] {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
         }
