@@ -368,6 +368,13 @@ impl Gazetteer {
         self.known_people.contains_key(&key(name))
     }
 
+    /// [`Gazetteer::is_known_person`], also for the name written with middle initials
+    /// ("Loretta E. Lynch" for the listed "Loretta Lynch").
+    pub fn is_known_person_with_initials(&self, name: &str) -> bool {
+        self.is_known_person(name)
+            || crate::words::without_middle_initials(name).is_some_and(|n| self.is_known_person(&n))
+    }
+
     /// An organisation named often in modern news, mostly typed organisation by the
     /// tagger itself ("Facebook", "Breitbart"): evidence against a place or person type.
     pub fn is_frequent_org(&self, name: &str) -> bool {

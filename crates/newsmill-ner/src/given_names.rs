@@ -69,14 +69,14 @@ pub fn add_given_names(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]
 /// surname ("Louis B. Mayer") becomes a person. Runs before the run-on and type repairs, so
 /// "Federal Reserve Chair Janet L." first becomes "... Janet L. Yellen" and is split there.
 pub fn complete_names_at_initials(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Candidate]) {
+    // Both steps need an initial, so a name with a full stop.
+    if !cands.iter().any(|c| c.text(blocks).contains('.')) {
+        return;
+    }
     let ends_with_initial = |c: &Candidate| {
         let name = c.text(blocks);
         name.contains(' ') && name.rsplit(' ').next().is_some_and(is_initial)
     };
-    let initial_inside = |c: &Candidate| c.text(blocks).contains(". ");
-    if !cands.iter().any(initial_inside) && !cands.iter().any(ends_with_initial) {
-        return;
-    }
     let taken: Vec<(usize, usize, usize)> =
         cands.iter().map(|c| (c.block, c.start, c.end)).collect();
     for c in cands.iter_mut() {

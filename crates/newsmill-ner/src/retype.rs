@@ -355,8 +355,7 @@ const FAMOUS_SURNAME: u32 = 200;
 fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
     // The list lookups first: they rule out almost every name, cheaply.
     let known = if name.contains(' ') {
-        gaz.is_known_person(name)
-            || without_middle_initials(name).is_some_and(|n| gaz.is_known_person(&n))
+        gaz.is_known_person_with_initials(name)
     } else {
         // Typed misc, a famous surname is a person used as a modifier ("Trump supporters",
         // "the Putin era"): CoNLL-2003 types those person too.
@@ -369,24 +368,6 @@ fn is_famous_person(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
         && !gaz.looks_like_org(name)
         && !gaz.is_demonym(name)
         && !gaz.is_misc(name)
-}
-
-/// "Warren E. Buffett" -> "Warren Buffett": a full name with its middle initials left out,
-/// the form the list of people named in the news mostly holds; `None` when the name has no
-/// middle initial.
-pub(crate) fn without_middle_initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split(' ').collect();
-    let inner = words.get(1..words.len().saturating_sub(1))?;
-    if words.len() < 3 || !inner.iter().any(|w| is_initial(w)) {
-        return None;
-    }
-    let kept: Vec<&str> = words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| i == 0 || i + 1 == words.len() || !is_initial(w))
-        .map(|(_, w)| *w)
-        .collect();
-    Some(kept.join(" "))
 }
 
 fn is_national_institution(name: &str, gaz: &Gazetteer) -> bool {
@@ -668,6 +649,7 @@ fn follows_person_title(before: &str, gaz: &Gazetteer) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::without_middle_initials;
     use EntityKind::*;
 
     fn fix(name: &str, kind: EntityKind, before: &str) -> Option<EntityKind> {

@@ -360,10 +360,7 @@ fn known_person_suffix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<
         let rest = &name[at + 1..];
         // The list of people is learnt from tagged news and holds a few bodies named
         // after people ("Clinton Foundation").
-        let known = gaz.is_known_person(rest)
-            || crate::retype::without_middle_initials(rest)
-                .is_some_and(|n| gaz.is_known_person(&n));
-        rest.contains(' ') && known && !gaz.looks_like_org(rest)
+        rest.contains(' ') && gaz.is_known_person_with_initials(rest) && !gaz.looks_like_org(rest)
     })?;
     let mut lead = &name[..at];
     // Titles at the end of the lead: "Chicago Mayor", "White House Chief of Staff".

@@ -166,6 +166,24 @@ pub fn joined(a: &Word, b: &Word) -> bool {
     !a.trail && b.lead.is_none()
 }
 
+/// "Warren E. Buffett" -> "Warren Buffett": a full name with its middle initials left out,
+/// the form the list of people named in the news mostly holds; `None` when the name has no
+/// middle initial.
+pub fn without_middle_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let inner = words.get(1..words.len().saturating_sub(1))?;
+    if words.len() < 3 || !inner.iter().any(|w| is_initial(w)) {
+        return None;
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == words.len() || !is_initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    Some(kept.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
