@@ -14,7 +14,9 @@ use crate::common_words::drop_common_words;
 use crate::cues::apply_cues;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
-use crate::given_names::{add_given_names, complete_names_at_initials, given_names_of_people};
+use crate::given_names::{
+    add_generational_suffixes, add_given_names, complete_names_at_initials, given_names_of_people,
+};
 use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
@@ -97,6 +99,7 @@ pub fn annotate(
     }
     if settings.gazetteer_fix {
         complete_names_at_initials(blocks, gaz, &mut cands);
+        add_generational_suffixes(blocks, &mut cands);
         repair(blocks, &mut cands, gaz);
         let mut dropped_titles: Vec<Candidate> = Vec::new();
         cands.retain_mut(|c| {

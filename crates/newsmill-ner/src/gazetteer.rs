@@ -102,10 +102,23 @@ fn word_count(key: &str) -> usize {
 /// Title keys keep hyphens ("vice-president") and drop full stops ("maj. gen." -> "maj gen").
 pub fn title_key(text: &str) -> String {
     text.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .map(|w| {
+            stopped_abbreviation(w)
+                .map_or_else(|| w.trim_end_matches('.').to_lowercase(), String::from)
+        })
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Titles abbreviated with a full stop whose bare form is a name word: "Del. Stacey
+/// Plaskett" is a delegate, "Del Toro" and "Lana Del Rey" are names. Only the stopped
+/// form reads as the title, keyed as the full word the title list holds.
+fn stopped_abbreviation(word: &str) -> Option<&'static str> {
+    match word {
+        "Del." | "del." => Some("delegate"),
+        _ => None,
+    }
 }
 
 /// Runs `f` on the lowercase form of an ASCII word, on the stack when it is short.
@@ -310,6 +323,9 @@ impl Gazetteer {
     /// Whether a title may start with this word (false for most words, checked without
     /// allocating).
     pub fn may_start_title(&self, word: &str) -> bool {
+        if let Some(full) = stopped_abbreviation(word) {
+            return self.title_first.contains(full);
+        }
         let word = word.trim_end_matches('.');
         if !word.is_ascii() {
             return true;

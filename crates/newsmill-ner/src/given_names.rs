@@ -99,9 +99,36 @@ pub fn complete_names_at_initials(blocks: &[&str], gaz: &Gazetteer, cands: &mut 
                 c.end = word_end;
             }
         }
-        if c.kind != EntityKind::Person && is_given_initials_surname(c.text(blocks), gaz) {
+        if c.kind != EntityKind::Person && is_given_initials_surname(c.text(blocks), c.kind, gaz) {
             c.kind = EntityKind::Person;
         }
+    }
+}
+
+/// Extends person names over the generational suffix the tagger left out ("Vann R.
+/// Newkirk II", "John Smith Jr."): one space, the suffix, then no letter or digit. The
+/// suffix is part of the name as the person writes it, and a speaker's name followed by a
+/// stray "II" is no longer the subject of the verb after it.
+pub fn add_generational_suffixes(blocks: &[&str], cands: &mut [Candidate]) {
+    let taken: Vec<(usize, usize)> = cands.iter().map(|c| (c.block, c.start)).collect();
+    for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Person) {
+        let Some(rest) = blocks
+            .get(c.block)
+            .and_then(|t| t.get(c.end..))
+            .and_then(|r| r.strip_prefix(' '))
+        else {
+            continue;
+        };
+        let len = rest
+            .find(|ch: char| !ch.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(len);
+        if !is_generational_suffix(word) || taken.contains(&(c.block, c.end + 1)) {
+            continue;
+        }
+        // "Jr." keeps its full stop; a Roman numeral's stop ends the sentence.
+        let stop = usize::from(matches!(word, "Jr" | "Sr") && after.starts_with('.'));
+        c.end += 1 + len + stop;
     }
 }
 
@@ -133,18 +160,34 @@ pub fn given_names_of_people(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Cand
     }
 }
 
-/// "Louis B. Mayer", "Charles G. H. Koch": a listed given name, one or two initials and a
-/// surname-shaped word that heads no organisation.
-fn is_given_initials_surname(name: &str, gaz: &Gazetteer) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
+/// "Louis B. Mayer", "Charles G. H. Koch", "Vann R. Newkirk II": a given name, one or two
+/// initials and a surname-shaped word that heads no organisation, with an optional "Jr."
+/// or "II". An organisation's name needs the given name listed ("Louis"); a misc one only
+/// needs it shaped like one and known as nothing else, since no work, event or nationality
+/// is written that way.
+fn is_given_initials_surname(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    if words.len() > 3 && words.last().is_some_and(|w| is_generational_suffix(w)) {
+        words.pop();
+    }
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
+    let given = gaz.is_given_name(first)
+        || kind == EntityKind::Misc && is_given_name_shape(first) && is_free_word(first, gaz);
     (3..=4).contains(&words.len())
         && words[1..words.len() - 1].iter().all(|w| is_initial(w))
-        && gaz.is_given_name(first)
+        && given
         && is_surname_shape(last)
         && !gaz.is_org_head(last)
+}
+
+/// "Jr.", "Sr.", "II", "III", "IV": what follows a surname.
+fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
 }
 
 /// "Greenberg", "O'Neill", "McDonald", "Holtz-Eakin": a capital, a lowercase letter
@@ -249,6 +292,49 @@ mod tests {
             .iter()
             .map(|c| (c.text(&[text]).to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn misc_names_shaped_given_initial_surname_are_people_with_their_suffix() {
+        use EntityKind::*;
+        // An unlisted given name is enough for a misc mention, not for an organisation.
+        assert_eq!(
+            completed(
+                "said Vann R. Newkirk II, a writer.",
+                &[("Vann R. Newkirk II", Misc)]
+            ),
+            [("Vann R. Newkirk II".to_string(), Person)]
+        );
+        assert_eq!(
+            completed(
+                "at Vann R. Newkirk Holdings.",
+                &[("Vann R. Newkirk", Organization)]
+            ),
+            [("Vann R. Newkirk".to_string(), Organization)]
+        );
+        // A place or another listed name in front is no given name.
+        assert_eq!(
+            completed("in Chicago J. Smith Trust.", &[("Chicago J. Smith", Misc)]),
+            [("Chicago J. Smith".to_string(), Misc)]
+        );
+        let text =
+            "Harry Hurt III wrote it; John Smith Jr. agreed; Louis XIV ruled; Tom Hall IIIrd.";
+        let mut cands = crate::candidate::at_first_occurrences(
+            text,
+            &[
+                ("Harry Hurt", Person),
+                ("John Smith", Person),
+                ("Louis", Person),
+                ("Tom Hall", Person),
+            ],
+        );
+        let blocks = [text];
+        add_generational_suffixes(&blocks, &mut cands);
+        let got: Vec<&str> = cands.iter().map(|c| c.text(&blocks)).collect();
+        assert_eq!(
+            got,
+            ["Harry Hurt III", "John Smith Jr.", "Louis", "Tom Hall"]
+        );
     }
 
     #[test]

@@ -225,6 +225,17 @@ pub fn add_titled_people(
             if let Some(last) = name_end(text, words, first, gaz) {
                 let (s, e) = (words[first].start, words[last].end);
                 add_person(block, s, e, cands);
+                // "Del." typed organisation before "Stacey Plaskett": a mention made of
+                // the title words alone is the title, now that the name after it is found.
+                let titles = (words[i].start, words[first - 1].end);
+                let named = cands
+                    .iter()
+                    .any(|c| c.block == block && c.start == s && c.kind == EntityKind::Person);
+                if named {
+                    cands.retain(|c| {
+                        !(c.block == block && c.start == titles.0 && c.end <= titles.1)
+                    });
+                }
             }
         }
         i = end_of_titles.max(i + 1);
@@ -576,6 +587,25 @@ mod tests {
                 ("Mohammad al-Karawi".into(), Person),
                 ("Robert Ford".into(), Person),
                 ("al-Maliki".into(), Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stopped_abbreviation_is_a_title_and_its_bare_form_a_name() {
+        use EntityKind::*;
+        let text = "said Del. Stacey Plaskett of the Virgin Islands, as Benicio Del Toro watched.";
+        let at = |w: &str| text.find(w).unwrap();
+        let mut cands = vec![
+            Candidate::new(0, at("Del."), at("Del.") + 4, Organization),
+            Candidate::new(0, at("Benicio"), at("Benicio") + 16, Person),
+        ];
+        let got = run(text, add_titled_people, &mut cands);
+        assert_eq!(
+            got,
+            [
+                ("Stacey Plaskett".into(), Person),
+                ("Benicio Del Toro".into(), Person)
             ]
         );
     }

@@ -84,7 +84,8 @@ fn keeps_full_stop(core: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
         )
         // "Gen.", "Sen.", "Lieut.": an abbreviated title keeps its stop; a title written in
         // full ends the sentence there ("brought to justice. Launching …").
-        || (is_title(bare) && is_capitalised(bare) && letters <= 6)
+        // Asked with the stop: "Del." is a title where "Del" is not.
+        || ((is_title(bare) || is_title(core)) && is_capitalised(bare) && letters <= 6)
 }
 
 /// Splits a block into words. `is_title` tells abbreviations whose full stop is kept.

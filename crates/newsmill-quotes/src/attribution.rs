@@ -104,7 +104,8 @@ fn is_age(word: &str) -> bool {
 impl Doc<'_> {
     pub fn cue_form(&self, block: usize, tok: usize) -> Option<CueForm> {
         let word = self.word(block, tok)?;
-        if lexicon::is_finite_cue(word)
+        if (lexicon::is_finite_cue(word) || self.is_reporting_verb(block, tok, word))
+            && !self.is_plural_noun_use(block, tok, word)
             || self
                 .word(block, tok + 1)
                 .is_some_and(|next| lexicon::is_phrasal_cue(word, next))
@@ -122,6 +123,60 @@ impl Doc<'_> {
         } else {
             None
         }
+    }
+
+    /// "late-night tweets", "Trump's tweets", "his notes", "the questions": a cue word in
+    /// its "-s" form after a determiner, a possessive or a lowercase hyphenated adjective is
+    /// a plural noun, not a verb (the speech verb of "Clinton says Trump's late-night tweets
+    /// were “unhinged”" is "says").
+    fn is_plural_noun_use(&self, block: usize, tok: usize, word: &str) -> bool {
+        if !word.ends_with('s') || word.ends_with("ss") {
+            return false;
+        }
+        let Some(prev) = tok.checked_sub(1).and_then(|p| self.word(block, p)) else {
+            return false;
+        };
+        let lowercase_compound = prev.contains('-') && prev.starts_with(char::is_lowercase);
+        lowercase_compound
+            || is_possessive(prev)
+            || matches!(
+                prev.to_lowercase().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "few"
+                    | "of"
+                    | "whose"
+                    | "recent"
+                    | "latest"
+                    | "earlier"
+                    | "angry"
+            )
+    }
+
+    /// "The New York Times reports:", "CNN reports that": "reports" is a speech verb after
+    /// a name or a pronoun; after a common noun it is one ("news reports", "credit reports").
+    fn is_reporting_verb(&self, block: usize, tok: usize, word: &str) -> bool {
+        word == "reports"
+            && tok
+                .checked_sub(1)
+                .and_then(|p| self.word(block, p))
+                .is_some_and(|prev| {
+                    is_capitalised(prev)
+                        || matches!(prev, "it" | "he" | "she" | "they" | "who" | "which")
+                })
     }
 
     /// Whether a person's name follows the verb at `k` and closes its clause (a full
@@ -778,7 +833,9 @@ impl Doc<'_> {
             if t.is_punct('.')
                 && b >= 2
                 && b - 2 >= start
-                && (self.word(block, b - 2).is_some_and(lexicon::is_title)
+                && (self
+                    .word(block, b - 2)
+                    .is_some_and(lexicon::is_title_before_stop)
                     || self.is_middle_initial(block, b - 2))
             {
                 b -= 1;
@@ -874,7 +931,9 @@ impl Doc<'_> {
             }
             if t.is_punct('.')
                 && e > from
-                && (self.word(block, e - 1).is_some_and(lexicon::is_title)
+                && (self
+                    .word(block, e - 1)
+                    .is_some_and(lexicon::is_title_before_stop)
                     || self.is_middle_initial(block, e - 1))
             {
                 e += 1;
@@ -1057,13 +1116,16 @@ impl Doc<'_> {
             }
         }
         let mut i = start;
+        // "“Promise mama …,” Blige sings to Clinton before asking her, “…”": a quotation
+        // opening the sentence comes before its subject.
         while i < cue
             && (self.word(block, i).is_some_and(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
                     "but" | "and" | "yet" | "so" | "however" | "meanwhile"
                 )
-            }) || toks[i].is_punct(','))
+            }) || toks[i].is_punct(',')
+                || toks[i].quote().is_some())
         {
             i += 1;
         }

@@ -1090,3 +1090,61 @@ fn a_quotation_between_a_named_owner_and_a_saying_noun_is_the_owners() {
         vec![pair("if you like your plan, you can keep it", "Tom Baker")]
     );
 }
+
+#[test]
+fn a_speech_verb_form_used_as_a_plural_noun_is_no_cue() {
+    // "late-night tweets" and "Baker's tweets" are things; the verb is "says".
+    assert_eq!(
+        said("Ann Berg says Tom Baker's late-night tweets were \"unhinged, even for him.\""),
+        vec![pair("unhinged, even for him.", "Ann Berg")]
+    );
+    assert_eq!(
+        said("Ann Berg says his tweets were \"unhinged, even for him.\""),
+        vec![pair("unhinged, even for him.", "Ann Berg")]
+    );
+}
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quotation() {
+    use newsmill_core::EntityKind::{Organization, Person};
+    let q = with_mentions(
+        "The Ruritania Herald reports:\n\n\"Just 24 percent of the donors gave $200 or less.\"\n\n\
+         On July 6, 2015, Tom Reyes made the following comment:\n\n\"The rate is 33 percent.\"",
+        &[
+            ("Ruritania Herald", "Ruritania Herald", Organization),
+            ("Tom Reyes", "Tom Reyes", Person),
+        ],
+    );
+    assert_eq!(
+        speakers_of(&q),
+        [Some("Ruritania Herald"), Some("Tom Reyes")],
+        "{q:?}"
+    );
+    // Without the colon an organisation's sentence before a quotation names no speaker.
+    let q = with_mentions(
+        "The Ruritania Herald ran the figures.\n\n\"Just 24 percent of the donors gave $200.\"",
+        &[("Ruritania Herald", "Ruritania Herald", Organization)],
+    );
+    assert_eq!(speakers_of(&q), [None], "{q:?}");
+}
+
+#[test]
+fn a_stopped_title_abbreviation_stays_inside_the_inverted_speaker() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"This is a waste of time,\" said Del. Stacey Plaskett of the Virgin Islands.",
+        &[("Stacey Plaskett", "Stacey Plaskett", Person)],
+    );
+    assert_eq!(speakers_of(&q), [Some("Stacey Plaskett")], "{q:?}");
+}
+
+#[test]
+fn a_participle_after_an_opening_quotation_takes_the_subject_behind_it() {
+    assert_eq!(
+        speakers_of(&quotes(
+            "“Keep your hands in sight,” Mary Blige sings to Clinton before asking her, \
+             “Where do we go from here?”"
+        )),
+        [Some("Mary Blige")]
+    );
+}

@@ -1422,6 +1422,12 @@ pub fn is_title(word: &str) -> bool {
     folded!(TITLES, word.trim_end_matches('.'))
 }
 
+/// A title when a full stop follows it: the titles, and "Del." (a delegate to the US
+/// House), whose bare form is a name word ("Del Toro", "Lana Del Rey").
+pub fn is_title_before_stop(word: &str) -> bool {
+    is_title(word) || word == "Del"
+}
+
 pub fn is_role_word(word: &str) -> bool {
     folded!(ROLE_WORDS, word)
 }

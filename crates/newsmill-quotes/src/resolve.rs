@@ -784,7 +784,9 @@ impl Doc<'_> {
             let time = !words.is_empty()
                 && words.iter().all(|&k| {
                     let w = self.word(block, k).unwrap_or("");
+                    // "On July 6, 2015, Sanders made …": the year after a date's comma.
                     lexicon::is_time_word(w)
+                        || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
                         || matches!(w, "on" | "last" | "this" | "in" | "early" | "late")
                 });
             if !(place || time) {

@@ -306,13 +306,23 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     if *block + 1 != b1 || doc.sentence_range(b1, q1).start != q1 {
                         return None;
                     }
+                    // "The New York Times reports: / “…”", "Sanders made the following
+                    // comment: / “…”": a paragraph that ends in a colon introduces the
+                    // quotation that opens the next, whoever its subject is.
+                    let introduces = range.end > range.start
+                        && doc.toks[*block]
+                            .get(range.end - 1)
+                            .is_some_and(|t| t.is_punct(':'));
                     doc.sentence_subject(*block, range.start, range.end)
                         .name
                         .filter(|name| {
                             // An upper-case dateline ("LOS ANGELES —") is no subject.
                             name.chars().any(char::is_lowercase)
-                                && doc.speaker_type(Some(name))
-                                    == newsmill_core::SpeakerType::Person
+                                && match doc.speaker_type(Some(name)) {
+                                    newsmill_core::SpeakerType::Person => true,
+                                    newsmill_core::SpeakerType::Organisation => introduces,
+                                    newsmill_core::SpeakerType::Unknown => false,
+                                }
                         })
                 })
         };

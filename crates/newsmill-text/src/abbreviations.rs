@@ -27,6 +27,8 @@ pub fn is_title(word: &str) -> bool {
             | "Gov"
             | "Sen"
             | "Rep"
+            // "Del. Stacey Plaskett": a delegate to the US House.
+            | "Del"
             | "Rev"
             | "Hon"
             | "Pres"
