@@ -135,6 +135,16 @@ fn pronouns_agree_with_a_gendered_first_name() {
         q,
         vec![pair("Our town needs a new bridge.", "Hillary Lamb")]
     );
+    // A name given to both sexes ("Terry": one in five since 1950 a girl) rules nobody out.
+    let q = said(
+        "\"The bill is at risk,\" said Josh Earnest.\n\n\"They are wrong,\" said widow Terry Strada.\n\n\
+         She continued, \"All we ask for is a day in court.\"",
+    );
+    assert_eq!(
+        q.last(),
+        Some(&pair("All we ask for is a day in court.", "Terry Strada")),
+        "{q:?}"
+    );
 }
 
 #[test]
