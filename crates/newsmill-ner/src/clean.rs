@@ -253,7 +253,7 @@ fn title_at(text: &str, words: &[(usize, usize)], i: usize, gaz: &Gazetteer) -> 
 
 /// "Jr.", "Sr.", "Jnr", "II", "III", "IV": what follows a surname, never a name after a
 /// title ("Martin Luther King Jr." is no king called Jr.).
-fn is_name_suffix(word: &str) -> bool {
+pub(crate) fn is_name_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches([',', '.']),
         "Jr" | "Sr" | "Jnr" | "Snr" | "II" | "III" | "IV"

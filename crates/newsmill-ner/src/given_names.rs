@@ -14,6 +14,7 @@
 use newsmill_core::EntityKind;
 
 use crate::candidate::Candidate;
+use crate::clean::is_name_suffix;
 use crate::gazetteer::Gazetteer;
 use crate::words::{is_initial, lowercase_words};
 
@@ -123,11 +124,12 @@ pub fn add_generational_suffixes(blocks: &[&str], cands: &mut [Candidate]) {
             .find(|ch: char| !ch.is_alphanumeric())
             .unwrap_or(rest.len());
         let (word, after) = rest.split_at(len);
-        if !is_generational_suffix(word) || taken.contains(&(c.block, c.end + 1)) {
+        if !is_name_suffix(word) || taken.contains(&(c.block, c.end + 1)) {
             continue;
         }
         // "Jr." keeps its full stop; a Roman numeral's stop ends the sentence.
-        let stop = usize::from(matches!(word, "Jr" | "Sr") && after.starts_with('.'));
+        let stop =
+            usize::from(matches!(word, "Jr" | "Sr" | "Jnr" | "Snr") && after.starts_with('.'));
         c.end += 1 + len + stop;
     }
 }
@@ -167,7 +169,7 @@ pub fn given_names_of_people(blocks: &[&str], gaz: &Gazetteer, cands: &mut [Cand
 /// is written that way.
 fn is_given_initials_surname(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
     let mut words: Vec<&str> = name.split(' ').collect();
-    if words.len() > 3 && words.last().is_some_and(|w| is_generational_suffix(w)) {
+    if words.len() > 3 && words.last().is_some_and(|w| is_name_suffix(w)) {
         words.pop();
     }
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -180,14 +182,6 @@ fn is_given_initials_surname(name: &str, kind: EntityKind, gaz: &Gazetteer) -> b
         && given
         && is_surname_shape(last)
         && !gaz.is_org_head(last)
-}
-
-/// "Jr.", "Sr.", "II", "III", "IV": what follows a surname.
-fn is_generational_suffix(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches([',', '.']),
-        "Jr" | "Sr" | "II" | "III" | "IV"
-    )
 }
 
 /// "Greenberg", "O'Neill", "McDonald", "Holtz-Eakin": a capital, a lowercase letter
