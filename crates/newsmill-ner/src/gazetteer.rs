@@ -63,6 +63,8 @@ pub struct Gazetteer {
     known_surnames: HashMap<String, u32>,
     /// Given names as written ("Melania"), seldom ordinary words.
     given_names: HashSet<String>,
+    /// Those of them nine in ten of whose US bearers are men (`true`) or women (`false`).
+    given_name_sex: HashMap<String, bool>,
     /// Organisations named often in modern news (key -> times typed organisation).
     frequent_orgs: HashMap<String, u32>,
     /// The same names exactly as written ("Breitbart", "CNN"), to find them in text.
@@ -154,6 +156,7 @@ impl Gazetteer {
             known_people: HashMap::default(),
             known_surnames: HashMap::default(),
             given_names: HashSet::default(),
+            given_name_sex: HashMap::default(),
             frequent_orgs: HashMap::default(),
             frequent_org_forms: HashSet::default(),
             frequent_org_first: HashSet::default(),
@@ -241,7 +244,15 @@ impl Gazetteer {
                 gaz.known_people.insert(k, count);
             }
         }
-        gaz.given_names = data_lines(GIVEN_NAMES).map(str::to_string).collect();
+        for line in data_lines(GIVEN_NAMES) {
+            let (name, sex) = line.split_once('\t').unwrap_or((line, ""));
+            match sex.trim() {
+                "M" => gaz.given_name_sex.insert(name.to_string(), true),
+                "F" => gaz.given_name_sex.insert(name.to_string(), false),
+                _ => None,
+            };
+            gaz.given_names.insert(name.to_string());
+        }
         for line in data_lines(FREQUENT_ORGS) {
             if let Some((name, count)) = line.split_once('\t') {
                 let count = count.trim().parse().unwrap_or(0);
@@ -410,6 +421,13 @@ impl Gazetteer {
     /// A US given name that news writes as a name, not a word ("Melania", not "Will").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+    }
+
+    /// `Some(true)` for a listed given name nine in ten of whose US bearers are men
+    /// ("Donald"), `Some(false)` for women ("Hillary"), `None` for names given to both
+    /// ("Terry") and unlisted ones. `word` as written.
+    pub fn given_name_is_male(&self, word: &str) -> Option<bool> {
+        self.given_name_sex.get(word).copied()
     }
 
     /// How often the most named known person with this surname was named (0 if none).

@@ -90,7 +90,7 @@ pub fn link(
         let next = group_ids.len();
         group_of[i] = *group_ids.entry(canonical).or_insert(next);
     }
-    link_surnames(&mut mentions, &mut group_of, gaz, rules);
+    link_surnames(blocks, &mut mentions, &mut group_of, gaz, rules);
     if rules.gazetteer_types {
         places_typed_person(&mut mentions, &group_of, gaz);
     }
@@ -178,6 +178,7 @@ fn is_short_name(name_key: &str) -> bool {
 }
 
 fn link_surnames(
+    blocks: &[&str],
     mentions: &mut [Mention],
     group_of: &mut [usize],
     gaz: &Gazetteer,
@@ -222,8 +223,32 @@ fn link_surnames(
         if m.cand.kind != EntityKind::Person && !retypable {
             continue;
         }
-        let Some(holders) = full.get(&m.key) else {
+        let Some(all_holders) = full.get(&m.key) else {
             continue;
+        };
+        // "Mrs. Clinton" beside Bill and Hillary Clinton: a title that gives a sex keeps
+        // the holders whose given name is of that sex, else those whose given name gives
+        // none ("Bill" is no listed name), else all of them.
+        let holders: Vec<(usize, usize)> = match title_sex(blocks, &m.cand) {
+            Some(male) => {
+                let sex_of = |at: usize| {
+                    key_words(&mentions[at].key)
+                        .next()
+                        .and_then(|first| gaz.given_name_is_male(&capitalised(first)))
+                };
+                let with = |sex: Option<bool>| -> Vec<(usize, usize)> {
+                    all_holders
+                        .iter()
+                        .filter(|&&(_, at)| sex_of(at) == sex)
+                        .copied()
+                        .collect()
+                };
+                [with(Some(male)), with(None)]
+                    .into_iter()
+                    .find(|kept| !kept.is_empty())
+                    .unwrap_or_else(|| all_holders.clone())
+            }
+            None => all_holders.clone(),
         };
         // Of several people with the surname, the bare surname is the one the article
         // introduced first: news names the relative or namesake who comes later in full
@@ -244,6 +269,33 @@ fn link_surnames(
     for i in retyped {
         mentions[i].cand.kind = EntityKind::Person;
     }
+}
+
+/// The sex the title right before a mention gives: "Mr." a man, "Mrs.", "Ms." or "Miss" a
+/// woman (full stop optional).
+fn title_sex(blocks: &[&str], cand: &Candidate) -> Option<bool> {
+    let before = blocks
+        .get(cand.block)?
+        .get(..cand.start)?
+        .strip_suffix(' ')?;
+    let title = before
+        .rsplit([' ', '(', '"', '“'])
+        .next()?
+        .trim_end_matches('.');
+    match title {
+        "Mr" => Some(true),
+        "Mrs" | "Ms" | "Miss" => Some(false),
+        _ => None,
+    }
+}
+
+/// "hillary" -> "Hillary": a name key's word as the given-name list writes it.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A place name typed person ("Anbar") becomes a location unless its entity holds a person
@@ -476,6 +528,35 @@ mod tests {
             .into_iter()
             .map(|e| (e.name, e.kind, e.mentions))
             .collect()
+    }
+
+    #[test]
+    fn a_gendered_title_picks_the_holder_of_the_surname_with_that_sex() {
+        use EntityKind::Person;
+        let text = "Bill Clinton spoke before Hillary Clinton. Mrs. Clinton said no; \
+                    Mr. Clinton said yes; Clinton left. Lindsey Graham came; Mr. Graham spoke.";
+        let got = linked(
+            text,
+            &[
+                ("Bill Clinton", Person),
+                ("Hillary Clinton", Person),
+                ("Clinton", Person),
+                ("Clinton", Person),
+                ("Clinton", Person),
+                ("Lindsey Graham", Person),
+                ("Graham", Person),
+            ],
+        );
+        // "Bill" is no listed given name (a word); "Hillary" a woman's, "Lindsey" too, but
+        // the only Graham is Mr. Graham whatever his given name.
+        assert_eq!(
+            got,
+            [
+                ("Bill Clinton".to_string(), Person, 3),
+                ("Hillary Clinton".to_string(), Person, 2),
+                ("Lindsey Graham".to_string(), Person, 2),
+            ]
+        );
     }
 
     #[test]
