@@ -1158,3 +1158,36 @@ fn a_participle_after_an_opening_quotation_takes_the_subject_behind_it() {
         [Some("Mary Blige")]
     );
 }
+
+#[test]
+fn an_uncued_quotation_after_a_sentence_about_someone_in_its_paragraph_is_theirs() {
+    use newsmill_core::EntityKind::Person;
+    let q = with_mentions(
+        "\"We must step away from these efforts,\" Mark Pence said.\n\n\
+         On “Meet the Press,” Sen. Ann Berg, who lost the primary, named exhaustion with \
+         bigotry as a reason to vote. \"The younger people are sick and tired of it.\"",
+        &[
+            ("Mark Pence", "Mark Pence", Person),
+            ("Ann Berg", "Ann Berg", Person),
+        ],
+    );
+    assert_eq!(
+        speakers_of(&q),
+        [Some("Mark Pence"), Some("Ann Berg")],
+        "{q:?}"
+    );
+    // In the quotation's own paragraph, the earlier quotation's speaker goes on.
+    let q = with_mentions(
+        "\"We must step away from these efforts,\" Mark Pence said. Ann Berg nodded. \
+         \"The younger people are sick and tired of it.\"",
+        &[
+            ("Mark Pence", "Mark Pence", Person),
+            ("Ann Berg", "Ann Berg", Person),
+        ],
+    );
+    assert_eq!(
+        speakers_of(&q),
+        [Some("Mark Pence"), Some("Mark Pence")],
+        "{q:?}"
+    );
+}

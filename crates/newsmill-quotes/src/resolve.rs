@@ -715,7 +715,16 @@ impl Doc<'_> {
         let Some(first) = self.word(block, i) else {
             return i;
         };
-        let comma = (i..end).find(|&j| toks[j].is_punct(','));
+        // "On “Face the Nation,” Sen. Bernie Sanders …": US copy sets the comma inside the
+        // closing quotation mark; the quoted title then closes the phrase.
+        let comma = (i..end).find(|&j| {
+            toks[j].is_punct(',')
+                || (toks[j].quote().is_some()
+                    && toks[j]
+                        .text(self.texts[block])
+                        .trim_end_matches(['"', '”', '\'', '’'])
+                        .ends_with(','))
+        });
         // "Hours later,", "Two weeks ago,", "Moments earlier,": a time phrase before the
         // subject, whatever word opens it.
         let time_phrase = comma.is_some_and(|c| {

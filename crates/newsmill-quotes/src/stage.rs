@@ -287,11 +287,32 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
         // before it when that sentence names one with a speech verb (indirect speech), else
         // the previous quotation's speaker when it is in this or the previous paragraph.
         let sentence = doc.sentence_of(b1, q1);
-        let continues = |prev: &Option<(usize, Option<String>)>| {
+        // `uncued`: the quotation has no speech verb at all (a cue without a subject, "And
+        // continued: …", carries on the last quotation's speaker).
+        let continues = |prev: &Option<(usize, Option<String>)>, uncued: bool| {
             sentence
                 .checked_sub(1)
                 .filter(|&s| doc.sents[s].0 + 1 >= b1)
                 .and_then(|s| doc.sentence_speaker(s))
+                .or_else(|| {
+                    // "Sen. Bernie Sanders … identified young voters' exhaustion as one
+                    // of the reasons. “The younger people are …”": a quotation after a
+                    // sentence of its own paragraph about a person is that person's, not
+                    // the speaker of a quotation in an earlier paragraph.
+                    if !uncued || prev.as_ref().is_some_and(|(block, _)| *block == b1) {
+                        return None;
+                    }
+                    let s = sentence.checked_sub(1)?;
+                    let (block, range) = doc.sents.get(s)?;
+                    if *block != b1 {
+                        return None;
+                    }
+                    doc.sentence_subject(*block, range.start, range.end)
+                        .name
+                        .filter(|name| {
+                            doc.speaker_type(Some(name)) == newsmill_core::SpeakerType::Person
+                        })
+                })
                 .or_else(|| {
                     prev.as_ref()
                         .filter(|(block, _)| b1 <= block + 1)
@@ -336,7 +357,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                 let cue_word = cue_text(&doc, c.block, c.tok, c.form);
                 if found.name.is_none() && found.mention.is_none() {
                     // A cue without a subject ("And continued: ...") carries on the last speaker.
-                    (continues(&previous), None, cue_word)
+                    (continues(&previous, false), None, cue_word)
                 } else {
                     (found.name, found.mention, cue_word)
                 }
@@ -350,7 +371,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     .unwrap_or_else(|| doc.sentence_subject(b1, start, q1 - 1));
                 match found.name {
                     Some(_) => (found.name, found.mention, None),
-                    None if kind == QuoteKind::Full => (continues(&previous), None, None),
+                    None if kind == QuoteKind::Full => (continues(&previous, true), None, None),
                     None => (None, None, None),
                 }
             }
@@ -368,7 +389,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                 };
                 match found.name {
                     Some(_) => (found.name, found.mention, None),
-                    None if kind == QuoteKind::Full => (continues(&previous), None, None),
+                    None if kind == QuoteKind::Full => (continues(&previous, true), None, None),
                     None => (
                         continues_partial(&doc, &previous_sentence, (b1, q1), (b2, q2)),
                         None,
