@@ -1190,4 +1190,29 @@ fn an_uncued_quotation_after_a_sentence_about_someone_in_its_paragraph_is_theirs
         [Some("Mark Pence"), Some("Mark Pence")],
         "{q:?}"
     );
+    // A friend's own words outside the marks (a first name, the first person) name the
+    // person talked about, not the speaker.
+    for (between, surface) in [
+        ("But Bob in the 1990s became one of the great icons.", "Bob"),
+        (
+            "Bob Marley was the most driven man I ever worked with.",
+            "Bob Marley",
+        ),
+    ] {
+        let q = with_mentions(
+            &format!(
+                "\"We must step away from these efforts,\" Mark Pence said.\n\n{between} \
+                 \"He sold more records than at any time.\""
+            ),
+            &[
+                ("Mark Pence", "Mark Pence", Person),
+                (surface, "Bob Marley", Person),
+            ],
+        );
+        assert_ne!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Bob Marley"),
+            "{q:?}"
+        );
+    }
 }

@@ -128,6 +128,32 @@ fn ends_unit(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':'))
 }
 
+/// Longest quotation nested inside another, in bytes ("“hell”", a title, a slogan).
+const MAX_NESTED_LEN: usize = 120;
+
+/// For an opening mark inside an open quotation, its text starting at `from`: where the
+/// nested quotation's closing mark ends, when the next two marks of the block both close
+/// (the nested one's, then the outer one's) and the first comes within
+/// [`MAX_NESTED_LEN`] bytes. Otherwise the outer quotation lost its closing mark.
+fn nested_close(text: &str, from: usize) -> Option<usize> {
+    let mut marks = mark_candidates(text, from)
+        .filter_map(|at| mark_at(text, at).map(|mark| (at, mark)))
+        // The second apostrophe of a '' pair is no mark of its own.
+        .scan(0, |skip_to, (at, mark)| {
+            if at < *skip_to {
+                return Some(None);
+            }
+            *skip_to = at + mark.1;
+            Some(Some((at, mark)))
+        })
+        .flatten();
+    let (inner_at, inner) = marks.next()?;
+    let (outer_at, outer) = marks.next()?;
+    let closes = |at: usize, mark: (char, usize)| side(text, at, mark, true) == Side::Close;
+    (inner_at - from <= MAX_NESTED_LEN && closes(inner_at, inner) && closes(outer_at, outer))
+        .then_some(inner_at + inner.1)
+}
+
 /// Longest run of blocks one quotation may span; longer means the marks are broken.
 const MAX_BLOCKS_PER_RUN: usize = 12;
 
@@ -181,6 +207,16 @@ pub fn find_quoted_runs(blocks: &[Block]) -> Vec<QuotedRun> {
                 (Side::Open, None) => {
                     piece_start = Some((at, at + len));
                     current.get_or_insert_with(|| QuotedRun { pieces: Vec::new() });
+                }
+                (Side::Open, Some((open, _)))
+                    if mark_at(text, open).is_some_and(|outer| outer.0 == mark.0)
+                        && nested_close(text, at + len).is_some() =>
+                {
+                    // “… what he calls “hell” than live …”: a quotation opened with the
+                    // same mark inside the open one, and closed before it, is part of its
+                    // text. (A straight pair around curly ones is a wrapper, not a
+                    // quotation: ""“…,” Rubio responded …"".)
+                    next = nested_close(text, at + len).unwrap_or(next);
                 }
                 (Side::Open, Some((open, start))) => {
                     let end = trimmed_end(text, start, at);
@@ -251,6 +287,27 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_quotation_nested_with_the_same_marks_stays_inside() {
+        let blocks = vec![
+            Block::paragraph("“I would rather live in what he calls “hell” than here.” ― Ann Berg"),
+            // An opening mark with one closing mark after it opens a quotation of its
+            // own (here the one before went on, its sentence being closed).
+            Block::paragraph("“We lost, he said. “We will win” next time, she said."),
+            // A straight pair around curly ones is a wrapper, not a nesting: the curly
+            // quotation is the one its attribution names.
+            Block::paragraph("\"“We win,” Rubio responded before adding more.\""),
+        ];
+        assert_eq!(
+            texts(&blocks),
+            [
+                vec!["I would rather live in what he calls “hell” than here."],
+                vec!["We lost, he said.", "We will win"],
+                vec!["We win,"],
+            ]
+        );
     }
 
     #[test]
