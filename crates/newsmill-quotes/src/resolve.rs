@@ -959,6 +959,39 @@ impl Doc<'_> {
         None
     }
 
+    /// The person sentence `s` is about, when a reporter names them as its subject by the
+    /// surname ("Sanders", "Sen. Bernie Sanders (Vt.), who …"). Not a pronoun ("He had only
+    /// performed in Zimbabwe."), not a first name and not in a sentence in the first person
+    /// ("But Bob in the 1990s became one of the great icons", "Bob was the most driven man
+    /// I worked with"): those are someone talking about the person, outside the marks.
+    pub(crate) fn named_person_subject(&self, s: usize) -> Option<String> {
+        let (block, range) = self.sents.get(s)?;
+        let first_person = range.clone().any(|k| {
+            self.word(*block, k).is_some_and(|w| {
+                matches!(
+                    crate::attribution::pronoun_base(w).as_str(),
+                    "i" | "me" | "my" | "we" | "our"
+                )
+            })
+        });
+        if first_person {
+            return None;
+        }
+        let subject = self.sentence_subject(*block, range.start, range.end);
+        let mention = subject.mention.as_deref()?;
+        let name = subject.name?;
+        let last_word = |text: &str| {
+            text.split_whitespace()
+                .rfind(|w| w.chars().any(char::is_alphabetic))
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        };
+        let by_surname = mention.split(['(', ',']).next().and_then(last_word) == last_word(&name);
+        (!is_pronoun(mention)
+            && by_surname
+            && self.speaker_type(Some(&name)) == SpeakerType::Person)
+            .then_some(name)
+    }
+
     /// The named speaker of a sentence's own speech verb ("Peter Nielson ... said he had
     /// suspended Mr Houston."), used for a quotation that follows with no cue of its own.
     pub fn sentence_speaker(&self, s: usize) -> Option<String> {

@@ -299,52 +299,11 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     // of the reasons. “The younger people are …”": a quotation after a
                     // sentence of its own paragraph about a person is that person's, not
                     // the speaker of a quotation in an earlier paragraph.
-                    if !uncued || prev.as_ref().is_some_and(|(block, _)| *block == b1) {
-                        return None;
-                    }
+                    let earlier_paragraph = prev.as_ref().is_none_or(|(block, _)| *block != b1);
                     let s = sentence.checked_sub(1)?;
-                    let (block, range) = doc.sents.get(s)?;
-                    // A sentence in the first person ("Bob was one of the most mesmeric
-                    // people I've ever worked with.") is the speaker's own voice outside
-                    // the marks, about someone else.
-                    let first_person = range.clone().any(|k| {
-                        doc.word(*block, k).is_some_and(|w| {
-                            matches!(
-                                crate::attribution::pronoun_base(w).as_str(),
-                                "i" | "me" | "my" | "we" | "our"
-                            )
-                        })
-                    });
-                    if *block != b1 || first_person {
-                        return None;
-                    }
-                    let subject = doc.sentence_subject(*block, range.start, range.end);
-                    // Named: a pronoun subject ("He had only performed in Zimbabwe.")
-                    // leaves the speaker to the rules below.
-                    let pronoun = subject
-                        .mention
-                        .as_deref()
-                        .is_some_and(crate::attribution::is_pronoun);
-                    // By the surname, as reporters write ("Sanders", "Sen. Bernie Sanders"):
-                    // "But Bob in the 1990s became one of the great icons" is a friend
-                    // talking, outside the marks.
-                    let by_surname = |name: &str| {
-                        let last = |text: &str| {
-                            text.split_whitespace()
-                                .rfind(|w| w.chars().any(char::is_alphabetic))
-                                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-                        };
-                        subject
-                            .mention
-                            .as_deref()
-                            .and_then(|m| m.split(['(', ',']).next().and_then(last))
-                            == last(name)
-                    };
-                    subject.name.clone().filter(|name| {
-                        !pronoun
-                            && by_surname(name)
-                            && doc.speaker_type(Some(name)) == newsmill_core::SpeakerType::Person
-                    })
+                    (uncued && earlier_paragraph && doc.sents.get(s)?.0 == b1)
+                        .then(|| doc.named_person_subject(s))
+                        .flatten()
                 })
                 .or_else(|| {
                     prev.as_ref()
