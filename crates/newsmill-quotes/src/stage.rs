@@ -299,7 +299,7 @@ pub fn extract_quotes(article: &Article, options: &QuoteOptions) -> Vec<Quote> {
                     // of the reasons. “The younger people are …”": a quotation after a
                     // sentence of its own paragraph about a person is that person's, not
                     // the speaker of a quotation in an earlier paragraph.
-                    let earlier_paragraph = prev.as_ref().is_none_or(|(block, _)| *block != b1);
+                    let earlier_paragraph = !prev.as_ref().is_some_and(|(block, _)| *block == b1);
                     let s = sentence.checked_sub(1)?;
                     (uncued && earlier_paragraph && doc.sents.get(s)?.0 == b1)
                         .then(|| doc.named_person_subject(s))
