@@ -63,7 +63,8 @@ pub struct Gazetteer {
     known_surnames: HashMap<String, u32>,
     /// Given names as written ("Melania"), seldom ordinary words.
     given_names: HashSet<String>,
-    /// Those of them nine in ten of whose US bearers are men (`true`) or women (`false`).
+    /// Those of them nine in ten of whose US bearers are men (`true`) or women (`false`),
+    /// by their lowercase form (a name key's word).
     given_name_sex: HashMap<String, bool>,
     /// Organisations named often in modern news (key -> times typed organisation).
     frequent_orgs: HashMap<String, u32>,
@@ -247,8 +248,8 @@ impl Gazetteer {
         for line in data_lines(GIVEN_NAMES) {
             let (name, sex) = line.split_once('\t').unwrap_or((line, ""));
             match sex.trim() {
-                "M" => gaz.given_name_sex.insert(name.to_string(), true),
-                "F" => gaz.given_name_sex.insert(name.to_string(), false),
+                "M" => gaz.given_name_sex.insert(name.to_lowercase(), true),
+                "F" => gaz.given_name_sex.insert(name.to_lowercase(), false),
                 _ => None,
             };
             gaz.given_names.insert(name.to_string());
@@ -425,9 +426,9 @@ impl Gazetteer {
 
     /// `Some(true)` for a listed given name nine in ten of whose US bearers are men
     /// ("Donald"), `Some(false)` for women ("Hillary"), `None` for names given to both
-    /// ("Terry") and unlisted ones. `word` as written.
-    pub fn given_name_is_male(&self, word: &str) -> Option<bool> {
-        self.given_name_sex.get(word).copied()
+    /// ("Terry") and unlisted ones. `key_word` in lowercase, as a name key holds it.
+    pub fn given_name_is_male(&self, key_word: &str) -> Option<bool> {
+        self.given_name_sex.get(key_word).copied()
     }
 
     /// How often the most named known person with this surname was named (0 if none).

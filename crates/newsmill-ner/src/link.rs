@@ -234,7 +234,7 @@ fn link_surnames(
                 let sex_of = |at: usize| {
                     key_words(&mentions[at].key)
                         .next()
-                        .and_then(|first| gaz.given_name_is_male(&capitalised(first)))
+                        .and_then(|first| gaz.given_name_is_male(first))
                 };
                 let with = |sex: Option<bool>| -> Vec<(usize, usize)> {
                     all_holders
@@ -287,15 +287,6 @@ fn title_sex(blocks: &[&str], cand: &Candidate) -> Option<bool> {
         "Mrs" | "Ms" | "Miss" => Some(false),
         _ => None,
     }
-}
-
-/// "hillary" -> "Hillary": a name key's word as the given-name list writes it.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A place name typed person ("Anbar") becomes a location unless its entity holds a person
