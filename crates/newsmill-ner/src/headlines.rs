@@ -30,30 +30,32 @@ const MAX_WORDS: usize = 12;
 /// letter, or 4+ words nearly all capitalised with a capitalised function word after the
 /// first word.
 pub fn is_case_uninformative(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    if words.len() < 3 {
+    // One pass over the words, without collecting them: every block of every article is
+    // asked, and nearly all are ordinary prose.
+    let mut words = 0usize;
+    let mut capitalised = 0usize;
+    let mut function_capitalised = false;
+    for word in text.split_whitespace() {
+        let Some(first_letter) = word.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        let upper = first_letter.is_uppercase();
+        // "A." is an initial ("A. Dale 69, H. Morris 69"), not the article.
+        if words > 0 && upper && !function_capitalised {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            function_capitalised =
+                FUNCTION_WORDS.contains(&bare) && !(bare.len() == 1 && word.ends_with('.'));
+        }
+        words += 1;
+        capitalised += usize::from(upper);
+    }
+    if words < 3 {
         return false;
     }
     if !text.chars().any(char::is_lowercase) {
         return true;
     }
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    // "A." is an initial ("A. Dale 69, H. Morris 69"), not the article.
-    let function_capitalised = words.iter().skip(1).any(|w| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        FUNCTION_WORDS.contains(&bare) && !(bare.len() == 1 && w.ends_with('.'))
-    });
-    words.len() >= 4 && capitalised * 10 >= words.len() * 8 && function_capitalised
+    words >= 4 && capitalised * 10 >= words * 8 && function_capitalised
 }
 
 /// Cuts the mentions in case-uninformative blocks down to their confirmed parts (see the

@@ -33,6 +33,7 @@ mod given_names;
 mod headlines;
 mod hyphen_pairs;
 mod link;
+mod name_search;
 mod recall;
 mod repair;
 mod retype;

@@ -10,12 +10,12 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use newsmill_core::EntityKind;
 
 use crate::candidate::{Candidate, Overlaps};
 use crate::fold::key;
 use crate::gazetteer::{title_key, Gazetteer};
+use crate::name_search::NameSearch;
 use crate::retype::is_domain_name;
 use crate::words::{is_capitalised, is_particle_name, joined, Word};
 
@@ -405,21 +405,12 @@ pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
     if aliases.is_empty() {
         return;
     }
-    let patterns: Vec<&String> = aliases.keys().collect();
-    let Ok(matcher) = AhoCorasick::builder()
-        // Built per article for a few dozen names: a contiguous NFA builds far faster than
-        // a DFA and searches fast enough.
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
-        return;
-    };
+    let patterns: Vec<&str> = aliases.keys().map(String::as_str).collect();
+    let search = NameSearch::new(&patterns);
     let mut added = Vec::new();
     let taken = Overlaps::new(cands);
     for (block, text) in blocks.iter().enumerate() {
-        for found in matcher.find_iter(*text) {
-            let (s, e) = (found.start(), found.end());
+        for (s, e, pattern) in search.find_iter(text) {
             let before_ok = text[..s]
                 .chars()
                 .next_back()
@@ -429,8 +420,7 @@ pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok && !taken.any(block, s, e) {
-                let kind = aliases[patterns[found.pattern().as_usize()]];
-                added.push(Candidate::new(block, s, e, kind));
+                added.push(Candidate::new(block, s, e, aliases[patterns[pattern]]));
             }
         }
     }

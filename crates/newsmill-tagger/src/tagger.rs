@@ -252,6 +252,38 @@ mod tests {
         assert!(tagger.tag(&[]).is_empty());
     }
 
+    /// The decoding shortcut for plain words after an O changes no label, also where plain
+    /// words sit next to names, particles, handles, URLs and all-lowercase text.
+    #[test]
+    fn skipping_plain_words_changes_no_label() {
+        let tagger = Tagger::embedded();
+        let text = "Prime Minister John Howard met U.S. officials in Baghdad on Monday. \
+            He said: \"the deal is done\", and left for the Hague with van der Walt. \
+            Charles de Gaulle airport was shut; e.g. Starsky & Hutch, dot.com firms and \
+            bridgetothestars.net. obama met merkel in berlin on tuesday. @bbc reported it #news. \
+            The Manic Street Preachers played in Cardiff , while al-Maliki spoke in Baghdad . \
+            The two presidents also agreed to create 'Television Sur', a Latin American channel, \
+            marketing magazine New Media Age reported.\n\n\
+            FORMER PRESIDENT BILL CLINTON VISITS NEW YORK";
+        let tokens = newsmill_text::tokenize(text);
+        let sentences: Vec<Vec<&str>> = newsmill_text::sentence_token_ranges(text, &tokens)
+            .into_iter()
+            .map(|range| {
+                tokens[range]
+                    .iter()
+                    .map(|t| &text[t.start..t.end])
+                    .collect()
+            })
+            .collect();
+        assert!(sentences.len() > 4, "{sentences:?}");
+        let mut gated = prepare_document(&sentences, &tagger.gazetteer, &tagger.classes);
+        let mut full = gated.clone();
+        let with = crate::decode::run_stages_with(&tagger.stages, &mut gated, true);
+        let without = crate::decode::run_stages_with(&tagger.stages, &mut full, false);
+        assert_eq!(with, without);
+        assert!(with.iter().flatten().any(|&l| l != 0));
+    }
+
     #[test]
     fn lowercase_vocabulary_comes_from_the_word_classes() {
         let tagger = Tagger::embedded();

@@ -43,6 +43,9 @@ pub(crate) const ALL_CAPS: u16 = 2;
 pub(crate) const HAS_DIGIT: u16 = 4;
 pub(crate) const HAS_LOWER: u16 = 8;
 pub(crate) const HAS_ALPHA: u16 = 16;
+/// No capital letter, no digit, not an `@handle` or `#tag`: lowercase words and punctuation,
+/// which the model does not start a mention with (see `decode::surely_outside`).
+pub(crate) const PLAIN: u16 = 32;
 /// Everything about one token that does not depend on the tags being decided.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct TokenInfo {
@@ -118,6 +121,9 @@ pub(crate) fn summarize(token: &str) -> TokenInfo {
     if info.flags & HAS_ALPHA != 0 && info.flags & HAS_LOWER == 0 {
         info.flags |= ALL_CAPS;
     }
+    if is_plain(token) {
+        info.flags |= PLAIN;
+    }
     if has_name_particle(token) {
         // "al-Maliki" is a capitalised name for everything that asks (runs, document
         // evidence, gazetteer starts), though its shape still shows the particle.
@@ -149,6 +155,58 @@ pub(crate) fn summarize(token: &str) -> TokenInfo {
         }
     }
     info
+}
+
+/// A lowercase word (letters, inner hyphens and apostrophes) that is not a name particle, or
+/// one punctuation mark other than `&`, `@` and `#`.
+fn is_plain(token: &str) -> bool {
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if chars.as_str().is_empty() && !first.is_alphanumeric() {
+        return !matches!(first, '&' | '@' | '#');
+    }
+    first.is_lowercase()
+        && token
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        && !is_name_particle(token)
+}
+
+/// Lowercase words that begin names ("van der Walt", "de Gaulle", "al Qaeda").
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "el"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "abu"
+            | "ten"
+            | "ter"
+            | "zu"
+            | "y"
+            | "e"
+            | "st"
+    )
 }
 
 /// Arabic and other name particles written in lowercase and joined by a hyphen to a
@@ -190,5 +248,42 @@ mod tests {
         assert!(summarize("al-qaeda").flags & INIT_CAP == 0);
         let empty = summarize("");
         assert_eq!(empty.prefix, [0; 4]);
+        assert_eq!(empty.flags & PLAIN, 0);
+    }
+
+    #[test]
+    fn plain_tokens_are_lowercase_words_and_lone_punctuation() {
+        for plain in [
+            "said",
+            "officials",
+            "well-known",
+            "don't",
+            ",",
+            ".",
+            "(",
+            "“",
+            "schön",
+        ] {
+            assert!(summarize(plain).flags & PLAIN != 0, "{plain}");
+        }
+        for not_plain in [
+            "Said",
+            "iPhone",
+            "eBay",
+            "49ers",
+            "dot.com",
+            "e.g.",
+            "@bbc",
+            "#vote",
+            "&",
+            "van",
+            "de",
+            "al-Maliki",
+            "...",
+            "--",
+            "",
+        ] {
+            assert_eq!(summarize(not_plain).flags & PLAIN, 0, "{not_plain}");
+        }
     }
 }
