@@ -3,6 +3,8 @@
 //! word collected (capitalised mid-sentence elsewhere, in lowercase, inside a longer name).
 
 use crate::gazetteer::Gazetteer;
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 
 use crate::hash::HashKeyed;
@@ -19,6 +21,30 @@ const DOC_SEQ_FIRST: u8 = 4;
 const DOC_SEQ_LAST: u8 = 8;
 const DOC_SEQ_MIDDLE: u8 = 16;
 const DOC_ALONE_MIDDLE: u8 = 32;
+
+thread_local! {
+    /// Summaries of the token forms this thread saw last. A summary depends on the form
+    /// alone (not on the model), and a few thousand forms make up most of any news text
+    /// ("the", ",", "said", names repeated): summarising each once, instead of hashing a
+    /// dozen affixes and shapes per token, was a tenth of tagging (profiled).
+    static SUMMARIES: RefCell<FxHashMap<Box<str>, TokenInfo>> = RefCell::default();
+}
+
+/// Forms kept in [`SUMMARIES`] before it is emptied: about 3 MB a thread.
+const MAX_CACHED_FORMS: usize = 16_384;
+
+/// `summarize(word)`, from the thread's cache when the form was seen lately.
+fn cached_summary(cache: &mut FxHashMap<Box<str>, TokenInfo>, word: &str) -> TokenInfo {
+    if let Some(info) = cache.get(word) {
+        return *info;
+    }
+    let info = summarize(word);
+    if cache.len() >= MAX_CACHED_FORMS {
+        cache.clear();
+    }
+    cache.insert(word.into(), info);
+    info
+}
 
 /// A sentence ready for decoding.
 #[derive(Debug, Clone, Default)]
@@ -41,25 +67,22 @@ pub(crate) fn prepare_document(
     gazetteer: &Gazetteer,
     classes: &WordClasses,
 ) -> Vec<PreparedSentence> {
-    // A token's summary depends on its text alone, and about half the tokens of an article
-    // repeat an earlier one ("the", ",", a name): each form is summarised once (the dozen
-    // hashes and the class lookup were a tenth of tagging, profiled).
-    let mut summaries: FxHashMap<&str, TokenInfo> = FxHashMap::default();
     let mut prepared: Vec<PreparedSentence> = sentences
         .iter()
         .map(|words| {
-            let tokens: Vec<TokenInfo> = words
-                .iter()
-                .map(|w| {
-                    *summaries.entry(w).or_insert_with(|| {
-                        let mut info = summarize(w);
+            let tokens: Vec<TokenInfo> = SUMMARIES.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                words
+                    .iter()
+                    .map(|w| {
+                        let mut info = cached_summary(&mut cache, w);
                         let found = classes.lookup(w, &info);
                         info.class_coarse = found.coarse;
                         info.class_fine = found.fine;
                         info
                     })
-                })
-                .collect();
+                    .collect()
+            });
             let all_caps = tokens.iter().any(|t| t.flags & HAS_ALPHA != 0)
                 && tokens.iter().all(|t| t.flags & HAS_LOWER == 0);
             let digits = tokens.iter().filter(|t| t.flags & HAS_DIGIT != 0).count();

@@ -64,6 +64,26 @@ mod template {
     pub const STAGE1_LONGER_RUN: u64 = 152;
 }
 
+/// The numbers of the gazetteer marks set in `marks` (bit `n` is mark `n`), lowest first:
+/// a token carries one or two of the 2 x MAX_LISTS marks, so only those are visited.
+fn set_bits(marks: u32) -> impl Iterator<Item = u64> {
+    let mut rest = marks & MARK_MASK;
+    std::iter::from_fn(move || {
+        (rest != 0).then(|| {
+            let bit = rest.trailing_zeros();
+            rest &= rest - 1;
+            u64::from(bit)
+        })
+    })
+}
+
+/// The bits that are gazetteer marks (first and later token of a match, per list).
+const MARK_MASK: u32 = if 2 * MAX_LISTS >= 32 {
+    u32::MAX
+} else {
+    (1 << (2 * MAX_LISTS)) - 1
+};
+
 const START: u64 = 0x0053_5441_5254;
 const END: u64 = 0x0045_4E44;
 
@@ -159,24 +179,18 @@ pub(crate) fn features(
         LENGTH_SHAPE,
         mix(u64::from(cur.length_bucket), cur.short_shape),
     );
-    for list in 0..2 * MAX_LISTS {
-        if cur.gazetteer & (1 << list) != 0 {
-            push(GAZ, list as u64);
-            push(GAZ_SHAPE, mix(list as u64, cur.short_shape));
-        }
+    for list in set_bits(cur.gazetteer) {
+        push(GAZ, list);
+        push(GAZ_SHAPE, mix(list, cur.short_shape));
     }
     if let Some(prev) = at(-1) {
-        for list in 0..2 * MAX_LISTS {
-            if prev.gazetteer & (1 << list) != 0 {
-                push(GAZ_PREV, list as u64);
-            }
+        for list in set_bits(prev.gazetteer) {
+            push(GAZ_PREV, list);
         }
     }
     if let Some(next) = at(1) {
-        for list in 0..2 * MAX_LISTS {
-            if next.gazetteer & (1 << list) != 0 {
-                push(GAZ_NEXT, list as u64);
-            }
+        for list in set_bits(next.gazetteer) {
+            push(GAZ_NEXT, list);
         }
     }
     if cur.run_position != 0 {
@@ -184,10 +198,8 @@ pub(crate) fn features(
         push(RUN_LAST, mix(u64::from(cur.run_position), cur.run_last));
         push(RUN_FIRST, mix(u64::from(cur.run_position), cur.run_first));
         push(RUN_SHAPE, place);
-        for list in 0..2 * MAX_LISTS {
-            if cur.run_last_gazetteer & (1 << list) != 0 {
-                push(RUN_LAST_GAZ, mix(list as u64, u64::from(cur.run_position)));
-            }
+        for list in set_bits(cur.run_last_gazetteer) {
+            push(RUN_LAST_GAZ, mix(list, u64::from(cur.run_position)));
         }
     }
     if cur.flags & INIT_CAP != 0 {
