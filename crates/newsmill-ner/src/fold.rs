@@ -2,33 +2,62 @@
 //! full stops, a leading "the" or a possessive gets the same key ("Al Qaeda’s",
 //! "al-Qaeda" -> "al qaeda"; "U.S." -> "us").
 
+use std::cell::RefCell;
+use std::ops::Range;
+
 /// The comparison key of a name.
 pub fn key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        fold_ascii(text, &mut out);
-    } else {
-        fold_chars(text, &mut out);
-    }
-    let trimmed = {
-        let mut key = out.as_str();
-        if let Some(rest) = key.strip_prefix("the ") {
-            key = rest;
-        }
-        if let Some(rest) = key.strip_suffix("'s") {
-            key = rest;
-        } else if let Some(rest) = key.strip_suffix('\'') {
-            key = rest;
-        }
-        let key = key.trim();
-        let start = key.as_ptr() as usize - out.as_ptr() as usize;
-        start..start + key.len()
-    };
-    // Cut in place: the gazetteer asks for keys of every candidate name, so the key is
-    // made with one allocation.
+    fold_into(text, &mut out);
+    let trimmed = key_range(&out);
+    // Cut in place: the key is made with one allocation.
     out.truncate(trimmed.end);
     out.drain(..trimmed.start);
     out
+}
+
+/// Runs `f` on [`key`]`(text)`, built in a buffer the thread reuses: the gazetteer looks
+/// names up by key tens of thousands of times a run and keeps none of those keys.
+pub fn with_key<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: RefCell<String> = RefCell::default();
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut out) => {
+            out.clear();
+            fold_into(text, &mut out);
+            let trimmed = key_range(&out);
+            f(&out[trimmed])
+        }
+        // Asked again from inside `f`: that key gets its own allocation.
+        Err(_) => f(&key(text)),
+    })
+}
+
+/// The folded text, before the article, possessive and outer spaces are cut.
+fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        fold_ascii(text, out);
+    } else {
+        fold_chars(text, out);
+    }
+}
+
+/// The part of folded text that is the key: without a leading "the " or a trailing "'s"
+/// or "'", trimmed.
+fn key_range(folded: &str) -> Range<usize> {
+    let mut key = folded;
+    if let Some(rest) = key.strip_prefix("the ") {
+        key = rest;
+    }
+    if let Some(rest) = key.strip_suffix("'s") {
+        key = rest;
+    } else if let Some(rest) = key.strip_suffix('\'') {
+        key = rest;
+    }
+    let key = key.trim();
+    let start = key.as_ptr() as usize - folded.as_ptr() as usize;
+    start..start + key.len()
 }
 
 /// [`key`]'s folding for ASCII text, byte by byte (the common case).

@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use crate::fold::{key, key_words};
+use crate::fold::{key, key_words, with_key};
 
 const COUNTRIES: &str = newsmill_text::countries::TABLE;
 const PLACES: &str = include_str!("../data/places.txt");
@@ -347,11 +347,12 @@ impl Gazetteer {
 
     /// The place a name is, if any (`name` as written, or a key).
     pub fn place(&self, name: &str) -> Option<Place> {
-        let k = key(name);
-        if let Some(place) = self.places.get(&k) {
-            return Some(*place);
-        }
-        self.formal_country(&k)
+        with_key(name, |k| {
+            self.places
+                .get(k)
+                .copied()
+                .or_else(|| self.formal_country(k))
+        })
     }
 
     /// "Republic of Iraq", "Islamic Republic of Iran": a country's formal name (a key).
@@ -393,7 +394,7 @@ impl Gazetteer {
 
     /// A person named often in modern news ("Rod Rosenstein", "Vladimir Putin").
     pub fn is_known_person(&self, name: &str) -> bool {
-        self.known_people.contains_key(&key(name))
+        with_key(name, |k| self.known_people.contains_key(k))
     }
 
     /// [`Gazetteer::is_known_person`], also for the name written with middle initials
@@ -406,7 +407,7 @@ impl Gazetteer {
     /// An organisation named often in modern news, mostly typed organisation by the
     /// tagger itself ("Facebook", "Breitbart"): evidence against a place or person type.
     pub fn is_frequent_org(&self, name: &str) -> bool {
-        self.frequent_orgs.contains_key(&key(name))
+        with_key(name, |k| self.frequent_orgs.contains_key(k))
     }
 
     /// Whether a frequent organisation starts with this exact word.
@@ -433,16 +434,16 @@ impl Gazetteer {
 
     /// How often the most named known person with this surname was named (0 if none).
     pub fn known_surname_count(&self, word: &str) -> u32 {
-        self.known_surnames.get(&key(word)).copied().unwrap_or(0)
+        with_key(word, |k| self.known_surnames.get(k).copied().unwrap_or(0))
     }
 
     pub fn is_demonym(&self, name: &str) -> bool {
-        self.demonyms.contains(&key(name))
+        with_key(name, |k| self.demonyms.contains(k))
     }
 
     /// A religion, group, holiday or other misc name ("Sunni", "Christmas Day").
     pub fn is_misc(&self, name: &str) -> bool {
-        self.misc.contains(&key(name))
+        with_key(name, |k| self.misc.contains(k))
     }
 
     /// Whether a word qualifies a place without being part of its name ("Sunni Anbar",
@@ -484,12 +485,21 @@ impl Gazetteer {
     }
 
     pub fn is_title(&self, text: &str) -> bool {
+        // One ASCII word (what the word splitter asks about, tens of thousands of times a
+        // run): its key is made on the stack, as `title_key` would make it.
+        let word = text.trim();
+        if !word.contains(char::is_whitespace) && stopped_abbreviation(word).is_none() {
+            let bare = word.trim_end_matches('.');
+            if !bare.is_empty() && bare.is_ascii() {
+                return with_ascii_lowercase(bare, |k| self.titles.contains(k));
+            }
+        }
         self.titles.contains(&title_key(text))
     }
 
     /// A name known to be an organisation ("Al Qaeda", "Pentagon", "NATO").
     pub fn is_known_org(&self, name: &str) -> bool {
-        self.known_orgs.contains(&key(name))
+        with_key(name, |k| self.known_orgs.contains(k))
     }
 
     /// A word that ends organisation names, as written ("Department", "Army", "Front").
@@ -583,6 +593,41 @@ pub fn is_designator(word_key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-word shortcut of `is_title` answers as the title key does.
+    #[test]
+    fn one_word_titles_match_the_title_key() {
+        let gaz = Gazetteer::embedded();
+        for word in [
+            "Sen.",
+            "SEN.",
+            "sen",
+            "Gen.",
+            "Mr",
+            "Mr.",
+            "Del.",
+            "Del",
+            "del.",
+            "Dr..",
+            " Rep. ",
+            ".",
+            "",
+            "President",
+            "spokeswoman",
+            "Smith",
+            "Señor",
+            "MONSIGNOR",
+            "Cardinal",
+            "Judge.",
+        ] {
+            assert_eq!(
+                gaz.is_title(word),
+                gaz.titles.contains(&title_key(word)),
+                "{word:?}"
+            );
+        }
+        assert!(gaz.is_title("Sen.") && gaz.is_title("Del.") && !gaz.is_title("Del"));
+    }
 
     #[test]
     fn knows_places_demonyms_titles_and_org_cues() {
