@@ -75,10 +75,10 @@ pub(crate) fn score<W: Weights>(weights: &W, feats: &[u64]) -> [f32; N_LABELS] {
 pub(crate) fn surely_outside(sentence: &PreparedSentence, i: usize, prev: usize) -> bool {
     prev == 0
         && sentence.tokens.get(i).is_some_and(|t| t.flags & PLAIN != 0)
-        && !sentence
+        && sentence
             .tokens
             .get(i + 1)
-            .is_some_and(|t| t.flags & INIT_CAP != 0)
+            .is_none_or(|t| t.flags & INIT_CAP == 0)
 }
 
 /// Labels for every sentence of a document, in order.
