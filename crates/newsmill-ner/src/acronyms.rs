@@ -18,15 +18,27 @@ const CONNECTORS: &[&str] = &[
 
 /// "SOHR", "ISIS", "U.N.": two to ten characters, at least two capitals, no lowercase first.
 pub fn is_acronym(word: &str) -> bool {
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let lower = word.chars().filter(|c| c.is_lowercase()).count();
-    (2..=10).contains(&word.chars().count())
-        && upper >= 2
-        && lower < upper
-        && word.starts_with(|c: char| c.is_uppercase())
-        && word
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+    // One pass, leaving at the first sign of an ordinary word: the rules ask this of most
+    // words they look at.
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let (mut chars, mut upper, mut lower) = (0usize, 0usize, 0usize);
+    for c in word.chars() {
+        if !(c.is_alphanumeric() || matches!(c, '.' | '&' | '-')) {
+            return false;
+        }
+        chars += 1;
+        if chars > 10 {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    chars >= 2 && upper >= 2 && lower < upper
 }
 
 /// The letters an acronym spells, uppercased ("U.N." -> "UN").
@@ -226,5 +238,45 @@ mod tests {
         assert!(
             is_acronym("U.S.") && is_acronym("SOHR") && !is_acronym("Iraq") && !is_acronym("A")
         );
+    }
+
+    /// The one-pass test agrees with the definition it replaced, written out plainly.
+    #[test]
+    fn acronym_test_matches_its_definition() {
+        let definition = |word: &str| {
+            let upper = word.chars().filter(|c| c.is_uppercase()).count();
+            let lower = word.chars().filter(|c| c.is_lowercase()).count();
+            (2..=10).contains(&word.chars().count())
+                && upper >= 2
+                && lower < upper
+                && word.starts_with(|c: char| c.is_uppercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+        };
+        for word in [
+            "U.S.",
+            "SOHR",
+            "Iraq",
+            "A",
+            "",
+            "AT&T",
+            "U.K.-based",
+            "ABCDEFGHIJ",
+            "ABCDEFGHIJK",
+            "McDonald",
+            "NYPD's",
+            "iOS",
+            "DEd",
+            "DeD",
+            "ÉU",
+            "BBC2",
+            "G7",
+            "7G",
+            "AbCd",
+            "X-Men",
+        ] {
+            assert_eq!(is_acronym(word), definition(word), "{word:?}");
+        }
     }
 }

@@ -132,11 +132,16 @@ pub fn annotate(
     }
 
     let mut defined: BTreeMap<String, (String, EntityKind)> = BTreeMap::new();
-    if settings.add_missed || settings.link_acronyms {
-        let block_words: Vec<Vec<Word>> = blocks
+    // The words of each block, for the recall steps (they depend on the text alone).
+    let block_words: Vec<Vec<Word>> = if settings.add_missed || settings.link_acronyms {
+        blocks
             .iter()
             .map(|t| words(t, &|w| gaz.is_title(w)))
-            .collect();
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if settings.add_missed || settings.link_acronyms {
         // Every step of this loop reads and edits only its own block's candidates, so each
         // block gets its list alone: a step's scans then cost the block, not the article
         // (issue 19: a 10 MB article of 15,000 paragraphs scanned every candidate of the
@@ -176,7 +181,7 @@ pub fn annotate(
     }
     if settings.add_missed {
         add_speaker_labels(blocks, gaz, &mut cands);
-        add_relatives(blocks, gaz, &mut cands);
+        add_relatives(blocks, &block_words, gaz, &mut cands);
         propagate_aliases(blocks, gaz, &mut cands);
         sort_and_dedupe(&mut cands);
     }

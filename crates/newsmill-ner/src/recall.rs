@@ -432,7 +432,13 @@ pub fn propagate_aliases(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candi
 /// "Chelsea Clinton") that the tagger missed or typed as the surname alone, which then
 /// merged into the other person. Not over a longer capitalised name, a place or a title
 /// ("Georgia Trump" is not a person), and never over a span the tagger saw reaching further.
-pub fn add_relatives(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candidate>) {
+/// `block_words[b]` are the words of `blocks[b]` (`words::words` with the gazetteer's titles).
+pub fn add_relatives(
+    blocks: &[&str],
+    block_words: &[Vec<Word>],
+    gaz: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
     // surname -> the given names of the people named in full with it. Only names shaped
     // like a person's (a known given name first, or a known person) count: a tagger's
     // "Hylands Park" must not make every "Park" a surname.
@@ -469,7 +475,9 @@ pub fn add_relatives(blocks: &[&str], gaz: &Gazetteer, cands: &mut Vec<Candidate
         if !surnames.keys().any(|s| text.contains(s)) {
             continue;
         }
-        let ws = crate::words::words(text, &|w| gaz.is_title(w));
+        let Some(ws) = block_words.get(block) else {
+            continue;
+        };
         for i in 0..ws.len().saturating_sub(1) {
             let (given, surname) = (&ws[i], &ws[i + 1]);
             let (g, s) = (given.text(text), surname.text(text));
@@ -552,7 +560,8 @@ mod tests {
             Candidate::new(0, at("Trump waved"), at("Trump waved") + 5, Person),
             Candidate::new(0, at("Scott"), at("Scott") + 12, Person),
         ];
-        add_relatives(&[text], gaz, &mut cands);
+        let block_words = [words(text, &|t| gaz.is_title(t))];
+        add_relatives(&[text], &block_words, gaz, &mut cands);
         cands.sort_by_key(|c| c.start);
         let got: Vec<&str> = cands.iter().map(|c| &text[c.start..c.end]).collect();
         // Melania replaces the lone surname; the second "Donald Trump" is the same man;
