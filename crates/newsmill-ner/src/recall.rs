@@ -487,7 +487,7 @@ pub fn add_relatives(
             let adjacent =
                 !given.trail && surname.lead.is_none() && &text[given.end..surname.start] == " ";
             // "Donald Trump", "Gov. Jeb Bush": the word before is part of the name.
-            let inside_name = i > 0 && !ws[i - 1].trail && capitalised_at(text, &ws, i - 1);
+            let inside_name = i > 0 && !ws[i - 1].trail && capitalised_at(text, ws, i - 1);
             // A relative has a given name of their own: "Donald Trump" beside "Donald J.
             // Trump" is the same man.
             let other_person = !holders.contains(&g);
