@@ -6,7 +6,7 @@
 use newsmill_core::EntityKind;
 
 use crate::candidate::Candidate;
-use crate::fold::{key, key_words};
+use crate::fold::{key, key_words, with_key};
 use crate::words::{is_capitalised, joined, Word};
 
 /// Head words of document names: the last word ("Balfour Declaration", "Patriot Act") or the
@@ -45,8 +45,12 @@ const FINAL_ONLY_HEADS: &[&str] = &["law", "laws"];
 
 /// Whether a name is a law, treaty, declaration or similar document.
 pub fn is_document_name(name: &str) -> bool {
-    let k = key(name);
-    let words: Vec<&str> = key_words(&k).collect();
+    with_key(name, is_document_key)
+}
+
+/// [`is_document_name`] of a name's key.
+fn is_document_key(k: &str) -> bool {
+    let words: Vec<&str> = key_words(k).collect();
     // "the Constitution": the few heads that name one document on their own.
     if let [only] = words[..] {
         return matches!(only, "constitution" | "treaty" | "manifesto");
@@ -292,7 +296,7 @@ const FURNITURE: &[&str] = &[
 ];
 
 pub fn is_page_furniture(name: &str) -> bool {
-    FURNITURE.contains(&key(name).as_str())
+    with_key(name, |k| FURNITURE.contains(&k))
 }
 
 #[cfg(test)]
