@@ -62,12 +62,12 @@ pub(crate) fn score<W: Weights>(weights: &W, feats: &[u64]) -> [f32; N_LABELS] {
 }
 
 /// Whether token `i` is O without being scored: it follows an O, it is a lowercase word or a
-/// punctuation mark (`token_info::PLAIN`), and no capitalised word follows it. The model does
-/// nearly never begins a mention there: the stage's entity output on the BBC folder,
+/// punctuation mark (`token_info::PLAIN`), and no capitalised word follows it. The model
+/// almost never begins a mention there: the stage's entity output on the BBC folder,
 /// PolNeAR train and the CoNLL-format sets (eng.testa, ner-extra) is the same with and
 /// without this shortcut, and on the HTML evaluation pages only reference lists change
 /// ("et al. Efficacy ..." no longer gives the junk organisation "al. Efficacy"; measured,
-/// docs/performance.md). It spares the scoring of about a third of all tokens, the
+/// docs/entities.md, "Stop 39"). It spares the scoring of about a third of all tokens, the
 /// tagger's largest cost. A plain word before a capitalised one is still scored ("the" in
 /// "the Hague" may begin a mention in the model's eyes), and name particles ("van", "de")
 /// are not plain.

@@ -2,11 +2,11 @@
 //! marked, capitalised runs found, and the document-level evidence about each capitalised
 //! word collected (capitalised mid-sentence elsewhere, in lowercase, inside a longer name).
 
-use crate::gazetteer::Gazetteer;
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use crate::gazetteer::Gazetteer;
 use crate::hash::HashKeyed;
 use crate::stacking::StackToken;
 use crate::token_info::{
