@@ -8,17 +8,17 @@
 //! and comparing at the positions that byte occurs is cheap to build and to run.
 
 /// A set of patterns to search for, indexed by first byte, longest first within each byte.
-pub struct NameSearch<'p> {
-    patterns: Vec<&'p str>,
+pub struct NameSearch<'a, 'p> {
+    patterns: &'a [&'p str],
     /// Pattern numbers sorted by (first byte, length descending, number).
     order: Vec<usize>,
     /// `order[starts[b]..starts[b + 1]]` are the patterns beginning with byte `b`.
     starts: [u32; 257],
 }
 
-impl<'p> NameSearch<'p> {
+impl<'a, 'p> NameSearch<'a, 'p> {
     /// Empty patterns are never matched.
-    pub fn new(patterns: &[&'p str]) -> Self {
+    pub fn new(patterns: &'a [&'p str]) -> Self {
         let mut order: Vec<usize> = (0..patterns.len())
             .filter(|&i| !patterns[i].is_empty())
             .collect();
@@ -37,7 +37,7 @@ impl<'p> NameSearch<'p> {
             starts[b] += starts[b - 1];
         }
         NameSearch {
-            patterns: patterns.to_vec(),
+            patterns,
             order,
             starts,
         }

@@ -43,8 +43,9 @@ pub(crate) const ALL_CAPS: u16 = 2;
 pub(crate) const HAS_DIGIT: u16 = 4;
 pub(crate) const HAS_LOWER: u16 = 8;
 pub(crate) const HAS_ALPHA: u16 = 16;
-/// No capital letter, no digit, not an `@handle` or `#tag`: lowercase words and punctuation,
-/// which the model does not start a mention with (see `decode::surely_outside`).
+/// A lowercase word that is no name particle, or one punctuation mark other than `&`, `@`
+/// and `#` (see `is_plain`): what the model does not start a mention with when no
+/// capitalised word follows (`decode::surely_outside`).
 pub(crate) const PLAIN: u16 = 32;
 /// Everything about one token that does not depend on the tags being decided.
 #[derive(Debug, Clone, Copy, Default)]
