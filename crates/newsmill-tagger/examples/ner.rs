@@ -1,9 +1,10 @@
 //! Development front end for the tagger (the `newsmill` CLI wires the same functions):
 //!
 //! ```text
-//! cargo run --release -p newsmill-tagger --example ner -- train TRAIN [--extra MORE]... [--dev DEV] --out MODEL [--iterations N] [--seed S] [--bits B] [--gazetteers DIR] [--word-classes TSV] [--extra-step 0.15] [--prune 0.0007]
+//! cargo run --release -p newsmill-tagger --example ner -- train TRAIN [--extra MORE]... [--dev DEV] --out MODEL [--iterations N] [--seed S] [--bits B] [--gazetteers DIR] [--word-classes TSV] [--extra-step 0.15] [--prune 0.0007] [--runs 5]
 //! cargo run --release -p newsmill-tagger --example ner -- tag FILE.conll [--model MODEL]   # predictions to stdout
 //! cargo run --release -p newsmill-tagger --example ner -- prune MODEL --below 0.002 --out SMALLER  # drop weak rows
+//! cargo run --release -p newsmill-tagger --example ner -- average M1 M2 ... --out MODEL [--prune 0.0007]  # mean of models
 //! cargo run --release -p newsmill-tagger --example ner -- eval FILE                         # gold = 2nd to last, predicted = last column
 //! cargo run --release -p newsmill-tagger --example ner -- text FILE [--model MODEL]         # entities found in raw text
 //! ```
@@ -40,6 +41,9 @@ fn main() -> anyhow::Result<()> {
             }
             if let Some(n) = flag("--seed") {
                 opts.seed = n.parse()?;
+            }
+            if let Some(n) = flag("--runs") {
+                opts.runs = n.parse()?;
             }
             if let Some(n) = flag("--bits") {
                 opts.hash_bits = n.parse()?;
@@ -91,6 +95,22 @@ fn main() -> anyhow::Result<()> {
             let out = PathBuf::from(flag("--out").context("prune needs --out MODEL")?);
             let fraction: f32 = flag("--below").context("prune needs --below F")?.parse()?;
             let (bytes, rows) = newsmill_tagger::prune_model(&std::fs::read(&input)?, fraction)?;
+            std::fs::write(&out, &bytes)?;
+            println!(
+                "{}: {} bytes, rows per stage {rows:?}",
+                out.display(),
+                bytes.len()
+            );
+        }
+        Some("average") => {
+            let out = PathBuf::from(flag("--out").context("average needs --out MODEL")?);
+            let prune: f32 = flag("--prune").map_or(Ok(0.0007), |p| p.parse())?;
+            let inputs: Vec<Vec<u8>> = args[1..]
+                .iter()
+                .take_while(|a| !a.starts_with("--"))
+                .map(std::fs::read)
+                .collect::<Result<_, _>>()?;
+            let (bytes, rows) = newsmill_tagger::average_models(&inputs, prune)?;
             std::fs::write(&out, &bytes)?;
             println!(
                 "{}: {} bytes, rows per stage {rows:?}",

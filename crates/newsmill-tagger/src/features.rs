@@ -59,6 +59,8 @@ mod template {
     pub const CLASS_FINE_SHAPE: u64 = 66;
     pub const STAGE1_OTHERS: u64 = 51;
     pub const STAGE1_LONGER: u64 = 52;
+    pub const STAGE1_LISTED_LEFT: u64 = 55;
+    pub const STAGE1_LISTED_RIGHT: u64 = 56;
     // Numbers kept from the experiment that also fed the first-stage label itself.
     pub const STAGE1_OTHERS_SHAPE: u64 = 151;
     pub const STAGE1_LONGER_RUN: u64 = 152;
@@ -230,6 +232,12 @@ pub(crate) fn features(
                 STAGE1_LONGER_RUN,
                 mix(u64::from(stage1.longer), u64::from(cur.run_position)),
             );
+        }
+        if stage1.listed_left != 0 {
+            push(STAGE1_LISTED_LEFT, u64::from(stage1.listed_left));
+        }
+        if stage1.listed_right != 0 {
+            push(STAGE1_LISTED_RIGHT, u64::from(stage1.listed_right));
         }
     }
 }

@@ -37,6 +37,6 @@ mod word_classes;
 pub use cluster_build::{build_word_classes, ClusterOptions};
 pub use eval::eval_conll;
 pub use labels::{to_iob2, Tag};
-pub use model_file::prune_model;
+pub use model_file::{average_models, prune_model};
 pub use tagger::{entity_spans, find_entities, tag_conll, Tagger};
 pub use train::{train, TrainOptions};

@@ -161,6 +161,47 @@ pub fn prune_model(bytes: &[u8], fraction: f32) -> anyhow::Result<(Vec<u8>, Vec<
     Ok((write_model(&parts)?, rows))
 }
 
+/// Averages the weights of models trained alike (same features, gazetteer lists and word
+/// classes) but on other shuffles of the data, then prunes as training does: a perceptron's
+/// answer moves with the order it saw the data in (0.4 F1 on eng.testa between seeds), and
+/// the mean of several runs is steadier than any one (parameter mixing). Returns the new file
+/// and the rows kept per stage.
+pub fn average_models(files: &[Vec<u8>], prune: f32) -> anyhow::Result<(Vec<u8>, Vec<usize>)> {
+    let models = files
+        .iter()
+        .map(|bytes| read_model(bytes))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let Some(first) = models.first() else {
+        bail!("no models to average");
+    };
+    for other in &models[1..] {
+        ensure!(
+            other.stages.len() == first.stages.len()
+                && other.lists == first.lists
+                && other.word_classes == first.word_classes
+                && other
+                    .stages
+                    .iter()
+                    .zip(&first.stages)
+                    .all(|(a, b)| a.bits == b.bits),
+            "models differ in stages, hash bits, gazetteers or word classes"
+        );
+    }
+    let stages: Vec<CompactWeights> = (0..first.stages.len())
+        .map(|stage| {
+            let of_stage: Vec<&CompactWeights> = models.iter().map(|m| &m.stages[stage]).collect();
+            crate::weights::average(&of_stage).pruned(prune)
+        })
+        .collect();
+    let rows = stages.iter().map(|s| s.len).collect();
+    let parts = ModelParts {
+        stages,
+        lists: first.lists.clone(),
+        word_classes: first.word_classes.clone(),
+    };
+    Ok((write_model(&parts)?, rows))
+}
+
 fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
@@ -244,5 +285,25 @@ mod tests {
         assert_eq!(back.word_classes, "Paris\t1\t2\n");
         assert!(read_model(b"junk").is_err());
         assert!(read_model(&bytes[..bytes.len() - 3]).is_err());
+    }
+
+    #[test]
+    fn only_models_trained_alike_are_averaged() {
+        let model = |scale: f32, classes: &str| {
+            write_model(&ModelParts {
+                stages: vec![CompactWeights::new(12, scale, vec![5], vec![[3; N_LABELS]])],
+                lists: Vec::new(),
+                word_classes: classes.into(),
+            })
+            .unwrap()
+        };
+        let (bytes, rows) = average_models(&[model(1.0, ""), model(0.5, "")], 0.0).unwrap();
+        assert_eq!(rows, [1]);
+        let back = read_model(&bytes).unwrap();
+        let row = back.stages[0].sorted_rows()[0];
+        assert_eq!(row.0, 5);
+        assert!((f32::from(row.1[0]) * back.stages[0].scale - 4.5).abs() < 1e-3);
+        assert!(average_models(&[model(1.0, ""), model(1.0, "Paris\t1\t2\n")], 0.0).is_err());
+        assert!(average_models(&[], 0.0).is_err());
     }
 }

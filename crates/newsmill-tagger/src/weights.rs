@@ -236,6 +236,35 @@ impl CompactWeights {
     }
 }
 
+/// The mean of stages trained alike on other shuffles of the data (same hash bits), row by
+/// row, quantised afresh: a row one stage lacks counts as zero there. The sum is kept, not
+/// divided by the count: a perceptron's answer depends only on the ratios of its weights,
+/// and quantising rescales anyway, so the sum is the mean's model exactly.
+pub(crate) fn average(stages: &[&CompactWeights]) -> CompactWeights {
+    let bits = stages.first().map_or(0, |s| s.bits);
+    let mut sums: std::collections::BTreeMap<u32, [f32; N_LABELS]> = Default::default();
+    for stage in stages {
+        for (key, row) in stage.sorted_rows() {
+            let sum = sums.entry(key).or_insert([0.0; N_LABELS]);
+            for (s, &q) in sum.iter_mut().zip(&row) {
+                *s += f32::from(q) * stage.scale;
+            }
+        }
+    }
+    let max = sums.values().flatten().fold(0.0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 {
+        max / f32::from(i16::MAX)
+    } else {
+        1.0
+    };
+    let (keys, rows): (Vec<u32>, Vec<[i16; N_LABELS]>) = sums
+        .into_iter()
+        .map(|(key, sum)| (key, sum.map(|w| (w / scale).round() as i16)))
+        .filter(|(_, row)| row.iter().any(|&q| q != 0))
+        .unzip();
+    CompactWeights::new(bits, scale, keys, rows)
+}
+
 /// Above this many features an `i32` sum of `i16` weights could pass 2^24, the largest
 /// integer below which every `f32` sum is exact (2^24 / 2^15 = 512).
 const MAX_EXACT_FEATURES: usize = 512;
@@ -331,6 +360,26 @@ mod tests {
 
     /// The two-loop integer sum equals, bit for bit, the f32 sum row by row, also with
     /// weights at the i16 extremes and with more features than the exact-sum bound.
+    #[test]
+    fn averaging_sums_row_by_row_and_counts_missing_rows_as_zero() {
+        let a = CompactWeights::new(12, 0.5, vec![3, 9], vec![[4; N_LABELS], [-2; N_LABELS]]);
+        let b = CompactWeights::new(12, 1.0, vec![3, 700], vec![[2; N_LABELS], [6; N_LABELS]]);
+        let mean = average(&[&a, &b]);
+        let value = |key: u32| {
+            mean.sorted_rows()
+                .into_iter()
+                .find(|r| r.0 == key)
+                .map(|r| f32::from(r.1[0]) * mean.scale)
+        };
+        // Row 3: (4 * 0.5 + 2 * 1.0) = 4; row 9: -2 * 0.5 = -1; row 700: 6 * 1.0 = 6 (sums).
+        let close = |x: Option<f32>, want: f32| x.is_some_and(|x| (x - want).abs() < 1e-3);
+        assert!(close(value(3), 4.0), "{:?}", value(3));
+        assert!(close(value(9), -1.0), "{:?}", value(9));
+        assert!(close(value(700), 6.0), "{:?}", value(700));
+        assert_eq!(mean.len, 3);
+        assert_eq!(mean.bits, 12);
+    }
+
     #[test]
     fn compact_score_equals_the_row_by_row_sum() {
         let rows: Vec<[i16; N_LABELS]> = (0..200i32)

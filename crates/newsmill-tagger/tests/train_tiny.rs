@@ -32,6 +32,7 @@ fn a_tiny_model_learns_its_fixture_and_generalises_from_context() {
         hash_bits: 16,
         gazetteers: Some(no_lists),
         stacked: false,
+        runs: 1,
         ..TrainOptions::default()
     };
     let report = train(&fixture(), Some(&fixture()), &model, &opts).unwrap();
@@ -101,6 +102,47 @@ fn a_stacked_tiny_model_learns_its_fixture() {
     assert!(overall_f1(&scores) >= 95.0, "{scores}");
 }
 
+/// Several runs averaged: the mean of runs on other shuffles is a model of its own (not any
+/// one run's), and still reproduces its training data.
+#[test]
+fn runs_on_other_seeds_are_averaged_into_one_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_lists = dir.path().join("lists");
+    std::fs::create_dir(&no_lists).unwrap();
+    let opts = |runs| TrainOptions {
+        iterations: 8,
+        hash_bits: 16,
+        gazetteers: Some(no_lists.clone()),
+        stacked: false,
+        runs,
+        ..TrainOptions::default()
+    };
+    let (one, three) = (dir.path().join("one.bin"), dir.path().join("three.bin"));
+    train(&fixture(), Some(&fixture()), &one, &opts(1)).unwrap();
+    let report = train(&fixture(), Some(&fixture()), &three, &opts(3)).unwrap();
+    for seed in [42, 43, 44] {
+        assert!(
+            report.contains(&format!("run with seed {seed}:")),
+            "{report}"
+        );
+    }
+    assert!(
+        report.contains("averaged the weights of 3 runs"),
+        "{report}"
+    );
+    assert_ne!(std::fs::read(&one).unwrap(), std::fs::read(&three).unwrap());
+    let tagger = Tagger::load(&three).unwrap();
+    let mut tagged = Vec::new();
+    tag_conll(&tagger, &fixture(), &mut tagged).unwrap();
+    let tagged_path = dir.path().join("tagged.conll");
+    std::fs::write(&tagged_path, &tagged).unwrap();
+    let scores = eval_conll(&tagged_path).unwrap();
+    assert!(overall_f1(&scores) >= 95.0, "{scores}");
+    let zero = TrainOptions { runs: 0, ..opts(1) };
+    assert!(train(&fixture(), None, &dir.path().join("zero.bin"), &zero).is_err());
+}
+
+/// Five runs two at a time (the default) give the same bytes every time.
 #[test]
 fn training_is_reproducible() {
     let dir = tempfile::tempdir().unwrap();
