@@ -93,8 +93,18 @@ pub fn trim_span(
                 end = start + rest.trim_end().len();
                 continue;
             }
+            // "Labour MPs", "Ugandan NGOs", "HD DVDs": the plural of an acronym is a
+            // common noun after the name that qualifies it.
+            if is_plural_acronym(last) && rest.chars().any(char::is_uppercase) {
+                end = start + rest.trim_end().len();
+                continue;
+            }
         }
         break;
+    }
+    // "DVDs", "PCs", "MPs" alone: things or people in the plural, not a name.
+    if text.get(start..end).is_some_and(is_plural_acronym) {
+        return None;
     }
     // "Ban Ki" + "-moon": the tagger stopped at the hyphen of a Korean given name.
     if let Some(s) = text.get(start..end) {
@@ -170,6 +180,14 @@ fn is_weekday(word: &str) -> bool {
         word,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
+}
+
+/// An acronym in the plural: two or more capitals, then a lowercase "s" ("MPs", "DVDs",
+/// "NGOs"). An organisation's acronym does not take a plural "s" ("the AAAs", the athletics
+/// championships, is the rare exception).
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 fn is_lowercase_word(word: &str) -> bool {
@@ -454,6 +472,20 @@ mod tests {
             "Senate Majority"
         );
         assert_eq!(trim_span("’s", 0, 4, Gazetteer::embedded()), None);
+    }
+
+    #[test]
+    fn plural_acronyms_are_not_names() {
+        assert_eq!(trimmed("Labour MPs"), "Labour");
+        assert_eq!(trimmed("Ugandan NGOs"), "Ugandan");
+        assert_eq!(trimmed("HD DVDs"), "HD");
+        assert_eq!(trim_span("DVDs", 0, 4, Gazetteer::embedded()), None);
+        assert_eq!(trim_span("MPs", 0, 3, Gazetteer::embedded()), None);
+        // Not plurals of acronyms: kept whole.
+        assert_eq!(trimmed("Lib Dems"), "Lib Dems");
+        assert_eq!(trimmed("NHS"), "NHS");
+        assert_eq!(trimmed("Toys R Us"), "Toys R Us");
+        assert_eq!(trimmed("Mr Ts"), "Mr Ts");
     }
 
     /// The range `trim_span` gives a tagged span `name` inside `text`.
