@@ -106,7 +106,8 @@ pub fn corrected_kind(
     if kind == Location
         && (crate::repair::is_state_body(name)
             || gaz.has_inner_org_head(name)
-            || ends_in_body_word(name))
+            || ends_in_body_word(name)
+            || is_place_and_plural(name, gaz))
     {
         return Some(Organization);
     }
@@ -259,6 +260,91 @@ fn ends_in_body_word(name: &str) -> bool {
     ];
     name.rsplit_once(' ')
         .is_some_and(|(_, last)| BODY_WORDS.contains(&last))
+}
+
+/// Plural words that end names of places ("Cayman Islands", "Golan Heights", "Palm
+/// Springs", "Jamaica Estates") or of events ("Athens Games", "Dubai Championships").
+const PLACE_OR_EVENT_PLURALS: &[&str] = &[
+    "Acres",
+    "Alps",
+    "Awards",
+    "Banks",
+    "Canyons",
+    "Championships",
+    "Cliffs",
+    "Counties",
+    "Downs",
+    "Dunes",
+    "Emirates",
+    "Estates",
+    "Falls",
+    "Fields",
+    "Finals",
+    "Flats",
+    "Forks",
+    "Games",
+    "Gardens",
+    "Glades",
+    "Globes",
+    "Groves",
+    "Marathons",
+    "Races",
+    "Trials",
+    "Heights",
+    "Highlands",
+    "Hills",
+    "Isles",
+    "Islands",
+    "Keys",
+    "Lakes",
+    "Lowlands",
+    "Marshes",
+    "Meadows",
+    "Midlands",
+    "Mountains",
+    "Narrows",
+    "Oaks",
+    "Olympics",
+    "Peaks",
+    "Pines",
+    "Plains",
+    "Provinces",
+    "Rapids",
+    "Regions",
+    "Rocks",
+    "Sands",
+    "Shores",
+    "Springs",
+    "States",
+    "Straits",
+    "Territories",
+    "Valleys",
+    "Wales",
+    "Wells",
+    "Woods",
+];
+
+/// "Minnesota Vikings", "Cardiff Blues", "Texas Instruments", "South Carolina Republicans"
+/// typed place: a known place, then a capitalised plural that is no word of places or
+/// events, and the whole no place, is a team, a firm or a party's members. A surname last
+/// ("Tennessee Williams") or a given name first ("Virginia Roberts") is a person's name.
+fn is_place_and_plural(name: &str, gaz: &Gazetteer) -> bool {
+    let Some((head, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    let plural = last.len() >= 4
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && last.ends_with('s')
+        && !(last.ends_with("ss") || last.ends_with("us") || last.ends_with("is"));
+    let first = head.split(' ').next().unwrap_or(head);
+    plural
+        && head.split(' ').all(|w| w.starts_with(char::is_uppercase))
+        && !PLACE_OR_EVENT_PLURALS.contains(&last)
+        && gaz.is_known_place(head)
+        && !gaz.is_any_place(name)
+        && !gaz.is_given_name(first)
+        && gaz.known_surname_count(last) == 0
 }
 
 /// Last words of the names of buildings and structures ("Trump Tower", "Heathrow Airport",
@@ -666,6 +752,32 @@ mod tests {
         );
         assert_eq!(without_middle_initials("Warren Buffett"), None);
         assert_eq!(without_middle_initials("J. Edgar Hoover"), None);
+    }
+
+    #[test]
+    fn a_place_and_a_plural_is_a_team_or_firm_but_places_and_people_stay() {
+        for name in [
+            "Minnesota Vikings",
+            "Cardiff Blues",
+            "Texas Instruments",
+            "South Carolina Republicans",
+            "Washington Redskins",
+        ] {
+            assert_eq!(fix(name, Location, ""), Some(Organization), "{name}");
+        }
+        for name in [
+            "Cayman Islands",
+            "Colorado Springs",
+            "Golan Heights",
+            "South Wales",
+            "Athens Games",
+            "Tennessee Williams",
+            "Des Moines",
+            "Buenos Aires",
+        ] {
+            assert_ne!(fix(name, Location, ""), Some(Organization), "{name}");
+        }
+        assert_eq!(fix("Texas Instruments", Person, ""), Some(Person));
     }
 
     #[test]
