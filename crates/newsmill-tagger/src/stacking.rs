@@ -65,20 +65,12 @@ pub(crate) fn attach_first_stage(document: &mut [PreparedSentence], labels: &[Ve
                 counts[type_of(label)] = counts[type_of(label)].saturating_add(1);
             }
         }
-        let mut start = 0;
-        while start < labels.len() {
-            let kind = type_of(labels[start]);
-            if kind == 0 {
-                start += 1;
-                continue;
-            }
-            let end = mention_end(labels, start);
+        for (start, end, kind) in mentions(labels) {
             if end - start >= 2 {
                 for token in &sentence.tokens[start..end] {
                     longer.entry(token.lower).or_insert(1 + kind as u8);
                 }
             }
-            start = end;
         }
     }
     for (sentence, labels) in document.iter_mut().zip(labels) {
@@ -134,14 +126,7 @@ fn link_listed_mentions(sentence: &mut PreparedSentence, labels: &[usize]) {
     let words = ListWords::new();
     let tokens = &sentence.tokens;
     let mut links: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u8, u8)> = Vec::new();
-    let mut start = 0;
-    while start < labels.len() {
-        let kind = type_of(labels[start]);
-        if kind == 0 {
-            start += 1;
-            continue;
-        }
-        let end = mention_end(labels, start);
+    for (start, end, kind) in mentions(labels) {
         let mut next = end;
         let mut comma_only = false;
         match tokens.get(next).map(|t| t.lower) {
@@ -171,7 +156,6 @@ fn link_listed_mentions(sentence: &mut PreparedSentence, labels: &[usize]) {
             };
             links.push((start..end, next..other_end, left, right));
         }
-        start = end;
     }
     for (first, second, left, right) in links {
         for token in &mut sentence.stack[second] {
@@ -183,6 +167,21 @@ fn link_listed_mentions(sentence: &mut PreparedSentence, labels: &[usize]) {
             }
         }
     }
+}
+
+/// The first-stage mentions of one sentence, in order: (start, end exclusive, type).
+fn mentions(labels: &[usize]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < labels.len() && type_of(labels[start]) == 0 {
+            start += 1;
+        }
+        (start < labels.len()).then(|| {
+            let (from, end) = (start, mention_end(labels, start));
+            start = end;
+            (from, end, type_of(labels[from]))
+        })
+    })
 }
 
 /// The end (exclusive) of the first-stage mention that starts at `start`.
