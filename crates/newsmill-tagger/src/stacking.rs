@@ -73,6 +73,7 @@ pub(crate) fn attach_first_stage(document: &mut [PreparedSentence], labels: &[Ve
             }
         }
     }
+    let list_words = ListWords::new();
     for (sentence, labels) in document.iter_mut().zip(labels) {
         sentence.stack = sentence
             .tokens
@@ -98,7 +99,7 @@ pub(crate) fn attach_first_stage(document: &mut [PreparedSentence], labels: &[Ve
                 }
             })
             .collect();
-        link_listed_mentions(sentence, labels);
+        link_listed_mentions(sentence, labels, &list_words);
     }
 }
 
@@ -122,8 +123,7 @@ impl ListWords {
 /// Sets `listed_left` / `listed_right` for the first-stage mentions of one sentence that a
 /// list joins: a mention, then `and`, `or`, `,` or `, and`, then a capitalised word (which the
 /// first stage may have left outside any mention, so the link can also add one).
-fn link_listed_mentions(sentence: &mut PreparedSentence, labels: &[usize]) {
-    let words = ListWords::new();
+fn link_listed_mentions(sentence: &mut PreparedSentence, labels: &[usize], words: &ListWords) {
     let tokens = &sentence.tokens;
     let mut links: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u8, u8)> = Vec::new();
     for (start, end, kind) in mentions(labels) {

@@ -19,6 +19,15 @@ fn overall_f1(report: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// The eval report of `tagger`'s predictions on the fixture (written under `dir`).
+fn scores_on_fixture(tagger: &Tagger, dir: &Path) -> String {
+    let mut tagged = Vec::new();
+    tag_conll(tagger, &fixture(), &mut tagged).unwrap();
+    let tagged_path = dir.join("tagged.conll");
+    std::fs::write(&tagged_path, &tagged).unwrap();
+    eval_conll(&tagged_path).unwrap()
+}
+
 /// First stage only: six hand-made documents are enough to learn that "Mr" + capitalised
 /// words is a person and "X Inc" a company, for names it never saw.
 #[test]
@@ -39,11 +48,7 @@ fn a_tiny_model_learns_its_fixture_and_generalises_from_context() {
     assert!(report.contains("pass  1"), "{report}");
 
     let tagger = Tagger::load(&model).unwrap();
-    let mut tagged = Vec::new();
-    tag_conll(&tagger, &fixture(), &mut tagged).unwrap();
-    let tagged_path = dir.path().join("tagged.conll");
-    std::fs::write(&tagged_path, &tagged).unwrap();
-    let scores = eval_conll(&tagged_path).unwrap();
+    let scores = scores_on_fixture(&tagger, dir.path());
     assert!(overall_f1(&scores) >= 95.0, "{scores}");
 
     let tags = tagger.tag(&[
@@ -94,11 +99,7 @@ fn a_stacked_tiny_model_learns_its_fixture() {
     assert!(report.contains("stage 2 pass  1"), "{report}");
     let tagger = Tagger::load(&model).unwrap();
     assert!(format!("{tagger:?}").contains("stages: 2"), "{tagger:?}");
-    let mut tagged = Vec::new();
-    tag_conll(&tagger, &fixture(), &mut tagged).unwrap();
-    let tagged_path = dir.path().join("tagged.conll");
-    std::fs::write(&tagged_path, &tagged).unwrap();
-    let scores = eval_conll(&tagged_path).unwrap();
+    let scores = scores_on_fixture(&tagger, dir.path());
     assert!(overall_f1(&scores) >= 95.0, "{scores}");
 }
 
@@ -132,11 +133,7 @@ fn runs_on_other_seeds_are_averaged_into_one_model() {
     );
     assert_ne!(std::fs::read(&one).unwrap(), std::fs::read(&three).unwrap());
     let tagger = Tagger::load(&three).unwrap();
-    let mut tagged = Vec::new();
-    tag_conll(&tagger, &fixture(), &mut tagged).unwrap();
-    let tagged_path = dir.path().join("tagged.conll");
-    std::fs::write(&tagged_path, &tagged).unwrap();
-    let scores = eval_conll(&tagged_path).unwrap();
+    let scores = scores_on_fixture(&tagger, dir.path());
     assert!(overall_f1(&scores) >= 95.0, "{scores}");
     let zero = TrainOptions { runs: 0, ..opts(1) };
     assert!(train(&fixture(), None, &dir.path().join("zero.bin"), &zero).is_err());
