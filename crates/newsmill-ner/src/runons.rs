@@ -28,7 +28,7 @@ use newsmill_core::EntityKind;
 use crate::candidate::Candidate;
 use crate::fold::key;
 use crate::gazetteer::{is_designator, Gazetteer};
-use crate::words::is_capitalised;
+use crate::words::{is_capitalised, is_initial};
 
 /// The names a candidate runs together, or `None` when it is one name. Each piece is a
 /// strictly shorter candidate inside `c`.
@@ -76,6 +76,13 @@ fn full_name_shape(s: &str, gaz: &Gazetteer) -> bool {
         && !gaz.is_any_place(s)
 }
 
+/// Words that read as a person's name without the tagger's say: a listed given name
+/// first, a known person, or a middle initial ("Gonzalo P. Curiel", "P. Curiel").
+fn names_a_person(who: &str, gaz: &Gazetteer) -> bool {
+    let first = who.split(' ').next().unwrap_or("");
+    gaz.is_given_name(first) || gaz.is_known_person(who) || who.split(' ').any(is_initial)
+}
+
 /// "X of Y" with X a full name and Y a known place: the byte length of X.
 fn person_of_place(s: &str, gaz: &Gazetteer) -> Option<usize> {
     let at = s.find(" of ")?;
@@ -90,7 +97,16 @@ fn people_of_places(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
     }
     let halves: Vec<(usize, &str)> = match name.find(" and ") {
         Some(at) => vec![(0, &name[..at]), (at + 5, &name[at + 5..])],
-        None if c.kind == Person => vec![(0, name)],
+        // Typed otherwise, the tagger took the whole for an institution: only split when
+        // the words before "of" read as a person's name on their own ("Eleni Daniilidou
+        // of Greece"; "Blind Boys of Alabama" stays).
+        None if c.kind == Person
+            || name
+                .split_once(" of ")
+                .is_some_and(|(who, _)| names_a_person(who, gaz)) =>
+        {
+            vec![(0, name)]
+        }
         None => return None,
     };
     let mut out = Vec::new();
@@ -194,9 +210,10 @@ fn organisation_list(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Ca
     })
 }
 
-/// "Stephen Vladeck of the University of Texas School of Law": a person's full name (no
-/// title or qualifier first: "Lord Mayor") and "of" an institution with an organisation's shape ->
-/// person + organisation. Institutions named after a person ("Bill Gates Foundation")
+/// "Stephen Vladeck of the University of Texas School of Law", "Lester Holt of NBC News":
+/// a person's full name (no title or qualifier first: "Lord Mayor") and "of" an
+/// institution with an organisation's shape or a known organisation -> person +
+/// organisation. Institutions named after a person ("Bill Gates Foundation")
 /// have no "of" in between; "Duke of Edinburgh" has no full name before it.
 fn person_of_institution(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
     let at = name.find(" of ")?;
@@ -217,9 +234,16 @@ fn person_of_institution(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Ve
     }
     let registered_company = place_words.len() < institution.split(' ').count()
         && strong_place(gaz, &place_words.join(" "));
+    // A weak head ("News", "Partners", "Court") or a known outlet ends many names that
+    // are not institutions ("Our Lady of Lourdes Hospital"): then the person side must
+    // read as a person's name on its own, with a listed given name or an initial.
     let org = institution.contains(' ')
-        && gaz.org_shape(institution) == Some(true)
-        && !registered_company;
+        && !registered_company
+        && (gaz.org_shape(institution) == Some(true)
+            || ((gaz.org_shape(institution).is_some()
+                || gaz.is_known_org(institution)
+                || gaz.is_frequent_org(institution))
+                && names_a_person(who, gaz)));
     (person && org).then(|| {
         vec![
             piece(c, 0, at, EntityKind::Person),
@@ -571,6 +595,32 @@ mod tests {
             "Supreme Court of the United States",
             "Gold Fields of South Africa Ltd",
         ] {
+            assert_eq!(split(name, Organization).len(), 1, "{name}");
+        }
+        // A known outlet or a weak head ("News", "Hospital") after "of" needs a person's
+        // name before it: a listed given name or an initial.
+        assert_eq!(
+            split("Lester Holt of NBC News", Organization),
+            [s("Lester Holt", Person), s("NBC News", Organization)]
+        );
+        assert_eq!(
+            split("P. Curiel of United States District Court", Organization),
+            [
+                s("P. Curiel", Person),
+                s("United States District Court", Organization)
+            ]
+        );
+        assert_eq!(split("Our Lady of Lourdes Hospital", Organization).len(), 1);
+        assert_eq!(split("Sacred Heart of Jesus Church", Organization).len(), 1);
+    }
+
+    #[test]
+    fn people_of_places_typed_as_institutions() {
+        assert_eq!(
+            split("Eleni Daniilidou of Greece", Organization),
+            [s("Eleni Daniilidou", Person), s("Greece", Location)]
+        );
+        for name in ["Blind Boys of Alabama", "Royal Bank of Scotland"] {
             assert_eq!(split(name, Organization).len(), 1, "{name}");
         }
     }
