@@ -20,6 +20,7 @@ use crate::given_names::{
 use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::link::{link, LinkRules};
+use crate::nicknames::join_quoted_nicknames;
 use crate::recall::{
     add_frequent_orgs, add_places, add_relatives, add_sites, add_titled_people, propagate_aliases,
 };
@@ -124,6 +125,7 @@ pub fn annotate(
         add_given_names(blocks, gaz, &mut cands);
         given_names_of_people(blocks, gaz, &mut cands);
         apply_cues(blocks, &mut cands, gaz);
+        join_quoted_nicknames(blocks, gaz, &mut cands);
     }
     sort_and_dedupe(&mut cands);
     if settings.gazetteer_fix {

@@ -186,7 +186,7 @@ fn is_given_initials_surname(name: &str, kind: EntityKind, gaz: &Gazetteer) -> b
 
 /// "Greenberg", "O'Neill", "McDonald", "Holtz-Eakin": a capital, a lowercase letter
 /// somewhere, and only letters, hyphens and apostrophes.
-fn is_surname_shape(word: &str) -> bool {
+pub(crate) fn is_surname_shape(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
         && word
@@ -203,7 +203,7 @@ fn is_given_name_shape(word: &str) -> bool {
 }
 
 /// A word the lists do not know as anything but a possible name.
-fn is_free_word(word: &str, gaz: &Gazetteer) -> bool {
+pub(crate) fn is_free_word(word: &str, gaz: &Gazetteer) -> bool {
     !(gaz.is_title(word)
         || crate::retype::is_function_words(word)
         || gaz.is_any_place(word)

@@ -90,6 +90,7 @@ pub fn link(
         let next = group_ids.len();
         group_of[i] = *group_ids.entry(canonical).or_insert(next);
     }
+    link_nickname_forms(&mentions, &mut group_of);
     link_surnames(blocks, &mut mentions, &mut group_of, gaz, rules);
     if rules.gazetteer_types {
         places_typed_person(&mut mentions, &group_of, gaz);
@@ -99,6 +100,30 @@ pub fn link(
     }
     link_organisation_short_names(&mentions, &mut group_of, gaz);
     build(&mentions, &group_of, defined, gaz)
+}
+
+/// `Robert C. "Bobby" Scott`, then "Bobby Scott" or "Robert C. Scott": one person, the
+/// name first written with the nickname.
+fn link_nickname_forms(mentions: &[Mention], group_of: &mut [usize]) {
+    // Few names hold a quotation mark: most articles stop at this test.
+    if !mentions.iter().any(|m| m.surface.contains(['"', '“'])) {
+        return;
+    }
+    let mut group_of_form: HashMap<String, usize> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.cand.kind == EntityKind::Person {
+            for form in crate::nicknames::forms_without_quotes(m.surface) {
+                group_of_form.entry(key(&form)).or_insert(group_of[i]);
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.cand.kind == EntityKind::Person {
+            if let Some(&group) = group_of_form.get(&m.key) {
+                group_of[i] = group;
+            }
+        }
+    }
 }
 
 /// "ST. LOUIS", "DES MOINES": a name written in capitals only (a dateline, a headline),
@@ -519,6 +544,22 @@ mod tests {
             .into_iter()
             .map(|e| (e.name, e.kind, e.mentions))
             .collect()
+    }
+
+    #[test]
+    fn a_name_with_a_nickname_links_its_forms_without_the_quotation() {
+        use EntityKind::*;
+        let text = r#"Robert C. "Bobby" Scott spoke. Bobby Scott and Robert C. Scott. Scott left."#;
+        let spans = [
+            (r#"Robert C. "Bobby" Scott"#, Person),
+            ("Bobby Scott", Person),
+            ("Robert C. Scott", Person),
+            ("Scott", Person),
+        ];
+        assert_eq!(
+            linked(text, &spans),
+            [(r#"Robert C. "Bobby" Scott"#.to_string(), Person, 4)]
+        );
     }
 
     #[test]
