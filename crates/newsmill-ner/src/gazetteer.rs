@@ -507,6 +507,12 @@ impl Gazetteer {
         self.org_heads.contains_key(word.trim_end_matches('.'))
     }
 
+    /// A head word that makes any capitalised name ending in it an organisation
+    /// ("Committee", "Institute"), not only likely one ("Center", "Club").
+    pub fn is_strong_org_head(&self, word: &str) -> bool {
+        self.org_heads.get(word.trim_end_matches('.')) == Some(&true)
+    }
+
     /// Whether a name has the shape of an organisation ("X Department", "Ministry of X"):
     /// `Some(strong)`, where a strong shape overrides any tagger type and a weak one only a
     /// person type.

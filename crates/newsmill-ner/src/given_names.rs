@@ -215,7 +215,7 @@ pub(crate) fn is_free_word(word: &str, gaz: &Gazetteer) -> bool {
 }
 
 /// Months and days open datelines and sentences before a name ("Monday J. Smith said").
-fn is_calendar_word(word: &str) -> bool {
+pub(crate) fn is_calendar_word(word: &str) -> bool {
     const CALENDAR: &[&str] = &[
         "January",
         "February",

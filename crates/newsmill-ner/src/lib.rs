@@ -17,7 +17,7 @@
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `given_names` (the given name before a leading middle initial), `nicknames` (a quoted nickname inside a name), `short_forms` ("Evercore" after "Evercore Partners"), `surnames` ("Carolina Kluft" typed place when "Kluft" is a person), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `given_names` (the given name before a leading middle initial), `nicknames` (a quoted nickname inside a name), `short_forms` ("Evercore" after "Evercore Partners"), `surnames` ("Carolina Kluft" typed place when "Kluft" is a person), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `institutions` (long institution names the tagger cut: "Center for Strategic and International Studies"), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
@@ -32,6 +32,7 @@ mod gazetteer;
 mod given_names;
 mod headlines;
 mod hyphen_pairs;
+mod institutions;
 mod link;
 mod name_search;
 mod nicknames;

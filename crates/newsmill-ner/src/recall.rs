@@ -24,7 +24,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences without being part of a name ("The British-based").
-const SENTENCE_STARTERS: &[&str] = &[
+pub(crate) const SENTENCE_STARTERS: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "From", "For", "With", "By", "After", "Before", "Last",
     "This", "That", "These", "Those", "But", "And", "Of", "To", "As", "Since", "When", "While",
     "If", "Its", "His", "Her", "Their", "Our", "Both", "Many", "Some", "All", "Most", "Every",

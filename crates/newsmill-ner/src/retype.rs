@@ -328,7 +328,7 @@ const PLACE_OR_EVENT_PLURALS: &[&str] = &[
 /// typed place: a known place, then a capitalised plural that is no word of places or
 /// events, and the whole no place, is a team, a firm or a party's members. A surname last
 /// ("Tennessee Williams") or a given name first ("Virginia Roberts") is a person's name.
-fn is_place_and_plural(name: &str, gaz: &Gazetteer) -> bool {
+pub(crate) fn is_place_and_plural(name: &str, gaz: &Gazetteer) -> bool {
     let Some((head, last)) = name.rsplit_once(' ') else {
         return false;
     };
