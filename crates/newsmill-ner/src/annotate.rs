@@ -187,6 +187,11 @@ pub fn annotate(
         add_speaker_labels(blocks, gaz, &mut cands);
         add_relatives(blocks, &block_words, gaz, &mut cands);
         propagate_aliases(blocks, gaz, &mut cands);
+        // Again over the names the recall steps added: "Melania" typed organisation once
+        // and repeated by `propagate_aliases`, beside "Melania Trump" further down.
+        if settings.gazetteer_fix {
+            given_names_of_people(blocks, gaz, &mut cands);
+        }
         sort_and_dedupe(&mut cands);
     }
     if settings.gazetteer_fix {
@@ -589,6 +594,31 @@ mod tests {
             ["Sonia O'Sullivan", "Sonia"]
         );
         assert_eq!(entity(&entities, "Andy").kind, Person);
+    }
+
+    #[test]
+    fn a_given_name_repeated_by_recall_is_the_person_who_has_it() {
+        // The tagger typed the first "Melania" an organisation and missed the second; the
+        // recall step repeats the organisation, the person's full name comes later.
+        let block = "Melania, tell us. Melania has not. Voters asked Melania Trump.";
+        let at = |name: &str, from: usize| from + block[from..].find(name).unwrap();
+        let full = at("Melania Trump", 0);
+        let tagged = vec![vec![
+            (0..7, Organization),
+            (full..full + "Melania Trump".len(), Person),
+        ]];
+        let (entities, _) = annotate(
+            &[block],
+            &tagged,
+            &Settings::default(),
+            Gazetteer::embedded(),
+        );
+        let melania = entity(&entities, "Melania Trump");
+        assert_eq!(
+            (melania.kind, melania.mentions),
+            (Person, 3),
+            "{entities:#?}"
+        );
     }
 
     #[test]
