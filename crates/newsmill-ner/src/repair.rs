@@ -273,6 +273,13 @@ fn joined_by_and(
     if gaz.is_known_org(both) {
         return Some(EntityKind::Organization);
     }
+    // The first half's type says little: it names nothing alone.
+    if a.kind != EntityKind::Person
+        && b.kind == EntityKind::Organization
+        && halves_of_one_body(first, second, gaz)
+    {
+        return Some(EntityKind::Organization);
+    }
     let named_alone = |s: &str| {
         gaz.is_any_place(s) || gaz.is_known_org(s) || gaz.looks_like_org(s) || gaz.is_misc(s)
     };
@@ -283,6 +290,54 @@ fn joined_by_and(
             .is_some_and(|(w, _)| gaz.is_demonym(w))
         && !named_alone(first);
     (fragment && second.contains(' ') && gaz.looks_like_org(second)).then_some(b.kind)
+}
+
+/// "United States Citizenship" + "Immigration Services", "Texas Parks" + "Wildlife
+/// Department": a body named for two things, cut by the tagger at "and". The first half
+/// names nothing alone (two or more capitalised words, not ending in an organisation's
+/// head, no known name or place) and the second is one topic word (no acronym, place or
+/// nationality) and the head of a public body or fund ("Committee", "Services", "Fund");
+/// neither is a known name.
+fn halves_of_one_body(first: &str, second: &str, gaz: &Gazetteer) -> bool {
+    let words: Vec<&str> = first.split(' ').collect();
+    let first_is_fragment = words.len() >= 2
+        && words.iter().all(|w| is_capitalised(w))
+        && !words.last().is_some_and(|w| gaz.is_org_head(w))
+        && !gaz.is_any_place(first)
+        && !gaz.is_known_org(first)
+        && !gaz.is_frequent_org(first)
+        && !gaz.is_known_person(first);
+    // One topic word and the head: a longer second half ("First Choice Foods", "the
+    // London Stock Exchange") or a nationality ("British Petroleum") names a body alone.
+    let Some((topic, head)) = second.split_once(' ') else {
+        return false;
+    };
+    // Public bodies and funds are named for two things ("Work and Pensions"); companies
+    // so named are pairs of companies as often ("Apple Computer and Cisco Systems").
+    const BODY_HEADS: &[&str] = &[
+        "Committee",
+        "Subcommittee",
+        "Commission",
+        "Department",
+        "Services",
+        "Service",
+        "Fund",
+        "Agency",
+        "Council",
+        "Board",
+        "Authority",
+        "Administration",
+        "Bureau",
+        "Office",
+    ];
+    let topic_word = topic.chars().skip(1).any(char::is_lowercase);
+    let second_ends_in_head = BODY_HEADS.contains(&head)
+        && topic_word
+        && !gaz.is_demonym(topic)
+        && !gaz.is_any_place(topic)
+        && !gaz.is_known_org(second)
+        && !gaz.is_frequent_org(second);
+    first_is_fragment && second_ends_in_head
 }
 
 /// "Organisation for Security and Cooperation in Europe (OSCE)": a name the text follows
@@ -631,6 +686,50 @@ mod tests {
                 ("Channel".into(), Organization)
             ]
         );
+    }
+
+    #[test]
+    fn a_body_named_for_two_things_is_one_organisation() {
+        let text = "United States Citizenship and Immigration Services, the agency";
+        assert_eq!(
+            repaired(
+                text,
+                &[
+                    ("United States Citizenship", Organization),
+                    ("Immigration Services", Organization)
+                ]
+            ),
+            [(
+                "United States Citizenship and Immigration Services".into(),
+                Organization
+            )]
+        );
+        let text = "the Texas Parks and Wildlife Department said";
+        assert_eq!(
+            repaired(
+                text,
+                &[
+                    ("Texas Parks", Organization),
+                    ("Wildlife Department", Organization)
+                ]
+            ),
+            [("Texas Parks and Wildlife Department".into(), Organization)]
+        );
+        // Two clubs, two companies, a one-word first name: two names.
+        for (first, second) in [
+            ("Rangers", "Fulham FC"),
+            ("Aston Villa", "Fulham FC"),
+            ("Wells Fargo", "Goldman Sachs Group"),
+            ("Lewis", "Clark College"),
+            ("Exxon Mobil", "British Petroleum"),
+            ("Seafood Processors", "First Choice Foods"),
+            ("Apple Computer", "Cisco Systems"),
+            ("AZ Fly", "AZ Services"),
+        ] {
+            let text = format!("{first} and {second} said");
+            let spans = [(first, Organization), (second, Organization)];
+            assert_eq!(repaired(&text, &spans).len(), 2, "{text}");
+        }
     }
 
     #[test]

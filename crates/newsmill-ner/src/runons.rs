@@ -48,7 +48,8 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         .or_else(|| caps_tail(name, c, gaz))
         .or_else(|| known_person_prefix(name, c, gaz))
         .or_else(|| known_person_suffix(name, c, gaz))
-        .or_else(|| country_before_person(name, c, gaz))?;
+        .or_else(|| country_before_person(name, c, gaz))
+        .or_else(|| trailing_office(name, c, gaz))?;
     let inside = pieces
         .iter()
         .all(|p| p.start >= c.start && p.end <= c.end && p.start < p.end)
@@ -436,6 +437,14 @@ fn country_before_person(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Ve
     })
 }
 
+/// "Wells Fargo CEO", "Yukos CFO": an office written in capitals after a name is the
+/// office of that body (or person), never part of its name.
+fn trailing_office(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    let office = last.len() >= 2 && last.chars().all(|ch| ch.is_ascii_uppercase());
+    (office && gaz.is_title(last)).then(|| vec![piece(c, 0, rest.len(), c.kind)])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -612,6 +621,20 @@ mod tests {
         );
         assert_eq!(split("Our Lady of Lourdes Hospital", Organization).len(), 1);
         assert_eq!(split("Sacred Heart of Jesus Church", Organization).len(), 1);
+    }
+
+    #[test]
+    fn an_office_in_capitals_after_a_name_is_cut_off() {
+        assert_eq!(
+            split("Wells Fargo CEO", Organization),
+            [s("Wells Fargo", Organization)]
+        );
+        assert_eq!(split("Wells Fargo", Organization).len(), 1);
+        // Not an office in capitals: left to the other rules.
+        assert_eq!(
+            split("Fargo Chief", Organization),
+            [s("Fargo Chief", Organization)]
+        );
     }
 
     #[test]
