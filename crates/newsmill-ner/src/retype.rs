@@ -87,6 +87,9 @@ pub fn corrected_kind(
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
+    if kind == Organization && is_natural_feature_name(name, gaz) {
+        return Some(Location);
+    }
     // "Marshall Plan", "Clean Power Plan" typed person: nobody's name ends in "Plan" or
     // "Program"; a scheme is misc, and so is a programme named after its host ("Rachel
     // Maddow Show"). "Clinton Global Initiative", "Jupiter Research", "Warner Bros": an
@@ -379,6 +382,50 @@ fn is_facility_name(name: &str, gaz: &Gazetteer) -> bool {
     };
     let last = rest.rsplit(' ').next().unwrap_or(rest);
     FACILITY_HEADS.contains(&last.to_lowercase().as_str()) && !gaz.is_given_name(first)
+}
+
+/// Last words of the names of natural features: land, water, relief.
+const NATURAL_FEATURE_HEADS: &[&str] = &[
+    "Atoll",
+    "Island",
+    "Islands",
+    "Isle",
+    "Lake",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Canyon",
+    "Peninsula",
+    "Desert",
+    "Strait",
+    "Straits",
+    "Sea",
+    "Ocean",
+    "Creek",
+    "Falls",
+    "Glacier",
+    "Volcano",
+    "Reef",
+    "Delta",
+    "Plateau",
+    "Archipelago",
+];
+
+/// "Midway Atoll", "Natural Bridge" typed organisation: a name ending in a
+/// natural feature's word is the place. Known places stay as tagged: a city or region
+/// typed organisation is usually a team ("Tampa Bay", "Golden State"), and "Bay" and
+/// "Gulf" are left out for the same reason; a known organisation ("Lake Placid Organizing
+/// Committee" does not end so) stays.
+fn is_natural_feature_name(name: &str, gaz: &Gazetteer) -> bool {
+    let Some((_, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    NATURAL_FEATURE_HEADS.contains(&last)
+        && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+        && !gaz.is_any_place(name)
+        && !gaz.is_known_org(name)
+        && !gaz.is_frequent_org(name)
 }
 
 /// "Mueller Report", "Steele Dossier": a report named after a known person who wrote or
@@ -1126,6 +1173,10 @@ mod tests {
         assert_eq!(fix("American League", Misc, ""), Some(Misc));
         assert_eq!(fix("THE", Organization, ""), None);
         assert_eq!(fix("R-Texas", Organization, ""), None);
+        // A natural feature typed organisation is the place, unless the place is known
+        // (a team named for its city).
+        assert_eq!(fix("Midway Atoll", Organization, ""), Some(Location));
+        assert_eq!(fix("Tampa Bay", Organization, ""), Some(Organization));
         assert_eq!(fix("I'm", Person, ""), None);
         assert_eq!(fix("We’ve", Person, ""), None);
         assert_eq!(fix("US", Location, ""), Some(Location));
