@@ -218,9 +218,23 @@ fn complement_end(
             continue;
         }
         // A connector joins two capitalised words; anything else ends the complement.
-        let next_capitalised = words
-            .get(k + 1)
-            .is_some_and(|w| is_capitalised(w.text(text)) && joined(&words[k], w));
+        // "for the" and "of the" too: "Court of Appeals for the District of Columbia".
+        let capitalised_at = |at: usize| {
+            words
+                .get(at)
+                .is_some_and(|w| is_capitalised(w.text(text)) && joined(&words[at - 1], w))
+        };
+        if matches!(word, "for" | "of")
+            && last == Some(k - 1)
+            && words.get(k + 1).is_some_and(|w| w.text(text) == "the")
+            && joined(&words[k], &words[k + 1])
+            && capitalised_at(k + 2)
+        {
+            k += 2;
+            segment_start = k;
+            continue;
+        }
+        let next_capitalised = capitalised_at(k + 1);
         if !INNER_CONNECTORS.contains(&word) || last != Some(k - 1) || !next_capitalised {
             break;
         }
@@ -310,6 +324,20 @@ mod tests {
         assert_eq!(
             joined_names(text, &[("Taxation", Organization)]),
             [s("Joint Committee on Taxation", Organization)]
+        );
+        let text = "the U.S. Court of Appeals for the District of Columbia ruled";
+        assert_eq!(
+            joined_names(
+                text,
+                &[
+                    ("U.S. Court of Appeals", Organization),
+                    ("Columbia", Location)
+                ]
+            ),
+            [s(
+                "U.S. Court of Appeals for the District of Columbia",
+                Organization
+            )]
         );
         let text = "Wayne State University School of Medicine hired him.";
         assert_eq!(
