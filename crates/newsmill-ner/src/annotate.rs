@@ -10,6 +10,7 @@ use newsmill_core::{Entity, EntityKind, EntityMention};
 use crate::acronyms::definitions;
 use crate::candidate::{sort_and_dedupe, Candidate};
 use crate::clean::{split_titles, trim_span};
+use crate::common_acronyms::drop_common_acronyms;
 use crate::common_words::drop_common_words;
 use crate::cues::apply_cues;
 use crate::fold::key;
@@ -197,6 +198,7 @@ pub fn annotate(
     }
     if settings.gazetteer_fix {
         drop_common_words(blocks, gaz, &mut cands);
+        drop_common_acronyms(blocks, gaz, &mut cands);
         type_short_forms(blocks, gaz, &mut cands);
         type_people_by_surname(blocks, gaz, &mut cands);
     }

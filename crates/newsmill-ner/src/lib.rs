@@ -17,13 +17,14 @@
 //!
 //! Modules by step: `clean` (trim, titles), `repair` (join and split spans, with `runons`: names run together), `retype` (with `works`: laws, documents, events, page furniture), `cues` (the noun after a name: "border crossing", "newspaper"), `headlines` (mentions in
 //! ALL-CAPS and headline-case lines kept only as far as ordinary lines confirm them),
-//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `given_names` (the given name before a leading middle initial), `nicknames` (a quoted nickname inside a name), `short_forms` ("Evercore" after "Evercore Partners"), `surnames` ("Carolina Kluft" typed place when "Kluft" is a person), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `institutions` (long institution names the tagger cut: "Center for Strategic and International Studies"), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
+//! `recall` (missed mentions, repeats), `common_words` (one-word "people" the article writes in lowercase), `common_acronyms` (acronyms the article uses as common nouns: "a super PAC, which", "DVDs"), `given_names` (the given name before a leading middle initial), `nicknames` (a quoted nickname inside a name), `short_forms` ("Evercore" after "Evercore Partners"), `surnames` ("Carolina Kluft" typed place when "Kluft" is a person), `speakers` (transcript speaker labels), `hyphen_pairs` (places joined by a hyphen), `institutions` (long institution names the tagger cut: "Center for Strategic and International Studies"), `acronyms`, `link` (entities, with `us_states`: "Calif." is California), `fold` (name keys),
 //! `words` (phrase scanning).
 
 mod acronyms;
 mod annotate;
 mod candidate;
 mod clean;
+mod common_acronyms;
 mod common_words;
 mod cues;
 pub mod eval;
