@@ -93,6 +93,19 @@ pub fn corrected_kind(
     if kind == Organization && is_natural_feature_name(name, gaz) {
         return Some(Location);
     }
+    // "Rikers Island", "Kaneohe Bay" typed person: nobody's name ends so unless it opens
+    // with a given name ("Michael Bay"). Teams are no concern here, so "Bay" counts.
+    if kind == Person
+        && (is_natural_feature_name(name, gaz) || name.ends_with(" Bay"))
+        && name.contains(' ')
+        && !name
+            .split(' ')
+            .next()
+            .is_some_and(|first| gaz.is_given_name(first))
+        && !gaz.is_known_person(name)
+    {
+        return Some(Location);
+    }
     // "Marshall Plan", "Clean Power Plan" typed person: nobody's name ends in "Plan" or
     // "Program"; a scheme is misc, and so is a programme named after its host ("Rachel
     // Maddow Show"). "Clinton Global Initiative", "Jupiter Research", "Warner Bros": an
@@ -1200,6 +1213,9 @@ mod tests {
         // (a team named for its city).
         assert_eq!(fix("Midway Atoll", Organization, ""), Some(Location));
         assert_eq!(fix("Tampa Bay", Organization, ""), Some(Organization));
+        assert_eq!(fix("Rikers Island", Person, ""), Some(Location));
+        assert_eq!(fix("Kaneohe Bay", Person, ""), Some(Location));
+        assert_eq!(fix("Michael Bay", Person, ""), Some(Person));
         // An adjective alone names no organisation; a people's adjective stays misc.
         assert_eq!(fix("Federal", Organization, ""), None);
         assert_eq!(fix("Western", Misc, ""), Some(Misc));
