@@ -49,7 +49,7 @@ pub fn join_institution_names(
     gaz: &Gazetteer,
     cands: &mut Vec<Candidate>,
 ) {
-    if words.len() < 3 || is_case_uninformative(text) {
+    if words.len() < 3 {
         return;
     }
     // (start of the name, start of its complement, end)
@@ -62,6 +62,11 @@ pub fn join_institution_names(
         };
         found.push((start, words[i + 2].start, end));
         i = next;
+    }
+    // Asked only when a name was found: most blocks have none, and the test reads the
+    // whole block.
+    if found.is_empty() || is_case_uninformative(text) {
+        return;
     }
     for (start, complement, end) in found {
         // A candidate that reaches out of the name means the tagger read the text another
