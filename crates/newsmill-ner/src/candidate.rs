@@ -47,6 +47,22 @@ pub fn sort_and_dedupe(candidates: &mut Vec<Candidate>) {
     *candidates = kept;
 }
 
+/// Test view of candidates in block 0 of `text`: (text, kind), by position.
+#[cfg(test)]
+pub fn texts_and_kinds(text: &str, cands: &mut [Candidate]) -> Vec<(String, EntityKind)> {
+    cands.sort_by_key(|c| c.start);
+    cands
+        .iter()
+        .map(|c| (text[c.start..c.end].to_string(), c.kind))
+        .collect()
+}
+
+/// An expected (text, kind) of [`texts_and_kinds`].
+#[cfg(test)]
+pub fn named(name: &str, kind: EntityKind) -> (String, EntityKind) {
+    (name.to_string(), kind)
+}
+
 /// Test candidates in block 0: each name at its first occurrence after the previous one's
 /// end, with its kind (so a name may be given twice for two mentions).
 #[cfg(test)]

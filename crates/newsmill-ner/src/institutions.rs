@@ -270,7 +270,7 @@ fn complement_end(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::at_successive_occurrences;
+    use crate::candidate::{at_successive_occurrences, named as s, texts_and_kinds};
     use crate::words::words;
     use EntityKind::*;
 
@@ -279,15 +279,7 @@ mod tests {
         let mut cands = at_successive_occurrences(text, spans);
         let w = words(text, &|t| gaz.is_title(t));
         join_institution_names(0, text, &w, gaz, &mut cands);
-        cands.sort_by_key(|c| c.start);
-        cands
-            .iter()
-            .map(|c| (text[c.start..c.end].to_string(), c.kind))
-            .collect()
-    }
-
-    fn s(name: &str, kind: EntityKind) -> (String, EntityKind) {
-        (name.to_string(), kind)
+        texts_and_kinds(text, &mut cands)
     }
 
     #[test]

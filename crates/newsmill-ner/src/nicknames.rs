@@ -138,21 +138,13 @@ pub fn forms_without_quotes(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::at_successive_occurrences;
+    use crate::candidate::{at_successive_occurrences, named as s, texts_and_kinds};
     use EntityKind::*;
 
     fn joined(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
         let mut cands = at_successive_occurrences(text, spans);
         join_quoted_nicknames(&[text], Gazetteer::embedded(), &mut cands);
-        cands.sort_by_key(|c| c.start);
-        cands
-            .iter()
-            .map(|c| (text[c.start..c.end].to_string(), c.kind))
-            .collect()
-    }
-
-    fn s(name: &str, kind: EntityKind) -> (String, EntityKind) {
-        (name.to_string(), kind)
+        texts_and_kinds(text, &mut cands)
     }
 
     #[test]
