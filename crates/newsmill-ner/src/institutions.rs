@@ -12,8 +12,8 @@
 //! a place after "on" or "to" ("the Intelligence Committee on Capitol Hill") or "of the"
 //! ("General Motors of the US"), a place next to "and" ("University of Pennsylvania and
 //! Carnegie Mellon" are two), a name of its own ("Swiss Super League for FC Basel"), a
-//! role ("Chief Executive of AOL UK") and a seat ("Parliament for Sheffield Brightside"). Lines in
-//! headline case or capitals tell nothing by their capitals and are left alone.
+//! role ("Chief Executive of AOL UK") and a seat ("Parliament for Sheffield Brightside").
+//! Lines in headline case or capitals tell nothing by their capitals and are left alone.
 
 use newsmill_core::EntityKind;
 
@@ -41,7 +41,8 @@ const MAX_COMPLEMENT_WORDS: usize = 10;
 
 /// Joins the pieces of long institutional names in one block into one organisation
 /// candidate each. Linear in the block's words: each head word looks ahead over its
-/// complement once, and a complement is never scanned again.
+/// complement once, and a complement is never scanned again; each name found then looks
+/// at the block's own candidates (the stage hands this step one block's list).
 pub fn join_institution_names(
     block: usize,
     text: &str,
@@ -83,10 +84,6 @@ pub fn join_institution_names(
                         && (c.kind == EntityKind::Person
                             || is_name_of_its_own(&text[c.start..c.end], gaz))))
         });
-        let pieces = cands
-            .iter()
-            .filter(|c| c.overlaps(block, start, end))
-            .count();
         if crosses {
             continue;
         }
@@ -109,7 +106,7 @@ pub fn join_institution_names(
         }
         // Only where the tagger saw a name: an untagged run is left to it ("Center for
         // Excellence" may be a sign's words).
-        if pieces == 0 {
+        if !cands.iter().any(|c| c.overlaps(block, start, end)) {
             continue;
         }
         cands.retain(|c| !c.overlaps(block, start, end));
