@@ -93,6 +93,9 @@ pub fn corrected_kind(
     if kind == Organization && is_natural_feature_name(name, gaz) {
         return Some(Location);
     }
+    if kind == Location && is_place_named_given_name_and_surname(name, gaz) {
+        return Some(Person);
+    }
     // "Rikers Island", "Kaneohe Bay" typed person: nobody's name ends so unless it opens
     // with a given name ("Michael Bay"). Teams are no concern here, so "Bay" counts.
     if kind == Person
@@ -439,6 +442,50 @@ fn is_natural_feature_name(name: &str, gaz: &Gazetteer) -> bool {
     };
     NATURAL_FEATURE_HEADS.contains(&last)
         && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+        && !gaz.is_any_place(name)
+        && !gaz.is_known_org(name)
+        && !gaz.is_frequent_org(name)
+}
+
+/// Words that end the names of places, parts of towns and their streets: after a given
+/// name that is also a place ("Virginia Beach", "Austin Street") they make a place.
+const PLACE_NAME_ENDINGS: &[&str] = &[
+    "Beach", "Heights", "Hills", "Springs", "City", "County", "Town", "Township", "Street", "Road",
+    "Station", "Square", "Park", "Gardens", "Village", "Harbor", "Harbour", "Port", "Bay", "Gulf",
+    "North", "South", "East", "West", "Centre", "Center",
+];
+
+/// Given names that open the names of places: "San Andreas", "Lake Winola", "Sierra Madre".
+const PLACE_NAME_OPENINGS: &[&str] = &[
+    "San", "Santa", "Saint", "St", "Lake", "Mount", "Sierra", "Port", "Fort",
+];
+
+/// "Virginia Madsen", "Carolina Kluft" typed place: a listed given name (no direction and
+/// no opening of place names), then a surname-shaped word the lists know as nothing else
+/// and the news never writes in lowercase, is a person when the whole is no place. ("Carolina Kluft" is also caught when the article names Kluft
+/// again; this needs no second mention.)
+fn is_place_named_given_name_and_surname(name: &str, gaz: &Gazetteer) -> bool {
+    let Some((first, last)) = name.split_once(' ') else {
+        return false;
+    };
+    // A city the lists know in full ("London", "Berlin", "Boston": no weak name) opens
+    // the names of its airports, orchestras and firms; a team's name ends in a plural
+    // ("Carolina Panthers").
+    let strong_place = gaz.place(first).is_some_and(|p| !p.weak);
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    gaz.is_given_name(first)
+        && !strong_place
+        && !plural
+        && !gaz.is_direction(first)
+        && !PLACE_NAME_OPENINGS.contains(&first)
+        && crate::given_names::is_surname_shape(last)
+        && crate::given_names::is_free_word(last, gaz)
+        // A word the news writes in lowercase ("Marathon", "Wall", "Research") makes a
+        // place, an event or a firm of the place; a surname mostly is no such word.
+        && !Tagger::embedded().knows_lowercase_word(last)
+        && !PLACE_NAME_ENDINGS.contains(&last)
+        && !NATURAL_FEATURE_HEADS.contains(&last)
+        && !FACILITY_HEADS.contains(&last.to_lowercase().as_str())
         && !gaz.is_any_place(name)
         && !gaz.is_known_org(name)
         && !gaz.is_frequent_org(name)
@@ -1216,6 +1263,14 @@ mod tests {
         assert_eq!(fix("Rikers Island", Person, ""), Some(Location));
         assert_eq!(fix("Kaneohe Bay", Person, ""), Some(Location));
         assert_eq!(fix("Michael Bay", Person, ""), Some(Person));
+        // A given name that is a place, and a surname: a person; a place's ending keeps
+        // the place.
+        assert_eq!(fix("Delta Goodrem", Location, ""), Some(Person));
+        assert_eq!(fix("Virginia Beach", Location, ""), Some(Location));
+        assert_eq!(fix("Austin Texas", Location, ""), Some(Location));
+        assert_eq!(fix("West Sussex", Location, ""), Some(Location));
+        assert_ne!(fix("London Marathon", Location, ""), Some(Person));
+        assert_eq!(fix("Carolina Panthers", Location, ""), Some(Location));
         // An adjective alone names no organisation; a people's adjective stays misc.
         assert_eq!(fix("Federal", Organization, ""), None);
         assert_eq!(fix("Western", Misc, ""), Some(Misc));
