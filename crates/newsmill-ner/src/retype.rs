@@ -87,6 +87,12 @@ pub fn corrected_kind(
             return Some(Organization);
         }
     }
+    if kind == Person
+        && crate::works::is_quoted_title(name, before, after)
+        && !gaz.is_known_person(name)
+    {
+        return Some(Misc);
+    }
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }

@@ -109,6 +109,17 @@ pub fn opens_bracketed_document(after: &str) -> bool {
     head.starts_with(char::is_uppercase) && is_document_head(&head.to_lowercase())
 }
 
+/// `"Larry King Now"`, `"Barack Obama Election Day,"`: a name of three or more words that
+/// fills a quotation by itself is the title of a show, a play or a campaign, a work (misc),
+/// not the person it opens with. Shorter quoted names are nicknames ("Crooked Hillary")
+/// and stay.
+pub fn is_quoted_title(name: &str, before: &str, after: &str) -> bool {
+    let opened = before.ends_with(['"', '“']) || before.ends_with("''");
+    let closing = after.trim_start_matches([',', '.', '!', '?']);
+    let closed = closing.starts_with(['"', '”']) || closing.starts_with("''");
+    opened && closed && name.split(' ').count() >= 3
+}
+
 /// "... (Miscellaneous Provisions) Bill": a document head word alone, right after the
 /// bracket of a document title, is the end of that title, not a name ("Bill" no person).
 pub fn is_bracketed_document_head(name: &str, before: &str) -> bool {
@@ -396,5 +407,29 @@ mod tests {
         assert!(is_page_furniture("Terms of Use"));
         assert!(is_page_furniture("Hide Caption") && is_page_furniture("CLICK HERE"));
         assert!(!is_page_furniture("Policy Exchange"));
+    }
+
+    #[test]
+    fn a_long_name_filling_a_quotation_is_a_title() {
+        assert!(is_quoted_title(
+            "Larry King Now",
+            "licenses ''Politicking'' and ''",
+            "'' -- which"
+        ));
+        assert!(is_quoted_title(
+            "Barack Obama Election Day",
+            "in \"",
+            ",\" a day"
+        ));
+        assert!(!is_quoted_title(
+            "Crooked Hillary",
+            "calls her \"",
+            "\" again"
+        ));
+        assert!(!is_quoted_title(
+            "Barack Obama Election Day",
+            "in the ",
+            " event"
+        ));
     }
 }
