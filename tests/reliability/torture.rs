@@ -83,6 +83,11 @@ fn every_torture_case_has_its_expected_outcome() {
         .join(" and ");
     write(&dir, "run-on.txt", format!("Run-on\n\n{run_on}.\n"));
     write(&dir, "binary.txt", [0u8, 1, 2, 3, 0, 0, 0, 0xff].repeat(50));
+    // One paragraph of traps for the entity rules that look around a word: given names
+    // before opening quotation marks that never close, institution heads before "for",
+    // acronyms after "a".
+    let traps = "Marion “Suge Knight Center for Public Policy a PAC, ".repeat(4_000);
+    write(&dir, "name-traps.txt", format!("Name traps\n\n{traps}\n"));
     let para = "<p>The council met on Monday in Leeds, officials said, and voted.</p>";
     let attrs: Vec<String> = (0..100_000).map(|i| format!("a{i}=\"v{i}\"")).collect();
     write(
@@ -158,6 +163,12 @@ fn every_torture_case_has_its_expected_outcome() {
             "{page}: {code:?}"
         );
     }
+    // Processed in bounded time, not stopped by the stage's time limit.
+    assert!(
+        articles.contains_key("name-traps.txt"),
+        "name-traps.txt: {:?}",
+        error_code("name-traps.txt")
+    );
     let damaged = &articles["damaged-utf8.txt"];
     assert_eq!(damaged["encoding"], "UTF-8+windows-1252");
     assert_eq!(damaged["encoding_errors"], "9");

@@ -35,6 +35,10 @@ const STATE_HEADS: &[&str] = &["Union", "Republic", "Federation", "Commonwealth"
 /// Head words of legislatures, whose members sit "for" a constituency.
 const LEGISLATURES: &[&str] = &["Parliament", "Assembly", "Senate", "Congress"];
 
+/// Most words before the head: "U.S. House Permanent Select Committee" has four; the walk
+/// back stays bounded in a block of capitals.
+const MAX_LEAD_WORDS: usize = 6;
+
 /// Most words a complement may run to: "Office of the Inspector General for the
 /// Intelligence Community" has nine after "of"; a longer run is headline text.
 const MAX_COMPLEMENT_WORDS: usize = 10;
@@ -175,7 +179,7 @@ fn institution_at(
 /// possessive (a word whose trail was cut stops the run before it).
 fn name_start(text: &str, words: &[Word], head: usize, gaz: &Gazetteer) -> usize {
     let mut first = head;
-    while first > 0 && joined(&words[first - 1], &words[first]) {
+    while first > 0 && head - first < MAX_LEAD_WORDS && joined(&words[first - 1], &words[first]) {
         let prev = words[first - 1].text(text);
         if !is_capitalised(prev)
             || SENTENCE_STARTERS.contains(&prev)

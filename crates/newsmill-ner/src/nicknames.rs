@@ -85,7 +85,14 @@ fn nickname_and_surname_end(text: &str, at: usize, gaz: &Gazetteer) -> Option<us
         _ => return None,
     };
     let inner = &rest[open.len_utf8()..];
-    let len = inner.find(close).filter(|&n| n > 0 && n <= MAX_NICKNAME)?;
+    // The closing mark is looked for within a nickname's length only: a block with many
+    // opening marks and no closing one must not be searched to its end from each.
+    let len = inner
+        .char_indices()
+        .take_while(|&(at, _)| at <= MAX_NICKNAME)
+        .find(|&(_, ch)| ch == close)
+        .map(|(at, _)| at)
+        .filter(|&n| n > 0)?;
     let nickname = &inner[..len];
     let words: Vec<&str> = nickname.split(' ').collect();
     let nickname_shaped = words.len() <= 2
