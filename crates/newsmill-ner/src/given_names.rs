@@ -88,16 +88,14 @@ pub fn complete_names_at_initials(blocks: &[&str], gaz: &Gazetteer, cands: &mut 
             let Some(rest) = text.get(c.end..).and_then(|r| r.strip_prefix(' ')) else {
                 continue;
             };
-            let len = rest
-                .find(|ch: char| !(ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’')))
-                .unwrap_or(rest.len());
-            let word = &rest[..len];
-            let (word_start, word_end) = (c.end + 1, c.end + 1 + len);
-            let inside_other = taken
-                .iter()
-                .any(|&(b, s, e)| b == c.block && s < word_end && word_start < e);
-            if is_surname_shape(word) && is_free_word(word, gaz) && !inside_other {
-                c.end = word_end;
+            if let Some(word) = leading_surname(rest, gaz) {
+                let (word_start, word_end) = (c.end + 1, c.end + 1 + word.len());
+                let inside_other = taken
+                    .iter()
+                    .any(|&(b, s, e)| b == c.block && s < word_end && word_start < e);
+                if !inside_other {
+                    c.end = word_end;
+                }
             }
         }
         if c.kind != EntityKind::Person && is_given_initials_surname(c.text(blocks), c.kind, gaz) {
@@ -182,6 +180,16 @@ fn is_given_initials_surname(name: &str, kind: EntityKind, gaz: &Gazetteer) -> b
         && given
         && is_surname_shape(last)
         && !gaz.is_org_head(last)
+}
+
+/// The surname that opens `rest` ("Greenberg said" -> "Greenberg"): its letters, hyphens
+/// and apostrophes, when shaped like a surname and known to the lists as nothing else.
+pub(crate) fn leading_surname<'a>(rest: &'a str, gaz: &Gazetteer) -> Option<&'a str> {
+    let len = rest
+        .find(|ch: char| !(ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’')))
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    (is_surname_shape(word) && is_free_word(word, gaz)).then_some(word)
 }
 
 /// "Greenberg", "O'Neill", "McDonald", "Holtz-Eakin": a capital, a lowercase letter

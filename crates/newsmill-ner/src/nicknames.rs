@@ -9,7 +9,7 @@ use newsmill_core::EntityKind;
 
 use crate::candidate::Candidate;
 use crate::gazetteer::Gazetteer;
-use crate::given_names::{is_free_word, is_surname_shape};
+use crate::given_names::leading_surname;
 use crate::words::{is_capitalised, is_initial};
 
 /// Longest nickname in bytes: one or two short words ("Bobby", "Big Papi").
@@ -105,14 +105,8 @@ fn nickname_and_surname_end(text: &str, at: usize, gaz: &Gazetteer) -> Option<us
         return None;
     }
     let after = inner[len + close.len_utf8()..].strip_prefix(' ')?;
-    let surname_len = after
-        .find(|ch: char| !(ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’')))
-        .unwrap_or(after.len());
-    let surname = &after[..surname_len];
-    (is_surname_shape(surname) && is_free_word(surname, gaz)).then(|| {
-        let surname_start = text.len() - after.len();
-        surname_start + surname_len
-    })
+    let surname = leading_surname(after, gaz)?;
+    Some(text.len() - after.len() + surname.len())
 }
 
 /// The other ways an article writes a name with a quoted nickname, for linking:

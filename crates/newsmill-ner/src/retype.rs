@@ -102,17 +102,7 @@ pub fn corrected_kind(
     if kind == Location && is_place_named_given_name_and_surname(name, gaz) {
         return Some(Person);
     }
-    // "Rikers Island", "Kaneohe Bay" typed person: nobody's name ends so unless it opens
-    // with a given name ("Michael Bay"). Teams are no concern here, so "Bay" counts.
-    if kind == Person
-        && (is_natural_feature_name(name, gaz) || name.ends_with(" Bay"))
-        && name.contains(' ')
-        && !name
-            .split(' ')
-            .next()
-            .is_some_and(|first| gaz.is_given_name(first))
-        && !gaz.is_known_person(name)
-    {
+    if kind == Person && is_natural_feature_typed_person(name, gaz) {
         return Some(Location);
     }
     // "Marshall Plan", "Clean Power Plan" typed person: nobody's name ends in "Plan" or
@@ -451,6 +441,17 @@ fn is_natural_feature_name(name: &str, gaz: &Gazetteer) -> bool {
         && !gaz.is_any_place(name)
         && !gaz.is_known_org(name)
         && !gaz.is_frequent_org(name)
+}
+
+/// "Rikers Island", "Kaneohe Bay" typed person: nobody's name ends so unless it opens
+/// with a given name ("Michael Bay"). Teams are no concern here, so "Bay" counts.
+fn is_natural_feature_typed_person(name: &str, gaz: &Gazetteer) -> bool {
+    let Some((first, _)) = name.split_once(' ') else {
+        return false;
+    };
+    (is_natural_feature_name(name, gaz) || name.ends_with(" Bay"))
+        && !gaz.is_given_name(first)
+        && !gaz.is_known_person(name)
 }
 
 /// Words that end the names of places, parts of towns and their streets: after a given
