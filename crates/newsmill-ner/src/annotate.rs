@@ -31,6 +31,7 @@ use crate::retype::corrected_kind;
 use crate::short_forms::type_short_forms;
 use crate::speakers::add_speaker_labels;
 use crate::surnames::type_people_by_surname;
+use crate::teams::{type_teams_by_fixture, type_teams_by_plural_verb};
 use crate::words::{words, Word};
 use crate::works::{add_documents, is_document_name};
 
@@ -197,6 +198,8 @@ pub fn annotate(
         sort_and_dedupe(&mut cands);
     }
     if settings.gazetteer_fix {
+        type_teams_by_fixture(blocks, &mut cands, gaz);
+        type_teams_by_plural_verb(blocks, &mut cands, gaz);
         drop_common_words(blocks, gaz, &mut cands);
         drop_common_acronyms(blocks, gaz, &mut cands);
         type_short_forms(blocks, gaz, &mut cands);

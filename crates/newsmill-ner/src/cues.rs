@@ -54,6 +54,10 @@ const ORGANISATION_OWNED_WORDS: &[&str] = &[
     "midfielder",
     "defender",
     "goalkeeper",
+    "keeper",
+    "winger",
+    "coach",
+    "skipper",
     // A company's officer: "Hewlett-Packard CEO Carly Fiorina", "Yukos chief executive".
     "CEO",
     "chief executive",
@@ -114,11 +118,14 @@ const ORGANISATION_WORDS: &[&str] = &[
 const ORGANISATION_LEADS: &[&str] = &[
     "airline",
     "automaker",
+    "band",
     "bank",
     "carmaker",
     "carrier",
     "charity",
     "chipmaker",
+    "club",
+    "companies",
     "company",
     "conglomerate",
     "daily",
@@ -133,7 +140,9 @@ const ORGANISATION_LEADS: &[&str] = &[
     "newspaper",
     "operator",
     "retailer",
+    "start-up",
     "startup",
+    "state-owned",
     "supermarket",
     "tabloid",
     "website",
@@ -172,6 +181,23 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     if !place && !organisation {
         return None;
     }
+    // A club's staff: "Bolton keeper Jussi Jaaskelainen", "the Leeds boss". Also for a
+    // town's name and a known person's surname (John Bolton): only a club has a keeper.
+    // Not a country's or region's side ("England manager"), which keeps the place type.
+    // Not a misc name either: a region or an adjective ("Southern Hemisphere coach",
+    // "European boss", "ex-England coach"), or a ground for its club ("the Old Trafford
+    // boss").
+    let national = gaz.place(name).is_some_and(|p| p.broad) || gaz.is_formal_country_name(name);
+    if owned
+        && kind != Misc
+        && SQUAD_WORDS.contains(&next)
+        && !national
+        && !gaz.is_known_person(name)
+        && !gaz.is_demonym(name)
+        && !gaz.is_misc(name)
+    {
+        return Some(Organization);
+    }
     // Never for names whose kind the gazetteers already know or that modify the noun as
     // an adjective ("the Kurdish region", "a London firm", "the Trump border wall").
     let known = gaz.is_known_person(name)
@@ -187,27 +213,142 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     if known || adjective {
         return None;
     }
-    if place && matches!(kind, Person | Misc) && !gaz.looks_like_org(name) {
+    // A cue that agrees with the tagger is returned too: it is evidence for the name's
+    // other mentions ("beer firm Ambev ... Ambev sales", the later ones typed person).
+    if place && matches!(kind, Person | Misc | Location) && !gaz.looks_like_org(name) {
         return Some(Location);
     }
-    if organisation && kind != Organization && !gaz.is_any_place(name) {
+    if organisation && !gaz.is_any_place(name) {
         return Some(Organization);
     }
     None
+}
+
+/// The owned nouns that only a sports club has: staff and players. Before them a town's
+/// name is its club.
+const SQUAD_WORDS: &[&str] = &[
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "coach",
+    "skipper",
+];
+
+/// Head nouns of an apposition that make the name before it an organisation: "Allianz, a
+/// leading German insurer, said", "Xstrata, the Swiss mining group,". Wider than the
+/// nouns right after a name: in an apposition the noun is the name's own description
+/// ("group", "company", "band", "side"), where right after a name it may be a modifier's
+/// ("a Clinton company"). Descriptors people share stay out: "producer", "developer",
+/// "maker", "broadcaster", "operator", "carrier", "miner", "brewer" ("Smith, a former
+/// miner,"). Sorted for binary search.
+const APPOSITION_HEADS: &[&str] = &[
+    "agency",
+    "airline",
+    "band",
+    "bank",
+    "carmaker",
+    "chain",
+    "charity",
+    "club",
+    "company",
+    "conglomerate",
+    "consultancy",
+    "firm",
+    "group",
+    "insurer",
+    "lender",
+    "magazine",
+    "newspaper",
+    "organisation",
+    "organization",
+    "regulator",
+    "retailer",
+    "side",
+    "startup",
+    "supermarket",
+    "tabloid",
+    "team",
+    "website",
+];
+
+/// Most words an apposition's noun phrase may have before its head.
+const MAX_APPOSITION_WORDS: usize = 5;
+
+/// The organisation kind an apposition gives a name: ", a/an/the", then at most
+/// [`MAX_APPOSITION_WORDS`] words ending in an [`APPOSITION_HEADS`] noun, then the end of
+/// the phrase (punctuation, or "that"/"which"/"whose"). A preposition or conjunction inside
+/// means the head word belongs to another phrase ("Smith, a partner at the firm,"), and a
+/// possessive is a modifier ("Terry, the club's captain").
+fn apposition_kind(name: &str, after: &str, gaz: &Gazetteer) -> Option<EntityKind> {
+    let rest = after
+        .strip_prefix(", the ")
+        .or_else(|| after.strip_prefix(", a "))
+        .or_else(|| after.strip_prefix(", an "))?;
+    let end = rest
+        .find([',', '.', ';', ':', ')', '(', '\n', '"', '“', '”'])
+        .unwrap_or(rest.len());
+    let mut words: Vec<&str> = rest[..end].split_whitespace().collect();
+    if let Some(at) = words
+        .iter()
+        .position(|w| matches!(*w, "that" | "which" | "whose" | "who"))
+    {
+        words.truncate(at);
+    }
+    let head = *words.last()?;
+    let joins_phrases = |w: &str| {
+        matches!(
+            w,
+            "of" | "for" | "at" | "in" | "on" | "with" | "by" | "from" | "to" | "and" | "or"
+        ) || w.ends_with("'s")
+            || w.ends_with("’s")
+    };
+    // "Oromos, a minority group", "an ethnic group": a people, not an organisation.
+    let a_people = words
+        .iter()
+        .any(|w| matches!(*w, "ethnic" | "tribal" | "religious" | "minority"));
+    if words.len() > MAX_APPOSITION_WORDS
+        || a_people
+        || words.iter().any(|w| joins_phrases(w))
+        || APPOSITION_HEADS.binary_search(&head).is_err()
+        || gaz.is_known_person(name)
+        || gaz.is_known_place(name)
+        || gaz.is_demonym(name)
+        || gaz.is_misc(name)
+    {
+        return None;
+    }
+    Some(EntityKind::Organization)
 }
 
 /// The kind a descriptor right before the name gives it ("security firm Webroot"), if it
 /// overrules the tagger's: only organisation, and never for a name that reads as a person
 /// (a known person, a known surname, a given name first: "the firm Jones works for", "the
 /// company Trump founded") or is a known place, demonym or misc ("the airline Qatar").
-fn lead_kind(name: &str, kind: EntityKind, before: &str, gaz: &Gazetteer) -> Option<EntityKind> {
-    if kind == EntityKind::Organization {
-        return None;
-    }
-    let lead = before.strip_suffix(' ')?.rsplit([' ', '\n']).next()?;
+fn lead_kind(name: &str, before: &str, gaz: &Gazetteer) -> Option<EntityKind> {
+    let before = before.strip_suffix(' ')?;
+    let lead = before.rsplit([' ', '\n']).next()?;
+    // A descriptor opening a sentence is capitalised: "State-owned Rosneft bought".
+    let opens_sentence = {
+        let earlier = before[..before.len() - lead.len()].trim_end_matches(' ');
+        earlier.is_empty() || earlier.ends_with(['.', '!', '?', '\n', '"', '“', '”'])
+    };
+    let lowered;
+    let lead = if opens_sentence && lead.starts_with(|c: char| c.is_ascii_uppercase()) {
+        lowered = lead.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        lead
+    };
     if ORGANISATION_LEADS.binary_search(&lead).is_err() {
         return None;
     }
+    // Returned for a name the tagger typed organisation too: the cue then types the
+    // name's other mentions.
     may_be_organisation(name, gaz, Gazetteer::is_known_place).then_some(EntityKind::Organization)
 }
 
@@ -298,7 +439,8 @@ pub fn apply_cues(blocks: &[&str], cands: &mut [Candidate], gaz: &Gazetteer) {
             continue;
         };
         let kind = cue_kind(name, c.kind, after, gaz)
-            .or_else(|| lead_kind(name, c.kind, before, gaz))
+            .or_else(|| apposition_kind(name, after, gaz))
+            .or_else(|| lead_kind(name, before, gaz))
             .or(coordinated.then_some(EntityKind::Organization));
         if let Some(kind) = kind {
             c.kind = kind;
@@ -380,6 +522,25 @@ mod tests {
         assert_eq!(
             kinds("the Perkins Coie firm", &[("Perkins Coie", Person)]),
             [Organization]
+        );
+    }
+
+    #[test]
+    fn a_town_before_a_club_word_is_its_club() {
+        assert_eq!(
+            kinds(
+                "Bolton keeper Jussi Jaaskelainen. Bolton won",
+                &[("Bolton", Location), ("Bolton", Location)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds("the England manager", &[("England", Location)]),
+            [Location]
+        );
+        assert_eq!(
+            kinds("London shares fell", &[("London", Location)]),
+            [Location]
         );
     }
 
@@ -543,6 +704,74 @@ mod tests {
     #[test]
     fn descriptor_list_is_sorted_for_binary_search() {
         assert!(ORGANISATION_LEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(APPOSITION_HEADS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_cue_that_agrees_with_the_tagger_types_the_other_mentions() {
+        assert_eq!(
+            kinds(
+                "its acquisition of beer firm Ambev. Ambev sales grew",
+                &[("Ambev", Organization), ("Ambev", Person)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds(
+                "State-owned Rosneft bought it. Rosneft said",
+                &[("Rosneft", Person), ("Rosneft", Person)]
+            ),
+            [Organization, Organization]
+        );
+        // Not a capitalised word inside a sentence: "the Firm" is a name of its own.
+        assert_eq!(kinds("said Firm Smith", &[("Smith", Person)]), [Person]);
+    }
+
+    #[test]
+    fn an_apposition_headed_by_an_organisation_noun_makes_one() {
+        assert_eq!(
+            kinds(
+                "Allianz, a leading German insurer, said. Allianz added",
+                &[("Allianz", Person), ("Allianz", Person)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds("Xstrata, the Swiss mining group.", &[("Xstrata", Location)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds("Coldplay, the band that", &[("Coldplay", Person)]),
+            [Organization]
+        );
+        // Another phrase's head, a possessive, a descriptor people share, a person the
+        // lists know.
+        assert_eq!(
+            kinds("Smith, a partner at the firm, said", &[("Smith", Person)]),
+            [Person]
+        );
+        assert_eq!(
+            kinds("Terry, the club's captain, said", &[("Terry", Person)]),
+            [Person]
+        );
+        assert_eq!(
+            kinds("Jones, a former miner, said", &[("Jones", Person)]),
+            [Person]
+        );
+        assert_eq!(
+            kinds(
+                "Thousands of Oromos, a minority group that",
+                &[("Oromos", Misc)]
+            ),
+            [Misc]
+        );
+        assert_eq!(
+            kinds(
+                "Tony Blair, the Labour leader, and his party",
+                &[("Tony Blair", Person)]
+            ),
+            [Person]
+        );
     }
 
     #[test]

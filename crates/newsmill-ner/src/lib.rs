@@ -45,6 +45,7 @@ mod short_forms;
 mod speakers;
 mod stage;
 mod surnames;
+mod teams;
 mod us_states;
 mod words;
 mod works;

@@ -3,6 +3,7 @@
 //! run together split ("Supreme Military Council in Babisqa", "Sunni Anbar").
 
 use newsmill_core::EntityKind;
+use rustc_hash::FxHashMap;
 
 use crate::acronyms::initials;
 use crate::candidate::{sort_and_dedupe, Candidate};
@@ -13,6 +14,7 @@ use crate::words::{is_capitalised, is_initial, is_particle_name};
 
 /// Splits and joins candidates; leaves them sorted.
 pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
+    split_pairs_named_apart(blocks, cands, gaz);
     let mut pieces = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         let text = blocks.get(c.block).copied().unwrap_or("");
@@ -50,6 +52,79 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         }
     }
     sort_and_dedupe(cands);
+}
+
+/// Most words a side of "X and Y" may have to be split by [`split_pairs_named_apart`].
+const MAX_PAIR_SIDE_WORDS: usize = 4;
+
+/// "meetings with Dundee United and Rangers": a span of two names joined by "and" is split
+/// when the article names one side alone elsewhere ("Nacho Novo of Rangers"): a name of
+/// its own that the tagger ran into its neighbour. Names that hold "and" are rarely cut so
+/// ("Marks and Spencer" is not written "Spencer"); known places and organisations
+/// ("Bosnia and Herzegovina") stay whole.
+fn split_pairs_named_apart(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
+    let alone: FxHashMap<&str, EntityKind> = cands
+        .iter()
+        .map(|c| (c.text(blocks), c.kind))
+        .filter(|(name, _)| !name.contains(" and "))
+        .collect();
+    if alone.is_empty() {
+        return;
+    }
+    let mut split_any = false;
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        let name = c.text(blocks);
+        let sides = name.split_once(" and ").filter(|(left, right)| {
+            let fits = |s: &str| {
+                is_capitalised(s)
+                    && !s.contains(" and ")
+                    && s.split(' ').count() <= MAX_PAIR_SIDE_WORDS
+            };
+            // The second name alone, or the first alone and the second a name of its own:
+            // one the lists know, or several words that do not end in an organisation's
+            // head. A first name alone may leave a tail that is the rest of one name
+            // ("Parks and Recreation Department", "Associated Press and Television
+            // Networks", "Fox and Friends").
+            let last = right.rsplit(' ').next().unwrap_or(right);
+            let ends_in_head =
+                gaz.is_org_head(last) || last.strip_suffix('s').is_some_and(|w| gaz.is_org_head(w));
+            let own_name =
+                named_kind(right, gaz).is_some() || (right.contains(' ') && !ends_in_head);
+            let right_is_a_name =
+                alone.contains_key(right) || (alone.contains_key(left) && own_name);
+            fits(left)
+                && fits(right)
+                && right_is_a_name
+                && gaz.place(name).is_none()
+                && !gaz.is_known_org(name)
+        });
+        let Some((left, right)) = sides else {
+            out.push(c);
+            continue;
+        };
+        split_any = true;
+        let right_start = c.end - right.len();
+        // What the lists know of a side first ("Los Angeles and San Francisco" are places
+        // even where the article also has "San Francisco" typed otherwise), then its lone
+        // mention's kind, then the span's.
+        let kind_of = |side: &str| {
+            named_kind(side, gaz)
+                .or_else(|| alone.get(side).copied())
+                .unwrap_or(c.kind)
+        };
+        out.push(Candidate::new(
+            c.block,
+            c.start,
+            c.start + left.len(),
+            kind_of(left),
+        ));
+        out.push(Candidate::new(c.block, right_start, c.end, kind_of(right)));
+    }
+    *cands = out;
+    if split_any {
+        sort_and_dedupe(cands);
+    }
 }
 
 /// "New" + "Hampshire", "South" + "Africa": the tagger left out the capitalised word that
@@ -501,6 +576,7 @@ fn named_kind(name: &str, gaz: &Gazetteer) -> Option<EntityKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::candidate::named;
     use EntityKind::*;
 
     fn repaired(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
@@ -510,6 +586,92 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_pair_is_split_when_the_article_names_a_side_alone() {
+        assert_eq!(
+            repaired(
+                "Novo of Rangers was banned. Novo misses Dundee United and Rangers",
+                &[
+                    ("Rangers", Organization),
+                    ("Dundee United and Rangers", Organization)
+                ]
+            ),
+            [
+                named("Rangers", Organization),
+                named("Dundee United", Organization),
+                named("Rangers", Organization)
+            ]
+        );
+        // Known places on both sides are places, whatever a lone mention was typed.
+        assert_eq!(
+            repaired(
+                "the San Francisco Giants. Los Angeles and San Francisco",
+                &[
+                    ("San Francisco", Organization),
+                    ("Los Angeles and San Francisco", Location)
+                ]
+            ),
+            [
+                named("San Francisco", Organization),
+                named("Los Angeles", Location),
+                named("San Francisco", Location)
+            ]
+        );
+        // Only the first name alone leaves a tail that may be the rest of one name.
+        assert_eq!(
+            repaired(
+                "Parks said. The Parks and Recreation Department",
+                &[
+                    ("Parks", Person),
+                    ("Parks and Recreation Department", Organization)
+                ]
+            ),
+            [
+                named("Parks", Person),
+                named("Parks and Recreation Department", Organization)
+            ]
+        );
+        assert_eq!(
+            repaired(
+                "Real Madrid won. Real Madrid and Paris St Germain",
+                &[
+                    ("Real Madrid", Organization),
+                    ("Real Madrid and Paris St Germain", Organization)
+                ]
+            ),
+            [
+                named("Real Madrid", Organization),
+                named("Real Madrid", Organization),
+                named("Paris St Germain", Organization)
+            ]
+        );
+        assert_eq!(
+            repaired(
+                "on Fox. Fox and Friends",
+                &[("Fox", Organization), ("Fox and Friends", Misc)]
+            ),
+            [named("Fox", Organization), named("Fox and Friends", Misc)]
+        );
+        // Neither side alone, or a known place: one name.
+        assert_eq!(
+            repaired(
+                "Marks and Spencer said. Marks and Spencer sales",
+                &[("Marks and Spencer", Organization)]
+            ),
+            [named("Marks and Spencer", Organization)]
+        );
+        assert_eq!(
+            repaired(
+                "Bosnia. Bosnia and Herzegovina",
+                &[("Bosnia", Location), ("Bosnia and Herzegovina", Location)]
+            ),
+            [
+                named("Bosnia", Location),
+                named("Bosnia and Herzegovina", Location)
+            ]
+        );
     }
 
     #[test]
