@@ -178,8 +178,16 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
         && (ORGANISATION_OWNED_WORDS.contains(&next) || ORGANISATION_OWNED_WORDS.contains(&pair));
     let organisation =
         owned || ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
-    if !place && !organisation {
+    let award = apposition.is_none() && AWARD_WORDS.contains(&next);
+    if !place && !organisation && !award {
         return None;
+    }
+    // An award or its ceremony: "Oscar nominations", "the Nobel prize", "the Tony
+    // awards". A one-word name typed person because it is a given name or a surname; also
+    // a known surname ("the Turner prize"). A full name before "award" is the person's
+    // ("a Tony Blair award" is one he gives or gets).
+    if award && kind == Person && !name.contains(' ') && gaz.known_surname_count(name) == 0 {
+        return Some(Misc);
     }
     // A club's staff: "Bolton keeper Jussi Jaaskelainen", "the Leeds boss". Also for a
     // town's name and a known person's surname (John Bolton): only a club has a keeper.
@@ -223,6 +231,20 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     }
     None
 }
+
+/// Nouns after a name that make it an award (misc, as CoNLL-2003 types awards).
+const AWARD_WORDS: &[&str] = &[
+    "award",
+    "awards",
+    "ceremony",
+    "nomination",
+    "nominations",
+    "nominee",
+    "nominees",
+    "prize",
+    "prizes",
+    "trophy",
+];
 
 /// The owned nouns that only a sports club has: staff and players. Before them a town's
 /// name is its club.
@@ -523,6 +545,23 @@ mod tests {
             kinds("the Perkins Coie firm", &[("Perkins Coie", Person)]),
             [Organization]
         );
+    }
+
+    #[test]
+    fn a_person_before_an_award_noun_is_the_award() {
+        assert_eq!(
+            kinds(
+                "five Oscar nominations. Oscar voters",
+                &[("Oscar", Person), ("Oscar", Person)]
+            ),
+            [Misc, Misc]
+        );
+        assert_eq!(kinds("won the Nobel prize", &[("Nobel", Person)]), [Misc]);
+        assert_eq!(
+            kinds("a Tony Blair award", &[("Tony Blair", Person)]),
+            [Person]
+        );
+        assert_eq!(kinds("a Trump nomination", &[("Trump", Person)]), [Person]);
     }
 
     #[test]
