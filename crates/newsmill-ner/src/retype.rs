@@ -345,7 +345,8 @@ const PLACE_OR_EVENT_PLURALS: &[&str] = &[
 /// "Minnesota Vikings", "Cardiff Blues", "Texas Instruments", "South Carolina Republicans"
 /// typed place: a known place, then a capitalised plural that is no word of places or
 /// events, and the whole no place, is a team, a firm or a party's members. A surname last
-/// ("Tennessee Williams") or a given name first ("Virginia Roberts") is a person's name.
+/// ("Tennessee Williams") or a given name first before a plural that is no word ("Virginia
+/// Roberts") is a person's name.
 pub(crate) fn is_place_and_plural(name: &str, gaz: &Gazetteer) -> bool {
     let Some((head, last)) = name.rsplit_once(' ') else {
         return false;
@@ -361,7 +362,9 @@ pub(crate) fn is_place_and_plural(name: &str, gaz: &Gazetteer) -> bool {
         && !PLACE_OR_EVENT_PLURALS.contains(&last)
         && gaz.is_known_place(head)
         && !gaz.is_any_place(name)
-        && !gaz.is_given_name(first)
+        // A given name first is a person's unless the plural is a word the news writes in
+        // lowercase ("Dallas Cowboys", "Houston Rockets"; "Virginia Giuffres" is no word).
+        && (!gaz.is_given_name(first) || Tagger::embedded().knows_lowercase_word(last))
         && gaz.known_surname_count(last) == 0
 }
 
@@ -899,6 +902,7 @@ mod tests {
             "Texas Instruments",
             "South Carolina Republicans",
             "Washington Redskins",
+            "Dallas Cowboys",
         ] {
             assert_eq!(fix(name, Location, ""), Some(Organization), "{name}");
         }
@@ -909,6 +913,7 @@ mod tests {
             "South Wales",
             "Athens Games",
             "Tennessee Williams",
+            "Virginia Giuffres",
             "Des Moines",
             "Buenos Aires",
         ] {
