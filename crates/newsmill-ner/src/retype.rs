@@ -93,6 +93,11 @@ pub fn corrected_kind(
     {
         return Some(Misc);
     }
+    // "iPod", "iTunes", "eBay": a brand written with a lowercase first letter is nobody's
+    // name. A listed organisation ("eBay") was typed above; the rest are products.
+    if kind == Person && is_lowercase_brand(name) {
+        return Some(Misc);
+    }
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
@@ -539,6 +544,16 @@ fn is_section_label(name: &str, before: &str, after: &str, gaz: &Gazetteer) -> b
 /// not a name; names have at most two ("McDonald", "DeSantis", "RealClearPolitics"). Web
 /// addresses ("OptInRealBig.com") and social-media handles ("@MrRobertMcGrath") are names
 /// of their own.
+/// A one-word name written lowercase first and capitalised inside ("iPod", "eBay",
+/// "iTunes"), as brands are and names of people never are (particles such as "van" or
+/// "al-" open names of several words).
+fn is_lowercase_brand(name: &str) -> bool {
+    let mut chars = name.chars();
+    !name.contains([' ', '-', '\'', '’'])
+        && chars.next().is_some_and(|c| c.is_lowercase())
+        && chars.any(|c| c.is_uppercase())
+}
+
 fn has_glued_words(name: &str) -> bool {
     name.split(' ').any(|word| {
         let joins = word
@@ -892,6 +907,14 @@ mod tests {
         );
         assert_eq!(without_middle_initials("Warren Buffett"), None);
         assert_eq!(without_middle_initials("J. Edgar Hoover"), None);
+    }
+
+    #[test]
+    fn a_brand_written_lowercase_first_is_no_person() {
+        assert_eq!(fix("iPod", Person, ""), Some(Misc));
+        assert_eq!(fix("iTunes", Person, ""), Some(Misc));
+        assert_eq!(fix("al-Assad", Person, ""), Some(Person));
+        assert_eq!(fix("Neil deGrasse Tyson", Person, ""), Some(Person));
     }
 
     #[test]
