@@ -148,6 +148,26 @@ const ORGANISATION_LEADS: &[&str] = &[
     "website",
 ];
 
+/// The place nouns that name an area, after which even a name typed organisation is a
+/// place.
+const AREA_WORDS: &[&str] = &[
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "village",
+    "district",
+    "county",
+    "province",
+    "prefecture",
+    "municipality",
+    "valley",
+];
+
+/// Whether a name is written like an acronym: no lowercase letter.
+fn is_acronym_shaped(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
+}
+
 /// Two-word place nouns, matched like the two-word organisation nouns.
 const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "naval base"];
 
@@ -224,6 +244,18 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     // A cue that agrees with the tagger is returned too: it is evidence for the name's
     // other mentions ("beer firm Ambev ... Ambev sales", the later ones typed person).
     if place && matches!(kind, Person | Misc | Location) && !gaz.looks_like_org(name) {
+        return Some(Location);
+    }
+    // "a densely packed Chelsea neighborhood": a name typed organisation before a word for
+    // an area is the area. Not an acronym or a frequent organisation ("the FARC region" is
+    // the region the group holds), nor before a border or an airport, which organisations
+    // have.
+    if kind == Organization
+        && AREA_WORDS.contains(&next)
+        && !is_acronym_shaped(name)
+        && !gaz.looks_like_org(name)
+        && !gaz.is_frequent_org(name)
+    {
         return Some(Location);
     }
     if organisation && !gaz.is_any_place(name) {
@@ -543,6 +575,21 @@ mod tests {
         );
         assert_eq!(
             kinds("the Perkins Coie firm", &[("Perkins Coie", Person)]),
+            [Organization]
+        );
+    }
+
+    #[test]
+    fn a_name_typed_organisation_before_an_area_word_is_the_area() {
+        assert_eq!(
+            kinds(
+                "a densely packed Chelsea neighborhood. A device found in Chelsea",
+                &[("Chelsea", Organization), ("Chelsea", Organization)]
+            ),
+            [Location, Location]
+        );
+        assert_eq!(
+            kinds("the FARC district", &[("FARC", Organization)]),
             [Organization]
         );
     }

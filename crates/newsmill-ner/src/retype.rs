@@ -677,11 +677,39 @@ fn is_party_affiliation(name: &str) -> bool {
 /// Whether a name with `before` and `after` around it is a paragraph's dateline: nothing
 /// before it, and after it a dash ("DES MOINES — She") or a bracketed agency and a dash
 /// ("Cleveland (AFP) – The").
+/// Longest date or country between a dateline's place and its agency or dash
+/// ("Sept. 28", "South Korea", "Oct. 3, 2016").
+const MAX_DATELINE_SUFFIX: usize = 24;
+
 fn opens_dateline(before: &str, after: &str) -> bool {
     const DASHES: &[&str] = &[" — ", " – ", " - ", " -- ", "—", "–"];
     if !before.trim().is_empty() {
         return false;
     }
+    // "LOS ANGELES, Sept. 28 (UPI) —", "SEOUL, South Korea (AP) —": a date or a country
+    // between the place and the agency or dash, written without lowercase words.
+    let after = match after.strip_prefix(", ") {
+        Some(rest) => {
+            let Some(end) = std::iter::once(rest.find(" ("))
+                .chain(DASHES.iter().map(|d| rest.find(d)))
+                .flatten()
+                .min()
+            else {
+                return false;
+            };
+            let between = &rest[..end];
+            let dated_or_placed = end > 0
+                && between.len() <= MAX_DATELINE_SUFFIX
+                && between
+                    .split([' ', ','])
+                    .all(|w| !w.starts_with(|c: char| c.is_lowercase()));
+            if !dated_or_placed {
+                return false;
+            }
+            &rest[end..]
+        }
+        None => after,
+    };
     let after_agency = match after.strip_prefix(" (") {
         Some(rest) => match rest.split_once(')') {
             Some((agency, tail)) if agency.len() <= 20 && !agency.contains(' ') => tail,
@@ -1166,6 +1194,29 @@ mod tests {
         assert_eq!(
             fix_around("Cleveland", Organization, "", " (AFP) – The convention"),
             Some(Location)
+        );
+        assert_eq!(
+            fix_around(
+                "LOS ANGELES",
+                Organization,
+                "",
+                ", Sept. 28 (UPI) — In a preview"
+            ),
+            Some(Location)
+        );
+        assert_eq!(
+            fix_around(
+                "SEOUL",
+                Organization,
+                "",
+                ", South Korea (AP) — North Korea"
+            ),
+            Some(Location)
+        );
+        // A comma then words of a sentence is no dateline.
+        assert_eq!(
+            fix_around("Cleveland", Organization, "", ", the team said — after"),
+            Some(Organization)
         );
         // Elsewhere in a paragraph a city typed organisation is a team, and a place must be
         // known to be a dateline.
