@@ -3,6 +3,7 @@
 //! run together split ("Supreme Military Council in Babisqa", "Sunni Anbar").
 
 use newsmill_core::EntityKind;
+use newsmill_tagger::Tagger;
 use rustc_hash::FxHashMap;
 
 use crate::acronyms::initials;
@@ -49,6 +50,9 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         if let Some(start) = place_word_before(text, c, gaz) {
             c.start = start;
             c.kind = EntityKind::Location;
+        }
+        if let Some(start) = patronymic_before(text, c, gaz) {
+            c.start = start;
         }
     }
     sort_and_dedupe(cands);
@@ -141,6 +145,37 @@ fn place_word_before(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize
         .then_some(word_start)
 }
 
+/// "Osama bin Laden", "Mohammed bin Salman", "Bin Laden judged": the tagger, trained on
+/// text with few Arabic names, leaves out the patronymic particle ("bin", "ibn", "bint")
+/// and the given name before it, and types the rest a person. The start of the whole name:
+/// the particle, and the capitalised word before it unless that is a title ("Crown Prince
+/// Mohammed bin Salman" starts at "Mohammed"; "Prince bin Salman" at "bin").
+fn patronymic_before(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
+    const PARTICLES: &[&str] = &["bin", "ibn", "bint", "Bin", "Ibn", "Bint"];
+    if c.kind != EntityKind::Person {
+        return None;
+    }
+    let (particle_start, particle) = word_before(text, c.start)?;
+    if !PARTICLES.contains(&particle) {
+        return None;
+    }
+    let Some((given_start, given)) = word_before(text, particle_start) else {
+        return Some(particle_start);
+    };
+    let name_like = is_capitalised(given)
+        && given.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+        && !gaz.is_title(given)
+        && !matches!(
+            given,
+            "The" | "A" | "An" | "In" | "On" | "At" | "By" | "For" | "But"
+        );
+    Some(if name_like {
+        given_start
+    } else {
+        particle_start
+    })
+}
+
 /// The capitalised word right before `c.start`, as (start, word), when a single space
 /// separates them.
 fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
@@ -172,10 +207,19 @@ fn title_word_before_institution(text: &str, c: &Candidate, gaz: &Gazetteer) -> 
         return None;
     }
     let (word_start, word) = word_before(text, c.start)?;
-    if !is_capitalised(word) || !gaz.is_title(word) || word.ends_with(['.', ',', ':', ';']) {
+    let prev = text[..word_start].split_whitespace().next_back();
+    // Or, before a lone head, an adjective the news writes in lowercase, after "the": "the
+    // General Assembly", "the National Assembly" ("General" is no title, but its
+    // capital says it opens the name).
+    let adjective_after_the = lone_head
+        && prev.is_some_and(|p| p.eq_ignore_ascii_case("the"))
+        && Tagger::embedded().knows_lowercase_word(word);
+    if !is_capitalised(word)
+        || !(gaz.is_title(word) || adjective_after_the)
+        || word.ends_with(['.', ',', ':', ';'])
+    {
         return None;
     }
-    let prev = text[..word_start].split_whitespace().next_back();
     if prev.is_some_and(|p| is_capitalised(p) && !p.ends_with(['.', ',', ':', ';', '!', '?'])) {
         return None;
     }
@@ -589,6 +633,34 @@ mod tests {
     }
 
     #[test]
+    fn a_patronymic_particle_and_the_given_name_join_the_surname() {
+        assert_eq!(
+            repaired("Osama bin Laden declared war", &[("Laden", Person)]),
+            [named("Osama bin Laden", Person)]
+        );
+        assert_eq!(
+            repaired("Bin Laden judged America", &[("Laden", Person)]),
+            [named("Bin Laden", Person)]
+        );
+        assert_eq!(
+            repaired(
+                "Crown Prince Mohammed bin Salman said",
+                &[("Salman", Person)]
+            ),
+            [named("Mohammed bin Salman", Person)]
+        );
+        assert_eq!(
+            repaired("to bring down bin Laden", &[("Laden", Person)]),
+            [named("bin Laden", Person)]
+        );
+        // No particle, or not a person.
+        assert_eq!(
+            repaired("Osama Laden", &[("Laden", Person)]),
+            [named("Laden", Person)]
+        );
+    }
+
+    #[test]
     fn a_pair_is_split_when_the_article_names_a_side_alone() {
         assert_eq!(
             repaired(
@@ -816,6 +888,13 @@ mod tests {
         assert_eq!(
             repaired("since the Premier League began", &[("League", Person)]),
             [("Premier League".into(), Organization)]
+        );
+        assert_eq!(
+            repaired(
+                "that the General Assembly established it",
+                &[("Assembly", Person)]
+            ),
+            [("General Assembly".into(), Organization)]
         );
         // A title run before a person's name is not joined, nor a word that is no title.
         assert_eq!(

@@ -101,6 +101,15 @@ pub fn corrected_kind(
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
+    // "Bank of America Stadium", "Trump Tower" typed organisation: the building, not its
+    // owner or namesake. A palace is also a club ("Crystal Palace").
+    if kind == Organization
+        && is_facility_name(name, gaz)
+        && !name.ends_with(" Palace")
+        && !gaz.is_known_org(name)
+    {
+        return Some(Location);
+    }
     if kind == Organization && is_natural_feature_name(name, gaz) {
         return Some(Location);
     }
@@ -1309,9 +1318,15 @@ mod tests {
         assert_eq!(fix("Trump Tower", Person, ""), Some(Location));
         assert_eq!(fix("Twin Towers", Person, ""), Some(Location));
         assert_eq!(fix("Heathrow Airport", Person, ""), Some(Location));
-        // A given name first is a person with that surname; other types are left alone.
+        // A given name first is a person with that surname.
         assert_eq!(fix("John Tower", Person, ""), Some(Person));
-        assert_eq!(fix("Trump Tower", Organization, ""), Some(Organization));
+        // Typed organisation, the building too; a palace may be a club.
+        assert_eq!(fix("Trump Tower", Organization, ""), Some(Location));
+        assert_eq!(
+            fix("Bank of America Stadium", Organization, ""),
+            Some(Location)
+        );
+        assert_eq!(fix("Crystal Palace", Organization, ""), Some(Organization));
         assert_eq!(fix("Donald Trump", Person, ""), Some(Person));
     }
 
