@@ -61,6 +61,17 @@ const ORGANISATION_OWNED_WORDS: &[&str] = &[
     // A company's officer: "Hewlett-Packard CEO Carly Fiorina", "Yukos chief executive".
     "CEO",
     "chief executive",
+    // An employer's staff and goods: "Carrier workers", "a Carrier executive", "Carrier
+    // products". (Famous people's own names are never cued: "Trump products" stays a
+    // person's.) Not "plant" or "factory": a site is named after its place too ("the
+    // Longbridge plant").
+    "executive",
+    "executives",
+    "worker",
+    "workers",
+    "employees",
+    "products",
+    "subsidiary",
     // An outlet's staff and a pollster's product: "a Newsweek correspondent", "a Gallup
     // poll". Not "host" ("the Oscar host") or "story" ("a Cinderella story").
     "correspondent",
@@ -174,6 +185,10 @@ const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "nav
 /// The kind the next word gives a mention, if it overrules the tagger's.
 fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Option<EntityKind> {
     use EntityKind::*;
+    // "an ex-Columbia executive": a prefixed modifier is no name to type.
+    if name.starts_with(char::is_lowercase) {
+        return None;
+    }
     // The noun right after the name, or in an apposition: "Perkins Coie, the law firm".
     let apposition = after
         .strip_prefix(", the ")
@@ -642,6 +657,18 @@ mod tests {
         assert_eq!(
             kinds("Ahold shares fell", &[("Ahold", Location)]),
             [Organization]
+        );
+        assert_eq!(
+            kinds(
+                "a Carrier executive here. Carrier said",
+                &[("Carrier", Person), ("Carrier", Person)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(kinds("Trump products", &[("Trump", Person)]), [Person]);
+        assert_eq!(
+            kinds("the Detroit plant", &[("Detroit", Location)]),
+            [Location]
         );
         assert_eq!(
             kinds(
