@@ -21,6 +21,7 @@ use crate::given_names::{
 use crate::headlines::confirm_headline_mentions;
 use crate::hyphen_pairs::split_place_pairs;
 use crate::institutions::join_institution_names;
+use crate::lineups::add_lineup_people;
 use crate::link::{link, LinkRules};
 use crate::nicknames::join_quoted_nicknames;
 use crate::recall::{
@@ -167,6 +168,7 @@ pub fn annotate(
                 add_titled_people(block, text, words, gaz, cands);
                 add_places(block, text, words, gaz, cands);
                 add_sites(block, text, words, cands);
+                add_lineup_people(block, text, words, cands);
                 add_frequent_orgs(block, text, words, gaz, cands);
                 add_documents(block, text, words, cands);
                 split_place_pairs(block, text, words, gaz, cands);

@@ -34,6 +34,7 @@ mod given_names;
 mod headlines;
 mod hyphen_pairs;
 mod institutions;
+mod lineups;
 mod link;
 mod name_search;
 mod nicknames;

@@ -91,6 +91,7 @@ pub fn link(
         group_of[i] = *group_ids.entry(canonical).or_insert(next);
     }
     link_nickname_forms(&mentions, &mut group_of);
+    link_initialled_forms(&mentions, &mut group_of);
     link_surnames(blocks, &mut mentions, &mut group_of, gaz, rules);
     if rules.gazetteer_types {
         places_typed_person(&mut mentions, &group_of, gaz);
@@ -122,6 +123,56 @@ fn link_nickname_forms(mentions: &[Mention], group_of: &mut [usize]) {
             if let Some(&group) = group_of_form.get(&m.key) {
                 group_of[i] = group;
             }
+        }
+    }
+}
+
+/// "D Parks" or "D. Parks" (a line-up, a results list) and "Dan Parks": one person when the
+/// article names one person only with that surname and a given name of that initial. Two
+/// ("John Smith", "Jane Smith") leave the initialled form alone.
+fn link_initialled_forms(mentions: &[Mention], group_of: &mut [usize]) {
+    let initialled = |m: &Mention| -> Option<(char, String)> {
+        let (first, rest) = m.key.split_once(' ')?;
+        let mut letters = first.chars();
+        let letter = letters.next()?;
+        (letters.next().is_none() && letter.is_alphabetic() && !rest.contains(' '))
+            .then(|| (letter, rest.to_string()))
+    };
+    if !mentions
+        .iter()
+        .any(|m| m.cand.kind == EntityKind::Person && initialled(m).is_some())
+    {
+        return;
+    }
+    // (initial, surname) -> the one full name's group, or None once two differ.
+    let mut full: HashMap<(char, String), Option<(String, usize)>> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.cand.kind != EntityKind::Person || initialled(m).is_some() {
+            continue;
+        }
+        let mut words = m.key.split(' ');
+        let (Some(first), Some(last)) = (words.next(), m.key.rsplit(' ').next()) else {
+            continue;
+        };
+        if first == last || first.chars().count() < 2 {
+            continue;
+        }
+        let Some(letter) = first.chars().next() else {
+            continue;
+        };
+        let entry = full
+            .entry((letter, last.to_string()))
+            .or_insert_with(|| Some((m.key.clone(), group_of[i])));
+        if entry.as_ref().is_some_and(|(k, _)| *k != m.key) {
+            *entry = None;
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.cand.kind != EntityKind::Person {
+            continue;
+        }
+        if let Some(Some((_, group))) = initialled(m).and_then(|k| full.get(&k)) {
+            group_of[i] = *group;
         }
     }
 }
@@ -560,6 +611,33 @@ mod tests {
             linked(text, &spans),
             [(r#"Robert C. "Bobby" Scott"#.to_string(), Person, 4)]
         );
+    }
+
+    #[test]
+    fn an_initialled_form_links_to_the_one_full_name_it_abbreviates() {
+        use EntityKind::Person;
+        let text = "Dan Parks missed. Scotland: D Parks, C Cusiter. Replacements: D. Parks.";
+        let spans = [
+            ("Dan Parks", Person),
+            ("D Parks", Person),
+            ("C Cusiter", Person),
+            ("D. Parks", Person),
+        ];
+        assert_eq!(
+            linked(text, &spans),
+            [
+                ("Dan Parks".to_string(), Person, 3),
+                ("C Cusiter".to_string(), Person, 1)
+            ]
+        );
+        // Two full names with that initial and surname: the initialled form stays apart.
+        let text = "John Smith and Jane Smith came; J Smith left.";
+        let spans = [
+            ("John Smith", Person),
+            ("Jane Smith", Person),
+            ("J Smith", Person),
+        ];
+        assert_eq!(linked(text, &spans).len(), 3);
     }
 
     #[test]
