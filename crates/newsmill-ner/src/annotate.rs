@@ -24,6 +24,7 @@ use crate::institutions::join_institution_names;
 use crate::lineups::add_lineup_people;
 use crate::link::{link, LinkRules};
 use crate::nicknames::join_quoted_nicknames;
+use crate::pronouns::type_organisations_by_pronoun;
 use crate::recall::{
     add_frequent_orgs, add_places, add_relatives, add_sites, add_titled_people, propagate_aliases,
 };
@@ -202,6 +203,7 @@ pub fn annotate(
     if settings.gazetteer_fix {
         type_teams_by_fixture(blocks, &mut cands, gaz);
         type_teams_by_plural_verb(blocks, &mut cands, gaz);
+        type_organisations_by_pronoun(blocks, &mut cands, gaz);
         drop_common_words(blocks, gaz, &mut cands);
         drop_common_acronyms(blocks, gaz, &mut cands);
         type_short_forms(blocks, gaz, &mut cands);

@@ -38,6 +38,7 @@ mod lineups;
 mod link;
 mod name_search;
 mod nicknames;
+mod pronouns;
 mod recall;
 mod repair;
 mod retype;

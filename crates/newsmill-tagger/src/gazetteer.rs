@@ -61,6 +61,26 @@ pub(crate) fn builtin_lists() -> Vec<NameList> {
 
 /// Lists from a folder: every `*.txt` file, named after the file without `.hand.txt`/`.txt`,
 /// in file-name order.
+/// Whether a word is in the built-in first-name or surname list (US census and given-name
+/// data; case-insensitive). Rules after the tagger use it to keep a word that may be a
+/// person's name from being retyped on weaker evidence.
+pub fn is_listed_person_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        [
+            include_str!("../data/gazetteers/person.first.txt"),
+            include_str!("../data/gazetteers/person.last.txt"),
+        ]
+        .iter()
+        .flat_map(|list| list.lines())
+        .map(|line| line.trim().to_lowercase())
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+    });
+    names.contains(&word.to_lowercase())
+}
+
 pub(crate) fn lists_from_dir(dir: &Path) -> anyhow::Result<Vec<NameList>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("reading gazetteer folder {}", dir.display()))?

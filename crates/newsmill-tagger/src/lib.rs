@@ -36,6 +36,7 @@ mod word_classes;
 
 pub use cluster_build::{build_word_classes, ClusterOptions};
 pub use eval::eval_conll;
+pub use gazetteer::is_listed_person_name;
 pub use labels::{to_iob2, Tag};
 pub use model_file::{average_models, prune_model};
 pub use tagger::{entity_spans, find_entities, tag_conll, Tagger};
