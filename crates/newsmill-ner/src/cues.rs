@@ -179,6 +179,25 @@ fn is_acronym_shaped(name: &str) -> bool {
     !name.chars().any(char::is_lowercase)
 }
 
+/// Nouns right before a name that make it the title of a work. Not words that are also
+/// verbs before a team or a player ("play", "book", "game", "show", "single": "to play
+/// Arsenal", "to book Rooney"). Sorted for binary search.
+const WORK_LEADS: &[&str] = &[
+    "album",
+    "ballet",
+    "blockbuster",
+    "comedy",
+    "documentary",
+    "film",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "sitcom",
+    "song",
+    "thriller",
+];
+
 /// Two-word place nouns, matched like the two-word organisation nouns.
 const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "naval base"];
 
@@ -201,8 +220,10 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
             .to_string()
     };
     let next = bare(following.next()?);
-    // "CEO" is the one capitalised cue.
-    if !next.starts_with(|c: char| c.is_lowercase()) && next != "CEO" {
+    // "CEO" is the one capitalised cue, with the award words a ceremony's name
+    // capitalises ("the Cesar Awards").
+    let capitalised_award = matches!(next.as_str(), "Award" | "Awards" | "Prize" | "Prizes");
+    if !next.starts_with(|c: char| c.is_lowercase()) && next != "CEO" && !capitalised_award {
         return None;
     }
     let pair = following.next().map(|w| format!("{next} {}", bare(w)));
@@ -213,7 +234,7 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
         && (ORGANISATION_OWNED_WORDS.contains(&next) || ORGANISATION_OWNED_WORDS.contains(&pair));
     let organisation =
         owned || ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
-    let award = apposition.is_none() && AWARD_WORDS.contains(&next);
+    let award = apposition.is_none() && (AWARD_WORDS.contains(&next) || capitalised_award);
     if !place && !organisation && !award {
         return None;
     }
@@ -413,6 +434,18 @@ fn lead_kind(name: &str, before: &str, gaz: &Gazetteer) -> Option<EntityKind> {
     } else {
         lead
     };
+    // "the film Ray", "the musical Billy Elliot", "her album Confessions": a work's title
+    // (misc), whatever the tagger made of the words of the title.
+    // Not an acronym or a frequent organisation: "than a downloaded movie NEC is showing"
+    // runs on into the next clause, and titles are rarely written in capitals.
+    if WORK_LEADS.binary_search(&lead).is_ok() {
+        let known = gaz.is_known_person(name)
+            || gaz.is_known_org(name)
+            || gaz.is_frequent_org(name)
+            || gaz.is_known_place(name)
+            || is_acronym_shaped(name);
+        return (!known).then_some(EntityKind::Misc);
+    }
     if ORGANISATION_LEADS.binary_search(&lead).is_err() {
         return None;
     }
@@ -610,6 +643,32 @@ mod tests {
     }
 
     #[test]
+    fn a_work_noun_before_a_name_makes_it_a_title() {
+        assert_eq!(
+            kinds(
+                "the film Ray won. Ray was a hit",
+                &[("Ray", Person), ("Ray", Person)]
+            ),
+            [Misc, Misc]
+        );
+        assert_eq!(
+            kinds("the musical Billy Elliot", &[("Billy Elliot", Person)]),
+            [Misc]
+        );
+        assert_eq!(
+            kinds("will play Arsenal", &[("Arsenal", Organization)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds(
+                "than a downloaded movie NEC is showing",
+                &[("NEC", Organization)]
+            ),
+            [Organization]
+        );
+    }
+
+    #[test]
     fn a_person_before_an_award_noun_is_the_award() {
         assert_eq!(
             kinds(
@@ -619,6 +678,7 @@ mod tests {
             [Misc, Misc]
         );
         assert_eq!(kinds("won the Nobel prize", &[("Nobel", Person)]), [Misc]);
+        assert_eq!(kinds("at the Cesar Awards", &[("Cesar", Person)]), [Misc]);
         assert_eq!(
             kinds("a Tony Blair award", &[("Tony Blair", Person)]),
             [Person]
@@ -818,6 +878,7 @@ mod tests {
     fn descriptor_list_is_sorted_for_binary_search() {
         assert!(ORGANISATION_LEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(APPOSITION_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(WORK_LEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
