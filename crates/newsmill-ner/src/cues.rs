@@ -198,6 +198,27 @@ const WORK_LEADS: &[&str] = &[
     "thriller",
 ];
 
+/// Jobs that "at" an employer's name follows ("an analyst at Gartner"). Sorted for binary
+/// search.
+const ROLES_AT_EMPLOYERS: &[&str] = &[
+    "analyst",
+    "architect",
+    "chairman",
+    "director",
+    "economist",
+    "editor",
+    "engineer",
+    "executive",
+    "fellow",
+    "lecturer",
+    "officer",
+    "partner",
+    "professor",
+    "researcher",
+    "scientist",
+    "strategist",
+];
+
 /// Two-word place nouns, matched like the two-word organisation nouns.
 const PLACE_PAIRS: &[&str] = &["refugee camp", "military base", "air base", "naval base"];
 
@@ -436,6 +457,18 @@ fn lead_kind(name: &str, before: &str, gaz: &Gazetteer) -> Option<EntityKind> {
     };
     // "the film Ray", "the musical Billy Elliot", "her album Confessions": a work's title
     // (misc), whatever the tagger made of the words of the title.
+    // "chief security architect at Cisco", "a professor at Stanford": a job at a name is a
+    // job at an organisation, unless the name is a place or reads as a person.
+    if lead == "at" {
+        let role = before[..before.len() - lead.len()]
+            .trim_end()
+            .rsplit([' ', '\n'])
+            .next()
+            .unwrap_or("");
+        return (ROLES_AT_EMPLOYERS.binary_search(&role).is_ok()
+            && may_be_organisation(name, gaz, Gazetteer::is_any_place))
+        .then_some(EntityKind::Organization);
+    }
     // Not an acronym or a frequent organisation: "than a downloaded movie NEC is showing"
     // runs on into the next clause, and titles are rarely written in capitals.
     if WORK_LEADS.binary_search(&lead).is_ok() {
@@ -781,6 +814,17 @@ mod tests {
             kinds("the website Mashable", &[("Mashable", Location)]),
             [Organization]
         );
+        assert_eq!(
+            kinds(
+                "said Paul King, chief security architect at Cisco.",
+                &[("Paul King", Person), ("Cisco", Location)]
+            ),
+            [Person, Organization]
+        );
+        assert_eq!(
+            kinds("an analyst at London", &[("London", Location)]),
+            [Location]
+        );
         // People, known places and descriptors people share keep the tagger's type.
         assert_eq!(
             kinds(
@@ -879,6 +923,7 @@ mod tests {
         assert!(ORGANISATION_LEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(APPOSITION_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(WORK_LEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ROLES_AT_EMPLOYERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
