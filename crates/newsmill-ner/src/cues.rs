@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use newsmill_core::EntityKind;
+use newsmill_tagger::Tagger;
 
 use crate::candidate::Candidate;
 use crate::fold::key;
@@ -294,7 +295,16 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     // border", "the Yugoslav news agency"); a longer one is a name ("Bab al-Hawa"). Before
     // what only an organisation has, a one-word misc is a name unless it is shaped like an
     // adjective ("Hewlett-Packard CEO", "Blues boss"; "Pan-European shares" stays).
-    let adjective = kind == Misc && !name.contains(' ') && (!owned || is_adjective_shaped(name));
+    // An outlet named with an ordinary word is a name though ("the Guardian newspaper",
+    // "the Independent newspaper"): no nationality is also a lowercase word.
+    let outlet_named_by_a_word = matches!(
+        next,
+        "newspaper" | "magazine" | "tabloid" | "website" | "channel"
+    ) && Tagger::embedded().knows_lowercase_word(name);
+    let adjective = kind == Misc
+        && !name.contains(' ')
+        && !outlet_named_by_a_word
+        && (!owned || is_adjective_shaped(name));
     if known || adjective {
         return None;
     }
@@ -649,6 +659,10 @@ mod tests {
         assert_eq!(
             kinds("the Al Arabiya news channel", &[("Al Arabiya", Person)]),
             [Person]
+        );
+        assert_eq!(
+            kinds("Writing in the Guardian newspaper", &[("Guardian", Misc)]),
+            [Organization]
         );
         assert_eq!(
             kinds("the Al Arabiya channel", &[("Al Arabiya", Person)]),

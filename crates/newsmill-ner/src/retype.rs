@@ -54,6 +54,11 @@ pub fn corrected_kind(
     if kind == Organization && is_adjective_fragment(name) {
         return None;
     }
+    // "G8", "G-20": a group of nations' name is an organisation (the tagger, which never
+    // saw one, types it misc like a model number).
+    if is_group_of_nations(name) {
+        return Some(Organization);
+    }
     // "Amazon.com", "Change.org": a web address used as a name is the company or group
     // behind the site, whatever the tagger said.
     if is_domain_name(name) {
@@ -553,6 +558,15 @@ fn is_section_label(name: &str, before: &str, after: &str, gaz: &Gazetteer) -> b
 /// not a name; names have at most two ("McDonald", "DeSantis", "RealClearPolitics"). Web
 /// addresses ("OptInRealBig.com") and social-media handles ("@MrRobertMcGrath") are names
 /// of their own.
+/// "G7", "G8", "G-20", "G77": "G", an optional hyphen and a number of one or two digits.
+fn is_group_of_nations(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('G') else {
+        return false;
+    };
+    let digits = rest.strip_prefix('-').unwrap_or(rest);
+    (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A one-word name written lowercase first and capitalised inside ("iPod", "eBay",
 /// "iTunes"), as brands are and names of people never are (particles such as "van" or
 /// "al-" open names of several words).
@@ -944,6 +958,15 @@ mod tests {
         );
         assert_eq!(without_middle_initials("Warren Buffett"), None);
         assert_eq!(without_middle_initials("J. Edgar Hoover"), None);
+    }
+
+    #[test]
+    fn groups_of_nations_are_organisations() {
+        for name in ["G8", "G7", "G-20", "G77"] {
+            assert_eq!(fix(name, Misc, ""), Some(Organization), "{name}");
+        }
+        assert_ne!(fix("G4S", Misc, ""), Some(Organization));
+        assert_ne!(fix("G", Misc, ""), Some(Organization));
     }
 
     #[test]
