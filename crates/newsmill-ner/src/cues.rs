@@ -397,6 +397,18 @@ const APPOSITION_HEADS: &[&str] = &[
     "website",
 ];
 
+/// Bytes after ", a" read for an apposition: more than [`MAX_APPOSITION_WORDS`] words.
+const MAX_APPOSITION_BYTES: usize = 120;
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Most words an apposition's noun phrase may have before its head.
 const MAX_APPOSITION_WORDS: usize = 5;
 
@@ -410,6 +422,9 @@ fn apposition_kind(name: &str, after: &str, gaz: &Gazetteer) -> Option<EntityKin
         .strip_prefix(", the ")
         .or_else(|| after.strip_prefix(", a "))
         .or_else(|| after.strip_prefix(", an "))?;
+    // Only the next few words are read (an apposition is short), so a long block costs
+    // no more per name.
+    let rest = prefix(rest, MAX_APPOSITION_BYTES);
     let end = rest
         .find([',', '.', ';', ':', ')', '(', '\n', '"', '“', '”'])
         .unwrap_or(rest.len());

@@ -29,16 +29,12 @@ const NOT_AFTER_A_SUBJECT: &[&str] = &[
     "into", "than",
 ];
 
-/// The first third-person pronoun after a mention in its sentence: `Some(true)` for "its",
+/// The first third-person pronoun in the rest of a mention's sentence: `Some(true)` for "its",
 /// `Some(false)` for a personal one, `None` when the sentence has neither.
 fn first_pronoun_is_its(after: &str) -> Option<bool> {
-    let mut end = after.len().min(PRONOUN_WINDOW);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
     // Right after the name, "its" makes the name an object ("made Kenzie its favourite"),
     // not the subject the pronoun refers back to.
-    for (i, word) in after[..end]
+    for (i, word) in after
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .enumerate()
@@ -61,7 +57,13 @@ fn first_pronoun_is_its(after: &str) -> Option<bool> {
 
 /// The rest of the sentence after byte `end` of `text` (to the next ". ", "! ", "? ").
 fn rest_of_sentence(text: &str, end: usize) -> &str {
+    // Only [`PRONOUN_WINDOW`] bytes are searched, so a long block costs no more per name.
     let rest = text.get(end..).unwrap_or("");
+    let mut window = rest.len().min(PRONOUN_WINDOW);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let rest = &rest[..window];
     let stop = [". ", "! ", "? ", ".\n"]
         .iter()
         .filter_map(|s| rest.find(s))
