@@ -85,8 +85,12 @@ fn every_torture_case_has_its_expected_outcome() {
     write(&dir, "binary.txt", [0u8, 1, 2, 3, 0, 0, 0, 0xff].repeat(50));
     // One paragraph of traps for the entity rules that look around a word: given names
     // before opening quotation marks that never close, institution heads before "for",
-    // acronyms after "a".
-    let traps = "Marion “Suge Knight Center for Public Policy a PAC, ".repeat(4_000);
+    // acronyms after "a"; appositions, "its", score lines, plural verbs, line-up items,
+    // patronymics and "X and Y" pairs in one sentence without end.
+    let traps = "Marion “Suge Knight Center for Public Policy a PAC, Zorbex, a leading \
+                 firm said its Newcastle 2-1 Bolton Wasps have C Paterson; S Danielli, \
+                 Osama bin Laden and Rangers analyst at Nomura "
+        .repeat(4_000);
     write(&dir, "name-traps.txt", format!("Name traps\n\n{traps}\n"));
     let para = "<p>The council met on Monday in Leeds, officials said, and voted.</p>";
     let attrs: Vec<String> = (0..100_000).map(|i| format!("a{i}=\"v{i}\"")).collect();
