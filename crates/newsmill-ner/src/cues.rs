@@ -448,18 +448,57 @@ fn apposition_kind(name: &str, after: &str, gaz: &Gazetteer) -> Option<EntityKin
         .iter()
         .any(|w| matches!(*w, "ethnic" | "tribal" | "religious" | "minority"));
     if words.len() > MAX_APPOSITION_WORDS
-        || a_people
         || words.iter().any(|w| joins_phrases(w))
-        || APPOSITION_HEADS.binary_search(&head).is_err()
-        || gaz.is_known_person(name)
         || gaz.is_known_place(name)
         || gaz.is_demonym(name)
         || gaz.is_misc(name)
     {
         return None;
     }
+    // "Dan Gillmor, a well-known Silicon Valley journalist": a person's description makes
+    // a name typed otherwise a person, unless the lists know it as an organisation.
+    if PERSON_APPOSITION_HEADS.binary_search(&head).is_ok() {
+        let organisation = gaz.is_known_org(name)
+            || gaz.is_frequent_org(name)
+            || gaz.looks_like_org(name)
+            || is_acronym_shaped(name);
+        return (!organisation).then_some(EntityKind::Person);
+    }
+    if a_people || APPOSITION_HEADS.binary_search(&head).is_err() || gaz.is_known_person(name) {
+        return None;
+    }
     Some(EntityKind::Organization)
 }
+
+/// Head nouns of an apposition that only a person has ("X, a former minister,", "X, the
+/// band's singer," is a possessive and no apposition of this kind). Sorted for binary
+/// search.
+const PERSON_APPOSITION_HEADS: &[&str] = &[
+    "activist",
+    "actor",
+    "actress",
+    "author",
+    "businessman",
+    "businesswoman",
+    "columnist",
+    "congressman",
+    "congresswoman",
+    "economist",
+    "footballer",
+    "journalist",
+    "lawmaker",
+    "lawyer",
+    "man",
+    "novelist",
+    "politician",
+    "professor",
+    "rapper",
+    "singer",
+    "spokesman",
+    "spokeswoman",
+    "woman",
+    "writer",
+];
 
 /// The kind a descriptor right before the name gives it ("security firm Webroot"), if it
 /// overrules the tagger's: only organisation, and never for a name that reads as a person
@@ -953,6 +992,7 @@ mod tests {
         assert!(APPOSITION_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(WORK_LEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(ROLES_AT_EMPLOYERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PERSON_APPOSITION_HEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -990,6 +1030,17 @@ mod tests {
         );
         assert_eq!(
             kinds("Coldplay, the band that", &[("Coldplay", Person)]),
+            [Organization]
+        );
+        assert_eq!(
+            kinds(
+                "and Dan Gillmor, a well-known Silicon Valley journalist.",
+                &[("Dan Gillmor", Organization)]
+            ),
+            [Person]
+        );
+        assert_eq!(
+            kinds("Reuters, a singer", &[("Reuters", Organization)]),
             [Organization]
         );
         // Another phrase's head, a possessive, a descriptor people share, a person the
