@@ -24,6 +24,7 @@
 //! stay whole because the rules ask for places or people on both sides.
 
 use newsmill_core::EntityKind;
+use newsmill_tagger::Tagger;
 
 use crate::candidate::Candidate;
 use crate::fold::key;
@@ -48,6 +49,7 @@ pub fn split_run_on(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Can
         .or_else(|| caps_tail(name, c, gaz))
         .or_else(|| known_person_prefix(name, c, gaz))
         .or_else(|| known_person_suffix(name, c, gaz))
+        .or_else(|| titled_person_suffix(name, c, gaz))
         .or_else(|| country_before_person(name, c, gaz))
         .or_else(|| trailing_office(name, c, gaz))?;
     let inside = pieces
@@ -387,7 +389,66 @@ fn known_person_suffix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<
         // after people ("Clinton Foundation").
         rest.contains(' ') && gaz.is_known_person_with_initials(rest) && !gaz.looks_like_org(rest)
     })?;
-    let mut lead = &name[..at];
+    Some(lead_and_person(name, at, at, c, gaz))
+}
+
+/// Longest person's name [`titled_person_suffix`] takes from the end of a span: a given
+/// name, a surname, a generational suffix.
+const MAX_TITLED_TAIL_WORDS: usize = 3;
+
+/// "Navy SEAL Chris Kyle", "San Francisco Supervisor Jane Kim", "CNN Anderson Cooper" typed
+/// organisation or place: a given name and a surname (and a suffix) at the end of a span of
+/// another type, right after a title or an acronym of three or more capitals, is a person
+/// the lists need not know. Not when the whole or the tail is a place or a listed
+/// organisation, or a word of the tail is a place or an ordinary word ("JP Morgan Chase",
+/// "South China Sea").
+/// The lead is kept as [`known_person_suffix`] keeps it. Not after other words: "Bank of
+/// America Merrill Lynch" is no person.
+fn titled_person_suffix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
+    if c.kind == EntityKind::Person {
+        return None;
+    }
+    if gaz.is_any_place(name) || gaz.is_known_org(name) || gaz.is_frequent_org(name) {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let n = words.len();
+    let first = (n.saturating_sub(MAX_TITLED_TAIL_WORDS)..n.saturating_sub(1)).find(|&k| {
+        k >= 1 && gaz.is_given_name(words[k]) && {
+            let before = words[k - 1];
+            // A title of up to three words ("Chief of Staff") or an acronym.
+            let titled = (1..=k.min(3)).any(|j| gaz.is_title(&words[k - j..k].join(" ")));
+            titled || (before.len() >= 3 && before.chars().all(|ch| ch.is_ascii_uppercase()))
+        }
+    })?;
+    let tail = &words[first..];
+    // The surname: capitalised, no organisation's head, no place and no word the news
+    // writes in lowercase ("JP Morgan Chase", "South China Sea", "Salt Lake City").
+    let person_shaped = tail[1..].iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && !gaz.is_org_head(w)
+            && !gaz.is_known_place(w)
+            && !Tagger::embedded().knows_lowercase_word(w)
+    });
+    let tail_name = tail.join(" ");
+    if !person_shaped || gaz.looks_like_org(&tail_name) || gaz.is_any_place(&tail_name) {
+        return None;
+    }
+    let at = words[..first].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    Some(lead_and_person(name, at, at, c, gaz))
+}
+
+/// The pieces of a span whose person's name starts after byte `at` (a space): the lead
+/// (up to `lead_end`), when the lists know it once titles are cut from its end, and the
+/// person.
+fn lead_and_person(
+    name: &str,
+    lead_end: usize,
+    at: usize,
+    c: Candidate,
+    gaz: &Gazetteer,
+) -> Vec<Candidate> {
+    let mut lead = &name[..lead_end];
     // Titles at the end of the lead: "Chicago Mayor", "White House Chief of Staff".
     while let Some(cut) = lead
         .match_indices(' ')
@@ -415,7 +476,7 @@ fn known_person_suffix(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<
         .into_iter()
         .collect();
     out.push(piece(c, at + 1, name.len(), EntityKind::Person));
-    Some(out)
+    out
 }
 
 fn country_before_person(name: &str, c: Candidate, gaz: &Gazetteer) -> Option<Vec<Candidate>> {
@@ -517,6 +578,28 @@ mod tests {
             [s("Antonin Scalia", Person)]
         );
         assert_eq!(split("Rahm Emanuel", Organization).len(), 1);
+    }
+
+    #[test]
+    fn a_given_name_and_surname_after_a_title_or_acronym_is_a_person() {
+        assert_eq!(
+            split("Navy SEAL Chris Kyle", Organization).last(),
+            Some(&s("Chris Kyle", Person))
+        );
+        assert_eq!(
+            split("Chicago Mayor Jane Quibbler", Location),
+            [s("Chicago", Location), s("Jane Quibbler", Person)]
+        );
+        for name in [
+            "Bank of America Merrill Lynch",
+            "Morgan Stanley",
+            "JP Morgan Chase",
+            "South China Sea",
+            "Salt Lake City",
+            "Zorbex Jane Quibbler",
+        ] {
+            assert_eq!(split(name, Organization).len(), 1, "{name}");
+        }
     }
 
     #[test]
