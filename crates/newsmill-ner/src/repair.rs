@@ -50,6 +50,8 @@ pub fn repair(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
         if let Some(start) = place_word_before(text, c, gaz) {
             c.start = start;
             c.kind = EntityKind::Location;
+        } else if let Some(start) = place_opening_word_before(text, c, gaz) {
+            c.start = start;
         }
         if let Some(start) = patronymic_before(text, c, gaz) {
             c.start = start;
@@ -174,6 +176,26 @@ fn patronymic_before(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize
     } else {
         particle_start
     })
+}
+
+/// "New" + "Hampshire Union Leader", "South" + "Carolina Democratic Party": the tagger left
+/// out the first word of a place that opens a longer name. The start of the whole name when
+/// the word and the span's first word make a strong gazetteer place the span's first word
+/// alone is not part of ("Hampshire" is no such place; "York" of "New York Times" is, but
+/// then the tagger rarely cuts it). The span keeps its type.
+fn place_opening_word_before(text: &str, c: &Candidate, gaz: &Gazetteer) -> Option<usize> {
+    if c.kind == EntityKind::Person {
+        return None;
+    }
+    let (word_start, word) = word_before(text, c.start)?;
+    if !is_capitalised(word) || !gaz.may_start_place(word) {
+        return None;
+    }
+    let name = text.get(c.start..c.end)?;
+    let (first, _) = name.split_once(' ')?;
+    let opening = text.get(word_start..c.start + first.len())?;
+    let opens_with_place = gaz.place(opening).is_some_and(|p| !p.weak);
+    (opens_with_place && gaz.place(first).is_none()).then_some(word_start)
 }
 
 /// The capitalised word right before `c.start`, as (start, word), when a single space
@@ -630,6 +652,22 @@ mod tests {
             .iter()
             .map(|c| (text[c.start..c.end].to_string(), c.kind))
             .collect()
+    }
+
+    #[test]
+    fn the_first_word_of_a_place_opening_a_longer_name_joins_it() {
+        assert_eq!(
+            repaired(
+                "The New Hampshire Union Leader endorsed him",
+                &[("Hampshire Union Leader", Organization)]
+            ),
+            [named("New Hampshire Union Leader", Organization)]
+        );
+        // The span's first word a place on its own: nothing to add.
+        assert_eq!(
+            repaired("the Old Texas Senate", &[("Texas Senate", Organization)]),
+            [named("Texas Senate", Organization)]
+        );
     }
 
     #[test]

@@ -106,6 +106,11 @@ pub fn corrected_kind(
     if kind == Person && is_facility_name(name, gaz) {
         return Some(Location);
     }
+    // "Florida House of Representatives", "Texas Senate" typed place: a place, then a body
+    // the lists know, is that place's body.
+    if kind == Location && is_place_and_body(name, gaz) {
+        return Some(Organization);
+    }
     // "Bank of America Stadium", "Trump Tower" typed organisation: the building, not its
     // owner or namesake. A palace is also a club ("Crystal Palace").
     if kind == Organization
@@ -558,6 +563,20 @@ fn is_section_label(name: &str, before: &str, after: &str, gaz: &Gazetteer) -> b
 /// not a name; names have at most two ("McDonald", "DeSantis", "RealClearPolitics"). Web
 /// addresses ("OptInRealBig.com") and social-media handles ("@MrRobertMcGrath") are names
 /// of their own.
+/// A strong place, then a known or frequent organisation or a strongly shaped one, and the
+/// whole no place ("Florida House of Representatives"; "New York City Hall" is a place).
+fn is_place_and_body(name: &str, gaz: &Gazetteer) -> bool {
+    if gaz.is_any_place(name) {
+        return false;
+    }
+    name.match_indices(' ').any(|(at, _)| {
+        let (place, body) = (&name[..at], &name[at + 1..]);
+        gaz.place(place).is_some_and(|p| !p.weak)
+            && body.contains(' ')
+            && (gaz.is_known_org(body) || gaz.is_frequent_org(body))
+    })
+}
+
 /// "G7", "G8", "G-20", "G77": "G", an optional hyphen and a number of one or two digits.
 fn is_group_of_nations(name: &str) -> bool {
     let Some(rest) = name.strip_prefix('G') else {
@@ -958,6 +977,15 @@ mod tests {
         );
         assert_eq!(without_middle_initials("Warren Buffett"), None);
         assert_eq!(without_middle_initials("J. Edgar Hoover"), None);
+    }
+
+    #[test]
+    fn a_place_and_a_known_body_typed_place_is_the_body() {
+        assert_eq!(
+            fix("Florida House of Representatives", Location, ""),
+            Some(Organization)
+        );
+        assert_eq!(fix("New York City", Location, ""), Some(Location));
     }
 
     #[test]
