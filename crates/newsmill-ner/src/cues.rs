@@ -59,6 +59,13 @@ const ORGANISATION_OWNED_WORDS: &[&str] = &[
     "winger",
     "coach",
     "skipper",
+    "flanker",
+    "fly-half",
+    "scrum-half",
+    "full-back",
+    "hooker",
+    "prop",
+    "lock",
     // A company's officer: "Hewlett-Packard CEO Carly Fiorina", "Yukos chief executive".
     "CEO",
     "chief executive",
@@ -257,7 +264,8 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     let organisation =
         owned || ORGANISATION_WORDS.contains(&next) || ORGANISATION_WORDS.contains(&pair);
     let award = apposition.is_none() && (AWARD_WORDS.contains(&next) || capitalised_award);
-    if !place && !organisation && !award {
+    let squad = apposition.is_none() && SQUAD_WORDS.contains(&next);
+    if !place && !organisation && !award && !squad {
         return None;
     }
     // An award or its ceremony: "Oscar nominations", "the Nobel prize", "the Tony
@@ -274,9 +282,8 @@ fn cue_kind(name: &str, kind: EntityKind, after: &str, gaz: &Gazetteer) -> Optio
     // "European boss", "ex-England coach"), or a ground for its club ("the Old Trafford
     // boss").
     let national = gaz.place(name).is_some_and(|p| p.broad) || gaz.is_formal_country_name(name);
-    if owned
+    if squad
         && kind != Misc
-        && SQUAD_WORDS.contains(&next)
         && !national
         && !gaz.is_known_person(name)
         && !gaz.is_demonym(name)
@@ -358,6 +365,15 @@ const SQUAD_WORDS: &[&str] = &[
     "winger",
     "coach",
     "skipper",
+    "flanker",
+    "fly-half",
+    "scrum-half",
+    "full-back",
+    "hooker",
+    "prop",
+    "lock",
+    "captain",
+    "squad",
 ];
 
 /// Head nouns of an apposition that make the name before it an organisation: "Allianz, a
@@ -797,7 +813,22 @@ mod tests {
             [Organization, Organization]
         );
         assert_eq!(
+            kinds(
+                "Wasps scrum-half Matt Dawson. Wasps won",
+                &[
+                    ("Wasps", Person),
+                    ("Matt Dawson", Person),
+                    ("Wasps", Person)
+                ]
+            ),
+            [Organization, Person, Organization]
+        );
+        assert_eq!(
             kinds("the England manager", &[("England", Location)]),
+            [Location]
+        );
+        assert_eq!(
+            kinds("the England captain", &[("England", Location)]),
             [Location]
         );
         assert_eq!(

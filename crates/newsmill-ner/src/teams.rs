@@ -48,14 +48,24 @@ fn may_be_team(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
         Organization | Location => true,
         Person | Misc => {
             let first = name.split(' ').next().unwrap_or(name);
-            !gaz.is_known_person(name) && (!name.contains(' ') || !gaz.is_given_name(first))
+            // A misc name opening with a town is a club's ("London Irish"), though the town
+            // is also a given name.
+            let town_first = kind == Misc && gaz.place(first).is_some_and(|p| !p.broad && !p.weak);
+            !gaz.is_known_person(name)
+                && (!name.contains(' ') || !gaz.is_given_name(first) || town_first)
         }
     }
 }
 
 /// Whether a side already reads as a club: typed organisation, or a town the lists know.
 fn reads_as_club(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
-    kind == EntityKind::Organization || gaz.place(name).is_some_and(|p| !p.broad && !p.weak)
+    // Or a town then more words, as clubs are named ("London Irish", typed misc).
+    let town_first = name
+        .split_once(' ')
+        .is_some_and(|(first, _)| gaz.place(first).is_some_and(|p| !p.broad && !p.weak));
+    kind == EntityKind::Organization
+        || gaz.place(name).is_some_and(|p| !p.broad && !p.weak)
+        || town_first
 }
 
 /// Retypes as organisations every mention of the names on either side of a score or a
@@ -233,6 +243,13 @@ mod tests {
             kinds(
                 "London Irish 19-33 Wasps",
                 &[("London Irish", Organization), ("Wasps", Person)]
+            ),
+            [Organization, Organization]
+        );
+        assert_eq!(
+            kinds(
+                "London Irish 19-33 Wasps",
+                &[("London Irish", Misc), ("Wasps", Person)]
             ),
             [Organization, Organization]
         );
