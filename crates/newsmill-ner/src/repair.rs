@@ -112,10 +112,12 @@ fn split_pairs_named_apart(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Ga
         split_any = true;
         let right_start = c.end - right.len();
         // What the lists know of a side first ("Los Angeles and San Francisco" are places
-        // even where the article also has "San Francisco" typed otherwise), then its lone
-        // mention's kind, then the span's.
+        // even where the article also has "San Francisco" typed otherwise; a nationality or
+        // people is misc), then its lone mention's kind, then the span's.
         let kind_of = |side: &str| {
+            let people = gaz.is_demonym(side) || gaz.is_misc(side);
             named_kind(side, gaz)
+                .or_else(|| people.then_some(EntityKind::Misc))
                 .or_else(|| alone.get(side).copied())
                 .unwrap_or(c.kind)
         };
@@ -727,6 +729,21 @@ mod tests {
                 named("San Francisco", Organization),
                 named("Los Angeles", Location),
                 named("San Francisco", Location)
+            ]
+        );
+        // A people on one side is misc.
+        assert_eq!(
+            repaired(
+                "Hearts won. The Cameroonians and Hearts",
+                &[
+                    ("Hearts", Organization),
+                    ("Cameroonians and Hearts", Organization)
+                ]
+            ),
+            [
+                named("Hearts", Organization),
+                named("Cameroonians", Misc),
+                named("Hearts", Organization)
             ]
         );
         // Only the first name alone leaves a tail that may be the rest of one name.
