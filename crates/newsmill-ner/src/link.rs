@@ -521,6 +521,14 @@ fn build(
             && !is_document_name(name)
         {
             EntityKind::Organization
+        } else if kind != EntityKind::Misc
+            && is_document_name(name)
+            && g.iter().any(|&i| mentions[i].cand.kind == EntityKind::Misc)
+        {
+            // "Justice Against Sponsors of Terrorism Act" named by its acronym "JASTA",
+            // typed organisation twice: a law named in full is misc, whatever its acronym
+            // was typed.
+            EntityKind::Misc
         } else {
             kind
         };
@@ -611,6 +619,42 @@ mod tests {
             linked(text, &spans),
             [(r#"Robert C. "Bobby" Scott"#.to_string(), Person, 4)]
         );
+    }
+
+    #[test]
+    fn a_law_named_in_full_is_misc_whatever_its_acronym_was_typed() {
+        use EntityKind::*;
+        let text = "JASTA passed. The Justice Against Sponsors of Terrorism Act (JASTA) and JASTA.";
+        let spans = [
+            ("JASTA", Organization),
+            ("Justice Against Sponsors of Terrorism Act", Misc),
+            ("JASTA", Organization),
+            ("JASTA", Organization),
+        ];
+        let mut defined = BTreeMap::new();
+        defined.insert(
+            "jasta".to_string(),
+            (
+                "justice against sponsors of terrorism act".to_string(),
+                Misc,
+            ),
+        );
+        let mut from = 0;
+        let cands: Vec<Candidate> = spans
+            .iter()
+            .map(|(s, k)| {
+                let at = from + text[from..].find(s).unwrap();
+                from = at + s.len();
+                Candidate::new(0, at, at + s.len(), *k)
+            })
+            .collect();
+        let rules = LinkRules {
+            acronyms: true,
+            gazetteer_types: true,
+        };
+        let (entities, _) = link(&[text], &cands, &defined, Gazetteer::embedded(), rules);
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].kind, Misc);
     }
 
     #[test]
