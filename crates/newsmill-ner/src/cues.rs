@@ -12,7 +12,7 @@ use newsmill_tagger::Tagger;
 use crate::candidate::Candidate;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
-use crate::words::is_adjective_shaped;
+use crate::words::{is_adjective_shaped, prefix};
 
 /// Nouns that follow a place name: kinds of territory and geographic features. "camp",
 /// "town" and "state" are left out: they also follow people ("the Obama camp", "a Trump
@@ -415,15 +415,6 @@ const APPOSITION_HEADS: &[&str] = &[
 
 /// Bytes after ", a" read for an apposition: more than [`MAX_APPOSITION_WORDS`] words.
 const MAX_APPOSITION_BYTES: usize = 120;
-
-/// The first `max` bytes of `text`, cut at a character boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
 
 /// Most words an apposition's noun phrase may have before its head.
 const MAX_APPOSITION_WORDS: usize = 5;

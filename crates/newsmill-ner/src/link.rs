@@ -578,28 +578,22 @@ fn majority_kind(mentions: &[Mention], group: &[usize]) -> EntityKind {
 mod tests {
     use super::*;
 
-    fn linked(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind, usize)> {
-        let mut from = 0;
-        let cands: Vec<Candidate> = spans
-            .iter()
-            .map(|(s, k)| {
-                let at = from + text[from..].find(s).unwrap();
-                from = at + s.len();
-                Candidate::new(0, at, at + s.len(), *k)
-            })
-            .collect();
+    /// The entities linked from `spans` at their successive occurrences in `text`.
+    fn entities_of(
+        text: &str,
+        spans: &[(&str, EntityKind)],
+        defined: &BTreeMap<String, (String, EntityKind)>,
+    ) -> Vec<Entity> {
+        let cands = crate::candidate::at_successive_occurrences(text, spans);
         let rules = LinkRules {
             acronyms: true,
             gazetteer_types: true,
         };
-        let (entities, _) = link(
-            &[text],
-            &cands,
-            &BTreeMap::new(),
-            Gazetteer::embedded(),
-            rules,
-        );
-        entities
+        link(&[text], &cands, defined, Gazetteer::embedded(), rules).0
+    }
+
+    fn linked(text: &str, spans: &[(&str, EntityKind)]) -> Vec<(String, EntityKind, usize)> {
+        entities_of(text, spans, &BTreeMap::new())
             .into_iter()
             .map(|e| (e.name, e.kind, e.mentions))
             .collect()
@@ -639,20 +633,7 @@ mod tests {
                 Misc,
             ),
         );
-        let mut from = 0;
-        let cands: Vec<Candidate> = spans
-            .iter()
-            .map(|(s, k)| {
-                let at = from + text[from..].find(s).unwrap();
-                from = at + s.len();
-                Candidate::new(0, at, at + s.len(), *k)
-            })
-            .collect();
-        let rules = LinkRules {
-            acronyms: true,
-            gazetteer_types: true,
-        };
-        let (entities, _) = link(&[text], &cands, &defined, Gazetteer::embedded(), rules);
+        let entities = entities_of(text, &spans, &defined);
         assert_eq!(entities.len(), 1);
         assert_eq!(entities[0].kind, Misc);
     }

@@ -19,6 +19,7 @@ use newsmill_tagger::{is_listed_person_name, Tagger};
 use crate::candidate::Candidate;
 use crate::fold::key;
 use crate::gazetteer::Gazetteer;
+use crate::words::prefix;
 
 /// Bytes after a mention searched for the first pronoun (the rest of a long sentence).
 const PRONOUN_WINDOW: usize = 240;
@@ -58,12 +59,7 @@ fn first_pronoun_is_its(after: &str) -> Option<bool> {
 /// The rest of the sentence after byte `end` of `text` (to the next ". ", "! ", "? ").
 fn rest_of_sentence(text: &str, end: usize) -> &str {
     // Only [`PRONOUN_WINDOW`] bytes are searched, so a long block costs no more per name.
-    let rest = text.get(end..).unwrap_or("");
-    let mut window = rest.len().min(PRONOUN_WINDOW);
-    while !rest.is_char_boundary(window) {
-        window -= 1;
-    }
-    let rest = &rest[..window];
+    let rest = prefix(text.get(end..).unwrap_or(""), PRONOUN_WINDOW);
     let stop = [". ", "! ", "? ", ".\n"]
         .iter()
         .filter_map(|s| rest.find(s))

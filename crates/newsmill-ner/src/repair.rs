@@ -69,6 +69,10 @@ const MAX_PAIR_SIDE_WORDS: usize = 4;
 /// ("Marks and Spencer" is not written "Spencer"); known places and organisations
 /// ("Bosnia and Herzegovina") stay whole.
 fn split_pairs_named_apart(blocks: &[&str], cands: &mut Vec<Candidate>, gaz: &Gazetteer) {
+    // Most articles have no span holding "and": no table to build for them.
+    if !cands.iter().any(|c| c.text(blocks).contains(" and ")) {
+        return;
+    }
     let alone: FxHashMap<&str, EntityKind> = cands
         .iter()
         .map(|c| (c.text(blocks), c.kind))

@@ -36,6 +36,12 @@ fn is_score_or_versus(between: &str) -> bool {
     goals(home) && goals(away)
 }
 
+/// A place the lists know that is no country or world region and no common word: a town a
+/// club may be named after.
+fn is_town(name: &str, gaz: &Gazetteer) -> bool {
+    gaz.place(name).is_some_and(|p| !p.broad && !p.weak)
+}
+
 /// Whether a side of a fixture may be a club: an organisation, a town (not a country or
 /// world region), or a one-word person or misc name the lists do not know as a person,
 /// given name first or nationality ("Wasps", "London Irish"; not "Roger Federer").
@@ -50,7 +56,7 @@ fn may_be_team(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
             let first = name.split(' ').next().unwrap_or(name);
             // A misc name opening with a town is a club's ("London Irish"), though the town
             // is also a given name.
-            let town_first = kind == Misc && gaz.place(first).is_some_and(|p| !p.broad && !p.weak);
+            let town_first = kind == Misc && is_town(first, gaz);
             !gaz.is_known_person(name)
                 && (!name.contains(' ') || !gaz.is_given_name(first) || town_first)
         }
@@ -62,10 +68,8 @@ fn reads_as_club(name: &str, kind: EntityKind, gaz: &Gazetteer) -> bool {
     // Or a town then more words, as clubs are named ("London Irish", typed misc).
     let town_first = name
         .split_once(' ')
-        .is_some_and(|(first, _)| gaz.place(first).is_some_and(|p| !p.broad && !p.weak));
-    kind == EntityKind::Organization
-        || gaz.place(name).is_some_and(|p| !p.broad && !p.weak)
-        || town_first
+        .is_some_and(|(first, _)| is_town(first, gaz));
+    kind == EntityKind::Organization || is_town(name, gaz) || town_first
 }
 
 /// Retypes as organisations every mention of the names on either side of a score or a

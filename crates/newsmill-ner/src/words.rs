@@ -28,6 +28,16 @@ const TRAILING: &[char] = &[
     '"', '”', '’', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '*', '_', '»', '…',
 ];
 
+/// The first `max` bytes of `text`, cut back to a character boundary: the bounded window
+/// a rule reads after a name, so a long block costs no more per name.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Whether a word is capitalised (its first letter is uppercase).
 pub fn is_capitalised(word: &str) -> bool {
     word.chars()
